@@ -1,1 +1,17 @@
-export {};
+/**
+ * @samverkan/sdk: the typed domain of Samverkan för bästa skola and kvalitetsdialoger.
+ * Importing this entry never loads a native module; the stores live at
+ * `@samverkan/sdk/sqlite` and `@samverkan/sdk/postgres`.
+ */
+export * from "./domain";
+export * from "./errors";
+export * from "./time";
+export { createSamverkan, type Samverkan, type CreateSamverkanOptions, type StoreCounts } from "./samverkan";
+export { resolveConfig, samverkanConfigSchema, type SamverkanConfigInput } from "./config";
+export type { Store, Database, Dialect } from "./store/store";
+export type { Actor, WriteContext, SamverkanConfig, WorkingHours } from "./services/context";
+export type { Slot, AvailabilityQuery, UpcomingQuery, DialogueService } from "./services/dialogues";
+export type { AssignmentQuery, StaleAssignment, AssignmentService } from "./services/assignments";
+export type { Coverage, CoverageFigures, CoverageService } from "./services/coverage";
+export type { ListOptions, UpsertSummary, Directory } from "./services/directory";
+export type { StaffService } from "./services/staff";

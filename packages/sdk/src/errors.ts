@@ -1,0 +1,102 @@
+/** Every error the SDK throws on purpose carries a stable `code` and a message in Swedish and English. */
+export type Locale = "sv" | "en";
+
+export interface LocalizedText {
+  sv: string;
+  en: string;
+}
+
+export type SamverkanErrorCode =
+  | "not_found"
+  | "conflict"
+  | "validation"
+  | "forbidden";
+
+export interface FieldIssue {
+  /** Dotted path of the offending input field, e.g. `end` or `entries.0.percent`. */
+  field: string;
+  message: LocalizedText;
+}
+
+export abstract class SamverkanError extends Error {
+  abstract readonly code: SamverkanErrorCode;
+  readonly messages: LocalizedText;
+
+  constructor(messages: LocalizedText, options?: { cause?: unknown }) {
+    super(messages.en, options);
+    this.messages = messages;
+    this.name = new.target.name;
+  }
+
+  /** The message in the reader's language. */
+  localized(locale: Locale): string {
+    return this.messages[locale];
+  }
+}
+
+export class NotFoundError extends SamverkanError {
+  readonly code = "not_found" as const;
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    messages?: LocalizedText,
+  ) {
+    super(
+      messages ?? {
+        sv: `Hittade ingen ${entity} med id ${id}.`,
+        en: `No ${entity} with id ${id} was found.`,
+      },
+    );
+  }
+}
+
+export interface ConflictDetail {
+  /** What is double-booked: a staff member or an office. */
+  resource: { kind: "staff" | "office"; id: string; name?: string };
+  /** The existing dialogue that overlaps. */
+  dialogueId: string;
+  start: string;
+  end: string;
+}
+
+export class ConflictError extends SamverkanError {
+  readonly code = "conflict" as const;
+  constructor(
+    messages: LocalizedText,
+    readonly conflicts: ConflictDetail[] = [],
+  ) {
+    super(messages);
+  }
+}
+
+export class ValidationError extends SamverkanError {
+  readonly code = "validation" as const;
+  constructor(
+    messages: LocalizedText,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(messages);
+  }
+
+  /** One error for a list of field issues, with a combined message. */
+  static fromIssues(issues: FieldIssue[]): ValidationError {
+    const sv = issues.map((i) => i.message.sv).join(" ");
+    const en = issues.map((i) => i.message.en).join(" ");
+    return new ValidationError({ sv, en }, issues);
+  }
+
+  static field(field: string, message: LocalizedText): ValidationError {
+    return new ValidationError(message, [{ field, message }]);
+  }
+}
+
+export class ForbiddenError extends SamverkanError {
+  readonly code = "forbidden" as const;
+  constructor(messages: LocalizedText) {
+    super(messages);
+  }
+}
+
+export function isSamverkanError(error: unknown): error is SamverkanError {
+  return error instanceof SamverkanError;
+}

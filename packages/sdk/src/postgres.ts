@@ -1,0 +1,78 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import type { Database as Schema } from "./store/schema";
+import { advisoryLocks, runMigrations, type Store } from "./store/store";
+
+export interface PostgresStoreOptions {
+  /** `postgres://…`; default `DATABASE_URL`. */
+  connectionString?: string;
+  /** Schema to use (created if missing); default the server's search path. */
+  schema?: string;
+  /** Pool size (default 10). */
+  max?: number;
+  /** Apply migrations on open (default true). */
+  migrate?: boolean;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** Epoch milliseconds and counts fit a JS number; pg returns int8 as strings by default. */
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** The shared store for several bot instances side by side. */
+export async function createPostgresStore(options: PostgresStoreOptions = {}): Promise<Store> {
+  const connectionString = options.connectionString ?? process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("No PostgreSQL connection string: set DATABASE_URL=postgres://user@host:5432/db.");
+  }
+  if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
+    throw new Error(`Invalid schema name "${options.schema}": use lower-case letters, digits and _.`);
+  }
+  if (options.schema) {
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    try {
+      await client.query(`create schema if not exists ${options.schema}`);
+    } finally {
+      await client.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.max ?? 10,
+    types,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle client losing its connection must not crash the process.
+  pool.on("error", () => undefined);
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const store: Store = {
+    dialect: "postgres",
+    db,
+    description: `postgres ${redact(connectionString)}${options.schema ? ` (schema ${options.schema})` : ""}`,
+    lock: (trx, keys) => advisoryLocks(trx, keys),
+    migrate: () => runMigrations(db, "postgres", options.schema),
+    close: () => db.destroy(),
+  };
+  if (options.migrate !== false) await store.migrate();
+  return store;
+}
+
+/** Never print a password. */
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "postgres://…";
+  }
+}
+
+export type { Store } from "./store/store";

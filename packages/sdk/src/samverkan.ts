@@ -1,0 +1,67 @@
+import { resolveConfig, type SamverkanConfigInput } from "./config";
+import type { Store } from "./store/store";
+import { createAssignmentService } from "./services/assignments";
+import { createAuditService } from "./services/audit";
+import { createCoverageService } from "./services/coverage";
+import { createDialogueService } from "./services/dialogues";
+import { createDirectory } from "./services/directory";
+import { createStaffService } from "./services/staff";
+import { systemClock, type Clock } from "./time";
+import type { Deps } from "./services/context";
+
+export interface CreateSamverkanOptions {
+  store: Store;
+  config?: SamverkanConfigInput;
+  /** Injected for tests and simulations; default the system clock. */
+  clock?: Clock;
+}
+
+export interface StoreCounts {
+  municipalities: number;
+  organizers: number;
+  schoolUnits: number;
+  dialogues: number;
+  assignments: number;
+  staff: number;
+}
+
+/** The SDK's entry point: typed services over one store. */
+export function createSamverkan(options: CreateSamverkanOptions) {
+  const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
+  const directory = createDirectory(deps);
+  const { db } = deps.store;
+
+  async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {
+    const row = await db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  return {
+    store: deps.store,
+    config: deps.config,
+    clock: deps.clock,
+    municipalities: directory.municipalities,
+    organizers: directory.organizers,
+    schools: directory.schools,
+    staff: createStaffService(deps),
+    dialogues: createDialogueService(deps),
+    assignments: createAssignmentService(deps),
+    coverage: createCoverageService(deps),
+    audit: createAuditService(deps),
+    async counts(): Promise<StoreCounts> {
+      const [municipalities, organizers, schoolUnits, dialogues, assignments, staff] = await Promise.all([
+        count("municipalities"),
+        count("organizers"),
+        count("school_units"),
+        count("dialogues"),
+        count("assignments"),
+        count("staff"),
+      ]);
+      return { municipalities, organizers, schoolUnits, dialogues, assignments, staff };
+    },
+    /** Internal building blocks for importers in this package. */
+    internal: { deps, directory },
+  };
+}
+
+export type Samverkan = ReturnType<typeof createSamverkan>;

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { Channel } from "../domain/audit";
+import type { RegionalOffice } from "../domain/offices";
+import type { Store, Database } from "../store/store";
+import type { Clock } from "../time";
+
+/** Who performs a write: a staff member, or a named system job such as a data import. */
+export type Actor = { staffId: string } | { system: string };
+
+export interface WriteContext {
+  actor: Actor;
+  channel: Channel;
+}
+
+export interface WorkingHours {
+  /** Local time of day, `HH:mm`. */
+  start: string;
+  end: string;
+  /** ISO weekdays 1 (Monday) … 7 (Sunday) on which dialogues may be held. */
+  days: number[];
+}
+
+export interface SamverkanConfig {
+  offices: readonly RegionalOffice[];
+  workingHours: WorkingHours;
+  timeZone: string;
+  coverage: {
+    /** Number of principal organizers to meet (about 2,800 in Sweden). */
+    organizerGoal: number;
+    /** Local date the three-year goal starts from. */
+    startDate: string;
+    years: number;
+  };
+  /** Longest dialogue; bounds the conflict-check window. */
+  maxDialogueMinutes: number;
+}
+
+export interface Deps {
+  store: Store;
+  config: SamverkanConfig;
+  clock: Clock;
+}
+
+export type Trx = Transaction<Database>;
+
+export const newId = (): string => randomUUID();
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function fromJsonArray(text: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) ? parsed.map(String) : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,119 @@
+import type { Generated } from "kysely";
+
+/**
+ * Table shapes shared by the SQLite and PostgreSQL stores. Instants are epoch
+ * milliseconds (INTEGER / BIGINT), booleans 0/1 and structured values JSON text,
+ * so that one query layer serves both dialects unchanged.
+ */
+export interface Database {
+  counties: { code: string; name: string };
+  municipalities: { code: string; name: string; county_code: string };
+  organizers: {
+    id: string;
+    organization_number: string;
+    name: string;
+    type: string;
+    municipality_code: string | null;
+    updated_at: number;
+  };
+  school_units: {
+    code: string;
+    name: string;
+    municipality_code: string;
+    organizer_id: string;
+    types_of_schooling: string;
+    status: string;
+    details: string | null;
+    updated_at: number;
+  };
+  school_results: {
+    school_unit_code: string;
+    school_year: string;
+    metric: string;
+    kind: string;
+    value: number | null;
+    raw: string;
+    value_type: string | null;
+    source: string;
+  };
+  staff: {
+    id: string;
+    name: string;
+    email: string | null;
+    agency: string;
+    role: string;
+    home_office_id: string | null;
+    locale: string;
+    created_at: number;
+  };
+  staff_identities: {
+    platform: string;
+    tenant_id: string;
+    user_id: string;
+    staff_id: string;
+  };
+  dialogues: {
+    id: string;
+    organizer_id: string;
+    office_id: string | null;
+    digital: number;
+    start_at: number;
+    end_at: number;
+    status: string;
+    topics: string;
+    notes: string;
+    follows_up_id: string | null;
+    school_unit_code: string | null;
+    created_by: string | null;
+    created_at: number;
+    updated_at: number;
+  };
+  dialogue_participants: { dialogue_id: string; staff_id: string };
+  plans: {
+    id: string;
+    title: string;
+    school_unit_code: string | null;
+    organizer_id: string | null;
+    created_at: number;
+  };
+  assignments: {
+    id: string;
+    ref_number: number;
+    plan_id: string;
+    title: string;
+    agency: string;
+    focus_area: string;
+    responsible_staff_id: string | null;
+    phase: string;
+    due_date: string | null;
+    reference_material: string;
+    created_at: number;
+    updated_at: number;
+  };
+  progress_entries: {
+    id: string;
+    seq: Generated<number>;
+    assignment_id: string;
+    author_staff_id: string;
+    at: number;
+    note: string;
+    percent: number | null;
+    phase_change: string | null;
+    corrects_entry_id: string | null;
+  };
+  audit_events: {
+    id: string;
+    seq: Generated<number>;
+    at: number;
+    actor_staff_id: string | null;
+    actor_label: string;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    channel: string;
+    details: string;
+  };
+  write_locks: { name: string; counter: number };
+  kv_state: { namespace: string; key: string; value: string; expires_at: number | null; updated_at: number };
+  processed_events: { key: string; at: number };
+}

@@ -1,0 +1,123 @@
+import { afterAll, beforeEach, expect, it } from "vitest";
+import { ConflictError, ForbiddenError, ValidationError } from "../src/index";
+import { as, buildWorld, describeEachStore, storesReady, type World } from "./support/stores";
+
+await storesReady;
+
+describeEachStore("dialogues", (factory) => {
+  let w: World;
+  beforeEach(async () => {
+    w = await buildWorld(await factory.open());
+  });
+  afterAll(() => factory.cleanup());
+
+  it("books a dialogue at an office and reads it back in Swedish time", async () => {
+    const d = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, officeId: "Solna", start: "2026-12-03T14:00", durationMinutes: 90, topics: ["elevhälsa"] },
+      as(w.advisor),
+    );
+    expect(d).toMatchObject({ start: "2026-12-03T14:00:00+01:00", end: "2026-12-03T15:30:00+01:00", officeId: "solna", status: "booked", staffIds: [w.advisor.staffId] });
+    const audit = await w.sv.audit.list({ entityType: "dialogue", entityId: d.id });
+    expect(audit.map((a) => a.action)).toEqual(["dialogue.book"]);
+    expect(audit[0]).toMatchObject({ actorStaffId: w.advisor.staffId, channel: "api" });
+  });
+
+  it("lets exactly one of 100 concurrent overlapping bookings of the same advisor win", async () => {
+    const attempts = Array.from({ length: 100 }, (_, i) =>
+      w.sv.dialogues.book(
+        { organizerId: i % 2 ? w.organizerId : w.organizer2Id, digital: true, start: `2026-12-07T10:${String((i % 6) * 10).padStart(2, "0")}`, durationMinutes: 120 },
+        as(w.advisor),
+      ),
+    );
+    const results = await Promise.allSettled(attempts);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const conflicts = results.filter((r) => r.status === "rejected" && r.reason instanceof ConflictError);
+    const other = results.filter((r) => r.status === "rejected" && !(r.reason instanceof ConflictError));
+    expect(other.map((r) => (r as PromiseRejectedResult).reason)).toEqual([]);
+    expect(won).toHaveLength(1);
+    expect(conflicts).toHaveLength(99);
+    expect((await w.sv.dialogues.listUpcoming({ staffId: w.advisor.staffId })).length).toBe(1);
+  });
+
+  it("refuses an overlapping booking for the same staff member with a Swedish explanation", async () => {
+    await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor));
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T10:30", end: "2026-12-03T11:30" }, as(w.advisor))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).localized("sv")).toContain("Karin Lind är upptagen 2026-12-03 10:00–11:00");
+    expect((error as ConflictError).code).toBe("conflict");
+  });
+
+  it("treats back-to-back meetings as no overlap", async () => {
+    await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor));
+    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T11:00", end: "2026-12-03T12:00" }, as(w.advisor))).resolves.toBeDefined();
+  });
+
+  it("never double-books an office, even for different staff", async () => {
+    await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 }, as(w.advisor));
+    const error = await w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "Göteborg", start: "2026-12-04T09:30", durationMinutes: 60 }, as(w.advisor2)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).conflicts[0]?.resource).toMatchObject({ kind: "office", id: "goteborg" });
+  });
+
+  it("keeps the local wall-clock time for a booking across the last Sunday of October", async () => {
+    w.setNow("2026-10-20T08:00:00+02:00");
+    const before = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-10-23T10:00", durationMinutes: 60 }, as(w.advisor));
+    expect(before.start).toBe("2026-10-23T10:00:00+02:00");
+    const moved = await w.sv.dialogues.reschedule(before.id, { start: "2026-10-30T10:00" }, as(w.advisor));
+    expect(moved.start).toBe("2026-10-30T10:00:00+01:00");
+    expect(moved.end).toBe("2026-10-30T11:00:00+01:00");
+    const after = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-10-26T09:00", durationMinutes: 480 }, as(w.advisor2));
+    expect([after.start, after.end]).toEqual(["2026-10-26T09:00:00+01:00", "2026-10-26T17:00:00+01:00"]);
+  });
+
+  it("rejects an end before the start, and writes nothing", async () => {
+    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T14:00", end: "2026-12-03T13:00" }, as(w.advisor)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).localized("sv")).toBe("Sluttiden måste vara efter starttiden.");
+    expect((error as ValidationError).issues[0]?.field).toBe("end");
+    expect((await w.sv.counts()).dialogues).toBe(0);
+    expect(await w.sv.audit.list({ entityType: "dialogue" })).toEqual([]);
+  });
+
+  it("keeps dialogues inside working hours on weekdays", async () => {
+    await expect(w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T16:30", durationMinutes: 60 }, as(w.advisor))).rejects.toThrow(/working hours, 08:00–17:00/);
+    await expect(w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-05T10:00", durationMinutes: 60 }, as(w.advisor))).rejects.toThrow(/working days/);
+  });
+
+  it("refuses a dialogue at an office before it opens", async () => {
+    w.setNow("2023-03-01T09:00:00+01:00");
+    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "goteborg", start: "2023-03-08T10:00", durationMinutes: 60 }, as(w.advisor)).catch((e: unknown) => e);
+    expect((error as ValidationError).localized("sv")).toContain("Regionkontoret i Göteborg öppnar 2024-01-01");
+  });
+
+  it("does not let a viewer book", async () => {
+    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.viewer)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((error as ForbiddenError).localized("sv")).toContain("kräver minst rollen rådgivare");
+  });
+
+  it("cancels, frees the slot and records who did it", async () => {
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
+    await expect(w.sv.dialogues.cancel(d.id, { reason: "sjukdom" }, as(w.advisor2))).rejects.toBeInstanceOf(ForbiddenError);
+    const cancelled = await w.sv.dialogues.cancel(d.id, { reason: "sjukdom" }, as(w.advisor, "slack"));
+    expect(cancelled.status).toBe("cancelled");
+    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor))).resolves.toBeDefined();
+    const audit = await w.sv.audit.list({ entityId: d.id });
+    expect(audit[0]).toMatchObject({ action: "dialogue.cancel", channel: "slack", details: { reason: "sjukdom" } });
+  });
+
+  it("suggests free slots around existing bookings", async () => {
+    await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-24T08:00", end: "2026-11-24T12:00" }, as(w.advisor));
+    const slots = await w.sv.dialogues.availability({ staffIds: [w.advisor.staffId], from: "2026-11-24T08:00", durationMinutes: 60, limit: 3 });
+    expect(slots.map((s) => s.start)).toEqual(["2026-11-24T12:00:00+01:00", "2026-11-24T12:30:00+01:00", "2026-11-24T13:00:00+01:00"]);
+  });
+
+  it("marks a dialogue held only after it started", async () => {
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60 }, as(w.advisor));
+    await expect(w.sv.dialogues.markHeld(d.id, {}, as(w.advisor))).rejects.toThrow(/not started/);
+    w.setNow("2026-11-24T11:00:00+01:00");
+    expect((await w.sv.dialogues.markHeld(d.id, { notes: "Bra samtal" }, as(w.advisor))).status).toBe("held");
+  });
+});
