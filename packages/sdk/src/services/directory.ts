@@ -143,6 +143,18 @@ export function createDirectory(deps: Deps) {
         const r = await db.selectFrom("organizers").selectAll().where("organization_number", "=", digits).executeTakeFirst();
         return r ? toOrganizer(r) : undefined;
       },
+      /** By id, organisation number (with or without dash) or exact name, case-insensitive. */
+      async find(text: string): Promise<PrincipalOrganizer | undefined> {
+        const needle = text.trim();
+        if (!needle) return undefined;
+        const digits = needle.replace(/[-\s]/g, "");
+        const r = await db
+          .selectFrom("organizers")
+          .selectAll()
+          .where((eb) => eb.or([eb("id", "=", needle), eb("organization_number", "=", digits), eb(eb.fn("lower", ["name"]), "=", needle.toLowerCase())]))
+          .executeTakeFirst();
+        return r ? toOrganizer(r) : undefined;
+      },
       async list(options: ListOptions = {}): Promise<PrincipalOrganizer[]> {
         let q = db.selectFrom("organizers").selectAll().orderBy("name").orderBy("id").limit(clampLimit(options.limit)).offset(options.offset ?? 0);
         if (options.municipality) q = q.where("municipality_code", "=", options.municipality);
