@@ -1,20 +1,8 @@
 import { z } from "zod";
 import { municipalityCodeSchema } from "./geography";
+import { hasValidLuhnCheckDigit } from "./luhn";
 
-/** Luhn (mod 10) check over the ten digits of a Swedish organisation number. */
-export function hasValidLuhnCheckDigit(digits: string): boolean {
-  if (!/^\d{10}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < 10; i++) {
-    let d = Number(digits[i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+export { hasValidLuhnCheckDigit, isValidOrganisationNumber } from "./luhn";
 
 /** Accepts `212000-0142` or `2120000142`; stores ten digits. */
 export const organisationNumberSchema = z
