@@ -15,4 +15,5 @@ export type { AssignmentQuery, StaleAssignment, AssignmentService } from "./serv
 export type { Coverage, CoverageFigures, CoverageService } from "./services/coverage";
 export type { ListOptions, UpsertSummary, Directory } from "./services/directory";
 export type { StaffService } from "./services/staff";
+export type { StateService } from "./services/state";
 export * from "./skolverket/index";

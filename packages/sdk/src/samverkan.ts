@@ -6,6 +6,7 @@ import { createCoverageService } from "./services/coverage";
 import { createDialogueService } from "./services/dialogues";
 import { createDirectory } from "./services/directory";
 import { createStaffService } from "./services/staff";
+import { createStateService } from "./services/state";
 import { systemClock, type Clock } from "./time";
 import type { Deps } from "./services/context";
 
@@ -48,6 +49,7 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     assignments: createAssignmentService(deps),
     coverage: createCoverageService(deps),
     audit: createAuditService(deps),
+    state: createStateService(deps),
     async counts(): Promise<StoreCounts> {
       const [municipalities, organizers, schoolUnits, dialogues, assignments, staff] = await Promise.all([
         count("municipalities"),
