@@ -1,1 +1,8 @@
-export {};
+/**
+ * @samverkan/chat: the conversation engine shared by Slack, Teams and the terminal.
+ * Understanding (nlu), one message model with three renderers (cards), and the engine
+ * that runs multi-turn flows against @samverkan/sdk.
+ */
+export * from "./nlu/index";
+export * from "./cards/index";
+export * from "./engine/index";

@@ -1,0 +1,90 @@
+import { fitRendered, graphemes } from "./text-budget";
+
+/**
+ * The tiny markup flows write in: `**bold**`, `_italic_` and `[label](https://…)`. It is
+ * flat on purpose (no nesting), so every platform can express it; anything that does not
+ * match exactly stays literal text.
+ */
+export type Inline =
+  | { kind: "text"; text: string }
+  | { kind: "bold"; text: string }
+  | { kind: "italic"; text: string }
+  | { kind: "link"; text: string; url: string };
+
+const BOLD = /\*\*(?=\S)([^]*?\S)\*\*/y;
+// Underscores inside words (snake_case, file_names) are not italics.
+const ITALIC = /_(?=\S)([^_\n]*?[^\s_])_(?![\p{L}\p{N}])/uy;
+const LINK = /\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^\s()<>]+)\)/iy;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+function matchAt(pattern: RegExp, source: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(source);
+}
+
+export function parseMarkup(source: string): Inline[] {
+  const nodes: Inline[] = [];
+  let literal = "";
+  const flush = () => {
+    if (literal) nodes.push({ kind: "text", text: literal });
+    literal = "";
+  };
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index];
+    let match: RegExpExecArray | null = null;
+    let node: Inline | undefined;
+    if (char === "*" && source[index + 1] === "*") {
+      match = matchAt(BOLD, source, index);
+      if (match) node = { kind: "bold", text: match[1] ?? "" };
+    } else if (char === "_" && !WORD_CHAR.test(source[index - 1] ?? "")) {
+      match = matchAt(ITALIC, source, index);
+      if (match) node = { kind: "italic", text: match[1] ?? "" };
+    } else if (char === "[") {
+      match = matchAt(LINK, source, index);
+      if (match) node = { kind: "link", text: match[1] ?? "", url: match[2] ?? "" };
+    }
+    if (match && node) {
+      flush();
+      nodes.push(node);
+      index += match[0].length;
+    } else {
+      literal += char;
+      index += 1;
+    }
+  }
+  flush();
+  return nodes;
+}
+
+/** Markup as plain text: markers dropped, links as `label (url)`. */
+export function plainText(nodes: readonly Inline[]): string {
+  return nodes
+    .map((node) => (node.kind === "link" && node.text !== node.url ? `${node.text} (${node.url})` : node.text))
+    .join("");
+}
+
+/**
+ * Renders markup with a platform's `render` and shortens it to `max` characters of output
+ * by dropping visible text from the end, so markers, links and escapes stay whole.
+ */
+export function renderMarkupWithin(
+  nodes: readonly Inline[],
+  render: (nodes: readonly Inline[]) => string,
+  max: number,
+): string {
+  // Segment once; the search below renders many prefixes.
+  const split = nodes.map((node) => ({ node, parts: graphemes(node.text) }));
+  const total = split.reduce((sum, { parts }) => sum + parts.length, 0);
+  const prefix = (count: number): Inline[] => {
+    const kept: Inline[] = [];
+    let remaining = count;
+    for (const { node, parts } of split) {
+      if (remaining <= 0) break;
+      kept.push(parts.length <= remaining ? node : { ...node, text: parts.slice(0, remaining).join("") });
+      remaining -= parts.length;
+    }
+    return kept;
+  };
+  return fitRendered(total, (count) => render(count === total ? nodes : prefix(count)), max);
+}

@@ -1,0 +1,23 @@
+import type { Samverkan, Staff, WriteContext } from "@samverkan/sdk";
+import type { Locale } from "../cards/model";
+import type { Channel, EngineLogger, PlatformUser } from "./types";
+import type { Pending } from "./pending";
+
+/** Everything a flow needs for one turn. */
+export interface FlowContext {
+  sv: Samverkan;
+  staff: Staff;
+  locale: Locale;
+  now: Date;
+  channel: Channel;
+  user: PlatformUser;
+  conversationId: string;
+  write: WriteContext;
+  logger: EngineLogger;
+  pending: Pending | undefined;
+  setPending(next: Pending | undefined): void;
+}
+
+export function channelOf(user: PlatformUser): Channel {
+  return user.platform === "terminal" ? "cli" : user.platform;
+}

@@ -1,0 +1,263 @@
+import { isSamverkanError, type Samverkan, type Staff } from "@samverkan/sdk";
+import { parseUtterance } from "../nlu/index";
+import type { ParseResult } from "../nlu/types";
+import type { Locale, Message } from "../cards/model";
+import { channelOf, type FlowContext } from "./context";
+import { say, t } from "./i18n";
+import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
+import { reply, textMessage } from "./reply";
+import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
+import * as booking from "./flows/book";
+import * as dialogues from "./flows/dialogues";
+import * as assignments from "./flows/assignments";
+import { schoolCard, searchSchools, showSchool } from "./flows/schools";
+import { showCoverage } from "./flows/coverage";
+import { showHelp } from "./flows/help";
+import { homeView } from "./flows/home";
+
+export interface EngineOptions {
+  samverkan: Samverkan;
+  logger?: EngineLogger;
+  /** Conversation state lifetime; default 30 minutes. */
+  pendingTtlMs?: number;
+}
+
+/** The most a turn's text is read; longer input is cut before parsing. */
+const MAX_TEXT = 4000;
+const CANCEL_WORDS = /^\s*(avbryt|avsluta|glöm det|glom det|stopp|cancel|stop|abort|nevermind|never mind)\s*[.!]?\s*$/i;
+
+const silentLogger: EngineLogger = { warn: () => undefined, error: () => undefined };
+
+export interface Engine {
+  handle(turn: Turn): Promise<EngineReply>;
+  /** Slack App Home: upcoming dialogues, assignments, coverage. */
+  home(user: PlatformUser): Promise<Message>;
+  /** A compact school card for unfurls and the Teams message extension. */
+  schoolCard(code: string, locale?: Locale): Promise<Message | undefined>;
+  /** Staff member behind a platform user, if registered. */
+  resolveStaff(user: PlatformUser): Promise<Staff | undefined>;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const sv = options.samverkan;
+  const logger = options.logger ?? silentLogger;
+  const ttl = options.pendingTtlMs ?? PENDING_TTL_MS;
+
+  async function resolveStaff(user: PlatformUser): Promise<Staff | undefined> {
+    if (user.platform === "terminal") return sv.staff.get(user.staffId).catch(() => undefined);
+    if (user.platform === "slack") return sv.staff.findByIdentity({ platform: "slack", teamId: user.teamId, userId: user.userId });
+    return sv.staff.findByIdentity({ platform: "teams", tenantId: user.tenantId, aadObjectId: user.aadObjectId });
+  }
+
+  function stateKey(user: PlatformUser, conversationId: string): string {
+    const who = user.platform === "terminal" ? `terminal:${user.staffId}` : user.platform === "slack" ? `slack:${user.teamId}:${user.userId}` : `teams:${user.tenantId}:${user.aadObjectId}`;
+    return `${who}|${conversationId}`;
+  }
+
+  async function loadPending(key: string): Promise<Pending | undefined> {
+    const raw = await sv.state.get("conversation", key);
+    if (raw === undefined) return undefined;
+    const parsed = pendingSchema.safeParse(raw);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  async function handle(turn: Turn): Promise<EngineReply> {
+    const staff = await resolveStaff(turn.user).catch((error: unknown) => {
+      logger.error({ err: error }, "staff lookup failed");
+      return undefined;
+    });
+    if (!staff) return reply(textMessage("sv", `${t.unknownUser.sv}\n\n_${t.unknownUser.en}_`));
+    const locale: Locale = staff.locale;
+    const key = stateKey(turn.user, turn.conversationId);
+    let pending = await loadPending(key);
+    let changed = false;
+    const ctx: FlowContext = {
+      sv,
+      staff,
+      locale,
+      now: sv.clock(),
+      channel: channelOf(turn.user),
+      user: turn.user,
+      conversationId: turn.conversationId,
+      write: { actor: { staffId: staff.id }, channel: channelOf(turn.user) },
+      logger,
+      get pending() {
+        return pending;
+      },
+      setPending(next) {
+        pending = next;
+        changed = true;
+      },
+    };
+    try {
+      const result = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT));
+      if (changed) {
+        if (pending) await sv.state.set("conversation", key, pending, ttl);
+        else await sv.state.delete("conversation", key);
+      }
+      return result;
+    } catch (error) {
+      if (isSamverkanError(error)) return reply(textMessage(locale, error.localized(locale)));
+      logger.error({ err: error, platform: turn.user.platform }, "turn failed");
+      return reply(textMessage(locale, say(t.somethingWrong, locale)));
+    }
+  }
+
+  return {
+    handle,
+    resolveStaff,
+    async home(user) {
+      const staff = await resolveStaff(user);
+      if (!staff) return textMessage("sv", `${t.unknownUser.sv}\n\n_${t.unknownUser.en}_`);
+      return homeView(sv, staff);
+    },
+    schoolCard: (code, locale = "sv") => schoolCard(sv, code, locale, { withActions: true }),
+  };
+}
+
+async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
+  if (CANCEL_WORDS.test(text)) {
+    const had = ctx.pending !== undefined;
+    ctx.setPending(undefined);
+    return reply(textMessage(ctx.locale, say(had ? t.cancelled : t.nothingToCancel, ctx.locale)));
+  }
+  const parsed = parseUtterance(text, { now: ctx.now });
+  const pending = ctx.pending;
+  // An answer to our question wins, unless the user clearly starts something new.
+  if (pending && !startsNewIntent(parsed, pending)) return continuePending(ctx, pending, text, parsed);
+  if (pending) ctx.setPending(undefined);
+  return route(ctx, parsed);
+}
+
+/** A digit answer, a time or a name is an answer; a new command word is a new request. */
+function startsNewIntent(parsed: ParseResult, pending: Pending): boolean {
+  if (parsed.intent === "unknown" || parsed.intent === "help") return false;
+  const commandLike = /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move)\b/i.test(parsed.text);
+  if (!commandLike) return false;
+  if (pending.flow === "book" && parsed.intent === "dialogue.book") return true;
+  return true;
+}
+
+async function continuePending(ctx: FlowContext, pending: Pending, text: string, parsed: ParseResult): Promise<EngineReply> {
+  switch (pending.flow) {
+    case "book":
+      return booking.continueBooking(ctx, { ...pending.draft }, pending.awaiting, text);
+    case "reschedule":
+      if (pending.awaiting === "confirm" && /^\s*(ja|yes|ok|okej|flytta)\b/i.test(text) && pending.dialogueId && pending.start) {
+        return dialogues.confirmReschedule(ctx, pending.dialogueId, pending.start);
+      }
+      if (pending.awaiting === "dialogue") return dialogues.startReschedule(ctx, { ...parsed.entities, ...(pending.start ? { start: pending.start } : {}) });
+      return dialogues.continueReschedule(ctx, pending, text);
+    case "cancel":
+      if (pending.awaiting === "confirm" && pending.dialogueId && /^\s*(ja|yes|ok|okej|ställ in)\b/i.test(text)) return dialogues.confirmCancel(ctx, pending.dialogueId);
+      if (pending.awaiting === "dialogue") return dialogues.startCancel(ctx, parsed.entities);
+      ctx.setPending(undefined);
+      return reply(textMessage(ctx.locale, say(t.cancelled, ctx.locale)));
+    case "progress":
+      return assignments.continueProgress(ctx, pending, text);
+  }
+}
+
+async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply> {
+  const e = parsed.entities;
+  switch (parsed.intent) {
+    case "school.search":
+      return searchSchools(ctx, e);
+    case "school.show":
+      return e.schoolUnitCode ? showSchool(ctx, e.schoolUnitCode) : searchSchools(ctx, e);
+    case "dialogue.book":
+      return booking.startBooking(ctx, e);
+    case "dialogue.reschedule":
+      return dialogues.startReschedule(ctx, e);
+    case "dialogue.cancel":
+      return dialogues.startCancel(ctx, e);
+    case "dialogue.list":
+      return dialogues.listDialogues(ctx);
+    case "assignment.log_progress":
+      return assignments.startProgress(ctx, e);
+    case "assignment.show":
+      return assignments.showAssignment(ctx, e.assignmentRef);
+    case "assignment.list":
+      return assignments.listAssignments(ctx);
+    case "coverage.show":
+      return showCoverage(ctx);
+    case "help":
+      return showHelp(ctx);
+    case "unknown":
+      return reply(textMessage(ctx.locale, say(t.notUnderstood, ctx.locale)));
+  }
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value.length > 0 ? value : undefined;
+}
+
+async function onAction(ctx: FlowContext, action: { id: string; value: Record<string, string | number | boolean> }): Promise<EngineReply> {
+  const v = action.value;
+  const pending = ctx.pending;
+  const bookDraft = pending?.flow === "book" ? { ...pending.draft } : undefined;
+  switch (action.id) {
+    case "flow.cancel": {
+      const had = pending !== undefined;
+      ctx.setPending(undefined);
+      return reply(textMessage(ctx.locale, say(had ? t.cancelled : t.nothingToCancel, ctx.locale)));
+    }
+    case "school.show":
+      return str(v.code) ? showSchool(ctx, str(v.code)!) : expired(ctx);
+    case "book.start":
+      return str(v.organizerId) ? booking.startBookingFor(ctx, str(v.organizerId)!, str(v.schoolUnitCode)) : expired(ctx);
+    case "book.organizer":
+      return bookDraft && str(v.organizerId) ? booking.pickOrganizer(ctx, bookDraft, str(v.organizerId)!, str(v.schoolUnitCode)) : expired(ctx);
+    case "book.place":
+      return bookDraft ? booking.pickPlace(ctx, bookDraft, { ...(str(v.officeId) ? { officeId: str(v.officeId) } : {}), digital: v.digital === true }) : expired(ctx);
+    case "book.slot":
+      return bookDraft && str(v.start) ? booking.pickSlot(ctx, bookDraft, str(v.start)!) : expired(ctx);
+    case "book.confirm":
+      return bookDraft && pending?.flow === "book" && pending.awaiting === "confirm" ? booking.confirmBooking(ctx, bookDraft) : expired(ctx);
+    case "book.form":
+      return { messages: [], openForm: booking.bookingForm(ctx, bookDraft ?? { durationMinutes: 60 }) };
+    case "dialogue.show":
+      return str(v.id) ? dialogues.showDialogue(ctx, str(v.id)!) : expired(ctx);
+    case "dialogue.list.page":
+      return dialogues.listDialogues(ctx, Number(v.index ?? 0));
+    case "dialogue.cancel.pick":
+      return str(v.id) ? dialogues.askCancelConfirmation(ctx, str(v.id)!) : expired(ctx);
+    case "dialogue.cancel.confirm":
+      return str(v.id) ? dialogues.confirmCancel(ctx, str(v.id)!) : expired(ctx);
+    case "dialogue.reschedule.pick":
+      return str(v.id) ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? (pending.start ?? pending.date) : undefined) : expired(ctx);
+    case "dialogue.reschedule.confirm":
+      return str(v.id) && str(v.start) ? dialogues.confirmReschedule(ctx, str(v.id)!, str(v.start)!) : expired(ctx);
+    case "assignment.show":
+      return assignments.showAssignment(ctx, str(v.ref));
+    case "assignment.list.page":
+      return assignments.listAssignments(ctx, Number(v.index ?? 0));
+    case "progress.pick":
+      return str(v.ref) ? assignments.pickProgressAssignment(ctx, pending?.flow === "progress" ? pending : undefined, str(v.ref)!) : expired(ctx);
+    case "progress.confirm":
+      return pending?.flow === "progress" && pending.awaiting === "confirm" ? assignments.confirmProgress(ctx, pending) : expired(ctx);
+    case "progress.form":
+      return str(v.ref) ? { messages: [], openForm: await assignments.progressForm(ctx, str(v.ref)!) } : expired(ctx);
+    case "coverage.show":
+      return showCoverage(ctx);
+    case "help":
+      return showHelp(ctx);
+    default:
+      ctx.logger.warn({ actionId: action.id }, "unknown action");
+      return expired(ctx);
+  }
+}
+
+async function onForm(ctx: FlowContext, form: { id: string; values: Record<string, string | number | boolean | undefined>; context?: Record<string, string | number | boolean> }): Promise<EngineReply> {
+  if (form.id === "book") return booking.submitBookingForm(ctx, form.values);
+  if (form.id === "progress") {
+    const ref = str(form.context?.ref) ?? str(form.values.ref);
+    if (!ref) return { messages: [], formErrors: { note: ctx.locale === "sv" ? "Uppdraget saknas; öppna formuläret igen." : "The assignment is missing; open the form again." } };
+    return assignments.submitProgressForm(ctx, ref, form.values);
+  }
+  return expired(ctx);
+}
+
+function expired(ctx: FlowContext): EngineReply {
+  return reply(textMessage(ctx.locale, say(t.expired, ctx.locale)));
+}

@@ -1,0 +1,386 @@
+import { ConflictError, findOffice, isSamverkanError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
+import type { Entities } from "../../nlu/types";
+import { parseDateTime } from "../../nlu/index";
+import type { Action, Block, FormBlock, Message } from "../../cards/model";
+import type { FlowContext } from "../context";
+import { formatDay, formatRange, say, t } from "../i18n";
+import { findOrganizerChoices } from "../lookup";
+import type { BookDraft } from "../pending";
+import { cancelAction, message, reply, textMessage } from "../reply";
+import type { EngineReply } from "../types";
+
+/** Starts (or restarts) booking from what the user said. */
+export async function startBooking(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
+  const draft: BookDraft = { durationMinutes: entities.durationMinutes ?? 60 };
+  applyTime(draft, entities.start, entities.end);
+  if (entities.office) {
+    const office = findOffice(ctx.sv.config.offices, entities.office);
+    if (office) draft.officeId = office.id;
+  }
+  if (entities.digital) draft.digital = true;
+  if (entities.schoolUnitCode) {
+    const school = await ctx.sv.schools.get(entities.schoolUnitCode).catch(() => undefined);
+    if (school) {
+      const organizer = await ctx.sv.organizers.get(school.organizerId);
+      Object.assign(draft, { organizerId: organizer.id, organizerName: organizer.name, schoolUnitCode: school.code });
+    }
+  }
+  const name = entities.organizer ?? entities.query;
+  if (!draft.organizerId && name) {
+    const picked = await resolveOrganizer(ctx, draft, name);
+    if (picked) return picked;
+  }
+  return next(ctx, draft);
+}
+
+/** Continues from a school card's "Boka dialog" button. */
+export async function startBookingFor(ctx: FlowContext, organizerId: string, schoolUnitCode?: string): Promise<EngineReply> {
+  const organizer = await ctx.sv.organizers.get(organizerId);
+  return next(ctx, { durationMinutes: 60, organizerId: organizer.id, organizerName: organizer.name, ...(schoolUnitCode ? { schoolUnitCode } : {}) });
+}
+
+/** The user answered the question we asked. */
+export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiting: string, text: string): Promise<EngineReply> {
+  if (awaiting === "organizer") {
+    const picked = await resolveOrganizer(ctx, draft, text);
+    return picked ?? next(ctx, draft);
+  }
+  if (awaiting === "time") {
+    const parsed = parseDateTime(text, { now: ctx.now });
+    if (!parsed.start) return askAgain(ctx, draft, "time", `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`);
+    applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
+    return next(ctx, draft);
+  }
+  if (awaiting === "place") {
+    const folded = text.toLowerCase();
+    if (/digit|teams|distans|online|video|zoom/.test(folded)) draft.digital = true;
+    else {
+      const office = ctx.sv.config.offices.find((o) => folded.includes(o.id) || folded.includes(o.town.toLowerCase())) ?? findOffice(ctx.sv.config.offices, text);
+      if (!office) return askPlace(ctx, draft, true);
+      draft.officeId = office.id;
+    }
+    return next(ctx, draft);
+  }
+  // Awaiting confirmation: a yes books, anything else is read as a change to the draft.
+  if (/^\s*(ja|japp|ok|okej|yes|y|boka|bekräfta|confirm)\b/i.test(text)) return confirmBooking(ctx, draft);
+  const parsed = parseDateTime(text, { now: ctx.now });
+  if (parsed.start) {
+    applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
+    return next(ctx, draft);
+  }
+  return askAgain(ctx, draft, "confirm", ctx.locale === "sv" ? "Svara **ja** för att boka eller **avbryt**." : "Answer **yes** to book or **cancel**.");
+}
+
+export async function pickOrganizer(ctx: FlowContext, draft: BookDraft, organizerId: string, schoolUnitCode?: string): Promise<EngineReply> {
+  const organizer = await ctx.sv.organizers.get(organizerId);
+  Object.assign(draft, { organizerId: organizer.id, organizerName: organizer.name });
+  if (schoolUnitCode) draft.schoolUnitCode = schoolUnitCode;
+  return next(ctx, draft);
+}
+
+export async function pickPlace(ctx: FlowContext, draft: BookDraft, value: { officeId?: string; digital?: boolean }): Promise<EngineReply> {
+  if (value.digital) {
+    draft.digital = true;
+    delete draft.officeId;
+  } else if (value.officeId) {
+    draft.officeId = value.officeId;
+    draft.digital = false;
+  }
+  return next(ctx, draft);
+}
+
+export async function pickSlot(ctx: FlowContext, draft: BookDraft, start: string): Promise<EngineReply> {
+  draft.start = start;
+  delete draft.date;
+  return next(ctx, draft);
+}
+
+/** Books after the user confirmed; a conflict offers free slots instead. */
+export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promise<EngineReply> {
+  if (!draft.organizerId || !draft.start) return next(ctx, draft);
+  try {
+    const booked = await book(ctx, draft);
+    ctx.setPending(undefined);
+    return reply(await dialogueCard(ctx, booked, say(t.booked, ctx.locale)));
+  } catch (error) {
+    if (error instanceof ConflictError) return conflictReply(ctx, draft, error);
+    if (error instanceof ValidationError) {
+      const field = error.issues[0]?.field;
+      if (field === "start" || field === "end") {
+        delete draft.start;
+        ctx.setPending({ flow: "book", awaiting: "time", draft });
+        return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+      }
+      if (field === "officeId") {
+        delete draft.officeId;
+        return askPlace(ctx, draft, false, error.localized(ctx.locale));
+      }
+    }
+    if (isSamverkanError(error)) {
+      ctx.setPending(undefined);
+      return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+    }
+    throw error;
+  }
+}
+
+function book(ctx: FlowContext, draft: BookDraft): Promise<QualityDialogue> {
+  return ctx.sv.dialogues.book(
+    {
+      organizerId: draft.organizerId!,
+      start: draft.start!,
+      durationMinutes: draft.durationMinutes,
+      digital: draft.digital ?? false,
+      officeId: draft.digital ? null : (draft.officeId ?? null),
+      schoolUnitCode: draft.schoolUnitCode ?? null,
+    },
+    ctx.write,
+  );
+}
+
+async function conflictReply(ctx: FlowContext, draft: BookDraft, error: ConflictError): Promise<EngineReply> {
+  const start = draft.start!;
+  const slots = await ctx.sv.dialogues.availability({
+    staffIds: [ctx.staff.id],
+    officeId: draft.digital ? null : (draft.officeId ?? null),
+    from: `${start.slice(0, 10)}T00:00`,
+    durationMinutes: draft.durationMinutes,
+    limit: 5,
+  });
+  delete draft.start;
+  ctx.setPending({ flow: "book", awaiting: "time", draft });
+  const blocks: Block[] = [{ type: "text", text: error.localized(ctx.locale) }];
+  if (slots.length === 0) blocks.push({ type: "text", text: say(t.noFreeSlots, ctx.locale) });
+  else {
+    blocks.push({ type: "text", text: say(t.conflict, ctx.locale) });
+    blocks.push({
+      type: "list",
+      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "book.slot", label: ctx.locale === "sv" ? "Välj" : "Choose", value: { start: s.start } } })),
+    });
+  }
+  blocks.push({ type: "context", text: ctx.locale === "sv" ? "Välj en tid, skriv en annan tid, eller skriv *avbryt*." : "Pick a time, write another time, or write *cancel*." });
+  blocks.push({ type: "actions", actions: [cancelAction(ctx.locale)] });
+  return reply(message(ctx.locale, blocks));
+}
+
+/** Asks for the first missing piece, or for confirmation when nothing is missing. */
+async function next(ctx: FlowContext, draft: BookDraft): Promise<EngineReply> {
+  if (!draft.organizerId) return askAgain(ctx, draft, "organizer", say(t.askOrganizer, ctx.locale));
+  if (!draft.start) {
+    const question = draft.date ? t.askClock(formatDay(draft.date, ctx.locale)) : t.askTime;
+    return askAgain(ctx, draft, "time", say(question, ctx.locale));
+  }
+  if (!draft.digital && !draft.officeId) return askPlace(ctx, draft, false);
+  ctx.setPending({ flow: "book", awaiting: "confirm", draft });
+  return reply(confirmCard(ctx, draft));
+}
+
+function askAgain(ctx: FlowContext, draft: BookDraft, awaiting: "organizer" | "time" | "place" | "confirm", question: string): EngineReply {
+  ctx.setPending({ flow: "book", awaiting, draft });
+  return reply(message(ctx.locale, [{ type: "text", text: question }, { type: "actions", actions: [formAction(ctx, draft), cancelAction(ctx.locale)] }]));
+}
+
+function askPlace(ctx: FlowContext, draft: BookDraft, unknown: boolean, lead?: string): EngineReply {
+  ctx.setPending({ flow: "book", awaiting: "place", draft });
+  const home = ctx.staff.homeOfficeId ? ctx.sv.config.offices.find((o) => o.id === ctx.staff.homeOfficeId) : undefined;
+  const offices = [home, ...ctx.sv.config.offices.filter((o) => o !== home)].filter((o) => o !== undefined).slice(0, 4);
+  const actions: Action[] = [
+    { id: "book.place", label: ctx.locale === "sv" ? "Digitalt" : "Digital", value: { digital: true }, style: "primary" },
+    ...offices.map((o) => ({ id: "book.place", label: o.town, value: { officeId: o.id } })),
+    cancelAction(ctx.locale),
+  ];
+  const prefix = lead ?? (unknown ? (ctx.locale === "sv" ? "Jag känner inte igen den platsen." : "I don't recognise that place.") : "");
+  return reply(message(ctx.locale, [{ type: "text", text: `${prefix} ${say(t.askPlace, ctx.locale)}`.trim() }, { type: "actions", actions }]));
+}
+
+async function resolveOrganizer(ctx: FlowContext, draft: BookDraft, name: string): Promise<EngineReply | undefined> {
+  const choices = await findOrganizerChoices(ctx.sv, name);
+  if (choices.length === 1) {
+    const [only] = choices;
+    Object.assign(draft, { organizerId: only!.organizerId, organizerName: only!.organizerName });
+    if (only!.schoolUnitCode) draft.schoolUnitCode = only!.schoolUnitCode;
+    return undefined;
+  }
+  if (choices.length === 0) return askAgain(ctx, draft, "organizer", say(t.noMatch(name), ctx.locale));
+  ctx.setPending({ flow: "book", awaiting: "organizer", draft });
+  return reply(
+    message(ctx.locale, [
+      { type: "text", text: say(t.pickOrganizer, ctx.locale) },
+      {
+        type: "list",
+        items: choices.map((c) => ({
+          title: c.label,
+          ...(c.detail ? { subtitle: c.detail } : {}),
+          action: { id: "book.organizer", label: ctx.locale === "sv" ? "Välj" : "Choose", value: { organizerId: c.organizerId, ...(c.schoolUnitCode ? { schoolUnitCode: c.schoolUnitCode } : {}) } },
+        })),
+      },
+      { type: "actions", actions: [cancelAction(ctx.locale)] },
+    ]),
+  );
+}
+
+function applyTime(draft: BookDraft, start?: string, end?: string, durationMinutes?: number): void {
+  if (start && start.length > 10) {
+    draft.start = start;
+    delete draft.date;
+  } else if (start) {
+    draft.date = start;
+    delete draft.start;
+  }
+  if (durationMinutes) draft.durationMinutes = durationMinutes;
+  if (draft.start && end && end.length > 10) {
+    const minutes = Math.round((Date.parse(end) - Date.parse(draft.start)) / 60_000);
+    if (minutes > 0) draft.durationMinutes = minutes;
+  }
+}
+
+function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
+  const sv = ctx.locale === "sv";
+  const endIso = `${draft.start!.slice(0, 11)}${hhmm(draft.start!, draft.durationMinutes)}`;
+  const place = draft.digital ? (sv ? "Digitalt" : "Digital") : (ctx.sv.config.offices.find((o) => o.id === draft.officeId)?.town ?? "");
+  return message(ctx.locale, [
+    { type: "header", text: sv ? "Boka kvalitetsdialog" : "Book a quality dialogue" },
+    { type: "text", text: say(t.confirmBook, ctx.locale) },
+    {
+      type: "fields",
+      fields: [
+        { label: sv ? "Huvudman" : "Organizer", value: draft.organizerName ?? "" },
+        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: draft.schoolUnitCode }] : []),
+        { label: sv ? "Tid" : "Time", value: formatRange(draft.start!, endIso, ctx.locale) },
+        { label: sv ? "Plats" : "Place", value: place },
+      ],
+    },
+    {
+      type: "actions",
+      actions: [
+        { id: "book.confirm", label: sv ? "Boka" : "Book", value: {}, style: "primary" },
+        formAction(ctx, draft),
+        cancelAction(ctx.locale),
+      ],
+    },
+  ]);
+}
+
+/** `YYYY-MM-DDTHH:mm` end of a dialogue on the same local day. */
+function hhmm(start: string, minutes: number): string {
+  const [h, m] = start.slice(11, 16).split(":").map(Number);
+  const total = h! * 60 + m! + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+}
+
+function formAction(ctx: FlowContext, _draft: BookDraft): Action {
+  return { id: "book.form", label: ctx.locale === "sv" ? "Öppna formulär" : "Open form", value: {} };
+}
+
+/** The booking form, prefilled from the draft. */
+export function bookingForm(ctx: FlowContext, draft: BookDraft, errors?: Record<string, string>): Message {
+  const sv = ctx.locale === "sv";
+  const form: FormBlock = {
+    type: "form",
+    id: "book",
+    title: sv ? "Boka dialog" : "Book dialogue",
+    submit: { id: "book.submit", label: sv ? "Boka" : "Book", value: {} },
+    cancel: { id: "flow.cancel", label: sv ? "Avbryt" : "Cancel", value: {} },
+    inputs: [
+      { kind: "text", id: "organizer", label: sv ? "Huvudman eller skola" : "Organizer or school", required: true, ...(draft.organizerName ? { value: draft.organizerName } : {}), maxLength: 200 },
+      { kind: "date", id: "date", label: sv ? "Datum" : "Date", required: true, ...(draft.start || draft.date ? { value: (draft.start ?? draft.date)!.slice(0, 10) } : {}) },
+      { kind: "time", id: "time", label: sv ? "Starttid" : "Start time", required: true, ...(draft.start ? { value: draft.start.slice(11, 16) } : {}) },
+      { kind: "number", id: "duration", label: sv ? "Längd (minuter)" : "Length (minutes)", value: draft.durationMinutes, min: 15, max: 480, integer: true, required: true },
+      {
+        kind: "select",
+        id: "place",
+        label: sv ? "Plats" : "Place",
+        required: true,
+        options: [{ label: sv ? "Digitalt" : "Digital", value: "digital" }, ...ctx.sv.config.offices.map((o) => ({ label: o.town, value: o.id }))],
+        ...(draft.digital ? { value: "digital" } : draft.officeId ? { value: draft.officeId } : {}),
+      },
+    ],
+    ...(errors ? { errors } : {}),
+  };
+  return message(ctx.locale, [form], form.title);
+}
+
+/**
+ * A submitted booking form is the confirmation. Input problems and conflicts come back
+ * as errors on the field to fix, so the form stays open.
+ */
+export async function submitBookingForm(ctx: FlowContext, values: Record<string, string | number | boolean | undefined>): Promise<EngineReply> {
+  const sv = ctx.locale === "sv";
+  const errors: Record<string, string> = {};
+  const draft: BookDraft = { durationMinutes: 60 };
+  const organizerText = String(values.organizer ?? "").trim();
+  if (!organizerText) errors.organizer = sv ? "Ange huvudman eller skola." : "Enter an organizer or school.";
+  else {
+    const choices = await findOrganizerChoices(ctx.sv, organizerText);
+    if (choices.length === 0) errors.organizer = say(t.noMatch(organizerText), ctx.locale);
+    else if (choices.length > 1) errors.organizer = `${sv ? "Flera träffar" : "Several matches"}: ${choices.slice(0, 3).map((c) => c.label).join("; ")}`;
+    else Object.assign(draft, { organizerId: choices[0]!.organizerId, organizerName: choices[0]!.organizerName, ...(choices[0]!.schoolUnitCode ? { schoolUnitCode: choices[0]!.schoolUnitCode } : {}) });
+  }
+  const date = String(values.date ?? "");
+  const time = String(values.time ?? "");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.date = sv ? "Ange ett datum, t.ex. 2026-12-03." : "Enter a date, e.g. 2026-12-03.";
+  if (!/^\d{2}:\d{2}$/.test(time)) errors.time = sv ? "Ange en tid, t.ex. 14:00." : "Enter a time, e.g. 14:00.";
+  const duration = Number(values.duration ?? 60);
+  if (!Number.isInteger(duration) || duration < 15 || duration > 480) errors.duration = sv ? "Längden ska vara 15–480 minuter." : "Length must be 15–480 minutes.";
+  else draft.durationMinutes = duration;
+  const place = String(values.place ?? "");
+  if (place === "digital") draft.digital = true;
+  else if (findOffice(ctx.sv.config.offices, place)) draft.officeId = findOffice(ctx.sv.config.offices, place)!.id;
+  else errors.place = sv ? "Välj plats." : "Choose a place.";
+  if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
+  draft.start = `${date}T${time}`;
+  try {
+    const booked = await book(ctx, draft);
+    ctx.setPending(undefined);
+    return { messages: [await dialogueCard(ctx, booked, say(t.booked, ctx.locale))], closeForm: true };
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      const slots = await ctx.sv.dialogues.availability({ staffIds: [ctx.staff.id], officeId: draft.digital ? null : (draft.officeId ?? null), from: `${date}T00:00`, durationMinutes: draft.durationMinutes, limit: 3 });
+      const free = slots.map((s) => formatRange(s.start, s.end, ctx.locale)).join(", ");
+      return { messages: [], formErrors: { time: `${error.localized(ctx.locale)}${free ? ` ${sv ? "Lediga tider" : "Free times"}: ${free}.` : ""}` } };
+    }
+    if (error instanceof ValidationError) {
+      const map: Record<string, string> = { start: "time", end: "duration", officeId: "place" };
+      const formErrors: Record<string, string> = {};
+      for (const issue of error.issues) formErrors[map[issue.field] ?? "date"] = issue.message[ctx.locale];
+      return { messages: [], formErrors };
+    }
+    if (isSamverkanError(error)) return { messages: [], formErrors: { organizer: error.localized(ctx.locale) } };
+    throw error;
+  }
+}
+
+/** A booked dialogue as a card, with follow-up actions. */
+export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: string): Promise<Message> {
+  const sv = ctx.locale === "sv";
+  const organizer = await ctx.sv.organizers.get(d.organizerId);
+  const place = d.digital ? (sv ? "Digitalt" : "Digital") : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? d.officeId ?? "");
+  const blocks: Block[] = [];
+  if (lead) blocks.push({ type: "text", text: `**${lead}**` });
+  blocks.push({
+    type: "fields",
+    fields: [
+      { label: sv ? "Huvudman" : "Organizer", value: organizer.name },
+      { label: sv ? "Tid" : "Time", value: formatRange(d.start, d.end, ctx.locale) },
+      { label: sv ? "Plats" : "Place", value: place },
+      { label: "Status", value: statusName(d.status, ctx.locale) },
+    ],
+  });
+  if (d.status === "booked" || d.status === "proposed") {
+    blocks.push({
+      type: "actions",
+      actions: [
+        { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
+        { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
+      ],
+    });
+  }
+  return message(ctx.locale, blocks, `${lead ? `${lead} ` : ""}${organizer.name}, ${formatRange(d.start, d.end, ctx.locale)}, ${place}`);
+}
+
+export function statusName(status: QualityDialogue["status"], locale: "sv" | "en"): string {
+  const names = { proposed: ["Föreslagen", "Proposed"], booked: ["Bokad", "Booked"], held: ["Genomförd", "Held"], cancelled: ["Inställd", "Cancelled"] } as const;
+  return names[status][locale === "sv" ? 0 : 1];
+}
+
+export { textMessage };

@@ -1,0 +1,215 @@
+import { ConflictError, isSamverkanError, type QualityDialogue } from "@samverkan/sdk";
+import { parseDateTime } from "../../nlu/index";
+import type { Entities } from "../../nlu/types";
+import type { Block, ListItem, Message } from "../../cards/model";
+import { paginate } from "../../cards/paginate";
+import type { FlowContext } from "../context";
+import { formatDay, formatRange, say, t } from "../i18n";
+import { findOrganizerChoices } from "../lookup";
+import { cancelAction, message, reply, textMessage } from "../reply";
+import type { EngineReply } from "../types";
+import { dialogueCard } from "./book";
+
+const PAGE_SIZE = 5;
+
+async function myUpcoming(ctx: FlowContext): Promise<QualityDialogue[]> {
+  return ctx.sv.dialogues.listUpcoming({ staffId: ctx.staff.id, limit: 200 });
+}
+
+async function organizerNames(ctx: FlowContext, dialogues: QualityDialogue[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const id of new Set(dialogues.map((d) => d.organizerId))) names.set(id, (await ctx.sv.organizers.get(id)).name);
+  return names;
+}
+
+function placeOf(ctx: FlowContext, d: QualityDialogue): string {
+  return d.digital ? (ctx.locale === "sv" ? "digitalt" : "digital") : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? "");
+}
+
+/** "Mina dialoger": upcoming dialogues, five per page, each with its actions. */
+export async function listDialogues(ctx: FlowContext, pageIndex = 0): Promise<EngineReply> {
+  const all = await myUpcoming(ctx);
+  if (all.length === 0) return reply(textMessage(ctx.locale, say(t.noUpcoming, ctx.locale)));
+  const page = paginate(all, pageIndex, PAGE_SIZE);
+  const names = await organizerNames(ctx, page.items);
+  const sv = ctx.locale === "sv";
+  const items: ListItem[] = page.items.map((d) => ({
+    title: `${formatRange(d.start, d.end, ctx.locale)} · ${names.get(d.organizerId)}`,
+    subtitle: placeOf(ctx, d),
+    action: { id: "dialogue.show", label: sv ? "Visa" : "Show", value: { id: d.id } },
+  }));
+  const blocks: Block[] = [
+    { type: "header", text: sv ? "Mina kommande dialoger" : "My upcoming dialogues" },
+    {
+      type: "list",
+      items,
+      page: {
+        index: page.index,
+        size: PAGE_SIZE,
+        total: all.length,
+        ...(page.index + 1 < page.pageCount ? { next: { id: "dialogue.list.page", label: sv ? "Nästa" : "Next", value: { index: page.index + 1 } } } : {}),
+        ...(page.index > 0 ? { previous: { id: "dialogue.list.page", label: sv ? "Föregående" : "Previous", value: { index: page.index - 1 } } } : {}),
+      },
+    },
+  ];
+  return reply(message(ctx.locale, blocks, sv ? `Du har ${all.length} kommande dialoger.` : `You have ${all.length} upcoming dialogues.`));
+}
+
+export async function showDialogue(ctx: FlowContext, id: string): Promise<EngineReply> {
+  return reply(await dialogueCard(ctx, await ctx.sv.dialogues.get(id)));
+}
+
+/** Finds which of my dialogues the user means: by organizer name, else asks with a list. */
+async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: string): Promise<{ dialogue?: QualityDialogue; reply?: EngineReply }> {
+  const mine = await myUpcoming(ctx);
+  if (mine.length === 0) return { reply: reply(textMessage(ctx.locale, say(t.noUpcoming, ctx.locale))) };
+  let candidates = mine;
+  const name = entities.organizer ?? entities.query;
+  if (name) {
+    const organizerIds = new Set((await findOrganizerChoices(ctx.sv, name, 10)).map((c) => c.organizerId));
+    const matching = mine.filter((d) => organizerIds.has(d.organizerId));
+    if (matching.length > 0) candidates = matching;
+  }
+  if (entities.start && candidates.length > 1) {
+    const day = entities.start.slice(0, 10);
+    const sameDay = candidates.filter((d) => d.start.startsWith(day));
+    if (sameDay.length > 0) candidates = sameDay;
+  }
+  if (candidates.length === 1) return { dialogue: candidates[0] };
+  const names = await organizerNames(ctx, candidates);
+  const sv = ctx.locale === "sv";
+  return {
+    reply: reply(
+      message(ctx.locale, [
+        { type: "text", text: say(t.pickDialogue, ctx.locale) },
+        {
+          type: "list",
+          items: candidates.slice(0, 10).map((d) => ({
+            title: `${formatRange(d.start, d.end, ctx.locale)} · ${names.get(d.organizerId)}`,
+            action: { id: actionId, label: sv ? "Välj" : "Choose", value: { id: d.id } },
+          })),
+        },
+        { type: "actions", actions: [cancelAction(ctx.locale)] },
+      ]),
+    ),
+  };
+}
+
+export async function startCancel(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
+  const chosen = await chooseDialogue(ctx, entities, "dialogue.cancel.pick");
+  if (chosen.reply) {
+    ctx.setPending({ flow: "cancel", awaiting: "dialogue" });
+    return chosen.reply;
+  }
+  return askCancelConfirmation(ctx, chosen.dialogue!.id);
+}
+
+export async function askCancelConfirmation(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  const d = await ctx.sv.dialogues.get(dialogueId);
+  ctx.setPending({ flow: "cancel", awaiting: "confirm", dialogueId });
+  const card = await dialogueCard(ctx, d, say(t.confirmCancel, ctx.locale));
+  const sv = ctx.locale === "sv";
+  card.blocks = card.blocks.filter((b) => b.type !== "actions");
+  card.blocks.push({
+    type: "actions",
+    actions: [
+      { id: "dialogue.cancel.confirm", label: sv ? "Ja, ställ in" : "Yes, cancel it", value: { id: d.id }, style: "danger" },
+      { id: "flow.cancel", label: sv ? "Nej, behåll" : "No, keep it", value: {} },
+    ],
+  });
+  return reply(card);
+}
+
+export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  ctx.setPending(undefined);
+  try {
+    const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: ctx.locale === "sv" ? "Inställd via chatten" : "Cancelled via chat" }, ctx.write);
+    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale)));
+  } catch (error) {
+    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+    throw error;
+  }
+}
+
+export async function startReschedule(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
+  const chosen = await chooseDialogue(ctx, { ...entities, start: undefined } as Entities, "dialogue.reschedule.pick");
+  if (chosen.reply) {
+    ctx.setPending({ flow: "reschedule", awaiting: "dialogue", ...(entities.start ? (entities.start.length > 10 ? { start: entities.start } : { date: entities.start }) : {}) });
+    return chosen.reply;
+  }
+  return rescheduleTo(ctx, chosen.dialogue!.id, entities.start);
+}
+
+/** With a dialogue chosen: ask for the new time, or confirm it. */
+export async function rescheduleTo(ctx: FlowContext, dialogueId: string, start: string | undefined): Promise<EngineReply> {
+  if (!start || start.length <= 10) {
+    ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(start ? { date: start } : {}) });
+    const question = start ? t.askClock(formatDay(start, ctx.locale)) : t.askTime;
+    return reply(message(ctx.locale, [{ type: "text", text: say(question, ctx.locale) }, { type: "actions", actions: [cancelAction(ctx.locale)] }]));
+  }
+  const d = await ctx.sv.dialogues.get(dialogueId);
+  const duration = Date.parse(d.end) - Date.parse(d.start);
+  const conflicts = await ctx.sv.dialogues
+    .conflicts({ start, end: new Date(Date.parse(start) + duration).toISOString(), staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, excludeId: d.id })
+    .catch(() => []);
+  if (conflicts.length > 0) return suggestSlots(ctx, d, start);
+  ctx.setPending({ flow: "reschedule", awaiting: "confirm", dialogueId, start });
+  const sv = ctx.locale === "sv";
+  const endLocal = new Date(Date.parse(start) + duration);
+  const card = await dialogueCard(ctx, d, say(t.confirmReschedule, ctx.locale));
+  card.blocks = card.blocks.filter((b) => b.type !== "actions");
+  card.blocks.push({ type: "text", text: `${sv ? "Ny tid" : "New time"}: **${formatRange(start, isoLocalLike(start, endLocal), ctx.locale)}**` });
+  card.blocks.push({
+    type: "actions",
+    actions: [{ id: "dialogue.reschedule.confirm", label: sv ? "Flytta" : "Reschedule", value: { id: d.id, start }, style: "primary" }, cancelAction(ctx.locale)],
+  });
+  return reply(card);
+}
+
+/** Same offset as the start, for display only (a dialogue never spans midnight). */
+function isoLocalLike(start: string, end: Date): string {
+  const startMs = Date.parse(start);
+  const local = start.slice(11, 16).split(":").map(Number);
+  const minutes = local[0]! * 60 + local[1]! + Math.round((end.getTime() - startMs) / 60_000);
+  return `${start.slice(0, 11)}${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+async function suggestSlots(ctx: FlowContext, d: QualityDialogue, start: string): Promise<EngineReply> {
+  const duration = (Date.parse(d.end) - Date.parse(d.start)) / 60_000;
+  const slots = await ctx.sv.dialogues.availability({ staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, from: `${start.slice(0, 10)}T00:00`, durationMinutes: duration, limit: 5 });
+  ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId: d.id });
+  const sv = ctx.locale === "sv";
+  const blocks: Block[] = [{ type: "text", text: say(slots.length ? t.conflict : t.noFreeSlots, ctx.locale) }];
+  if (slots.length) {
+    blocks.push({
+      type: "list",
+      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "dialogue.reschedule.confirm", label: sv ? "Flytta hit" : "Move here", value: { id: d.id, start: s.start } } })),
+    });
+  }
+  blocks.push({ type: "actions", actions: [cancelAction(ctx.locale)] });
+  return reply(message(ctx.locale, blocks));
+}
+
+export async function confirmReschedule(ctx: FlowContext, dialogueId: string, start: string): Promise<EngineReply> {
+  try {
+    const d = await ctx.sv.dialogues.reschedule(dialogueId, { start }, ctx.write);
+    ctx.setPending(undefined);
+    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale)));
+  } catch (error) {
+    if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
+    if (isSamverkanError(error)) {
+      ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId });
+      return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+    }
+    throw error;
+  }
+}
+
+export async function continueReschedule(ctx: FlowContext, pending: { dialogueId?: string; date?: string }, text: string): Promise<EngineReply> {
+  const parsed = parseDateTime(pending.date && !/\d{1,2}[-/.]\d{1,2}|\d{4}/.test(text) ? `${pending.date} ${text}` : text, { now: ctx.now });
+  if (!parsed.start) return reply(textMessage(ctx.locale, `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+  if (!pending.dialogueId) return startReschedule(ctx, { start: parsed.start });
+  return rescheduleTo(ctx, pending.dialogueId, parsed.start);
+}
+
+export type { Message };

@@ -1,0 +1,43 @@
+import type { FlowContext } from "../context";
+import { message, reply } from "../reply";
+import type { EngineReply } from "../types";
+
+const EXAMPLES = {
+  sv: [
+    ["Sök skola", "sök Rinkebyskolan · harnosand · 39907811"],
+    ["Boka dialog", "boka dialog med Borås kommun imorgon kl 10 i Göteborg"],
+    ["Mina dialoger", "mina dialoger"],
+    ["Flytta", "flytta dialogen med Borås kommun till fredag kl 13"],
+    ["Ställ in", "avboka dialogen med Borås kommun"],
+    ["Logga framsteg", "logga U-12 60 % klar med kartläggningen"],
+    ["Visa uppdrag", "visa U-12 · mina uppdrag"],
+    ["Täckning", "täckning"],
+    ["Avbryt", "avbryt (när som helst)"],
+  ],
+  en: [
+    ["Find a school", "search Rinkebyskolan · harnosand · 39907811"],
+    ["Book a dialogue", "book a dialogue with Borås kommun tomorrow at 10 in Göteborg"],
+    ["My dialogues", "my dialogues"],
+    ["Reschedule", "move the dialogue with Borås kommun to Friday at 1pm"],
+    ["Cancel", "cancel the dialogue with Borås kommun"],
+    ["Log progress", "log U-12 60% mapping done"],
+    ["Show assignment", "show U-12 · my assignments"],
+    ["Coverage", "coverage"],
+    ["Stop", "cancel (at any time)"],
+  ],
+} as const;
+
+export function showHelp(ctx: FlowContext): EngineReply {
+  const sv = ctx.locale === "sv";
+  return reply(
+    message(
+      ctx.locale,
+      [
+        { type: "header", text: sv ? "Det här kan jag" : "What I can do" },
+        { type: "text", text: sv ? `Hej ${ctx.staff.name}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${ctx.staff.name}! Write as you speak, in Swedish or English. Examples:` },
+        { type: "fields", fields: EXAMPLES[ctx.locale].map(([label, value]) => ({ label, value: `_${value}_` })) },
+      ],
+      sv ? "Det här kan jag: sök skola, boka, flytta och ställ in dialoger, logga framsteg, visa uppdrag och täckning." : "I can find schools, book, move and cancel dialogues, log progress, show assignments and coverage.",
+    ),
+  );
+}
