@@ -1,0 +1,8 @@
+/**
+ * Natural-language understanding for Samverkan: Swedish first, English too.
+ * See README.md in this folder for what is recognised and the entity contract.
+ */
+export { parseUtterance } from "./parseUtterance";
+export { parseDateTime } from "./parseDateTime";
+export { entitiesSchema, parseResultSchema, intentNameSchema, phaseSchema, officeSchema } from "./schema";
+export type { Entities, IntentName, Phase, ParseResult, ParseOptions, DateTimeResult, Language, Office } from "./types";

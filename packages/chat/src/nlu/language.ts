@@ -1,0 +1,39 @@
+import type { Language } from "./types";
+import type { Token } from "./text";
+
+/**
+ * Swedish unless the message reads as English. Staff write Swedish by default, so a tie,
+ * or a message with no telling words at all ("39907811"), is Swedish.
+ */
+const SWEDISH = new Set([
+  "och", "med", "att", "det", "jag", "vi", "mina", "min", "mitt", "visa", "boka", "bok", "avboka", "flytta", "sok",
+  "hitta", "skola", "skolan", "skolor", "dialog", "dialogen", "dialoger", "kvalitetsdialog", "uppdrag", "uppdraget",
+  "framsteg", "logga", "hjalp", "tackning", "imorgon", "morgon", "kl", "klockan", "den", "pa", "till", "for", "om",
+  "nasta", "vecka", "idag", "fredag", "mandag", "tisdag", "onsdag", "torsdag", "procent", "klar", "fas", "hos",
+  "efter", "lista", "alla", "kommande", "digitalt", "ar", "har", "kan", "du", "en", "ett", "som", "inte", "tack",
+  "huvudman", "huvudmannen", "avbok", "ombok", "ställ", "stall", "in",
+]);
+
+const ENGLISH = new Set([
+  "the", "a", "an", "with", "and", "book", "show", "my", "list", "search", "find", "school", "schools", "dialogue",
+  "dialogues", "dialog", "meeting", "assignment", "assignments", "progress", "log", "help", "coverage", "tomorrow",
+  "today", "at", "on", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "percent", "done", "phase",
+  "cancel", "reschedule", "move", "to", "for", "please", "what", "can", "you", "i", "me", "is", "of", "in", "hours",
+  "hour", "minutes", "upcoming", "all", "set", "up", "look", "schedule",
+]);
+
+export function detectLanguage(tokens: readonly Token[], text: string): Language {
+  let sv = 0;
+  let en = 0;
+  for (const { word, index, name } of tokens) {
+    // Names ("Borås kommun", "Internationella Engelska Skolan") say nothing about the writer's language.
+    if (name) continue;
+    if (/[åäö]/i.test(text.slice(index, index + word.length))) sv++;
+    // Words both languages share ("for", "in", "dialog") count for neither.
+    const inSv = SWEDISH.has(word);
+    const inEn = ENGLISH.has(word);
+    if (inSv && !inEn) sv++;
+    if (inEn && !inSv) en++;
+  }
+  return en > sv ? "en" : "sv";
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/** zod mirror of `Entities`/`ParseResult`, for callers that receive parse results as JSON. */
+
+const isoDateOrDateTime = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2})?$/;
+
+export const intentNameSchema = z.enum([
+  "school.search",
+  "school.show",
+  "dialogue.book",
+  "dialogue.reschedule",
+  "dialogue.cancel",
+  "dialogue.list",
+  "assignment.log_progress",
+  "assignment.show",
+  "assignment.list",
+  "coverage.show",
+  "help",
+  "unknown",
+]);
+
+export const phaseSchema = z.enum(["startUp", "planning", "implementation", "followUp", "completed"]);
+
+export const officeSchema = z.enum([
+  "Härnösand",
+  "Malmö",
+  "Luleå",
+  "Umeå",
+  "Gävle",
+  "Växjö",
+  "Örebro",
+  "Göteborg",
+  "Linköping",
+  "Solna",
+]);
+
+// strictObject: an unexpected key is a contract break, not something to pass through.
+export const entitiesSchema = z.strictObject({
+  query: z.string().min(1).optional(),
+  schoolUnitCode: z.string().regex(/^\d{8}$/).optional(),
+  organizer: z.string().min(1).optional(),
+  start: z.string().regex(isoDateOrDateTime).optional(),
+  end: z.string().regex(isoDateOrDateTime).optional(),
+  durationMinutes: z.number().int().positive().optional(),
+  office: officeSchema.optional(),
+  digital: z.boolean().optional(),
+  assignmentRef: z.string().regex(/^U-\d+$/).optional(),
+  percent: z.number().min(0).max(100).optional(),
+  phase: phaseSchema.optional(),
+  note: z.string().min(1).optional(),
+});
+
+export const parseResultSchema = z.strictObject({
+  text: z.string(),
+  intent: intentNameSchema,
+  entities: entitiesSchema,
+  language: z.enum(["sv", "en"]),
+});
