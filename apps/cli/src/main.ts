@@ -5,6 +5,9 @@ import { registerStatus } from "./commands/status";
 import { registerStaff } from "./commands/staff";
 import { registerDialogues } from "./commands/dialogues";
 import { registerAssignments } from "./commands/assignments";
+import { registerParse } from "./commands/parse";
+import { registerChat } from "./commands/chat";
+import { registerStart } from "./commands/start";
 
 export type RunWith = (opts: { json?: boolean }, action: (rt: CliRuntime) => Promise<void>) => Promise<void>;
 
@@ -34,6 +37,9 @@ export function buildProgram(): Command {
   registerStaff(program, runWith);
   registerDialogues(program, runWith);
   registerAssignments(program, runWith);
+  registerParse(program);
+  registerChat(program);
+  registerStart(program);
   return program;
 }
 

@@ -1,0 +1,90 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { renderText, textActionIndex, textPrompt, type Action, type Engine, type EngineReply, type FormBlock, type Message } from "@samverkan/chat";
+import type { Staff } from "@samverkan/sdk";
+
+export interface TerminalChatOptions {
+  engine: Engine;
+  staff: Staff;
+  input: Readable;
+  output: Writable;
+  /** Conversation id: one per terminal user. */
+  conversationId?: string;
+  /** Lines already being read from `input` (a first-run setup may have asked questions). */
+  lines?: AsyncIterator<string>;
+}
+
+const QUIT = /^\s*(\/?(quit|exit|sluta|hejdå|hej då))\s*$/i;
+
+/**
+ * The bot in a terminal, like Hubot's shell: the same engine and flows as Slack and
+ * Teams. Numbers pick the numbered actions of the last answer; forms are asked one
+ * input at a time.
+ */
+export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
+  const { engine, staff, output } = options;
+  const sv = staff.locale === "sv";
+  const rl = options.lines ? undefined : createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
+  const lines = options.lines ?? rl![Symbol.asyncIterator]();
+  const user = { platform: "terminal" as const, staffId: staff.id };
+  const conversationId = options.conversationId ?? `terminal:${staff.id}`;
+  let actions: Action[] = [];
+
+  const write = (text: string) => output.write(`${text}\n`);
+  const ask = async (prompt: string): Promise<string | undefined> => {
+    output.write(prompt);
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
+  };
+
+  const show = async (reply: EngineReply): Promise<void> => {
+    actions = [];
+    for (const message of reply.messages) {
+      write(renderText(message));
+      write("");
+      actions = textActionIndex(message);
+    }
+    if (reply.openForm) await fillForm(reply.openForm);
+  };
+
+  const fillForm = async (message: Message): Promise<void> => {
+    const form = message.blocks.find((b): b is FormBlock => b.type === "form");
+    if (!form) return;
+    write(`== ${form.title} == ${sv ? "(skriv avbryt för att avbryta)" : "(write cancel to stop)"}`);
+    const values: Record<string, string | number | boolean | undefined> = {};
+    let pending = form.inputs;
+    for (;;) {
+      for (const input of pending) {
+        const answer = await ask(`${textPrompt(input, staff.locale)} `);
+        if (answer === undefined || /^\s*(avbryt|cancel)\s*$/i.test(answer)) {
+          write(sv ? "Formuläret avbröts." : "Form cancelled.");
+          return;
+        }
+        const trimmed = answer.trim();
+        if (trimmed === "" && input.value !== undefined) values[input.id] = input.value;
+        else values[input.id] = input.kind === "number" && trimmed !== "" ? Number(trimmed.replace(",", ".")) : input.kind === "toggle" ? /^(ja|j|yes|y|true)$/i.test(trimmed) : trimmed;
+      }
+      const reply = await engine.handle({ user, conversationId, form: { id: form.id, values, context: form.submit.value } });
+      if (!reply.formErrors || Object.keys(reply.formErrors).length === 0) return show(reply);
+      for (const [field, error] of Object.entries(reply.formErrors)) write(`  ✗ ${form.inputs.find((i) => i.id === field)?.label ?? field}: ${error}`);
+      pending = form.inputs.filter((i) => reply.formErrors![i.id] !== undefined);
+    }
+  };
+
+  write(sv ? `Hej ${staff.name}! Skriv till mig som i Slack eller Teams. Skriv *hjälp* för exempel och *sluta* för att avsluta.` : `Hi ${staff.name}! Write to me as in Slack or Teams. Write *help* for examples and *quit* to leave.`);
+  for (;;) {
+    const line = await ask("> ");
+    if (line === undefined || QUIT.test(line)) break;
+    if (line.trim() === "") continue;
+    const picked = /^\s*\[?(\d{1,2})\]?\s*$/.exec(line);
+    const action = picked ? actions[Number(picked[1]) - 1] : undefined;
+    if (action?.url) {
+      write(action.url);
+      continue;
+    }
+    const reply = await engine.handle(action ? { user, conversationId, action: { id: action.id, value: action.value } } : { user, conversationId, text: line });
+    await show(reply);
+  }
+  rl?.close();
+  write(sv ? "Hej då!" : "Bye!");
+}
