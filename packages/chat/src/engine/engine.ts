@@ -66,7 +66,7 @@ export function createEngine(options: EngineOptions): Engine {
       logger.error({ err: error }, "staff lookup failed");
       return undefined;
     });
-    if (!staff) return reply(textMessage("sv", `${t.unknownUser.sv}\n\n_${t.unknownUser.en}_`));
+    if (!staff) return reply(unknownUserMessage(turn.user));
     const locale: Locale = staff.locale;
     const key = stateKey(turn.user, turn.conversationId);
     let pending = await loadPending(key);
@@ -108,7 +108,7 @@ export function createEngine(options: EngineOptions): Engine {
     resolveStaff,
     async home(user) {
       const staff = await resolveStaff(user);
-      if (!staff) return textMessage("sv", `${t.unknownUser.sv}\n\n_${t.unknownUser.en}_`);
+      if (!staff) return unknownUserMessage(user);
       return homeView(sv, staff);
     },
     schoolCard: (code, locale = "sv") => schoolCard(sv, code, locale, { withActions: true }),
@@ -256,6 +256,14 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
     return assignments.submitProgressForm(ctx, ref, form.values);
   }
   return expired(ctx);
+}
+
+/** Both languages: we do not know the user's preference before we know the user. */
+function unknownUserMessage(user: PlatformUser): Message {
+  const account =
+    user.platform === "slack" ? `--slack ${user.teamId}:${user.userId}` : user.platform === "teams" ? `--teams ${user.tenantId}:${user.aadObjectId}` : "";
+  const text = t.unknownUser(account);
+  return textMessage("sv", `${text.sv}\n\n_${text.en}_`);
 }
 
 function expired(ctx: FlowContext): EngineReply {

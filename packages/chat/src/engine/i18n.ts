@@ -2,10 +2,11 @@ import type { Locale } from "../cards/model";
 
 /** Every sentence the bot says, in Swedish and English. Functions take what varies. */
 export const t = {
-  unknownUser: {
-    sv: "Hej! Jag känner inte igen ditt konto ännu, så jag kan inte hjälpa dig med Samverkan. Be en administratör lägga till dig, till exempel med `samverkan staff add --name \"Ditt Namn\" --agency spsm --role advisor --slack TEAM:ANVÄNDARE`, och försök sedan igen.",
-    en: "Hi! I don't recognise your account yet, so I can't help you with Samverkan. Ask an administrator to add you, e.g. with `samverkan staff add --name \"Your Name\" --agency spsm --role advisor --slack TEAM:USER`, then try again.",
-  },
+  /** Tells an unregistered chat user how to be added, with the command for their platform. */
+  unknownUser: (account: string) => ({
+    sv: `Hej! Jag känner inte igen ditt konto ännu, så jag kan inte hjälpa dig med Samverkan. Be en administratör lägga till dig, till exempel med \`samverkan staff add --name "Ditt Namn" --agency spsm --role advisor ${account}\`, och försök sedan igen.`,
+    en: `Hi! I don't recognise your account yet, so I can't help you with Samverkan. Ask an administrator to add you, e.g. with \`samverkan staff add --name "Your Name" --agency spsm --role advisor ${account}\`, then try again.`,
+  }),
   notUnderstood: {
     sv: "Jag förstod inte riktigt. Skriv **hjälp** för att se vad jag kan, till exempel *sök Rinkebyskolan* eller *boka dialog med Borås kommun imorgon kl 10*.",
     en: "I didn't quite understand. Write **help** to see what I can do, e.g. *search Rinkebyskolan* or *book a dialogue with Borås kommun tomorrow at 10*.",

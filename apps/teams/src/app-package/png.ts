@@ -1,0 +1,96 @@
+import { crc32, deflateSync, inflateSync } from "node:zlib";
+
+/** An RGBA image, 8 bits per channel, row by row. */
+export interface RgbaImage {
+  width: number;
+  height: number;
+  /** width × height × 4 bytes. */
+  pixels: Uint8Array;
+}
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const typeAndData = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(typeAndData));
+  return Buffer.concat([length, typeAndData, crc]);
+}
+
+/** A PNG file (colour type 6, RGBA, no interlace) from pixels; deterministic bytes. */
+export function encodePng(image: RgbaImage): Buffer {
+  const { width, height, pixels } = image;
+  if (pixels.length !== width * height * 4) throw new Error(`expected ${width * height * 4} bytes of RGBA, got ${pixels.length}`);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.writeUInt8(8, 8); // bit depth
+  header.writeUInt8(6, 9); // colour type: RGBA
+  header.writeUInt8(0, 10); // deflate
+  header.writeUInt8(0, 11); // adaptive filtering
+  header.writeUInt8(0, 12); // no interlace
+  const stride = width * 4;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (stride + 1)] = 0; // filter: none
+    Buffer.from(pixels.buffer, pixels.byteOffset + y * stride, stride).copy(raw, y * (stride + 1) + 1);
+  }
+  return Buffer.concat([SIGNATURE, chunk("IHDR", header), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+}
+
+export interface PngInfo {
+  width: number;
+  height: number;
+  bitDepth: number;
+  colorType: number;
+}
+
+/** Size and format from a PNG's signature and IHDR chunk; throws if it is not a PNG. */
+export function readPngInfo(file: Uint8Array): PngInfo {
+  const buffer = Buffer.from(file);
+  if (buffer.length < 33 || !buffer.subarray(0, 8).equals(SIGNATURE)) throw new Error("not a PNG file (bad signature)");
+  if (buffer.toString("ascii", 12, 16) !== "IHDR") throw new Error("not a PNG file (IHDR must come first)");
+  return { width: buffer.readUInt32BE(16), height: buffer.readUInt32BE(20), bitDepth: buffer.readUInt8(24), colorType: buffer.readUInt8(25) };
+}
+
+function paeth(a: number, b: number, c: number): number {
+  const p = a + b - c;
+  const pa = Math.abs(p - a);
+  const pb = Math.abs(p - b);
+  const pc = Math.abs(p - c);
+  return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+}
+
+/** Pixels of an 8-bit RGBA, non-interlaced PNG (all five filter types), checking every CRC. */
+export function decodeRgbaPng(file: Uint8Array): RgbaImage {
+  const buffer = Buffer.from(file);
+  const info = readPngInfo(buffer);
+  if (info.bitDepth !== 8 || info.colorType !== 6) throw new Error(`only 8-bit RGBA PNGs are decoded (got depth ${info.bitDepth}, colour type ${info.colorType})`);
+  const idat: Buffer[] = [];
+  for (let offset = 8; offset < buffer.length; ) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString("ascii", offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    if (crc32(buffer.subarray(offset + 4, offset + 8 + length)) !== buffer.readUInt32BE(offset + 8 + length)) throw new Error(`bad CRC in ${type} chunk`);
+    if (type === "IDAT") idat.push(data);
+    if (type === "IEND") break;
+    offset += 12 + length;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = info.width * 4;
+  const pixels = new Uint8Array(stride * info.height);
+  for (let y = 0; y < info.height; y++) {
+    const filter = raw[y * (stride + 1)];
+    for (let x = 0; x < stride; x++) {
+      const value = raw[y * (stride + 1) + 1 + x]!;
+      const left = x >= 4 ? pixels[y * stride + x - 4]! : 0;
+      const up = y > 0 ? pixels[(y - 1) * stride + x]! : 0;
+      const upLeft = x >= 4 && y > 0 ? pixels[(y - 1) * stride + x - 4]! : 0;
+      const predicted = filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : paeth(left, up, upLeft);
+      pixels[y * stride + x] = (value + predicted) & 0xff;
+    }
+  }
+  return { width: info.width, height: info.height, pixels };
+}

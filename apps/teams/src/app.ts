@@ -1,0 +1,114 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Application } from "@microsoft/teams-ai";
+import type { Engine } from "@samverkan/chat";
+import type { Samverkan } from "@samverkan/sdk";
+import { ActivityTypes } from "botbuilder";
+import { createAdapter, type SamverkanTeamsAdapter } from "./adapter";
+import type { TeamsConfig } from "./config";
+import { createDialogStore } from "./dialogs/dialog-store";
+import { createActionExecuteHandler } from "./handlers/action-execute";
+import { createDialogFetchHandler, createDialogSubmitHandler } from "./handlers/dialog";
+import { createInstallHandlers } from "./handlers/install";
+import { createMessageHandler } from "./handlers/message";
+import { createSchoolSearchHandler, SEARCH_COMMAND_ID } from "./handlers/message-extension";
+import { createMessagesServer } from "./http/server";
+import type { Logger } from "./log";
+import { createConversationReferences, type ConversationReferences } from "./proactive/references";
+import { createSendProactive, type SendProactive } from "./proactive/send-proactive";
+import { DIALOG_VERB } from "./render/dialog-card";
+import { createTurnGuard } from "./turn/guard";
+import { createTurnErrorHandler } from "./turn/turn-error";
+
+export interface TeamsAppOptions {
+  config: TeamsConfig;
+  samverkan: Samverkan;
+  engine: Engine;
+  logger: Logger;
+}
+
+export interface TeamsApp {
+  /** The teams-ai application (routes registered). */
+  readonly application: Application;
+  readonly adapter: SamverkanTeamsAdapter;
+  /** The HTTP server with POST /api/messages; not listening until `listen`. */
+  readonly server: Server;
+  /** Conversation references stored on install. */
+  readonly conversations: ConversationReferences;
+  /** Posts into a conversation the app is installed in; see `TeamsConversationGoneError`. */
+  readonly sendProactive: SendProactive;
+  /** Starts listening; resolves with the bound port (pass 0 for any free port). */
+  listen(port?: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * The Teams transport: a teams-ai Application on a botbuilder CloudAdapter, served over
+ * node:http. Everything it needs is passed in, so tests build it in-process against a
+ * real store and a fake Bot Connector.
+ */
+export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
+  const { config, samverkan, engine, logger } = options;
+  if (!config.credentials) {
+    logger.warn("Bot Framework authentication is OFF (no MICROSOFT_APP_ID, TEAMS_DEV_NO_AUTH=1): requests to /api/messages are NOT authenticated. Local development and tests only.");
+  }
+  const adapter = createAdapter(config);
+  const application = new Application({
+    adapter,
+    botAppId: config.credentials?.appId ?? "",
+    // We strip <at> mentions ourselves (and only act on mentions in channels and groups).
+    removeRecipientMention: false,
+    // teams-ai keeps one typing timer per application, not per turn: racy under concurrency.
+    startTypingTimer: false,
+  });
+  application.error(createTurnErrorHandler(logger));
+
+  const dialogs = createDialogStore(samverkan);
+  const conversations = createConversationReferences(samverkan);
+  const install = createInstallHandlers({ references: conversations, logger, clock: () => samverkan.clock() });
+  const onSchoolSearch = createSchoolSearchHandler(engine);
+  const onDialogFetch = createDialogFetchHandler(dialogs);
+  const onDialogSubmit = createDialogSubmitHandler(engine, dialogs);
+
+  application.turn("beforeTurn", createTurnGuard({ samverkan, allowedTenantIds: config.allowedTenantIds, logger }));
+  application.adaptiveCards.actionExecute(/.+/, createActionExecuteHandler(engine, dialogs));
+  application.taskModules.fetch(DIALOG_VERB, (context, _state, data) => onDialogFetch(context, data));
+  application.taskModules.submit(DIALOG_VERB, (context, _state, data) => onDialogSubmit(context, data));
+  application.messageExtensions.query(SEARCH_COMMAND_ID, (context, _state, query) => onSchoolSearch(context, query.parameters, { skip: query.skip }));
+  application.conversationUpdate("membersAdded", (context) => install.membersAdded(context));
+  application.conversationUpdate("membersRemoved", (context) => install.membersRemoved(context));
+  application.activity(ActivityTypes.InstallationUpdate, (context) => install.installationUpdate(context));
+  application.activity(ActivityTypes.Message, createMessageHandler(engine, dialogs));
+
+  const server = createMessagesServer({
+    adapter,
+    logic: async (context) => {
+      await application.run(context);
+    },
+    logger,
+  });
+  const sendProactive = createSendProactive({ adapter, appId: config.credentials?.appId ?? "", references: conversations });
+
+  return {
+    application,
+    adapter,
+    server,
+    conversations,
+    sendProactive,
+    listen(port = config.port, host) {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          resolve((server.address() as AddressInfo).port);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve, reject) => {
+        server.closeIdleConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { renderAdaptiveCard, type Engine } from "@samverkan/chat";
+import type { MessagingExtensionAttachment, MessagingExtensionResult, TurnContext } from "botbuilder";
+import { activityLocale, teamsUser } from "../activity/identity";
+import { readActivity } from "../activity/schema";
+import { schoolHitsOf } from "../message-extension/school-hits";
+import { say, strings } from "../strings";
+
+export const SEARCH_COMMAND_ID = "searchSchools";
+export const SEARCH_PARAMETER = "query";
+
+const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
+const THUMBNAIL = "application/vnd.microsoft.card.thumbnail";
+const MAX_QUERY = 200;
+
+function note(text: string): MessagingExtensionResult {
+  return { type: "message", text };
+}
+
+/**
+ * The search message extension: a school name (or code) → school cards to insert in any
+ * conversation. The search runs as an engine turn in a conversation of its own (so it
+ * never disturbs a flow the user has going in the chat they are typing in), the engine
+ * decides who may search; each result's content is the engine's school card.
+ */
+export function createSchoolSearchHandler(engine: Engine): (context: TurnContext, parameters: Record<string, unknown>, paging: { skip: number }) => Promise<MessagingExtensionResult> {
+  return async (context, parameters, paging) => {
+    const activity = readActivity(context.activity);
+    const locale = activity ? activityLocale(activity) : "sv";
+    const user = activity ? teamsUser(activity) : undefined;
+    if (!activity?.conversation || !user) return note(say(strings.noIdentity, locale));
+    const query = typeof parameters[SEARCH_PARAMETER] === "string" ? parameters[SEARCH_PARAMETER].trim().slice(0, MAX_QUERY) : "";
+    if (!query) return note(say(strings.typeSchoolName, locale));
+    // One page of the engine's best hits; Teams asks for more only when we return a full page.
+    if (paging.skip > 0) return { type: "result", attachmentLayout: "list", attachments: [] };
+
+    const reply = await engine.handle({ user, conversationId: `compose:${activity.conversation.id}`, text: `sök ${query}` });
+    const hits = schoolHitsOf(reply.messages);
+    if (hits.length === 0) return note(reply.messages[0]?.text ?? say(strings.typeSchoolName, locale));
+    const staffLocale = (await engine.resolveStaff(user))?.locale ?? locale;
+    const attachments: MessagingExtensionAttachment[] = [];
+    for (const hit of hits) {
+      const card = await engine.schoolCard(hit.code, staffLocale);
+      if (!card) continue;
+      attachments.push({
+        contentType: ADAPTIVE,
+        content: renderAdaptiveCard(card),
+        preview: { contentType: THUMBNAIL, content: { title: hit.name, text: hit.detail ?? hit.code } },
+      });
+    }
+    return { type: "result", attachmentLayout: "list", attachments };
+  };
+}

@@ -1,0 +1,32 @@
+import type { Engine } from "@samverkan/chat";
+import type { TurnContext } from "botbuilder";
+import { activityLocale, conversationKind, teamsUser } from "../activity/identity";
+import { mentionsBot, stripMentions } from "../activity/mentions";
+import { readActivity } from "../activity/schema";
+import type { DialogStore } from "../dialogs/dialog-store";
+import { say, strings } from "../strings";
+import { postReply } from "./post-reply";
+
+/**
+ * A chat message → one engine text turn. Personal chats always reach the bot; in group
+ * chats and channels only messages that @-mention it do (Teams sends others only with
+ * resource-specific consent). Card submits from old-style `Action.Submit` buttons (a
+ * `value` and no text) are not ours and are ignored.
+ */
+export function createMessageHandler(engine: Engine, dialogs: DialogStore): (context: TurnContext) => Promise<void> {
+  return async (context) => {
+    const activity = readActivity(context.activity);
+    if (!activity?.conversation) return;
+    if (conversationKind(activity) !== "personal" && !mentionsBot(activity)) return;
+    const text = stripMentions(activity);
+    if (!text && activity.value !== undefined) return;
+    const user = teamsUser(activity);
+    if (!user) {
+      await context.sendActivity({ type: "message", text: say(strings.noIdentity, activityLocale(activity)), textFormat: "plain" });
+      return;
+    }
+    const conversationId = activity.conversation.id;
+    const reply = await engine.handle({ user, conversationId, text });
+    await postReply(context, reply, { aadObjectId: user.aadObjectId, conversationId }, dialogs);
+  };
+}

@@ -1,0 +1,105 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
+import { inboundActivitySchema } from "../activity/schema";
+import type { Logger } from "../log";
+import { describeError, errorStatus } from "../log";
+import { BodyTooLargeError, readBody } from "./read-body";
+
+/** Teams activities are a few KB; a dialog submit with every input stays well under this. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ActivityProcessor {
+  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+}
+
+export interface MessagesServerOptions {
+  adapter: ActivityProcessor;
+  /** The bot's turn logic (teams-ai `app.run`). */
+  logic: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+}
+
+function respond(res: ServerResponse, status: number, body?: unknown): void {
+  if (res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8" });
+  res.end(text);
+}
+
+/** botbuilder's own fix-up: ISO timestamps become Dates, the raw strings are kept. */
+function reviveTimestamps(activity: Record<string, unknown>): void {
+  for (const field of ["timestamp", "localTimestamp", "expiration"] as const) {
+    const value = activity[field];
+    if (typeof value === "string") {
+      activity[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = value;
+      activity[field] = new Date(value);
+    }
+  }
+}
+
+/**
+ * POST /api/messages: reads and checks the body, has botbuilder authenticate the JWT and
+ * run the turn, and answers with the invoke response (if any). GET /healthz answers 200.
+ * A failing request never takes the process down: every error becomes a logged 4xx/5xx.
+ */
+export function createMessagesServer(options: MessagesServerOptions): Server {
+  const { adapter, logic, logger } = options;
+
+  async function handleMessages(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let raw: string;
+    try {
+      raw = await readBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) return respond(res, 413, "Request body too large.");
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return respond(res, 400, "Request body is not JSON.");
+    }
+    const parsed = inboundActivitySchema.safeParse(json);
+    if (!parsed.success) {
+      logger.warn({ issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) }, "rejected a request that is not a Bot Framework activity");
+      return respond(res, 400, "Request body is not a Bot Framework activity.");
+    }
+    const activity: Record<string, unknown> = { ...parsed.data };
+    reviveTimestamps(activity);
+    const header = req.headers.authorization ?? "";
+    try {
+      // Validated above for the fields we rely on; botbuilder reads the rest as Teams sent it.
+      const invokeResponse = await adapter.handleActivity(header, activity as unknown as Activity, logic);
+      respond(res, invokeResponse?.status ?? 200, invokeResponse?.body);
+    } catch (error) {
+      const status = errorStatus(error);
+      if (status === 401 || status === 400) {
+        logger.warn({ status, reason: error instanceof Error ? error.message : String(error), activityType: parsed.data.type, withAuthorization: header.length > 0 }, "rejected an unauthenticated request");
+        return respond(res, status, status === 401 ? "Unauthorized." : "Bad request.");
+      }
+      logger.error({ err: describeError(error), activityType: parsed.data.type }, "could not process an activity");
+      respond(res, 500, "Internal error.");
+    }
+  }
+
+  return createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    const work =
+      path === "/api/messages"
+        ? req.method === "POST"
+          ? handleMessages(req, res)
+          : Promise.resolve(respond(res, 405, "Use POST."))
+        : path === "/healthz" && req.method === "GET"
+          ? Promise.resolve(respond(res, 200, { ok: true }))
+          : Promise.resolve(respond(res, 404, "Not found."));
+    work.catch((error: unknown) => {
+      logger.error({ err: describeError(error), path }, "request failed");
+      respond(res, 500, "Internal error.");
+    });
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * `pnpm --filter @samverkan/teams start`: the Teams bot on PORT (default 3978), POST /api/messages.
+ * Configuration comes from the environment; see README.md.
+ */
+import { createEngine } from "@samverkan/chat";
+import { createSamverkan } from "@samverkan/sdk";
+import { createTeamsApp } from "./app";
+import { loadTeamsConfig, TeamsConfigError } from "./config";
+import { startTeamsDigests } from "./digest/teams-poster";
+import { createLogger, describeError } from "./log";
+import { installProcessGuards } from "./process-guards";
+import { openStore } from "./store";
+
+const HOUR = 60 * 60_000;
+
+async function main(): Promise<void> {
+  const logger = createLogger();
+  installProcessGuards(logger);
+  let loaded;
+  try {
+    loaded = loadTeamsConfig();
+  } catch (error) {
+    if (error instanceof TeamsConfigError) {
+      logger.fatal({ variable: error.variable }, `Configuration error: ${error.message}`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+  for (const warning of loaded.warnings) logger.warn(warning);
+
+  const store = await openStore();
+  const samverkan = createSamverkan({ store });
+  const engine = createEngine({ samverkan, logger });
+  const app = createTeamsApp({ config: loaded.config, samverkan, engine, logger });
+  const port = await app.listen();
+  logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
+  // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
+  const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger });
+
+  // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
+  const housekeeping = setInterval(() => {
+    Promise.all([samverkan.state.pruneEvents(24 * HOUR), samverkan.state.sweep()]).catch((error: unknown) => logger.warn({ err: describeError(error) }, "state housekeeping failed"));
+  }, HOUR);
+  housekeeping.unref();
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    clearInterval(housekeeping);
+    digests
+      .stop()
+      .then(() => app.close())
+      .then(() => store.close())
+      .catch((error: unknown) => logger.error({ err: describeError(error) }, "shutdown failed"))
+      .finally(() => process.exit());
+  };
+  process.once("SIGINT", () => stop("SIGINT"));
+  process.once("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error("Samverkan Teams bot failed to start:", error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

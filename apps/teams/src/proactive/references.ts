@@ -1,0 +1,93 @@
+import type { Samverkan } from "@samverkan/sdk";
+import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
+import { z } from "zod";
+import { conversationKind, tenantOf } from "../activity/identity";
+import { readActivity } from "../activity/schema";
+
+/** Shared state namespace (the digest scheduler reads it too). */
+export const CONVERSATION_REFS_NAMESPACE = "teams-conversation-refs";
+
+const accountSchema = z.looseObject({ id: z.string(), name: z.string().optional() });
+
+const referenceSchema = z.looseObject({
+  channelId: z.string(),
+  serviceUrl: z.url(),
+  conversation: z.looseObject({ id: z.string(), conversationType: z.string().optional(), tenantId: z.string().optional(), isGroup: z.boolean().optional() }),
+  bot: accountSchema,
+  user: accountSchema.optional(),
+  locale: z.string().optional(),
+});
+
+export const storedConversationSchema = z.object({
+  reference: referenceSchema,
+  tenantId: z.string(),
+  kind: z.enum(["personal", "groupChat", "channel"]),
+  /** The team's id for channel installs, so digests can tell teams apart. */
+  teamId: z.string().optional(),
+  installedAt: z.string(),
+});
+
+export type StoredConversation = z.infer<typeof storedConversationSchema>;
+
+/**
+ * Conversation references of every conversation the app is installed in, keyed by
+ * conversation id, so digests can post there later (from any instance).
+ */
+export function createConversationReferences(samverkan: Samverkan) {
+  return {
+    /** Remembers where an install (or any activity) came from; returns the stored entry. */
+    async remember(activity: Activity, now: Date): Promise<StoredConversation | undefined> {
+      const read = readActivity(activity);
+      const tenantId = read ? tenantOf(read) : undefined;
+      if (!read?.conversation || !tenantId) return undefined;
+      const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+      const stored: StoredConversation = {
+        reference: referenceSchema.parse(reference),
+        tenantId,
+        kind: conversationKind(read),
+        ...(read.channelData?.team?.id ? { teamId: read.channelData.team.id } : {}),
+        installedAt: now.toISOString(),
+      };
+      await samverkan.state.set(CONVERSATION_REFS_NAMESPACE, read.conversation.id, stored);
+      return stored;
+    },
+
+    async get(conversationId: string): Promise<StoredConversation | undefined> {
+      const parsed = storedConversationSchema.safeParse(await samverkan.state.get(CONVERSATION_REFS_NAMESPACE, conversationId));
+      return parsed.success ? parsed.data : undefined;
+    },
+
+    async list(): Promise<Array<{ conversationId: string; conversation: StoredConversation }>> {
+      const rows = await samverkan.state.list(CONVERSATION_REFS_NAMESPACE);
+      return rows.flatMap((row) => {
+        const parsed = storedConversationSchema.safeParse(row.value);
+        return parsed.success ? [{ conversationId: row.key, conversation: parsed.data }] : [];
+      });
+    },
+
+    forget(conversationId: string): Promise<void> {
+      return samverkan.state.delete(CONVERSATION_REFS_NAMESPACE, conversationId);
+    },
+  };
+}
+
+export type ConversationReferences = ReturnType<typeof createConversationReferences>;
+
+/** The stored reference in botbuilder's type (validated when read). */
+export function asConversationReference(stored: StoredConversation): Partial<ConversationReference> {
+  const { channelId, serviceUrl, conversation, bot, user, locale } = stored.reference;
+  return {
+    channelId,
+    serviceUrl,
+    conversation: {
+      id: conversation.id,
+      name: typeof conversation.name === "string" ? conversation.name : "",
+      isGroup: conversation.isGroup ?? false,
+      conversationType: conversation.conversationType ?? stored.kind,
+      tenantId: conversation.tenantId ?? stored.tenantId,
+    },
+    bot: { id: bot.id, name: bot.name ?? "" },
+    ...(user ? { user: { id: user.id, name: user.name ?? "" } } : {}),
+    ...(locale ? { locale } : {}),
+  };
+}

@@ -1,0 +1,31 @@
+import { renderAdaptiveCardAttachment, type Message } from "@samverkan/chat";
+import type { Activity } from "botbuilder";
+import { ActivityTypes } from "botbuilder";
+import type { TeamsCard } from "./teams-card";
+
+const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
+
+/** Markup the card renderer would format (bold, italics, links, code): such text needs a card. */
+const MARKUP = /[*_[\]`\\<>]/;
+
+/**
+ * One engine message as a Teams activity. A message that is a single plain sentence
+ * travels as ordinary chat text; anything with structure or formatting becomes an
+ * Adaptive Card, with the message's plain text as the notification summary.
+ */
+export function messageActivity(message: Message): Partial<Activity> {
+  const [only, ...rest] = message.blocks;
+  if (only?.type === "text" && rest.length === 0 && only.text === message.text && !MARKUP.test(only.text)) {
+    return { type: ActivityTypes.Message, text: only.text, textFormat: "plain" };
+  }
+  return {
+    type: ActivityTypes.Message,
+    summary: message.text,
+    attachments: [renderAdaptiveCardAttachment(message)],
+  };
+}
+
+/** A hand-built Teams card (dialog opener) as an activity. */
+export function cardActivity(card: TeamsCard, summary: string): Partial<Activity> {
+  return { type: ActivityTypes.Message, summary, attachments: [{ contentType: ADAPTIVE, content: card }] };
+}
