@@ -8,6 +8,12 @@ import { registerAssignments } from "./commands/assignments";
 import { registerParse } from "./commands/parse";
 import { registerChat } from "./commands/chat";
 import { registerStart } from "./commands/start";
+import { registerImport } from "./commands/import";
+import { registerSync } from "./commands/sync";
+import { registerSchools } from "./commands/schools";
+import { registerOrganizers } from "./commands/organizers";
+import { registerSelection } from "./commands/selection";
+import { registerDigest } from "./commands/digest";
 
 export type RunWith = (opts: { json?: boolean }, action: (rt: CliRuntime) => Promise<void>) => Promise<void>;
 
@@ -37,9 +43,15 @@ export function buildProgram(): Command {
   registerStaff(program, runWith);
   registerDialogues(program, runWith);
   registerAssignments(program, runWith);
+  registerImport(program, runWith);
+  registerSync(program, runWith);
+  registerSchools(program, runWith);
+  registerOrganizers(program, runWith);
+  registerSelection(program, runWith);
   registerParse(program);
   registerChat(program);
   registerStart(program);
+  registerDigest(program, runWith);
   return program;
 }
 

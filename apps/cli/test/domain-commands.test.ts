@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runCli, tempDbEnv } from "./cli-helpers";
 
 describe("samverkan CLI on the embedded store", () => {
-  const env = { ...tempDbEnv(), SAMVERKAN_NOW: "2026-11-23T09:00:00+01:00" };
+  const env: Record<string, string> = { ...tempDbEnv(), SAMVERKAN_NOW: "2026-11-23T09:00:00+01:00" };
   const asKarin = ["--as", "karin.lind@spsm.se"];
 
   beforeAll(async () => {
@@ -32,7 +32,7 @@ describe("samverkan CLI on the embedded store", () => {
     // here we add one through the staff-facing path that needs no school data.
     const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
     const { createSamverkan } = await import("@samverkan/sdk");
-    const store = await createSqliteStore({ file: env.SAMVERKAN_DB });
+    const store = await createSqliteStore({ file: env.SAMVERKAN_DB! });
     const sv = createSamverkan({ store });
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], { actor: { system: "test" }, channel: "system" });
     await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, { actor: { system: "test" }, channel: "system" });

@@ -6,3 +6,4 @@
 export * from "./nlu/index";
 export * from "./cards/index";
 export * from "./engine/index";
+export * from "./digest/index";

@@ -17,3 +17,29 @@ export type { ListOptions, UpsertSummary, Directory } from "./services/directory
 export type { StaffService } from "./services/staff";
 export type { StateService } from "./services/state";
 export * from "./skolverket/index";
+export type { SchoolSearchResult, OrganizerSearchResult, SearchOptions, MatchedField, SearchService } from "./services/search";
+export type { SchoolProfile } from "./services/profile";
+export {
+  API_METRIC_ALIASES,
+  API_SOURCE,
+  EXPORT_METRICS,
+  SYNC_NAMESPACE,
+  compareMetrics,
+  latestResults,
+  metricLabel,
+  planImport,
+  type DataService,
+  type ExportMetric,
+  type ImportOptions,
+  type ImportPlan,
+  type ImportRowError,
+  type ImportSummary,
+  type PlannedOrganizer,
+  type SchoolResult,
+  type SyncFailure,
+  type SyncOptions,
+  type SyncProgress,
+  type SyncSummary,
+} from "./data/index";
+export * from "./selection/index";
+export * from "./digests/index";

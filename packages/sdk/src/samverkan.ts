@@ -7,6 +7,11 @@ import { createDialogueService } from "./services/dialogues";
 import { createDirectory } from "./services/directory";
 import { createStaffService } from "./services/staff";
 import { createStateService } from "./services/state";
+import { createSearchService } from "./services/search";
+import { createProfileService } from "./services/profile";
+import { createDataService } from "./data/index";
+import { createSelectionService } from "./selection/index";
+import { createDigestService } from "./digests/service";
 import { systemClock, type Clock } from "./time";
 import type { Deps } from "./services/context";
 
@@ -30,6 +35,7 @@ export interface StoreCounts {
 export function createSamverkan(options: CreateSamverkanOptions) {
   const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
   const directory = createDirectory(deps);
+  const search = createSearchService(deps);
   const { db } = deps.store;
 
   async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {
@@ -42,14 +48,17 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     config: deps.config,
     clock: deps.clock,
     municipalities: directory.municipalities,
-    organizers: directory.organizers,
-    schools: directory.schools,
+    organizers: { ...directory.organizers, search: search.organizers },
+    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps) },
+    data: createDataService(deps, directory),
+    selection: createSelectionService(deps),
     staff: createStaffService(deps),
     dialogues: createDialogueService(deps),
     assignments: createAssignmentService(deps),
     coverage: createCoverageService(deps),
     audit: createAuditService(deps),
     state: createStateService(deps),
+    digests: createDigestService(deps),
     async counts(): Promise<StoreCounts> {
       const [municipalities, organizers, schoolUnits, dialogues, assignments, staff] = await Promise.all([
         count("municipalities"),

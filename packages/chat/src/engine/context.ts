@@ -1,4 +1,4 @@
-import type { Samverkan, Staff, WriteContext } from "@samverkan/sdk";
+import type { DigestTarget, Samverkan, Staff, WriteContext } from "@samverkan/sdk";
 import type { Locale } from "../cards/model";
 import type { Channel, EngineLogger, PlatformUser } from "./types";
 import type { Pending } from "./pending";
@@ -16,6 +16,8 @@ export interface FlowContext {
   logger: EngineLogger;
   pending: Pending | undefined;
   setPending(next: Pending | undefined): void;
+  /** The channel the turn happened in, when digests can be posted there (set by the Slack and Teams transports). */
+  target?: DigestTarget;
 }
 
 export function channelOf(user: PlatformUser): Channel {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from "kysely";
+import { digestMigration } from "./migrations-digests";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -183,6 +184,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
         await appendOnlyGuards(db, dialect, ["progress_entries", "audit_events"]);
       },
     },
+    "0100_digests": digestMigration(dialect),
   };
 }
 

@@ -116,4 +116,36 @@ export interface Database {
   write_locks: { name: string; counter: number };
   kv_state: { namespace: string; key: string; value: string; expires_at: number | null; updated_at: number };
   processed_events: { key: string; at: number };
+  digest_subscriptions: {
+    id: string;
+    ref_number: number;
+    platform: string;
+    target_key: string;
+    target: string;
+    scope: string;
+    cron: string;
+    locale: string;
+    post_when_empty: number;
+    status: string;
+    paused_reason: string | null;
+    active_since: number;
+    created_by: string | null;
+    created_at: number;
+    updated_at: number;
+  };
+  digest_runs: {
+    id: string;
+    subscription_id: string;
+    period_key: string;
+    scheduled_for: number;
+    period_start: number;
+    status: string;
+    late: number;
+    attempts: number;
+    error: string | null;
+    claimed_by: string;
+    claimed_at: number;
+    posted_at: number | null;
+    finished_at: number | null;
+  };
 }

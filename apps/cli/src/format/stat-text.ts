@@ -1,0 +1,33 @@
+import { formatStatValue, type Locale, type StatValue } from "@samverkan/sdk";
+
+const EXPLAIN = {
+  sv: { hidden: "dolt: få elever", missing: "saknas", excluded: "ej redovisat", rounded: "avrundat: få elever ej behöriga", unparseable: "okänt värde" },
+  en: { hidden: "hidden: few pupils", missing: "missing", excluded: "not reported", rounded: "rounded: few pupils not eligible", unparseable: "unknown value" },
+} as const;
+
+/**
+ * A value as staff should read it: numbers formatted for the locale, and Skolverket's
+ * markers shown as written with what they mean, e.g. `.. (dolt: få elever)`.
+ */
+export function markedValue(value: StatValue, locale: Locale): string {
+  const explain = EXPLAIN[locale];
+  switch (value.kind) {
+    case "number":
+    case "approximate":
+      return formatStatValue(value, locale);
+    case "rounded":
+      return `${value.raw.trim()} (${explain.rounded})`;
+    default:
+      return `${value.raw.trim() || "–"} (${explain[value.kind]})`;
+  }
+}
+
+/** `1,25` / `1.25`. */
+export function decimal(n: number, locale: Locale, digits = 1): string {
+  return n.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** `212000-2403`. */
+export function organisationNumber(digits: string): string {
+  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 6)}-${digits.slice(6)}` : digits;
+}

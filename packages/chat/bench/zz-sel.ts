@@ -1,0 +1,15 @@
+import { createSamverkan, assess, resolveCriteria, parseStatValue, type ResultFact } from "@samverkan/sdk";
+import { createSqliteStore } from "@samverkan/sdk/sqlite";
+import { NOW, seed } from "./digest-seed";
+const store = await createSqliteStore({ file: ":memory:" });
+await seed(store);
+const sv = createSamverkan({ store, clock: () => NOW });
+const time = async (label: string, fn: () => Promise<unknown>) => { for (let i = 0; i < 2; i++) await fn(); const s = performance.now(); for (let i = 0; i < 5; i++) await fn(); console.log(label, ((performance.now() - s) / 5).toFixed(1)); };
+await time("candidates national", () => sv.selection.candidates({}));
+await time("candidates national limit 5", () => sv.selection.candidates({ limit: 5 }));
+await time("candidates county 22", () => sv.selection.candidates({ county: "22" }));
+const metrics = ["pupils", "meritValue", "shareAllSubjects", "shareEligibleVocational", "completionRate"];
+await time("query only", () => store.db.selectFrom("school_results as r").innerJoin("school_units as u", "u.code", "r.school_unit_code").select(["r.school_unit_code", "r.school_year", "r.metric", "r.kind", "r.value", "r.raw", "r.value_type", "u.municipality_code"]).where("r.metric", "in", metrics).execute());
+const rows = await store.db.selectFrom("school_results as r").innerJoin("school_units as u", "u.code", "r.school_unit_code").select(["r.school_unit_code", "r.school_year", "r.metric", "r.raw", "u.municipality_code"]).where("r.metric", "in", metrics).execute();
+const facts: ResultFact[] = rows.map((r) => ({ schoolUnitCode: r.school_unit_code, municipalityCode: r.municipality_code, metric: r.metric, schoolYear: r.school_year, value: parseStatValue(r.raw) }));
+await time("assess only", async () => assess({ criteria: resolveCriteria(), facts, inScope: () => true }));

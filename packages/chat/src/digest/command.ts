@@ -1,0 +1,117 @@
+import { COUNTIES, type DigestScope, type LocalizedText } from "@samverkan/sdk";
+import type { Locale } from "../cards/model";
+
+/** What a `digest …` line asks for. Parsing is pure; the flow checks scope and schedule with the SDK. */
+export type DigestCommand =
+  | { kind: "help"; problem?: LocalizedText }
+  | { kind: "list" }
+  | { kind: "pause" | "resume" | "remove" | "preview"; ref?: string }
+  | { kind: "create"; cron: string; scope: DigestScope; locale?: Locale; postWhenEmpty: boolean };
+
+const DAYS: Array<[RegExp, string]> = [
+  [/^(måndag|mandag|mån|man|monday|mon)(ar|s)?$/, "1"],
+  [/^(tisdag|tis|tuesday|tue|tues)(ar|s)?$/, "2"],
+  [/^(onsdag|ons|wednesday|wed)(ar|s)?$/, "3"],
+  [/^(torsdag|tors|tor|thursday|thu|thurs)(ar|s)?$/, "4"],
+  [/^(fredag|fre|friday|fri)(ar|s)?$/, "5"],
+  [/^(lördag|lordag|lör|lor|saturday|sat)(ar|s)?$/, "6"],
+  [/^(söndag|sondag|sön|son|sunday|sun)(ar|s)?$/, "0"],
+  [/^(vardag|weekday)(ar|s)?$/, "1-5"],
+  [/^(dag|day|dagligen|daily)$/, "*"],
+];
+
+const COUNTRY = /^(hela landet|landet|hela sverige|sverige|nationellt|riket|country|the whole country|whole country|all of sweden|sweden|nationwide|national)$/;
+// Explicit space boundaries: \b does not see å, ä and ö as letters.
+const ENGLISH = /(?:^|\s)(?:på engelska|pa engelska|in english)(?=\s|$)/;
+const SWEDISH = /(?:^|\s)(?:på svenska|pa svenska|in swedish)(?=\s|$)/;
+const WHEN_EMPTY = /(?:^|\s)(?:även utan nyheter|även när det är tomt|även tom|alltid|always|even when empty|even if empty|when empty)(?=\s|$)/;
+
+const fold = (text: string) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+/** `Västernorrlands län` → `vasternorrland`: drop "län" and the genitive s that county names take. */
+const countyStem = (name: string) => fold(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
+const COUNTY_STEMS = COUNTIES.map((c) => ({ code: c.code, stem: countyStem(c.name) }));
+
+const problem = (sv: string, en: string): DigestCommand => ({ kind: "help", problem: { sv, en } });
+
+/**
+ * Reads `digest varje måndag 08:00 län 22`, `digest every friday 14:00 office Göteborg`,
+ * `digest lista`, `digest pausa D-3` … (optionally after `/samverkan`). Undefined when the
+ * text is not a digest command at all, so the engine can carry on with other intents.
+ */
+export function parseDigestCommand(input: string): DigestCommand | undefined {
+  const text = input.trim().replace(/^\/?samverkan\b\s*/i, "").replace(/\s+/g, " ");
+  const head = /^digest(s|en)?\b\s*(.*)$/i.exec(text);
+  if (!head) return undefined;
+  const rest = (head[2] ?? "").trim().replace(/[.!]+$/, "");
+  const lower = rest.toLowerCase();
+  if (lower === "" || /^(hjälp|hjalp|help|\?)$/.test(lower)) return { kind: "help" };
+  if (/^(lista|list|visa|show|ls)$/.test(lower)) return { kind: "list" };
+  const verb = /^(pausa|pause|återuppta|ateruppta|aktivera|resume|unpause|ta bort|tabort|radera|remove|delete|förhandsvisa|forhandsvisa|förhandsgranska|preview)\b\s*(.*)$/.exec(lower);
+  if (verb) {
+    const word = verb[1] ?? "";
+    const kind = /^(pausa|pause)$/.test(word) ? "pause" : /^(förhandsvisa|forhandsvisa|förhandsgranska|preview)$/.test(word) ? "preview" : /^(ta bort|tabort|radera|remove|delete)$/.test(word) ? "remove" : "resume";
+    const ref = (verb[2] ?? "").trim().split(" ")[0];
+    return ref ? { kind, ref: ref.toUpperCase() } : { kind };
+  }
+  return parseCreate(lower);
+}
+
+function parseCreate(text: string): DigestCommand {
+  let rest = text;
+  let locale: Locale | undefined;
+  if (ENGLISH.test(rest)) locale = "en";
+  else if (SWEDISH.test(rest)) locale = "sv";
+  const postWhenEmpty = WHEN_EMPTY.test(rest);
+  rest = rest.replace(ENGLISH, "").replace(SWEDISH, "").replace(WHEN_EMPTY, "").trim();
+
+  const when = /^(?:(?:varje|every|each|alla|på|pa|on)\s+)?(\S+)\s*(.*)$/.exec(rest);
+  const weekday = DAYS.find(([pattern]) => pattern.test(when?.[1] ?? ""))?.[1];
+  if (!when || weekday === undefined) {
+    return problem(
+      "Jag förstod inte när digesten ska skickas. Skriv till exempel *digest varje måndag 08:00 län 22*.",
+      "I didn't understand when to post the digest. Write e.g. *digest every monday 08:00 county 22*.",
+    );
+  }
+  rest = when[2] ?? "";
+  let hour = 8;
+  let minute = 0;
+  const time = /^(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2})(?:[:.](\d{2}))?(?:\s+|$)(.*)$/.exec(rest);
+  if (time) {
+    hour = Number(time[1]);
+    minute = Number(time[2] ?? 0);
+    rest = time[3] ?? "";
+    if (hour > 23 || minute > 59) return problem(`${time[1]}:${time[2] ?? "00"} är ingen tid på dygnet.`, `${time[1]}:${time[2] ?? "00"} is not a time of day.`);
+  }
+  const scope = parseScopeWords(rest.trim());
+  if (scope.kind === "help") return scope;
+  return { kind: "create", cron: `${minute} ${hour} * * ${weekday}`, scope, ...(locale ? { locale } : {}), postWhenEmpty };
+}
+
+function parseScopeWords(text: string): DigestScope | Extract<DigestCommand, { kind: "help" }> {
+  if (COUNTRY.test(text)) return { kind: "country" };
+  const office = /^(?:regionkontoret|regionkontor|kontoret|kontor|office|regional office)\s+(?:i\s+|in\s+)?(.+)$/.exec(text);
+  if (office?.[1]) return { kind: "office", officeId: office[1].trim() };
+  const county = /^(?:län|lan|county|counties)\s+(.+)$/.exec(text);
+  if (county?.[1]) {
+    const codes: string[] = [];
+    for (const part of county[1].split(/\s*(?:,|&|\boch\b|\band\b)\s*/).filter(Boolean)) {
+      const words = part.split(" ");
+      if (words.every((w) => /^\d{1,2}$/.test(w))) {
+        codes.push(...words.map((w) => w.padStart(2, "0")));
+        continue;
+      }
+      const stem = countyStem(part);
+      const match = COUNTY_STEMS.find((c) => c.stem === stem);
+      if (!match) return { kind: "help", problem: { sv: `Jag känner inte igen länet "${part}". Skriv länskoden, till exempel *län 22*.`, en: `I don't recognise the county "${part}". Write its code, e.g. *county 22*.` } };
+      codes.push(match.code);
+    }
+    return { kind: "counties", counties: codes };
+  }
+  return {
+    kind: "help",
+    problem: {
+      sv: "Vilket område ska digesten gälla? Avsluta med till exempel *län 22*, *kontor Göteborg* eller *hela landet*.",
+      en: "Which area should the digest cover? End with e.g. *county 22*, *office Göteborg* or *all of Sweden*.",
+    },
+  };
+}

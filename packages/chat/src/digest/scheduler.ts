@@ -1,0 +1,213 @@
+import { hostname } from "node:os";
+import { randomUUID } from "node:crypto";
+import { Cron } from "croner";
+import { STOCKHOLM, type DigestPlatform, type DigestRun, type DigestSubscription, type Samverkan, type WriteContext } from "@samverkan/sdk";
+import { buildDigest } from "./content";
+import { isDigestChannelGone, type DigestPoster } from "./poster";
+import { dueRuns, periodStart, type DueRun } from "./schedule";
+
+/** pino's call shape, so a pino logger can be passed as is. */
+export interface DigestLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+  error(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface DigestSchedulerOptions {
+  samverkan: Samverkan;
+  /** Only subscriptions whose platform has a poster here are handled by this instance. */
+  posters: Partial<Record<DigestPlatform, DigestPoster>>;
+  /** Default the SDK's clock; tests drive a controlled one. */
+  clock?: () => Date;
+  logger?: DigestLogger;
+  /** Names this instance in the runs log; default `host:pid:random`. */
+  instanceId?: string;
+  /** Posting attempts per digest (default 3) and the waits between them (default 2 s, then 8 s). */
+  retry?: { attempts?: number; delaysMs?: readonly number[] };
+  /** Injected in tests so retries do not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Start croner's minute timer (default true); tests call `tick()` themselves. */
+  timer?: boolean;
+  /** When a tick happens; default every minute. */
+  tickPattern?: string;
+  /** How long after its occurrence a digest counts as late (default 15 minutes). */
+  lateAfterMs?: number;
+}
+
+export type RunOutcome = "posted" | "skipped_empty" | "failed" | "channel_gone" | "claimed_elsewhere";
+
+export interface TickReport {
+  at: string;
+  runs: Array<{ subscription: string; periodKey: string; late: boolean; outcome: RunOutcome }>;
+}
+
+export interface DigestScheduler {
+  /** The tick run on start (posts a missed period, marked late). */
+  ready: Promise<TickReport>;
+  /** Runs one tick now, after any tick in progress. */
+  tick(): Promise<TickReport>;
+  /** Stops the timer and waits for the tick in progress. */
+  stop(): Promise<void>;
+}
+
+/** A claim still `posting` after this long belongs to an instance that stopped mid-post. */
+const ABANDONED_AFTER_MS = 30 * 60_000;
+const SYSTEM: WriteContext = { actor: { system: "digest-scheduler" }, channel: "system" };
+const silent: DigestLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Posts scheduled digests. Every app instance runs one; on start and on every tick each
+ * active subscription's latest occurrence is claimed in the store before posting, so
+ * each (subscription, period) is posted once however many instances tick together.
+ */
+export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
+  const sv = options.samverkan;
+  const clock = options.clock ?? sv.clock;
+  const logger = options.logger ?? silent;
+  const instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const attempts = Math.max(1, options.retry?.attempts ?? 3);
+  const delays = options.retry?.delaysMs ?? [2_000, 8_000];
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  let stopped = false;
+  let chain: Promise<unknown> = Promise.resolve();
+
+  async function post(subscription: DigestSubscription, due: DueRun, run: DigestRun, poster: DigestPoster): Promise<RunOutcome> {
+    const now = clock();
+    const previousFlagged = await sv.digests.flaggedSnapshot(subscription.id);
+    const digest = await buildDigest(sv, {
+      scope: subscription.scope,
+      locale: subscription.locale,
+      since: new Date(Date.parse(run.periodStart)),
+      now,
+      ...(due.late ? { late: { scheduledFor: due.scheduledFor } } : {}),
+      subscriptionRef: subscription.ref,
+      cron: subscription.cron,
+      ...(previousFlagged ? { previousFlagged } : {}),
+    });
+    // What this digest covered becomes the next one's baseline; a failed post leaves it, so nothing is missed.
+    const covered = () => sv.digests.saveFlaggedSnapshot(subscription.id, digest.data.flagged.codes);
+    if (digest.empty && !subscription.postWhenEmpty) {
+      await sv.digests.finishRun(run.id, { status: "skipped_empty" });
+      await covered();
+      return "skipped_empty";
+    }
+    const log = { subscription: subscription.ref, periodKey: due.periodKey, late: due.late, platform: subscription.target.platform };
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await poster.post(subscription.target, digest.message);
+        await sv.digests.finishRun(run.id, { status: "posted", attempts: attempt });
+        await covered();
+        logger.info({ ...log, attempts: attempt }, "digest posted");
+        return "posted";
+      } catch (error) {
+        const text = describeError(error);
+        if (isDigestChannelGone(error)) {
+          await sv.digests.finishRun(run.id, { status: "channel_gone", attempts: attempt, error: text });
+          await sv.digests.pause(subscription.id, goneReason(subscription, error.reason), SYSTEM);
+          logger.warn({ ...log, reason: error.reason }, "digest channel gone; subscription paused");
+          return "channel_gone";
+        }
+        if (attempt >= attempts) {
+          await sv.digests.finishRun(run.id, { status: "failed", attempts: attempt, error: text });
+          logger.error({ ...log, attempts: attempt, error: safeError(error) }, "digest post failed after retries");
+          return "failed";
+        }
+        await sv.digests.recordAttempt(run.id, attempt, text);
+        logger.warn({ ...log, attempt, error: text }, "digest post failed; retrying");
+        await sleep(delays[Math.min(attempt - 1, delays.length - 1)] ?? 0);
+      }
+    }
+  }
+
+  async function handle(subscription: DigestSubscription, now: Date, report: TickReport): Promise<void> {
+    const poster = options.posters[subscription.target.platform];
+    if (!poster) return;
+    const last = await sv.digests.lastRun(subscription.id);
+    for (const due of dueRuns(subscription, last, now, { ...(options.lateAfterMs !== undefined ? { lateAfterMs: options.lateAfterMs } : {}) })) {
+      const since = periodStart(subscription.cron, due.scheduledFor.getTime(), await sv.digests.lastPosted(subscription.id));
+      const run = await sv.digests.claimRun({ subscriptionId: subscription.id, scheduledFor: due.scheduledFor, periodStart: new Date(since), late: due.late, claimedBy: instanceId });
+      const entry = { subscription: subscription.ref, periodKey: due.periodKey, late: due.late };
+      if (!run) {
+        report.runs.push({ ...entry, outcome: "claimed_elsewhere" });
+        continue;
+      }
+      let outcome: RunOutcome;
+      try {
+        outcome = await post(subscription, due, run, poster);
+      } catch (error) {
+        // Building the digest or writing the result failed: record it, never retry the period.
+        logger.error({ ...entry, error: safeError(error) }, "digest run failed");
+        await sv.digests.finishRun(run.id, { status: "failed", attempts: 0, error: describeError(error) }).catch(() => undefined);
+        outcome = "failed";
+      }
+      report.runs.push({ ...entry, outcome });
+    }
+  }
+
+  async function runTick(): Promise<TickReport> {
+    const now = clock();
+    const report: TickReport = { at: now.toISOString(), runs: [] };
+    if (stopped) return report;
+    try {
+      await sv.digests.expireAbandonedRuns(ABANDONED_AFTER_MS);
+      const subscriptions = await sv.digests.list({ status: "active" });
+      await Promise.all(
+        subscriptions.map((s) =>
+          handle(s, now, report).catch((error: unknown) => logger.error({ subscription: s.ref, error: safeError(error) }, "digest subscription check failed")),
+        ),
+      );
+    } catch (error) {
+      logger.error({ error: safeError(error) }, "digest tick failed");
+    }
+    return report;
+  }
+
+  function tick(): Promise<TickReport> {
+    const next = chain.then(runTick, runTick);
+    chain = next;
+    return next;
+  }
+
+  const job =
+    options.timer === false
+      ? undefined
+      : new Cron(options.tickPattern ?? "* * * * *", { timezone: STOCKHOLM, protect: true, catch: true, unref: true }, async () => {
+          await tick();
+        });
+
+  return {
+    ready: tick(),
+    tick,
+    async stop() {
+      stopped = true;
+      job?.stop();
+      await chain.catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * The fields of an error that are safe to log. Platform client errors can carry the
+ * outgoing request, whose headers hold the bot's token, so the error object itself is
+ * never handed to the logger.
+ */
+function safeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof statusCode === "number" ? { statusCode } : {}),
+    ...(typeof code === "string" ? { code } : {}),
+  };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function goneReason(subscription: DigestSubscription, code: string): string {
+  return subscription.locale === "sv"
+    ? `Boten kan inte längre posta i kanalen (${code}). Bjud in boten igen och skriv "digest återuppta ${subscription.ref}".`
+    : `The bot can no longer post in the channel (${code}). Invite the bot again and write "digest resume ${subscription.ref}".`;
+}

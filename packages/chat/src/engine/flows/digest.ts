@@ -1,0 +1,128 @@
+import { checkDigestCron, normalizeScope } from "@samverkan/sdk";
+import type { ActionValue } from "../../cards/model";
+import { DIGEST_ACTIONS, decodeCreateValue, sameTarget, type DigestDraft } from "../../digest/actions";
+import { confirmCreateCard, confirmRemoveCard, digestHelpCard, listCard, subscriptionCard } from "../../digest/cards";
+import { parseDigestCommand } from "../../digest/command";
+import { buildDigest } from "../../digest/content";
+import { periodStart } from "../../digest/schedule";
+import type { FlowContext } from "../context";
+import { reply, textMessage } from "../reply";
+import type { EngineReply } from "../types";
+
+/**
+ * `digest …` commands in a channel: create (confirmed with a button), list, pause,
+ * resume, remove (confirmed), preview. Returns undefined for any other text, so the
+ * engine can call it first and carry on when it declines.
+ */
+export async function handleDigestCommand(ctx: FlowContext, text: string): Promise<EngineReply | undefined> {
+  const command = parseDigestCommand(text);
+  if (!command) return undefined;
+  switch (command.kind) {
+    case "help":
+      return reply(digestHelpCard(ctx.locale, command.problem?.[ctx.locale]));
+    case "list":
+      return list(ctx);
+    case "create":
+      return askCreate(ctx, { cron: command.cron, scope: command.scope, locale: command.locale ?? ctx.locale, postWhenEmpty: command.postWhenEmpty });
+    case "pause":
+    case "resume":
+    case "remove":
+    case "preview":
+      if (!command.ref) return list(ctx);
+      if (command.kind === "pause") return pause(ctx, command.ref);
+      if (command.kind === "resume") return resume(ctx, command.ref);
+      if (command.kind === "remove") return askRemove(ctx, command.ref);
+      return preview(ctx, command.ref);
+  }
+}
+
+/** Buttons on digest cards (ids in DIGEST_ACTIONS); undefined for any other action. */
+export async function handleDigestAction(ctx: FlowContext, action: { id: string; value: ActionValue }): Promise<EngineReply | undefined> {
+  const id = typeof action.value.id === "string" ? action.value.id : undefined;
+  switch (action.id) {
+    case DIGEST_ACTIONS.createConfirm:
+      return confirmCreate(ctx, action.value);
+    case DIGEST_ACTIONS.cancel:
+      return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Okej, inget har ändrats." : "Okay, nothing was changed."));
+    case DIGEST_ACTIONS.list:
+      return list(ctx);
+    case DIGEST_ACTIONS.pause:
+      return id ? pause(ctx, id) : list(ctx);
+    case DIGEST_ACTIONS.resume:
+      return id ? resume(ctx, id) : list(ctx);
+    case DIGEST_ACTIONS.remove:
+      return id ? askRemove(ctx, id) : list(ctx);
+    case DIGEST_ACTIONS.removeConfirm:
+      return id ? remove(ctx, id) : list(ctx);
+    case DIGEST_ACTIONS.preview:
+      return id ? preview(ctx, id) : list(ctx);
+    default:
+      return undefined;
+  }
+}
+
+function notInChannel(ctx: FlowContext): EngineReply {
+  return reply(
+    textMessage(
+      ctx.locale,
+      ctx.locale === "sv"
+        ? "Digests skickas till en Slack- eller Teams-kanal. Skriv kommandot i kanalen som ska få digesten (bjud in mig dit först)."
+        : "Digests are posted to a Slack or Teams channel. Write the command in the channel that should get the digest (invite me there first).",
+    ),
+  );
+}
+
+async function askCreate(ctx: FlowContext, request: Omit<DigestDraft, "target">): Promise<EngineReply> {
+  if (!ctx.target) return notInChannel(ctx);
+  // Check now, so the confirm card never offers something the SDK would refuse.
+  const draft: DigestDraft = { ...request, target: ctx.target, cron: checkDigestCron(request.cron), scope: normalizeScope(request.scope, ctx.sv.config.offices) };
+  return reply(confirmCreateCard(draft, ctx.sv.config.offices, ctx.now, ctx.locale));
+}
+
+async function confirmCreate(ctx: FlowContext, value: ActionValue): Promise<EngineReply> {
+  const draft = decodeCreateValue(value);
+  if (!draft) return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Den här knappen har gått ut. Skriv digest-kommandot igen." : "This button has expired. Write the digest command again."));
+  if (ctx.target && !sameTarget(ctx.target, draft.target)) {
+    return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Bekräfta digesten i kanalen där du skapade den." : "Confirm the digest in the channel where you created it."));
+  }
+  const sub = await ctx.sv.digests.create(draft, ctx.write);
+  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.locale === "sv" ? "Klart! Digesten är skapad." : "Done! The digest is created."));
+}
+
+async function list(ctx: FlowContext): Promise<EngineReply> {
+  const subs = await ctx.sv.digests.list(ctx.target ? { target: ctx.target } : {});
+  return reply(listCard(subs, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.target !== undefined));
+}
+
+async function pause(ctx: FlowContext, ref: string): Promise<EngineReply> {
+  const reason = ctx.locale === "sv" ? `Pausad av ${ctx.staff.name}` : `Paused by ${ctx.staff.name}`;
+  const sub = await ctx.sv.digests.pause(ref, reason, ctx.write);
+  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.locale === "sv" ? "Digesten är pausad." : "The digest is paused."));
+}
+
+async function resume(ctx: FlowContext, ref: string): Promise<EngineReply> {
+  const sub = await ctx.sv.digests.resume(ref, ctx.write);
+  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.locale === "sv" ? "Digesten är igång igen." : "The digest is running again."));
+}
+
+async function askRemove(ctx: FlowContext, ref: string): Promise<EngineReply> {
+  return reply(confirmRemoveCard(await ctx.sv.digests.get(ref), ctx.sv.config.offices, ctx.locale));
+}
+
+async function remove(ctx: FlowContext, ref: string): Promise<EngineReply> {
+  const sub = await ctx.sv.digests.remove(ref, ctx.write);
+  return reply(textMessage(ctx.locale, ctx.locale === "sv" ? `Digest ${sub.ref} är borttagen.` : `Digest ${sub.ref} is removed.`));
+}
+
+/** The digest as it would be posted now, for the period since the last one. */
+async function preview(ctx: FlowContext, ref: string): Promise<EngineReply> {
+  const sub = await ctx.sv.digests.get(ref);
+  const since = periodStart(sub.cron, ctx.now.getTime(), await ctx.sv.digests.lastPosted(sub.id));
+  const previousFlagged = await ctx.sv.digests.flaggedSnapshot(sub.id);
+  const digest = await buildDigest(ctx.sv, { scope: sub.scope, locale: sub.locale, since: new Date(since), now: ctx.now, subscriptionRef: sub.ref, cron: sub.cron, ...(previousFlagged ? { previousFlagged } : {}) });
+  const note =
+    ctx.locale === "sv"
+      ? `Förhandsvisning av ${sub.ref}, så som den skulle se ut nu.${digest.empty && !sub.postWhenEmpty ? " Det finns inget nytt, så den skulle inte postas." : ""}`
+      : `Preview of ${sub.ref} as it would look now.${digest.empty && !sub.postWhenEmpty ? " There is nothing new, so it would not be posted." : ""}`;
+  return reply(textMessage(ctx.locale, note), digest.message);
+}

@@ -1,0 +1,221 @@
+import { ConflictError, NotFoundError } from "../errors";
+import { formatInstant } from "../time";
+import { requireRole } from "../services/access";
+import { recordAudit } from "../services/audit";
+import { newId, type Deps, type Trx, type WriteContext } from "../services/context";
+import { validate } from "../services/validate";
+import { checkDigestCron } from "./cron";
+import { FLAGGED_SNAPSHOT_NAMESPACE } from "./flagged";
+import { normalizeScope } from "./scope";
+import { targetKey } from "./target";
+import {
+  digestScopeSchema,
+  digestSubscriptionInputSchema,
+  digestTargetSchema,
+  type DigestSubscription,
+  type DigestSubscriptionInput,
+  type DigestSubscriptionStatus,
+  type DigestTarget,
+} from "./types";
+
+type Row = {
+  id: string;
+  ref_number: number;
+  target: string;
+  scope: string;
+  cron: string;
+  locale: string;
+  post_when_empty: number;
+  status: string;
+  paused_reason: string | null;
+  active_since: number;
+  created_by: string | null;
+  created_at: number;
+};
+
+export interface SubscriptionFilter {
+  /** Only this channel's subscriptions. */
+  target?: DigestTarget;
+  status?: DigestSubscriptionStatus;
+  platform?: DigestTarget["platform"];
+}
+
+const REF = /^\s*d-?\s*(\d+)\s*$/i;
+
+/** `D-3`, `d3` and `3` all name subscription 3; anything else is taken as an id. */
+export function parseDigestRef(text: string): number | undefined {
+  const match = REF.exec(text) ?? /^\s*(\d+)\s*$/.exec(text);
+  return match?.[1] ? Number(match[1]) : undefined;
+}
+
+export function createSubscriptions(deps: Deps) {
+  const { db } = deps.store;
+  const tz = deps.config.timeZone;
+  const now = () => deps.clock().getTime();
+
+  function toSubscription(r: Row): DigestSubscription {
+    // Stored JSON went through zod on the way in; parsing again keeps a hand-edited row from leaking out untyped.
+    return {
+      id: r.id,
+      ref: `D-${r.ref_number}`,
+      target: digestTargetSchema.parse(JSON.parse(r.target)),
+      scope: digestScopeSchema.parse(JSON.parse(r.scope)),
+      cron: r.cron,
+      timeZone: tz,
+      locale: r.locale === "en" ? "en" : "sv",
+      postWhenEmpty: r.post_when_empty === 1,
+      status: r.status === "paused" ? "paused" : "active",
+      pausedReason: r.paused_reason,
+      activeSince: formatInstant(r.active_since, tz),
+      createdBy: r.created_by,
+      createdAt: formatInstant(r.created_at, tz),
+    };
+  }
+
+  async function loadRow(idOrRef: string, q: Trx | typeof db = db): Promise<Row> {
+    const ref = parseDigestRef(idOrRef);
+    const row =
+      ref !== undefined
+        ? await q.selectFrom("digest_subscriptions").selectAll().where("ref_number", "=", ref).executeTakeFirst()
+        : await q.selectFrom("digest_subscriptions").selectAll().where("id", "=", idOrRef.trim()).executeTakeFirst();
+    if (!row) {
+      throw new NotFoundError("digestSubscription", idOrRef, {
+        sv: `Det finns ingen digest ${idOrRef.trim()}. Skriv *digest lista* för att se kanalens digests.`,
+        en: `There is no digest ${idOrRef.trim()}. Write *digest list* to see the channel's digests.`,
+      });
+    }
+    return row;
+  }
+
+  async function setStatus(
+    idOrRef: string,
+    ctx: WriteContext,
+    change: { status: DigestSubscriptionStatus; reason: string | null; action: string; what: { sv: string; en: string } },
+  ): Promise<DigestSubscription> {
+    const at = now();
+    const id = await db.transaction().execute(async (trx) => {
+      const actor = await requireRole(trx, ctx, "advisor", change.what);
+      const row = await loadRow(idOrRef, trx);
+      await trx
+        .updateTable("digest_subscriptions")
+        .set({
+          status: change.status,
+          paused_reason: change.reason,
+          updated_at: at,
+          // Resuming starts afresh: occurrences missed while paused are not posted late.
+          ...(change.status === "active" && row.status !== "active" ? { active_since: at } : {}),
+        })
+        .where("id", "=", row.id)
+        .execute();
+      await recordAudit(trx, ctx, actor, at, {
+        action: change.action,
+        entityType: "digestSubscription",
+        entityId: row.id,
+        details: { ref: `D-${row.ref_number}`, ...(change.reason ? { reason: change.reason } : {}) },
+      });
+      return row.id;
+    });
+    return service.get(id);
+  }
+
+  const service = {
+    /** Subscribes a channel to scheduled digests (advisor or above). */
+    async create(input: DigestSubscriptionInput, ctx: WriteContext): Promise<DigestSubscription> {
+      const data = validate(digestSubscriptionInputSchema, input);
+      const cron = checkDigestCron(data.cron);
+      const scope = normalizeScope(data.scope, deps.config.offices);
+      const key = targetKey(data.target);
+      const id = newId();
+      const at = now();
+      await db.transaction().execute(async (trx) => {
+        const actor = await requireRole(trx, ctx, "advisor", { sv: "prenumerera på digests", en: "subscribe to digests" });
+        // Serialises reference numbers and the duplicate check across instances.
+        await deps.store.lock(trx, ["digest-subscriptions"]);
+        const scopeJson = JSON.stringify(scope);
+        const twin = await trx
+          .selectFrom("digest_subscriptions")
+          .select("ref_number")
+          .where("target_key", "=", key)
+          .where("scope", "=", scopeJson)
+          .where("cron", "=", cron)
+          .executeTakeFirst();
+        if (twin) {
+          throw new ConflictError({
+            sv: `Kanalen har redan en likadan digest (D-${twin.ref_number}).`,
+            en: `The channel already has the same digest (D-${twin.ref_number}).`,
+          });
+        }
+        const max = await trx.selectFrom("digest_subscriptions").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
+        const refNumber = Number(max?.max ?? 0) + 1;
+        await trx
+          .insertInto("digest_subscriptions")
+          .values({
+            id,
+            ref_number: refNumber,
+            platform: data.target.platform,
+            target_key: key,
+            target: JSON.stringify(data.target),
+            scope: scopeJson,
+            cron,
+            locale: data.locale,
+            post_when_empty: data.postWhenEmpty ? 1 : 0,
+            status: "active",
+            paused_reason: null,
+            active_since: at,
+            created_by: actor.staffId,
+            created_at: at,
+            updated_at: at,
+          })
+          .execute();
+        await recordAudit(trx, ctx, actor, at, {
+          action: "digest.subscribe",
+          entityType: "digestSubscription",
+          entityId: id,
+          details: { ref: `D-${refNumber}`, target: data.target, scope, cron, locale: data.locale, postWhenEmpty: data.postWhenEmpty },
+        });
+      });
+      return service.get(id);
+    },
+
+    /** By id or reference (`D-3`). */
+    async get(idOrRef: string): Promise<DigestSubscription> {
+      return toSubscription(await loadRow(idOrRef));
+    },
+
+    /** Oldest first. */
+    async list(filter: SubscriptionFilter = {}): Promise<DigestSubscription[]> {
+      let q = db.selectFrom("digest_subscriptions").selectAll().orderBy("ref_number");
+      if (filter.target) q = q.where("target_key", "=", targetKey(validate(digestTargetSchema, filter.target)));
+      if (filter.status) q = q.where("status", "=", filter.status);
+      if (filter.platform) q = q.where("platform", "=", filter.platform);
+      return (await q.execute()).map(toSubscription);
+    },
+
+    /** Stops posting until resumed; the reason is shown in lists (e.g. why the scheduler paused it). */
+    async pause(idOrRef: string, reason: string | null, ctx: WriteContext): Promise<DigestSubscription> {
+      const text = reason?.trim() ? reason.trim().slice(0, 500) : null;
+      return setStatus(idOrRef, ctx, { status: "paused", reason: text, action: "digest.pause", what: { sv: "pausa digests", en: "pause digests" } });
+    },
+
+    async resume(idOrRef: string, ctx: WriteContext): Promise<DigestSubscription> {
+      return setStatus(idOrRef, ctx, { status: "active", reason: null, action: "digest.resume", what: { sv: "återuppta digests", en: "resume digests" } });
+    },
+
+    /** Removes the subscription, its run history and its flagged-schools snapshot. */
+    async remove(idOrRef: string, ctx: WriteContext): Promise<DigestSubscription> {
+      const at = now();
+      return db.transaction().execute(async (trx) => {
+        const actor = await requireRole(trx, ctx, "advisor", { sv: "ta bort digests", en: "remove digests" });
+        const row = await loadRow(idOrRef, trx);
+        await trx.deleteFrom("digest_runs").where("subscription_id", "=", row.id).execute();
+        await trx.deleteFrom("kv_state").where("namespace", "=", FLAGGED_SNAPSHOT_NAMESPACE).where("key", "=", row.id).execute();
+        await trx.deleteFrom("digest_subscriptions").where("id", "=", row.id).execute();
+        await recordAudit(trx, ctx, actor, at, { action: "digest.remove", entityType: "digestSubscription", entityId: row.id, details: { ref: `D-${row.ref_number}` } });
+        return toSubscription(row);
+      });
+    },
+  };
+
+  return service;
+}
+

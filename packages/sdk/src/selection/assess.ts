@@ -1,0 +1,201 @@
+import { numericOrNull, type StatValue, type StatValueKind } from "../skolverket/stat-value";
+import type { CriterionId, SelectionCriterion } from "./criteria";
+import { pupilWeightedMean, type Figure } from "./figures";
+
+/** One stored result, with the unit's municipality. */
+export interface ResultFact {
+  schoolUnitCode: string;
+  municipalityCode: string;
+  metric: string;
+  schoolYear: string;
+  value: StatValue;
+}
+
+export interface SelectionReason {
+  metric: CriterionId;
+  /** The stored metric the value came from. */
+  sourceMetric: string;
+  value: number;
+  kind: StatValueKind;
+  threshold: number;
+  /** Pupil-weighted mean of all units with a number (the whole store; the export covers Sweden). */
+  national: number | null;
+  /** The same over the unit's municipality. */
+  municipal: number | null;
+  schoolYear: string;
+  belowNational: boolean;
+  belowMunicipal: boolean;
+}
+
+export interface AssessedCandidate {
+  schoolUnitCode: string;
+  /** Higher is weaker: shortfall below each threshold plus shortfall below the national figure, as shares. */
+  score: number;
+  reasons: SelectionReason[];
+  /** Criteria the unit has a value for but not a number (hidden, missing …). */
+  notAssessed: Array<{ metric: CriterionId; kind: StatValueKind; raw: string }>;
+}
+
+export interface NotAssessableUnit {
+  schoolUnitCode: string;
+  /** Every criterion's value: none carries a number. */
+  values: Array<{ metric: CriterionId; kind: StatValueKind; raw: string; schoolYear: string }>;
+}
+
+export interface CriterionFigures {
+  id: CriterionId;
+  threshold: number;
+  metrics: readonly string[];
+  /** Null when no unit has this figure (e.g. completion rates without upper secondary data). */
+  schoolYear: string | null;
+  national: Figure | null;
+  /** Units in scope with a number for this criterion. */
+  assessedUnits: number;
+}
+
+export interface AssessmentInput {
+  criteria: readonly SelectionCriterion[];
+  /** All results for the criteria's metrics and for `pupils`, for every unit (national figures need them all). */
+  facts: readonly ResultFact[];
+  inScope: (schoolUnitCode: string) => boolean;
+  /** Default: per criterion, the year with the most units having a number. */
+  schoolYear?: string;
+}
+
+export interface Assessment {
+  criteria: CriterionFigures[];
+  candidates: AssessedCandidate[];
+  notAssessable: NotAssessableUnit[];
+  /** Units in scope with at least one number. */
+  assessed: number;
+}
+
+const PUPILS = "pupils";
+const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+/**
+ * The year most units report a number for (or, when none has a number, any value, so
+ * hidden figures still show as not assessable); ties go to the later year.
+ */
+function coverageYear(facts: readonly ResultFact[]): string | undefined {
+  const numeric = facts.filter((fact) => numericOrNull(fact.value) !== null);
+  const units = new Map<string, Set<string>>();
+  for (const fact of numeric.length > 0 ? numeric : facts) {
+    const set = units.get(fact.schoolYear) ?? new Set<string>();
+    set.add(fact.schoolUnitCode);
+    units.set(fact.schoolYear, set);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [year, set] of units) {
+    if (set.size > bestCount || (set.size === bestCount && best !== undefined && year > best)) {
+      best = year;
+      bestCount = set.size;
+    }
+  }
+  return best;
+}
+
+interface UnitValue {
+  fact: ResultFact;
+  number: number | null;
+}
+
+/**
+ * Ranks units whose results are low. A unit is a candidate when a number of it is below a
+ * criterion's threshold; hidden (`..`) and other markers are never read as low or high,
+ * and a unit with no number at all is reported as not assessable.
+ */
+export function assess(input: AssessmentInput): Assessment {
+  const pupils = new Map<string, number>();
+  for (const fact of input.facts) {
+    const n = fact.metric === PUPILS ? numericOrNull(fact.value) : null;
+    if (n !== null) pupils.set(`${fact.schoolUnitCode}|${fact.schoolYear}`, n);
+  }
+
+  const perCriterion = input.criteria.map((criterion) => {
+    const facts = input.facts.filter((f) => criterion.metrics.includes(f.metric));
+    const year = input.schoolYear ?? coverageYear(facts);
+    const values = new Map<string, UnitValue>();
+    for (const fact of facts) {
+      if (fact.schoolYear !== year) continue;
+      const seen = values.get(fact.schoolUnitCode);
+      // The first metric named wins: the export's figure over the API's copy of it.
+      if (seen && criterion.metrics.indexOf(seen.fact.metric) <= criterion.metrics.indexOf(fact.metric)) continue;
+      values.set(fact.schoolUnitCode, { fact, number: numericOrNull(fact.value) });
+    }
+    const numbers = [...values.values()].filter((v): v is UnitValue & { number: number } => v.number !== null);
+    const weight = (v: UnitValue & { number: number }) => ({ value: v.number, pupils: pupils.get(`${v.fact.schoolUnitCode}|${v.fact.schoolYear}`) ?? null });
+    const national = pupilWeightedMean(numbers.map(weight));
+    const byMunicipality = new Map<string, Array<UnitValue & { number: number }>>();
+    for (const v of numbers) {
+      const list = byMunicipality.get(v.fact.municipalityCode);
+      if (list) list.push(v);
+      else byMunicipality.set(v.fact.municipalityCode, [v]);
+    }
+    const municipal = new Map([...byMunicipality].map(([code, list]) => [code, pupilWeightedMean(list.map(weight))]));
+    return { criterion, year: year ?? null, values, national, municipal };
+  });
+
+  const inScope = new Set<string>();
+  for (const { values } of perCriterion) for (const code of values.keys()) if (input.inScope(code)) inScope.add(code);
+
+  const candidates: AssessedCandidate[] = [];
+  const notAssessable: NotAssessableUnit[] = [];
+  let assessed = 0;
+  for (const code of [...inScope].sort()) {
+    const reasons: SelectionReason[] = [];
+    const markers: NotAssessableUnit["values"] = [];
+    let numbers = 0;
+    let score = 0;
+    for (const { criterion, year, values, national, municipal } of perCriterion) {
+      const v = values.get(code);
+      if (!v || year === null) continue;
+      if (v.number === null) {
+        markers.push({ metric: criterion.id, kind: v.fact.value.kind, raw: v.fact.value.raw, schoolYear: year });
+        continue;
+      }
+      numbers++;
+      if (v.number >= criterion.threshold) continue;
+      const nationalValue = national?.value ?? null;
+      const municipalValue = municipal.get(v.fact.municipalityCode)?.value ?? null;
+      score += (criterion.threshold - v.number) / criterion.threshold;
+      if (nationalValue !== null && nationalValue > 0) score += Math.max(0, nationalValue - v.number) / nationalValue;
+      reasons.push({
+        metric: criterion.id,
+        sourceMetric: v.fact.metric,
+        value: v.number,
+        kind: v.fact.value.kind,
+        threshold: criterion.threshold,
+        national: nationalValue,
+        municipal: municipalValue,
+        schoolYear: year,
+        belowNational: nationalValue !== null && v.number < nationalValue,
+        belowMunicipal: municipalValue !== null && v.number < municipalValue,
+      });
+    }
+    if (numbers === 0) {
+      if (markers.length > 0) notAssessable.push({ schoolUnitCode: code, values: markers });
+      continue;
+    }
+    assessed++;
+    if (reasons.length > 0) {
+      candidates.push({ schoolUnitCode: code, score: round(score), reasons, notAssessed: markers.map(({ metric, kind, raw }) => ({ metric, kind, raw })) });
+    }
+  }
+  candidates.sort((a, b) => b.score - a.score || a.schoolUnitCode.localeCompare(b.schoolUnitCode));
+
+  return {
+    criteria: perCriterion.map(({ criterion, year, values, national }) => ({
+      id: criterion.id,
+      threshold: criterion.threshold,
+      metrics: criterion.metrics,
+      schoolYear: year,
+      national,
+      assessedUnits: [...values.values()].filter((v) => v.number !== null && inScope.has(v.fact.schoolUnitCode)).length,
+    })),
+    candidates,
+    notAssessable,
+    assessed,
+  };
+}

@@ -1,0 +1,4 @@
+export { createSelectionService, type SelectionOptions, type SelectionResult, type SelectionCandidate, type NotAssessableSchool, type SchoolRef, type SelectionService } from "./service";
+export { DEFAULT_CRITERIA, resolveCriteria, type CriterionId, type SelectionCriterion, type CriteriaInput } from "./criteria";
+export { assess, type Assessment, type AssessmentInput, type AssessedCandidate, type CriterionFigures, type NotAssessableUnit, type ResultFact, type SelectionReason } from "./assess";
+export { pupilWeightedMean, type Figure, type WeightedValue } from "./figures";

@@ -1,0 +1,81 @@
+import { NotFoundError } from "../errors";
+import { countyName, type County, type Municipality } from "../domain/geography";
+import { officeServingCounty, type RegionalOffice } from "../domain/offices";
+import type { PrincipalOrganizer } from "../domain/organizer";
+import { schoolUnitCodeSchema, type SchoolUnit } from "../domain/school-unit";
+import { extractSchoolUnitCode } from "../search/index";
+import type { SchoolUnitDetails } from "../skolverket/types";
+import { compareMetrics } from "../data/metrics";
+import { toSchoolResult, type SchoolResult } from "../data/results";
+import { fromJsonArray, type Deps } from "./context";
+import { validate } from "./validate";
+
+/** Everything staff want on one card about a school unit. */
+export interface SchoolProfile {
+  school: SchoolUnit;
+  organizer: PrincipalOrganizer;
+  municipality: Municipality | null;
+  county: County | null;
+  /** The regional office serving the unit's county. */
+  office: RegionalOffice | null;
+  /** The latest school year of each metric, export metrics first. */
+  results: SchoolResult[];
+  /** Contact, coordinates and types of schooling from Skolverket's API, once synced. */
+  details: SchoolUnitDetails | null;
+}
+
+function parseDetails(text: string | null): SchoolUnitDetails | null {
+  if (!text) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    // Written by the sync from the client's typed details; a cheap check guards older rows.
+    return typeof value === "object" && value !== null && "code" in value && "contact" in value ? (value as SchoolUnitDetails) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createProfileService(deps: Deps) {
+  const { db } = deps.store;
+
+  /** By code or Skolverket link. @throws NotFoundError when the store has no such unit. */
+  return async function profile(codeOrLink: string): Promise<SchoolProfile> {
+    const code = validate(schoolUnitCodeSchema, extractSchoolUnitCode(codeOrLink) ?? codeOrLink);
+    const unit = await db.selectFrom("school_units").selectAll().where("code", "=", code).executeTakeFirst();
+    if (!unit) throw new NotFoundError("schoolUnit", code, { sv: `Ingen skolenhet med koden ${code}.`, en: `No school unit with code ${code}.` });
+    const [organizer, municipality, resultRows] = await Promise.all([
+      db.selectFrom("organizers").selectAll().where("id", "=", unit.organizer_id).executeTakeFirstOrThrow(),
+      db.selectFrom("municipalities").selectAll().where("code", "=", unit.municipality_code).executeTakeFirst(),
+      db.selectFrom("school_results").selectAll().where("school_unit_code", "=", code).execute(),
+    ]);
+    const latest = new Map<string, SchoolResult>();
+    for (const row of resultRows) {
+      const seen = latest.get(row.metric);
+      if (!seen || row.school_year > seen.schoolYear) latest.set(row.metric, toSchoolResult(row));
+    }
+    const countyCode = municipality?.county_code ?? unit.municipality_code.slice(0, 2);
+    const name = countyName(countyCode);
+    return {
+      school: {
+        code: unit.code,
+        name: unit.name,
+        municipalityCode: unit.municipality_code,
+        organizerId: unit.organizer_id,
+        typesOfSchooling: fromJsonArray(unit.types_of_schooling),
+        status: unit.status as SchoolUnit["status"],
+      },
+      organizer: {
+        id: organizer.id,
+        organizationNumber: organizer.organization_number,
+        name: organizer.name,
+        type: organizer.type as PrincipalOrganizer["type"],
+        municipalityCode: organizer.municipality_code,
+      },
+      municipality: municipality ? { code: municipality.code, name: municipality.name, countyCode: municipality.county_code } : null,
+      county: name ? { code: countyCode, name } : null,
+      office: officeServingCounty(deps.config.offices, countyCode) ?? null,
+      results: [...latest.values()].sort((a, b) => compareMetrics(a.metric, b.metric)),
+      details: parseDetails(unit.details),
+    };
+  };
+}
