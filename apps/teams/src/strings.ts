@@ -35,11 +35,15 @@ export const strings = {
     sv: "Skriv namnet på en skola eller en skolenhetskod, till exempel Rinkebyskolan eller 39907811.",
     en: "Type a school's name or school unit code, e.g. Rinkebyskolan or 39907811.",
   },
+  noSchoolFound: (query: string) => ({
+    sv: `Hittade ingen skola som matchar "${query}".`,
+    en: `Found no school matching "${query}".`,
+  }),
   welcome: {
     sv: "Hej! Jag är Samverkan. Skriv till exempel **sök Rinkebyskolan**, **boka dialog** eller **hjälp**.",
     en: "Hi! I'm Samverkan. Write for example **search Rinkebyskolan**, **book a dialogue** or **help**.",
   },
-} satisfies Record<string, Text>;
+} satisfies Record<string, Text | ((query: string) => Text)>;
 
 export function say(text: Text, locale: "sv" | "en"): string {
   return text[locale];

@@ -7,6 +7,7 @@ import pg from "pg";
 import { createSqliteStore } from "../src/sqlite";
 import { createPostgresStore } from "../src/postgres";
 import { bookingTable, runBookingBenchmark, type BookingBenchRow } from "./booking";
+import { markdownTable, runSearchBenchmark } from "./search/run";
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 console.log(`# @samverkan/sdk benchmarks\n\nMachine: ${machine}\n`);
@@ -32,13 +33,7 @@ try {
 console.log("## Booking and conflict checking (50,000 existing dialogues)\n");
 console.log(bookingTable(rows));
 
-try {
-  const search = (await import("./search/run")) as { runSearchBenchmark?: () => Promise<unknown>; searchTable?: (r: unknown) => string };
-  if (search.runSearchBenchmark) {
-    const result = await search.runSearchBenchmark();
-    console.log("\n## School search\n");
-    console.log(search.searchTable ? search.searchTable(result) : JSON.stringify(result, null, 2));
-  }
-} catch (error) {
-  console.log(`\nSchool search benchmark failed: ${(error as Error).message}`);
-}
+// Fuse.js takes minutes over 12,000 units; `--skip-fuse` keeps the run short.
+const result = await runSearchBenchmark({ skipFuse: process.argv.includes("--skip-fuse") });
+console.log("\n## School search (12,000 units, labelled queries)\n");
+console.log(markdownTable(result));

@@ -2,7 +2,6 @@ import { renderAdaptiveCard, type Engine } from "@samverkan/chat";
 import type { MessagingExtensionAttachment, MessagingExtensionResult, TurnContext } from "botbuilder";
 import { activityLocale, teamsUser } from "../activity/identity";
 import { readActivity } from "../activity/schema";
-import { schoolHitsOf } from "../message-extension/school-hits";
 import { say, strings } from "../strings";
 
 export const SEARCH_COMMAND_ID = "searchSchools";
@@ -18,9 +17,8 @@ function note(text: string): MessagingExtensionResult {
 
 /**
  * The search message extension: a school name (or code) → school cards to insert in any
- * conversation. The search runs as an engine turn in a conversation of its own (so it
- * never disturbs a flow the user has going in the chat they are typing in), the engine
- * decides who may search; each result's content is the engine's school card.
+ * conversation. The engine decides who may search (never touching the user's chat flows);
+ * each result's content is the engine's school card.
  */
 export function createSchoolSearchHandler(engine: Engine): (context: TurnContext, parameters: Record<string, unknown>, paging: { skip: number }) => Promise<MessagingExtensionResult> {
   return async (context, parameters, paging) => {
@@ -33,20 +31,14 @@ export function createSchoolSearchHandler(engine: Engine): (context: TurnContext
     // One page of the engine's best hits; Teams asks for more only when we return a full page.
     if (paging.skip > 0) return { type: "result", attachmentLayout: "list", attachments: [] };
 
-    const reply = await engine.handle({ user, conversationId: `compose:${activity.conversation.id}`, text: `sök ${query}` });
-    const hits = schoolHitsOf(reply.messages);
-    if (hits.length === 0) return note(reply.messages[0]?.text ?? say(strings.typeSchoolName, locale));
-    const staffLocale = (await engine.resolveStaff(user))?.locale ?? locale;
-    const attachments: MessagingExtensionAttachment[] = [];
-    for (const hit of hits) {
-      const card = await engine.schoolCard(hit.code, staffLocale);
-      if (!card) continue;
-      attachments.push({
-        contentType: ADAPTIVE,
-        content: renderAdaptiveCard(card),
-        preview: { contentType: THUMBNAIL, content: { title: hit.name, text: hit.detail ?? hit.code } },
-      });
-    }
+    const answer = await engine.searchSchools(user, query, { limit: 10 });
+    if ("notice" in answer) return note(answer.notice.text);
+    if (answer.hits.length === 0) return note(say(strings.noSchoolFound(query), locale));
+    const attachments: MessagingExtensionAttachment[] = answer.hits.map((hit) => ({
+      contentType: ADAPTIVE,
+      content: renderAdaptiveCard(hit.card),
+      preview: { contentType: THUMBNAIL, content: { title: hit.name, text: hit.detail } },
+    }));
     return { type: "result", attachmentLayout: "list", attachments };
   };
 }

@@ -36,7 +36,22 @@ export interface Engine {
   schoolCard(code: string, locale?: Locale): Promise<Message | undefined>;
   /** Staff member behind a platform user, if registered. */
   resolveStaff(user: PlatformUser): Promise<Staff | undefined>;
+  /**
+   * School lookup for search boxes (the Teams message extension): the best hits with
+   * their cards, or the reason there are none (e.g. the user is not registered).
+   */
+  searchSchools(user: PlatformUser, query: string, options?: { limit?: number }): Promise<SchoolSearchAnswer>;
 }
+
+export interface SchoolHit {
+  code: string;
+  name: string;
+  /** Municipality and organizer, for a preview line. */
+  detail: string;
+  card: Message;
+}
+
+export type SchoolSearchAnswer = { hits: SchoolHit[]; locale: Locale } | { hits: []; notice: Message };
 
 export function createEngine(options: EngineOptions): Engine {
   const sv = options.samverkan;
@@ -112,6 +127,17 @@ export function createEngine(options: EngineOptions): Engine {
       return homeView(sv, staff);
     },
     schoolCard: (code, locale = "sv") => schoolCard(sv, code, locale, { withActions: true }),
+    async searchSchools(user, query, options = {}) {
+      const staff = await resolveStaff(user);
+      if (!staff) return { hits: [], notice: unknownUserMessage(user) };
+      const found = await sv.schools.search(query.slice(0, MAX_TEXT), { limit: Math.min(options.limit ?? 10, 25) });
+      const hits: SchoolHit[] = [];
+      for (const hit of found) {
+        const card = await schoolCard(sv, hit.school.code, staff.locale, { withActions: true });
+        if (card) hits.push({ code: hit.school.code, name: hit.school.name, detail: `${hit.municipalityName} · ${hit.organizer.name}`, card });
+      }
+      return { hits, locale: staff.locale };
+    },
   };
 }
 
