@@ -78,7 +78,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   application.conversationUpdate("membersAdded", (context) => install.membersAdded(context));
   application.conversationUpdate("membersRemoved", (context) => install.membersRemoved(context));
   application.activity(ActivityTypes.InstallationUpdate, (context) => install.installationUpdate(context));
-  application.activity(ActivityTypes.Message, createMessageHandler(engine, dialogs));
+  application.activity(ActivityTypes.Message, createMessageHandler(engine, dialogs, conversations, () => samverkan.clock()));
 
   const server = createMessagesServer({
     adapter,

@@ -54,9 +54,10 @@ export async function seed(store: Store): Promise<void> {
       (
         [
           ["pupils", 20 + Math.floor(rnd() * 120)],
-          ["meritValue", 150 + rnd() * 150],
-          ["shareAllSubjects", 40 + rnd() * 60],
-          ["shareEligibleVocational", 55 + rnd() * 45],
+          // Spreads chosen so that roughly one unit in eight falls below a threshold.
+          ["meritValue", 185 + rnd() * 145],
+          ["shareAllSubjects", 58 + rnd() * 42],
+          ["shareEligibleVocational", 74 + rnd() * 26],
         ] as const
       ).map(([metric, value]) => ({ school_unit_code: school.code, school_year: "2024/25", metric, kind: "number", value: Math.round(value * 10) / 10, raw: String(Math.round(value * 10) / 10).replace(".", ","), value_type: null, source: "bench" })),
     );

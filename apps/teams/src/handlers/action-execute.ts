@@ -1,6 +1,7 @@
 import { parseAdaptiveAction, renderAdaptiveCard, type Engine } from "@samverkan/chat";
 import type { AdaptiveCard as TeamsAiCard } from "@microsoft/teams-ai";
 import type { TurnContext } from "botbuilder";
+import { channelRoot } from "../proactive/references";
 import { z } from "zod";
 import { activityLocale, teamsUser } from "../activity/identity";
 import { readActivity } from "../activity/schema";
@@ -37,7 +38,7 @@ export function createActionExecuteHandler(engine: Engine, dialogs: DialogStore)
     const user = teamsUser(activity);
     if (!user) return say(strings.noIdentity, locale);
     const conversationId = activity.conversation.id;
-    const reply = await engine.handle({ user, conversationId, action: parsed.action });
+    const reply = await engine.handle({ user, conversationId, action: parsed.action, target: { platform: "teams", conversationId: channelRoot(conversationId) } });
     if (reply.openForm) {
       await sendMessages(context, reply.messages);
       return asTeamsAiCard(await openerFor(reply.openForm, { aadObjectId: user.aadObjectId, conversationId }, dialogs));

@@ -6,6 +6,9 @@ import { readActivity } from "../activity/schema";
 import type { DialogStore } from "../dialogs/dialog-store";
 import { say, strings } from "../strings";
 import { postReply } from "./post-reply";
+import { channelRoot, type createConversationReferences } from "../proactive/references";
+
+const DIGEST_COMMAND = /^\s*(\/?samverkan\s+)?digest\b/i;
 
 /**
  * A chat message → one engine text turn. Personal chats always reach the bot; in group
@@ -13,7 +16,12 @@ import { postReply } from "./post-reply";
  * resource-specific consent). Card submits from old-style `Action.Submit` buttons (a
  * `value` and no text) are not ours and are ignored.
  */
-export function createMessageHandler(engine: Engine, dialogs: DialogStore): (context: TurnContext) => Promise<void> {
+export function createMessageHandler(
+  engine: Engine,
+  dialogs: DialogStore,
+  references: ReturnType<typeof createConversationReferences>,
+  clock: () => Date,
+): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = readActivity(context.activity);
     if (!activity?.conversation) return;
@@ -26,7 +34,9 @@ export function createMessageHandler(engine: Engine, dialogs: DialogStore): (con
       return;
     }
     const conversationId = activity.conversation.id;
-    const reply = await engine.handle({ user, conversationId, text });
+    // Digests set up here need a reference to post to later, even without an install event.
+    if (DIGEST_COMMAND.test(text)) await references.remember(context.activity, clock());
+    const reply = await engine.handle({ user, conversationId, text, target: { platform: "teams", conversationId: channelRoot(conversationId) } });
     await postReply(context, reply, { aadObjectId: user.aadObjectId, conversationId }, dialogs);
   };
 }

@@ -29,6 +29,11 @@ export const storedConversationSchema = z.object({
 
 export type StoredConversation = z.infer<typeof storedConversationSchema>;
 
+/** `19:abc@thread.tacv2;messageid=123` → `19:abc@thread.tacv2`. */
+export function channelRoot(conversationId: string): string {
+  return conversationId.split(";messageid=")[0] ?? conversationId;
+}
+
 /**
  * Conversation references of every conversation the app is installed in, keyed by
  * conversation id, so digests can post there later (from any instance).
@@ -41,6 +46,9 @@ export function createConversationReferences(samverkan: Samverkan) {
       const tenantId = read ? tenantOf(read) : undefined;
       if (!read?.conversation || !tenantId) return undefined;
       const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+      // A message in a channel thread carries `;messageid=…`; posts go to the channel itself.
+      const conversationId = channelRoot(read.conversation.id);
+      if (reference.conversation) reference.conversation.id = conversationId;
       const stored: StoredConversation = {
         reference: referenceSchema.parse(reference),
         tenantId,
@@ -48,7 +56,7 @@ export function createConversationReferences(samverkan: Samverkan) {
         ...(read.channelData?.team?.id ? { teamId: read.channelData.team.id } : {}),
         installedAt: now.toISOString(),
       };
-      await samverkan.state.set(CONVERSATION_REFS_NAMESPACE, read.conversation.id, stored);
+      await samverkan.state.set(CONVERSATION_REFS_NAMESPACE, conversationId, stored);
       return stored;
     },
 

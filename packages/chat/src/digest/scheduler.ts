@@ -85,7 +85,10 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       ...(previousFlagged ? { previousFlagged } : {}),
     });
     // What this digest covered becomes the next one's baseline; a failed post leaves it, so nothing is missed.
-    const covered = () => sv.digests.saveFlaggedSnapshot(subscription.id, digest.data.flagged.codes);
+    const covered = () =>
+      sv.digests.saveFlaggedSnapshot(subscription.id, digest.data.flagged.codes).catch((error: unknown) => {
+        logger.warn({ subscription: subscription.ref, error: safeError(error) }, "could not save the flagged-schools snapshot");
+      });
     if (digest.empty && !subscription.postWhenEmpty) {
       await sv.digests.finishRun(run.id, { status: "skipped_empty" });
       await covered();
@@ -93,29 +96,36 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     }
     const log = { subscription: subscription.ref, periodKey: due.periodKey, late: due.late, platform: subscription.target.platform };
     for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
       try {
         await poster.post(subscription.target, digest.message);
-        await sv.digests.finishRun(run.id, { status: "posted", attempts: attempt });
+      } catch (error) {
+        failure = error ?? new Error("post failed");
+      }
+      if (failure === undefined) {
+        // Posted: from here on nothing may lead to posting again, even if recording fails.
+        await sv.digests.finishRun(run.id, { status: "posted", attempts: attempt }).catch((error: unknown) => {
+          logger.error({ ...log, error: safeError(error) }, "digest posted, but its run could not be recorded");
+        });
         await covered();
         logger.info({ ...log, attempts: attempt }, "digest posted");
         return "posted";
-      } catch (error) {
-        const text = describeError(error);
-        if (isDigestChannelGone(error)) {
-          await sv.digests.finishRun(run.id, { status: "channel_gone", attempts: attempt, error: text });
-          await sv.digests.pause(subscription.id, goneReason(subscription, error.reason), SYSTEM);
-          logger.warn({ ...log, reason: error.reason }, "digest channel gone; subscription paused");
-          return "channel_gone";
-        }
-        if (attempt >= attempts) {
-          await sv.digests.finishRun(run.id, { status: "failed", attempts: attempt, error: text });
-          logger.error({ ...log, attempts: attempt, error: safeError(error) }, "digest post failed after retries");
-          return "failed";
-        }
-        await sv.digests.recordAttempt(run.id, attempt, text);
-        logger.warn({ ...log, attempt, error: text }, "digest post failed; retrying");
-        await sleep(delays[Math.min(attempt - 1, delays.length - 1)] ?? 0);
       }
+      const text = describeError(failure);
+      if (isDigestChannelGone(failure)) {
+        await sv.digests.finishRun(run.id, { status: "channel_gone", attempts: attempt, error: text });
+        await sv.digests.pause(subscription.id, goneReason(subscription, failure.reason), SYSTEM);
+        logger.warn({ ...log, reason: failure.reason }, "digest channel gone; subscription paused");
+        return "channel_gone";
+      }
+      if (attempt >= attempts) {
+        await sv.digests.finishRun(run.id, { status: "failed", attempts: attempt, error: text });
+        logger.error({ ...log, attempts: attempt, error: safeError(failure) }, "digest post failed after retries");
+        return "failed";
+      }
+      await sv.digests.recordAttempt(run.id, attempt, text);
+      logger.warn({ ...log, attempt, error: text }, "digest post failed; retrying");
+      await sleep(delays[Math.min(attempt - 1, delays.length - 1)] ?? 0);
     }
   }
 
@@ -135,7 +145,8 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       try {
         outcome = await post(subscription, due, run, poster);
       } catch (error) {
-        // Building the digest or writing the result failed: record it, never retry the period.
+        // Building the digest, or recording a failure, failed before anything was posted:
+        // record it if the store lets us, and never retry the period.
         logger.error({ ...entry, error: safeError(error) }, "digest run failed");
         await sv.digests.finishRun(run.id, { status: "failed", attempts: 0, error: describeError(error) }).catch(() => undefined);
         outcome = "failed";

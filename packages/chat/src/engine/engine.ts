@@ -14,6 +14,7 @@ import { schoolCard, searchSchools, showSchool } from "./flows/schools";
 import { showCoverage } from "./flows/coverage";
 import { showHelp } from "./flows/help";
 import { homeView } from "./flows/home";
+import { handleDigestAction, handleDigestCommand } from "./flows/digest";
 
 export interface EngineOptions {
   samverkan: Samverkan;
@@ -96,6 +97,7 @@ export function createEngine(options: EngineOptions): Engine {
       conversationId: turn.conversationId,
       write: { actor: { staffId: staff.id }, channel: channelOf(turn.user) },
       logger,
+      ...(turn.target ? { target: turn.target } : {}),
       get pending() {
         return pending;
       },
@@ -147,6 +149,8 @@ async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
     ctx.setPending(undefined);
     return reply(textMessage(ctx.locale, say(had ? t.cancelled : t.nothingToCancel, ctx.locale)));
   }
+  const digest = await handleDigestCommand(ctx, text);
+  if (digest) return digest;
   const parsed = parseUtterance(text, { now: ctx.now });
   const pending = ctx.pending;
   // An answer to our question wins, unless the user clearly starts something new.
@@ -222,6 +226,7 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
   const v = action.value;
   const pending = ctx.pending;
   const bookDraft = pending?.flow === "book" ? { ...pending.draft } : undefined;
+  if (action.id.startsWith("digest.")) return (await handleDigestAction(ctx, action)) ?? expired(ctx);
   switch (action.id) {
     case "flow.cancel": {
       const had = pending !== undefined;

@@ -1,3 +1,4 @@
+import type { DigestTarget } from "@samverkan/sdk";
 import type { ActionValue, Locale, Message } from "../cards/model";
 
 /** Who is speaking, as the platform knows them. The engine maps this to a staff member. */
@@ -15,6 +16,8 @@ export interface Turn {
   conversationId: string;
   text?: string;
   action?: { id: string; value: ActionValue };
+  /** The channel the turn happened in, so digests can be set up there. */
+  target?: DigestTarget;
   /** A submitted form; `context` is the submit action's value (e.g. the assignment ref). */
   form?: { id: string; values: Record<string, string | number | boolean | undefined>; context?: ActionValue };
 }

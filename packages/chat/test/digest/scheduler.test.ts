@@ -151,6 +151,25 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
     expect((await a.digests.runs())[0]).toMatchObject({ status: "posted", attempts: 3, error: null });
   });
 
+  it("never posts twice when a digest went out but its result could not be recorded", async () => {
+    const poster = recordingPoster();
+    const logger = recordingLogger();
+    const finishRun = a.digests.finishRun;
+    a.digests.finishRun = async () => {
+      throw new Error("connection to the store lost");
+    };
+    time.set("2026-11-23T08:00:00+01:00");
+    const scheduler = start(a, poster, { logger });
+    expect(outcomes([await scheduler.ready])).toEqual(["posted"]);
+    a.digests.finishRun = finishRun;
+    expect(logger.lines.find((l) => l.level === "error")?.msg).toBe("digest posted, but its run could not be recorded");
+    time.set("2026-11-23T09:00:00+01:00");
+    await scheduler.tick();
+    expect(poster.calls).toBe(1);
+    // The claim stays, and is reported as abandoned after half an hour rather than posted again.
+    expect((await b.digests.runs())[0]).toMatchObject({ status: "failed", error: expect.stringContaining("abandoned") });
+  });
+
   it("pauses the subscription with a reason when the bot was removed from the channel", async () => {
     const poster = recordingPoster();
     poster.failNext(1, channelGone("not_in_channel"));

@@ -27,7 +27,8 @@ export interface Store {
 /** `schema` pins Kysely's own bookkeeping tables to the store's PostgreSQL schema. */
 export async function runMigrations(db: Kysely<Database>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  // Feature migrations are numbered by area (0001 domain, 0100 digests), so they may arrive out of order.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";

@@ -78,4 +78,17 @@ describeEachStore("digest facts", (factory) => {
     expect((await w.sv.digests.facts.phaseChanges({ counties: ["14"], from: "2026-11-01T00:00", to: "2026-12-21T09:00" })).total).toBe(0);
     expect((await w.sv.digests.facts.phaseChanges({ counties: ["01"], from: "2026-11-01T00:00", to: "2026-12-21T09:00" })).items.map((c) => c.ref)).toEqual(["U-2", "U-1"]);
   });
+
+  it("fingerprints the selection's inputs, so a flagged-schools result is reused only while they are unchanged", async () => {
+    const before = await w.sv.digests.facts.selectionFingerprint();
+    expect(await w.sv.digests.facts.selectionFingerprint()).toBe(before);
+    await w.store.db
+      .insertInto("school_results")
+      .values({ school_unit_code: "39907811", school_year: "2024/25", metric: "meritValue", kind: "number", value: 172.5, raw: "172,5", value_type: null, source: "test" })
+      .execute();
+    const withResult = await w.sv.digests.facts.selectionFingerprint();
+    expect(withResult).not.toBe(before);
+    await w.store.db.updateTable("school_results").set({ value: 201, raw: "201" }).execute();
+    expect(await w.sv.digests.facts.selectionFingerprint()).not.toBe(withResult);
+  });
 });

@@ -12,6 +12,7 @@ const EXAMPLES = {
     ["Logga framsteg", "logga U-12 60 % klar med kartläggningen"],
     ["Visa uppdrag", "visa U-12 · mina uppdrag"],
     ["Täckning", "täckning"],
+    ["Sammanfattning i kanalen", "digest varje måndag 08:00 län 22 · digest lista"],
     ["Avbryt", "avbryt (när som helst)"],
   ],
   en: [
@@ -23,6 +24,7 @@ const EXAMPLES = {
     ["Log progress", "log U-12 60% mapping done"],
     ["Show assignment", "show U-12 · my assignments"],
     ["Coverage", "coverage"],
+    ["Channel digest", "digest every monday 08:00 county 22 · digest list"],
     ["Stop", "cancel (at any time)"],
   ],
 } as const;
