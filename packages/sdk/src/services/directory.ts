@@ -20,10 +20,11 @@ export interface UpsertSummary {
   unchanged: number;
 }
 
-type OrganizerRow = { id: string; organization_number: string; name: string; type: string; municipality_code: string | null };
-type SchoolRow = { code: string; name: string; municipality_code: string; organizer_id: string; types_of_schooling: string; status: string };
+export type OrganizerRow = { id: string; organization_number: string; name: string; type: string; municipality_code: string | null };
+export type SchoolRow = { code: string; name: string; municipality_code: string; organizer_id: string; types_of_schooling: string; status: string };
 
-const toOrganizer = (r: OrganizerRow): PrincipalOrganizer => ({
+/** Row → domain object; shared with the search service. */
+export const toOrganizer = (r: OrganizerRow): PrincipalOrganizer => ({
   id: r.id,
   organizationNumber: r.organization_number,
   name: r.name,
@@ -31,7 +32,7 @@ const toOrganizer = (r: OrganizerRow): PrincipalOrganizer => ({
   municipalityCode: r.municipality_code,
 });
 
-const toSchool = (r: SchoolRow): SchoolUnit => ({
+export const toSchool = (r: SchoolRow): SchoolUnit => ({
   code: r.code,
   name: r.name,
   municipalityCode: r.municipality_code,

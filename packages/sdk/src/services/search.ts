@@ -7,7 +7,8 @@ import {
   type MatchedField,
   type SearchOptions,
 } from "../search/index";
-import { fromJsonArray, type Deps } from "./context";
+import type { Deps } from "./context";
+import { toOrganizer, toSchool, type OrganizerRow, type SchoolRow as UnitRow } from "./directory";
 
 export type { SearchOptions, MatchedField } from "../search/index";
 
@@ -40,26 +41,6 @@ interface Snapshot {
   municipalityNames: Map<string, string>;
   unitCounts: Map<string, number>;
 }
-
-type UnitRow = { code: string; name: string; municipality_code: string; organizer_id: string; types_of_schooling: string; status: string };
-type OrganizerRow = { id: string; organization_number: string; name: string; type: string; municipality_code: string | null };
-
-const toSchool = (r: UnitRow): SchoolUnit => ({
-  code: r.code,
-  name: r.name,
-  municipalityCode: r.municipality_code,
-  organizerId: r.organizer_id,
-  typesOfSchooling: fromJsonArray(r.types_of_schooling),
-  status: r.status as SchoolUnit["status"],
-});
-
-const toOrganizer = (r: OrganizerRow): PrincipalOrganizer => ({
-  id: r.id,
-  organizationNumber: r.organization_number,
-  name: r.name,
-  type: r.type as PrincipalOrganizer["type"],
-  municipalityCode: r.municipality_code,
-});
 
 const hasFilters = (o: SearchOptions) => Boolean(o.municipality?.trim() || o.county?.trim() || o.organizer?.trim());
 

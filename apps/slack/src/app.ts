@@ -1,0 +1,187 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { createEngine, type Engine } from "@samverkan/chat";
+import type { Samverkan } from "@samverkan/sdk";
+import type { AppOptions } from "@slack/bolt";
+import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App";
+import type { RetryOptions } from "@slack/web-api";
+import type { Logger } from "pino";
+import { App, HTTPReceiver } from "./bolt";
+import { socketModeUnavailableReason } from "./compat/socket-mode-undici";
+import type { SlackConfig } from "./config";
+import type { HandlerDeps } from "./handler-deps";
+import { createHttpServer, createRequestGauge } from "./http-server";
+import { createInFlight } from "./in-flight";
+import { registerBlockActions } from "./listeners/actions";
+import { registerSlashCommand } from "./listeners/commands";
+import { registerAppHome } from "./listeners/home-opened";
+import { registerConversationEvents } from "./listeners/messages";
+import { registerUnfurls } from "./listeners/unfurls";
+import { registerViewSubmissions } from "./listeners/views";
+import { boltLogger, createLogger, engineLogger } from "./logging";
+import { refuseOutsiders } from "./refuse-outsiders";
+import { createResponseUrlPoster, type JsonPost } from "./response-url";
+import { createWorkQueue } from "./work-queue";
+
+/** Slack's one request URL for events, commands and interactivity. */
+export const SLACK_ENDPOINT = "/slack/events";
+
+/**
+ * Web API retries: the WebClient waits out a 429's Retry-After itself and retries network
+ * and 5xx failures; three attempts within ~10 s suit a chat answer (the default retries
+ * for half an hour, long after anyone cares).
+ */
+export const WEB_API_RETRY: RetryOptions = { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000, randomize: true };
+
+export interface CreateSlackAppOptions {
+  config: Pick<SlackConfig, "botToken" | "signingSecret" | "appToken" | "allowedTeamIds" | "slackApiUrl" | "port" | "host" | "command">;
+  samverkan: Samverkan;
+  /** Defaults to `createEngine({ samverkan })`. */
+  engine?: Engine;
+  logger?: Logger;
+  /** How answers share the event loop with acks (see work-queue.ts). */
+  scheduling?: AnswerScheduling;
+  /** Transport for `response_url` posts (default node:http(s) with keep-alive). */
+  postJson?: JsonPost;
+}
+
+export interface AnswerScheduling {
+  /** Engine turns in flight at once after their acks (default 8). */
+  concurrency?: number;
+  /** Answers wait until no request has arrived for this long (default 5 ms)… */
+  quietMs?: number;
+  /** …but never longer than this per start (default 25 ms). */
+  maxDeferMs?: number;
+}
+
+export type StartedSlackApp = { mode: "http"; url: string; port: number } | { mode: "socket" };
+
+export interface SlackApp {
+  readonly bolt: App;
+  /** Checks the bot token (auth.test) and starts listening (HTTP) or connecting (Socket Mode). */
+  start(): Promise<StartedSlackApp>;
+  /** Stops accepting requests and waits for answers in progress (at most `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+  /** Resolves when every accepted request has been fully answered. */
+  idle(): Promise<void>;
+}
+
+/** The Slack transport: Bolt around the conversation engine. Build it in-process for tests. */
+export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
+  const { config, samverkan } = options;
+  const logger = options.logger ?? createLogger("info");
+  const engine = options.engine ?? createEngine({ samverkan, logger: engineLogger(logger) });
+  // Answers yield to acks: while requests arrive (or arrived moments ago), queued turns wait.
+  const gauge = createRequestGauge();
+  const quietMs = options.scheduling?.quietMs ?? 5;
+  const work = createWorkQueue({
+    concurrency: options.scheduling?.concurrency ?? 8,
+    logger,
+    busy: () => gauge.inFlight > 0 || performance.now() - gauge.lastActivity < quietMs,
+    maxDeferMs: options.scheduling?.maxDeferMs ?? 25,
+  });
+  const postToResponseUrl = createResponseUrlPoster({ logger, ...(options.postJson ? { post: options.postJson } : {}) });
+  const deps: HandlerDeps = { samverkan, engine, logger, work, postToResponseUrl };
+  const socketMode = config.appToken !== undefined;
+
+  const common: AppOptions = {
+    token: config.botToken,
+    logger: boltLogger(logger),
+    clientOptions: { slackApiUrl: config.slackApiUrl, retryConfig: WEB_API_RETRY, timeout: 10_000 },
+    convoStore: false,
+    extendedErrorHandler: true,
+    deferInitialization: true,
+  };
+  let receiver: HTTPReceiver | undefined;
+  let bolt: App;
+  if (socketMode) {
+    const unavailable = socketModeUnavailableReason();
+    if (unavailable) throw new Error(`SLACK_APP_TOKEN is set but Socket Mode cannot run here: ${unavailable}. Unset SLACK_APP_TOKEN to use HTTP mode.`);
+    bolt = new App({ ...common, socketMode: true, appToken: config.appToken });
+  } else {
+    if (!config.signingSecret) throw new Error("SLACK_SIGNING_SECRET is required in HTTP mode.");
+    receiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: SLACK_ENDPOINT,
+      logger: common.logger!,
+      processBeforeResponse: false,
+    });
+    bolt = new App({ ...common, receiver });
+  }
+
+  // Every request counts as in progress until its listener is done (for idle()).
+  const inFlight = createInFlight();
+  bolt.use(inFlight.middleware);
+  bolt.use(refuseOutsiders({ allowedTeamIds: config.allowedTeamIds, logger, postToResponseUrl }));
+
+  registerSlashCommand(bolt, deps, config.command);
+  registerConversationEvents(bolt, deps);
+  registerBlockActions(bolt, deps);
+  registerViewSubmissions(bolt, deps);
+  registerAppHome(bolt, deps);
+  registerUnfurls(bolt, deps);
+
+  bolt.error(async ({ error, body, context }: ExtendedErrorHandlerArgs) => {
+    logger.error({ err: error, request: describeRequest(body), teamId: context.teamId }, "unhandled error in a Slack listener");
+  });
+
+  let server: Server | undefined;
+
+  async function idle(): Promise<void> {
+    // A finished listener may have queued work, and queued work never adds requests: loop until both are quiet.
+    for (;;) {
+      await inFlight.drained();
+      await work.idle();
+      if (inFlight.count === 0 && work.pending === 0) return;
+    }
+  }
+
+  return {
+    bolt,
+    idle,
+    async start() {
+      await bolt.init();
+      if (socketMode) {
+        await bolt.start();
+        logger.info("connected to Slack in Socket Mode");
+        return { mode: "socket" };
+      }
+      server = createHttpServer(receiver!.requestListener, { endpoint: SLACK_ENDPOINT, logger, gauge });
+      const listening = server;
+      await new Promise<void>((resolve, reject) => {
+        listening.once("error", reject);
+        listening.listen(config.port, config.host, () => {
+          listening.off("error", reject);
+          resolve();
+        });
+      });
+      const { port } = listening.address() as AddressInfo;
+      const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+      return { mode: "http", port, url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${SLACK_ENDPOINT}` };
+    },
+    async stop(graceMs = 10_000) {
+      if (server) {
+        const closing = server;
+        const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
+        closing.closeIdleConnections();
+        await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
+        closing.closeAllConnections();
+      }
+      if (socketMode) await bolt.stop();
+      const drained = await Promise.race([idle().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref())]);
+      if (!drained) logger.warn({ pending: work.pending }, "stopped with answers still in progress");
+    },
+  };
+}
+
+/** What kind of request failed, for the log: never the body itself (it holds tokens and user text). */
+function describeRequest(body: unknown): Record<string, unknown> {
+  if (typeof body !== "object" || body === null) return {};
+  const b = body as Record<string, unknown>;
+  const event = typeof b.event === "object" && b.event !== null ? (b.event as Record<string, unknown>) : undefined;
+  return {
+    type: typeof b.type === "string" ? b.type : typeof b.command === "string" ? "slash_command" : undefined,
+    event: typeof event?.type === "string" ? event.type : undefined,
+    command: typeof b.command === "string" ? b.command : undefined,
+  };
+}

@@ -1,0 +1,60 @@
+import { createSamverkan } from "@samverkan/sdk";
+import { createEngine } from "@samverkan/chat";
+import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
+import { ConfigError, loadConfig, type SlackConfig } from "./config";
+import { createLogger, engineLogger } from "./logging";
+import { startMaintenance } from "./maintenance";
+import { installProcessGuards } from "./process-guards";
+import { openStore } from "./store";
+
+/** `pnpm start`: reads the environment, opens the store and serves Slack. */
+async function main(): Promise<void> {
+  let config: SlackConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n\nSee apps/slack/README.md for how to create the Slack app and where each value comes from.\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  installProcessGuards(logger);
+
+  const store = await openStore(config);
+  const samverkan = createSamverkan({ store });
+  const engine = createEngine({ samverkan, logger: engineLogger(logger) });
+  let slack: SlackApp | undefined;
+  let started: StartedSlackApp;
+  try {
+    slack = createSlackApp({ config, samverkan, engine, logger });
+    started = await slack.start();
+  } catch (error) {
+    logger.fatal({ err: error }, "could not start the Slack app (is SLACK_BOT_TOKEN valid and Slack reachable?)");
+    await store.close();
+    process.exit(1);
+  }
+  const stopMaintenance = startMaintenance(samverkan, logger);
+  const teams = [...config.allowedTeamIds].join(",");
+  if (started.mode === "http") {
+    logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
+  } else {
+    logger.info({ store: store.description, allowedTeams: teams }, "Samverkan Slack app connected in Socket Mode");
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    stopMaintenance();
+    await slack?.stop();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+await main();

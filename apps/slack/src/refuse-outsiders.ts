@@ -1,0 +1,52 @@
+import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
+import { z } from "zod";
+import type { Logger } from "pino";
+import { setActingTeam } from "./handler-deps";
+import type { ResponseUrlPoster } from "./response-url";
+import { callSlack } from "./slack-errors";
+import { slackStrings } from "./strings";
+import { judgeTeams, requestTeams, type TeamVerdict } from "./team-guard";
+
+const eventWhereSchema = z.looseObject({ event: z.looseObject({ type: z.string(), user: z.string().optional(), channel: z.string().optional() }) });
+const responseUrlSchema = z.looseObject({ response_url: z.url() });
+
+/**
+ * First middleware after Bolt's signature check: requests from workspaces outside
+ * SLACK_ALLOWED_TEAM_IDS, and from Slack Connect guests, stop here. Commands get a polite
+ * ephemeral answer in the ack itself (no Web API call), buttons a polite ephemeral reply,
+ * events from foreign workspaces are ignored silently, and nothing is written anywhere.
+ */
+export function refuseOutsiders(options: { allowedTeamIds: ReadonlySet<string>; logger: Logger; postToResponseUrl: ResponseUrlPoster }): Middleware<AnyMiddlewareArgs> {
+  return async (args) => {
+    const verdict = judgeTeams(requestTeams(args.body), options.allowedTeamIds);
+    if (verdict.kind === "allowed") {
+      setActingTeam(args.context, verdict.teamId);
+      await args.next();
+      return;
+    }
+    options.logger.warn({ verdict: verdict.kind, teamId: verdict.teamId, ...(verdict.kind === "external-user" ? { userTeamId: verdict.userTeamId } : {}) }, "request refused: not an allowed Slack workspace");
+    await refuse(args, verdict, options);
+  };
+}
+
+async function refuse(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], verdict: Exclude<TeamVerdict, { kind: "allowed" }>, options: { logger: Logger; postToResponseUrl: ResponseUrlPoster }): Promise<void> {
+  const text = verdict.kind === "foreign-team" ? slackStrings.foreignTeam : slackStrings.externalUser;
+  if ("command" in args) {
+    await args.ack({ response_type: "ephemeral", text });
+    return;
+  }
+  if ("ack" in args && typeof args.ack === "function") {
+    await args.ack();
+    const withUrl = responseUrlSchema.safeParse(args.body);
+    if ("action" in args && withUrl.success) await options.postToResponseUrl(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
+    return;
+  }
+  // Events: Bolt has acknowledged already. A foreign workspace gets silence; a guest in
+  // a shared channel a short private note.
+  if (verdict.kind !== "external-user") return;
+  const where = eventWhereSchema.safeParse(args.body);
+  if (!where.success || !where.data.event.user || !where.data.event.channel) return;
+  if (where.data.event.type !== "app_mention" && where.data.event.type !== "message") return;
+  const { user, channel } = where.data.event;
+  await callSlack(options.logger, "chat.postEphemeral", { channel, user }, () => args.client.chat.postEphemeral({ channel, user, text }));
+}

@@ -1,0 +1,215 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { parse as parseQuery } from "node:querystring";
+
+/**
+ * A stand-in for Slack on loopback: the Web API under `/api/<method>` (form-encoded or JSON
+ * bodies, like the real one) and `response_url` hooks under `/hooks/…`. It records every
+ * call and answers with Slack's response shapes; failures can be queued per method.
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export interface RecordedCall {
+  method: string;
+  args: JsonObject;
+  /** Bearer token or `token` argument, so tests can check it is the bot token. */
+  token: string | undefined;
+  contentType: string;
+}
+
+export interface RecordedHook {
+  path: string;
+  body: JsonObject;
+}
+
+export type Failure = { error: string; extra?: JsonObject } | { status: number; retryAfter?: number };
+
+export interface FakeSlackOptions {
+  teamId: string;
+  botUserId: string;
+  botId: string;
+  /** Keep only counts, not bodies (benchmarks send tens of thousands of answers). */
+  countOnly?: boolean;
+}
+
+export interface FakeSlack {
+  /** `http://127.0.0.1:<port>/` */
+  readonly url: string;
+  /** Web API base for `SLACK_API_URL`. */
+  readonly apiUrl: string;
+  readonly calls: RecordedCall[];
+  readonly hooks: RecordedHook[];
+  /** Posts to response_urls so far, and when the last one arrived (ms since epoch). */
+  readonly hookCount: number;
+  readonly lastHookAt: number | undefined;
+  /** A fresh response_url on this server. */
+  responseUrl(kind?: "commands" | "actions"): string;
+  callsTo(method: string): RecordedCall[];
+  hooksAt(url: string): RecordedHook[];
+  /** The next call(s) to `method` fail like this, in order. */
+  failNext(method: string, ...failures: Failure[]): void;
+  /** The next post(s) to response_urls fail with these HTTP statuses. */
+  failNextHook(...statuses: number[]): void;
+  waitFor(what: string, predicate: () => boolean, timeoutMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const JSON_ARGUMENTS = new Set(["blocks", "attachments", "view", "unfurls", "metadata", "user_auth_blocks"]);
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+/** The Web API takes form fields whose structured values are JSON strings, or a JSON body. */
+export function parseApiArguments(contentType: string, text: string): JsonObject {
+  if (contentType.startsWith("application/json")) return text ? (JSON.parse(text) as JsonObject) : {};
+  const args: JsonObject = {};
+  for (const [key, raw] of Object.entries(parseQuery(text))) {
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (typeof value !== "string") continue;
+    args[key] = JSON_ARGUMENTS.has(key) ? (JSON.parse(value) as unknown) : value;
+  }
+  return args;
+}
+
+function send(res: ServerResponse, status: number, body: JsonObject, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSlack> {
+  const calls: RecordedCall[] = [];
+  const hooks: RecordedHook[] = [];
+  const failures = new Map<string, Failure[]>();
+  const hookFailures: number[] = [];
+  let sequence = 0;
+  let hookCount = 0;
+  let lastHookAt: number | undefined;
+  const nextTs = () => `${1767300000 + ++sequence}.${String(100000 + sequence).padStart(6, "0")}`;
+  const nextViewId = () => `V0FAKE${String(++sequence).padStart(5, "0")}`;
+
+  function answer(method: string, args: JsonObject): JsonObject {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://samverkan-test.slack.com/",
+          team: "Samverkan test",
+          user: "samverkan",
+          team_id: options.teamId,
+          user_id: options.botUserId,
+          bot_id: options.botId,
+          is_enterprise_install: false,
+        };
+      case "chat.postMessage": {
+        const ts = nextTs();
+        const message: JsonObject = { type: "message", user: options.botUserId, bot_id: options.botId, text: args.text, ts };
+        if (args.blocks) message.blocks = args.blocks;
+        if (args.thread_ts) message.thread_ts = args.thread_ts;
+        return { ok: true, channel: args.channel, ts, message };
+      }
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message: { text: args.text, blocks: args.blocks } };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: nextTs() };
+      case "chat.unfurl":
+        return { ok: true };
+      case "views.open":
+      case "views.publish":
+      case "views.update": {
+        const view = (args.view ?? {}) as JsonObject;
+        return {
+          ok: true,
+          view: {
+            id: nextViewId(),
+            team_id: options.teamId,
+            app_id: "A0SAMVERKAN",
+            bot_id: options.botId,
+            hash: `${Date.now()}.abc${sequence}`,
+            state: { values: {} },
+            private_metadata: "",
+            callback_id: "",
+            ...view,
+          },
+        };
+      }
+      default:
+        return { ok: false, error: "unknown_method", req_method: method };
+    }
+  }
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const path = (req.url ?? "/").split("?")[0]!;
+      const contentType = String(req.headers["content-type"] ?? "");
+      const text = await readBody(req);
+      if (path.startsWith("/hooks/")) {
+        hookCount++;
+        lastHookAt = Date.now();
+        if (!options.countOnly) hooks.push({ path, body: text ? (JSON.parse(text) as JsonObject) : {} });
+        const status = hookFailures.shift();
+        if (status !== undefined) return send(res, status, { ok: false, error: "failed" });
+        return send(res, 200, { ok: true });
+      }
+      if (!path.startsWith("/api/")) return send(res, 404, { ok: false, error: "not_found" });
+      const method = path.slice("/api/".length);
+      const args = parseApiArguments(contentType, text);
+      const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+      if (!options.countOnly) calls.push({ method, args, token: bearer ?? (typeof args.token === "string" ? args.token : undefined), contentType });
+      const failure = failures.get(method)?.shift();
+      if (failure && "status" in failure) {
+        const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+        return send(res, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" }, headers);
+      }
+      if (failure) return send(res, 200, { ok: false, error: failure.error, ...failure.extra });
+      return send(res, 200, answer(method, args));
+    })().catch((error: unknown) => send(res, 500, { ok: false, error: String(error) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}/`;
+  let hookSequence = 0;
+
+  return {
+    url,
+    apiUrl: `${url}api/`,
+    calls,
+    hooks,
+    get hookCount() {
+      return hookCount;
+    },
+    get lastHookAt() {
+      return lastHookAt;
+    },
+    responseUrl(kind = "commands") {
+      hookSequence++;
+      return `${url}hooks/${kind}/${options.teamId}/${10521386623270 + hookSequence}/6U66ryd5RNMenHgPzeTf3u${hookSequence}`;
+    },
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    hooksAt: (hookUrl) => hooks.filter((hook) => hookUrl.endsWith(hook.path)),
+    failNext(method, ...more) {
+      failures.set(method, [...(failures.get(method) ?? []), ...more]);
+    },
+    failNextHook(...statuses) {
+      hookFailures.push(...statuses);
+    },
+    async waitFor(what, predicate, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; Slack saw: ${calls.map((c) => c.method).join(", ") || "no calls"}; hooks: ${hooks.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
