@@ -1,6 +1,7 @@
 import { createSamverkan } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
+import { startSlackDigests } from "./digest/slack-poster";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
 import { createLogger, engineLogger } from "./logging";
 import { startMaintenance } from "./maintenance";
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
+  const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger });
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     stopMaintenance();
+    await digests.stop();
     await slack?.stop();
     await store.close();
     process.exit(0);

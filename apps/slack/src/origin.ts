@@ -20,6 +20,11 @@ export interface Origin {
   home?: boolean | undefined;
 }
 
+/** The channel a digest set up in this turn posts to; the App Home has none. */
+export function withTarget(teamId: string, origin: Origin): { target?: { platform: "slack"; teamId: string; channelId: string } } {
+  return origin.channelId ? { target: { platform: "slack", teamId, channelId: origin.channelId } } : {};
+}
+
 export function isDirectMessage(channelId: string | undefined): boolean {
   return channelId !== undefined && channelId.startsWith("D");
 }

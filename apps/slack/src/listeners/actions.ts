@@ -4,7 +4,7 @@ import { deliverMessages } from "../deliver";
 import { actingTeam, claimOnce, deliveryDeps, runTurn, type HandlerDeps } from "../handler-deps";
 import { publishHome } from "../home";
 import { openFormModal } from "../modals";
-import { conversationIdOf, type Origin } from "../origin";
+import { conversationIdOf, withTarget, type Origin } from "../origin";
 import { blockActionsSchema, type BlockActionsPayload } from "../payloads";
 
 /** Actions whose answer takes the place of the message they were pressed in. */
@@ -54,7 +54,7 @@ export function registerBlockActions(app: App, deps: HandlerDeps): void {
     deps.work.run(`action:${action.id}`, async () => {
       if (!(await claimOnce(deps, `slack:action:${payload.trigger_id}`))) return;
       const origin = originOfAction(payload);
-      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: payload.user.id }, conversationId: conversationIdOf(origin), action }, "block_actions");
+      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: payload.user.id }, conversationId: conversationIdOf(origin), action, ...withTarget(teamId, origin) }, "block_actions");
       if (reply.openForm) await openFormModal(client, deps.logger, payload.trigger_id, reply.openForm, origin);
       await deliverMessages(deliveryDeps(deps, client), origin, reply.messages, { replaceFirst: replacesOriginal(action.id) });
       if (origin.home && reply.messages.length > 0) await publishHome(client, deps.engine, deps.logger, teamId, payload.user.id);

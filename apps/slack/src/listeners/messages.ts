@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { deliverMessages } from "../deliver";
 import { actingTeam, claimOnce, deliveryDeps, runTurn, type HandlerDeps } from "../handler-deps";
-import { conversationIdOf, type Origin } from "../origin";
+import { conversationIdOf, withTarget, type Origin } from "../origin";
 import { appMentionSchema, directMessageSchema, eventEnvelopeSchema } from "../payloads";
 import { plainSlackText } from "../slack-text";
 
@@ -28,7 +28,7 @@ export function registerConversationEvents(app: App, deps: HandlerDeps): void {
       if (!(await claimOnce(deps, eventKey(body, `${mention.channel}:${mention.ts}:app_mention`)))) return;
       const origin: Origin = { userId: mention.user, channelId: mention.channel, threadTs: mention.thread_ts ?? mention.ts };
       const text = plainSlackText(mention.text, context.botUserId) || "hjälp";
-      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: mention.user }, conversationId: conversationIdOf(origin), text }, "app_mention");
+      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: mention.user }, conversationId: conversationIdOf(origin), text, ...withTarget(teamId, origin) }, "app_mention");
       await deliverMessages(deliveryDeps(deps, client), origin, reply.messages);
     });
   });
