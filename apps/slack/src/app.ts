@@ -7,7 +7,6 @@ import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App";
 import type { RetryOptions } from "@slack/web-api";
 import type { Logger } from "pino";
 import { App, HTTPReceiver } from "./bolt";
-import { socketModeUnavailableReason } from "./compat/socket-mode-undici";
 import type { SlackConfig } from "./config";
 import type { HandlerDeps } from "./handler-deps";
 import { createHttpServer, createRequestGauge } from "./http-server";
@@ -95,8 +94,6 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   let receiver: HTTPReceiver | undefined;
   let bolt: App;
   if (socketMode) {
-    const unavailable = socketModeUnavailableReason();
-    if (unavailable) throw new Error(`SLACK_APP_TOKEN is set but Socket Mode cannot run here: ${unavailable}. Unset SLACK_APP_TOKEN to use HTTP mode.`);
     bolt = new App({ ...common, socketMode: true, appToken: config.appToken });
   } else {
     if (!config.signingSecret) throw new Error("SLACK_SIGNING_SECRET is required in HTTP mode.");

@@ -8,7 +8,7 @@ import {
   type SearchOptions,
 } from "../search/index";
 import type { Deps } from "./context";
-import { toOrganizer, toSchool, type OrganizerRow, type SchoolRow as UnitRow } from "./directory";
+import { toOrganizer, toSchool } from "./directory";
 
 export type { SearchOptions, MatchedField } from "../search/index";
 
