@@ -149,6 +149,8 @@ async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
     ctx.setPending(undefined);
     return reply(textMessage(ctx.locale, say(had ? t.cancelled : t.nothingToCancel, ctx.locale)));
   }
+  // `/samverkan` with nothing after it, or an empty message: show what the bot can do.
+  if (text.trim() === "" && ctx.pending === undefined) return showHelp(ctx);
   const digest = await handleDigestCommand(ctx, text);
   if (digest) return digest;
   const parsed = parseUtterance(text, { now: ctx.now });
