@@ -14,6 +14,11 @@ const METRIC_NAMES: Record<string, { sv: string; en: string }> = {
   pupils: { sv: "Elever", en: "Pupils" },
 };
 
+/** Shares are percentages; a marker such as ".." stays bare. */
+function withUnit(metric: string, text: string, kind: string): string {
+  return metric.startsWith("share") && ["number", "rounded", "approximate"].includes(kind) ? `${text} %` : text;
+}
+
 export async function searchSchools(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
   if (entities.schoolUnitCode) return showSchool(ctx, entities.schoolUnitCode);
   const query = (entities.query ?? "").trim();
@@ -61,7 +66,7 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
           { label: swedish ? "Kommun" : "Municipality", value: profile.municipality?.name ?? profile.school.municipalityCode },
           { label: swedish ? "Län" : "County", value: profile.county?.name ?? "" },
           { label: swedish ? "Regionkontor" : "Regional office", value: profile.office?.town ?? "–" },
-          ...results.map((r) => ({ label: `${METRIC_NAMES[r.metric]![locale]} ${r.schoolYear}`, value: formatStatValue(r.value, locale) })),
+          ...results.map((r) => ({ label: `${METRIC_NAMES[r.metric]![locale]} ${r.schoolYear}`, value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind) })),
         ],
       },
     ];
