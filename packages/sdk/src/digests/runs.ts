@@ -2,22 +2,10 @@ import { formatInstant } from "../time";
 import { newId, type Deps } from "../services/context";
 import { parseDigestRef } from "./subscriptions";
 import { digestRunStatusSchema, type ClaimRunInput, type DigestRun, type DigestRunFilter, type FinishRunInput } from "./types";
+import type { Selectable } from "kysely";
+import type { Database } from "../store/schema";
 
-type RunRow = {
-  id: string;
-  subscription_id: string;
-  period_key: string;
-  scheduled_for: number;
-  period_start: number;
-  status: string;
-  late: number;
-  attempts: number;
-  error: string | null;
-  claimed_by: string;
-  claimed_at: number;
-  posted_at: number | null;
-  finished_at: number | null;
-};
+type RunRow = Selectable<Database["digest_runs"]>;
 
 /** Errors from platforms can be long (stack-like bodies); the runs log keeps the gist. */
 const MAX_ERROR = 1000;

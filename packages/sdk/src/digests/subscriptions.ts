@@ -8,6 +8,8 @@ import { checkDigestCron } from "./cron";
 import { FLAGGED_SNAPSHOT_NAMESPACE } from "./flagged";
 import { normalizeScope } from "./scope";
 import { targetKey } from "./target";
+import type { Selectable } from "kysely";
+import type { Database } from "../store/schema";
 import {
   digestScopeSchema,
   digestSubscriptionInputSchema,
@@ -18,20 +20,7 @@ import {
   type DigestTarget,
 } from "./types";
 
-type Row = {
-  id: string;
-  ref_number: number;
-  target: string;
-  scope: string;
-  cron: string;
-  locale: string;
-  post_when_empty: number;
-  status: string;
-  paused_reason: string | null;
-  active_since: number;
-  created_by: string | null;
-  created_at: number;
-};
+type Row = Selectable<Database["digest_subscriptions"]>;
 
 export interface SubscriptionFilter {
   /** Only this channel's subscriptions. */

@@ -18,20 +18,10 @@ import { requireRole } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
+import type { Selectable } from "kysely";
+import type { Database } from "../store/schema";
 
-type AssignmentRow = {
-  id: string;
-  ref_number: number;
-  plan_id: string;
-  title: string;
-  agency: string;
-  focus_area: string;
-  responsible_staff_id: string | null;
-  phase: string;
-  due_date: string | null;
-  reference_material: string;
-  created_at: number;
-};
+type AssignmentRow = Selectable<Database["assignments"]>;
 
 export interface AssignmentQuery {
   responsibleStaffId?: string;

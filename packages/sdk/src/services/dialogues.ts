@@ -14,6 +14,8 @@ import { atLeast, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
+import type { Selectable } from "kysely";
+import type { Database } from "../store/schema";
 
 const MINUTE = 60_000;
 
@@ -43,20 +45,7 @@ export interface UpcomingQuery {
   limit?: number;
 }
 
-type DialogueRow = {
-  id: string;
-  organizer_id: string;
-  office_id: string | null;
-  digital: number;
-  start_at: number;
-  end_at: number;
-  status: string;
-  topics: string;
-  notes: string;
-  follows_up_id: string | null;
-  school_unit_code: string | null;
-  created_by: string | null;
-};
+type DialogueRow = Selectable<Database["dialogues"]>;
 
 interface Interval {
   start: number;
