@@ -156,18 +156,18 @@ async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
   const parsed = parseUtterance(text, { now: ctx.now });
   const pending = ctx.pending;
   // An answer to our question wins, unless the user clearly starts something new.
-  if (pending && !startsNewIntent(parsed, pending)) return continuePending(ctx, pending, text, parsed);
+  if (pending && !startsNewIntent(parsed)) return continuePending(ctx, pending, text, parsed);
   if (pending) ctx.setPending(undefined);
   return route(ctx, parsed);
 }
 
-/** A digit answer, a time or a name is an answer; a new command word is a new request. */
-function startsNewIntent(parsed: ParseResult, pending: Pending): boolean {
+/**
+ * A time, a name or a "ja" answers the question we asked; a sentence that starts with a
+ * command word ("mina dialoger", "sök …") is a new request and drops the old one.
+ */
+function startsNewIntent(parsed: ParseResult): boolean {
   if (parsed.intent === "unknown" || parsed.intent === "help") return false;
-  const commandLike = /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move)\b/i.test(parsed.text);
-  if (!commandLike) return false;
-  if (pending.flow === "book" && parsed.intent === "dialogue.book") return true;
-  return true;
+  return /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move)\b/i.test(parsed.text);
 }
 
 async function continuePending(ctx: FlowContext, pending: Pending, text: string, parsed: ParseResult): Promise<EngineReply> {
