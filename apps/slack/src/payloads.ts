@@ -19,8 +19,8 @@ export const slashCommandSchema = z.looseObject({
 });
 export type SlashCommandPayload = z.infer<typeof slashCommandSchema>;
 
-export const appMentionSchema = z.looseObject({
-  type: z.literal("app_mention"),
+/** What mentions and DMs share: who wrote what, where. */
+const userMessageFields = {
   user: id,
   text: z.string().default(""),
   ts: id,
@@ -28,6 +28,11 @@ export const appMentionSchema = z.looseObject({
   thread_ts: z.string().optional(),
   bot_id: z.string().optional(),
   subtype: z.string().optional(),
+};
+
+export const appMentionSchema = z.looseObject({
+  type: z.literal("app_mention"),
+  ...userMessageFields,
   edited: z.unknown().optional(),
 });
 export type AppMentionPayload = z.infer<typeof appMentionSchema>;
@@ -36,13 +41,7 @@ export type AppMentionPayload = z.infer<typeof appMentionSchema>;
 export const directMessageSchema = z.looseObject({
   type: z.literal("message"),
   channel_type: z.string().optional(),
-  user: id,
-  text: z.string().default(""),
-  ts: id,
-  channel: id,
-  thread_ts: z.string().optional(),
-  bot_id: z.string().optional(),
-  subtype: z.string().optional(),
+  ...userMessageFields,
 });
 export type DirectMessagePayload = z.infer<typeof directMessageSchema>;
 

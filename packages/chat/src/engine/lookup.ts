@@ -16,29 +16,20 @@ export interface OrganizerChoice {
 export async function findOrganizerChoices(sv: Samverkan, text: string, limit = 5): Promise<OrganizerChoice[]> {
   const exact = await sv.organizers.find(text);
   if (exact) return [toChoice(exact)];
-  const choices: OrganizerChoice[] = [];
-  const organizers = await sv.organizers.search(text, { limit });
-  for (const hit of organizers) choices.push({ organizerId: hit.organizer.id, organizerName: hit.organizer.name, label: hit.organizer.name, detail: hit.municipalityName ?? undefined, score: hit.score } as OrganizerChoice & { score: number });
-  const schools = await sv.schools.search(text, { limit });
-  for (const hit of schools) {
-    choices.push({
-      organizerId: hit.organizer.id,
-      organizerName: hit.organizer.name,
-      schoolUnitCode: hit.school.code,
-      label: `${hit.school.name} (${hit.organizer.name})`,
-      detail: hit.municipalityName,
-      score: hit.score,
-    } as OrganizerChoice & { score: number });
+  const scored: Array<{ choice: OrganizerChoice; score: number }> = [];
+  for (const hit of await sv.organizers.search(text, { limit })) {
+    scored.push({ choice: { ...toChoice(hit.organizer), ...(hit.municipalityName ? { detail: hit.municipalityName } : {}) }, score: hit.score });
   }
-  const ranked = (choices as Array<OrganizerChoice & { score: number }>).sort((a, b) => b.score - a.score);
+  for (const hit of await sv.schools.search(text, { limit })) {
+    scored.push({
+      choice: { organizerId: hit.organizer.id, organizerName: hit.organizer.name, schoolUnitCode: hit.school.code, label: `${hit.school.name} (${hit.organizer.name})`, detail: hit.municipalityName },
+      score: hit.score,
+    });
+  }
+  scored.sort((a, b) => b.score - a.score);
   // A clear winner needs no question.
-  if (ranked.length > 1 && ranked[0]!.score >= ranked[1]!.score * 1.5) return [strip(ranked[0]!)];
-  return ranked.slice(0, limit).map(strip);
-}
-
-function strip(choice: OrganizerChoice & { score?: number }): OrganizerChoice {
-  const { score: _score, ...rest } = choice;
-  return rest;
+  if (scored.length > 1 && scored[0]!.score >= scored[1]!.score * 1.5) return [scored[0]!.choice];
+  return scored.slice(0, limit).map((s) => s.choice);
 }
 
 function toChoice(o: PrincipalOrganizer): OrganizerChoice {

@@ -55,7 +55,6 @@ export function describeEachStore(name: string, suite: (factory: StoreFactory) =
 }
 
 let resolved: Availability | undefined;
-void pgAvailability.then((a) => (resolved = a));
 
 function pgAvailabilitySync(): Availability {
   if (!resolved) throw new Error("call `await storesReady` at the top of the test file before describeEachStore");

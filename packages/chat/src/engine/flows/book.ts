@@ -1,4 +1,4 @@
-import { ConflictError, findOffice, isSamverkanError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
+import { ConflictError, findOffice, formatInstant, isSamverkanError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import { parseDateTime } from "../../nlu/index";
 import type { Action, Block, FormBlock, Message } from "../../cards/model";
@@ -236,7 +236,7 @@ function applyTime(draft: BookDraft, start?: string, end?: string, durationMinut
 
 function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
   const sv = ctx.locale === "sv";
-  const endIso = `${draft.start!.slice(0, 11)}${hhmm(draft.start!, draft.durationMinutes)}`;
+  const endIso = formatInstant(Date.parse(draft.start!) + draft.durationMinutes * 60_000);
   const place = draft.digital ? (sv ? "Digitalt" : "Digital") : (ctx.sv.config.offices.find((o) => o.id === draft.officeId)?.town ?? "");
   return message(ctx.locale, [
     { type: "header", text: sv ? "Boka kvalitetsdialog" : "Book a quality dialogue" },
@@ -259,13 +259,6 @@ function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
       ],
     },
   ]);
-}
-
-/** `YYYY-MM-DDTHH:mm` end of a dialogue on the same local day. */
-function hhmm(start: string, minutes: number): string {
-  const [h, m] = start.slice(11, 16).split(":").map(Number);
-  const total = h! * 60 + m! + minutes;
-  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
 
 function formAction(ctx: FlowContext, _draft: BookDraft): Action {
@@ -383,4 +376,3 @@ export function statusName(status: QualityDialogue["status"], locale: "sv" | "en
   return names[status][locale === "sv" ? 0 : 1];
 }
 
-export { textMessage };

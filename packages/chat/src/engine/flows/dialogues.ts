@@ -1,4 +1,4 @@
-import { ConflictError, isSamverkanError, type QualityDialogue } from "@samverkan/sdk";
+import { ConflictError, formatInstant, isSamverkanError, type QualityDialogue } from "@samverkan/sdk";
 import { parseDateTime } from "../../nlu/index";
 import type { Entities } from "../../nlu/types";
 import type { Block, ListItem, Message } from "../../cards/model";
@@ -155,23 +155,14 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, start: 
   if (conflicts.length > 0) return suggestSlots(ctx, d, start);
   ctx.setPending({ flow: "reschedule", awaiting: "confirm", dialogueId, start });
   const sv = ctx.locale === "sv";
-  const endLocal = new Date(Date.parse(start) + duration);
   const card = await dialogueCard(ctx, d, say(t.confirmReschedule, ctx.locale));
   card.blocks = card.blocks.filter((b) => b.type !== "actions");
-  card.blocks.push({ type: "text", text: `${sv ? "Ny tid" : "New time"}: **${formatRange(start, isoLocalLike(start, endLocal), ctx.locale)}**` });
+  card.blocks.push({ type: "text", text: `${sv ? "Ny tid" : "New time"}: **${formatRange(start, formatInstant(Date.parse(start) + duration), ctx.locale)}**` });
   card.blocks.push({
     type: "actions",
     actions: [{ id: "dialogue.reschedule.confirm", label: sv ? "Flytta" : "Reschedule", value: { id: d.id, start }, style: "primary" }, cancelAction(ctx.locale)],
   });
   return reply(card);
-}
-
-/** Same offset as the start, for display only (a dialogue never spans midnight). */
-function isoLocalLike(start: string, end: Date): string {
-  const startMs = Date.parse(start);
-  const local = start.slice(11, 16).split(":").map(Number);
-  const minutes = local[0]! * 60 + local[1]! + Math.round((end.getTime() - startMs) / 60_000);
-  return `${start.slice(0, 11)}${String(Math.floor(minutes / 60) % 24).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }
 
 async function suggestSlots(ctx: FlowContext, d: QualityDialogue, start: string): Promise<EngineReply> {
