@@ -37,7 +37,7 @@ export interface TeamsApp {
   readonly conversations: ConversationReferences;
   /** Posts into a conversation the app is installed in; see `TeamsConversationGoneError`. */
   readonly sendProactive: SendProactive;
-  /** Starts listening; resolves with the bound port (pass 0 for any free port). */
+  /** Starts listening (on `config.host` unless given); resolves with the bound port (pass 0 for any free port). */
   listen(port?: number, host?: string): Promise<number>;
   close(): Promise<void>;
 }
@@ -95,7 +95,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     server,
     conversations,
     sendProactive,
-    listen(port = config.port, host) {
+    listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
         server.listen(port, host, () => {
