@@ -45,6 +45,8 @@ function dialogueEntities({ u, intent, cueEnd, options, language }: Context): En
   if (result.start) entities.start = result.start;
   if (result.end) entities.end = result.end;
   if (result.durationMinutes !== undefined) entities.durationMinutes = result.durationMinutes;
+  if (result.time) entities.time = result.time;
+  if (result.unplacedDate) entities.unplacedDate = result.unplacedDate;
   if (office) entities.office = office.office;
   if (digital) entities.digital = digital.digital;
   return entities;
