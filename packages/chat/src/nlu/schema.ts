@@ -47,7 +47,8 @@ export const entitiesSchema = z.strictObject({
   start: z.string().regex(isoDateOrDateTime).optional(),
   end: z.string().regex(isoDateOrDateTime).optional(),
   durationMinutes: z.number().int().positive().optional(),
-  office: officeSchema.optional(),
+  /** A configured office's town; the default offices are `officeSchema`, configuration may add others. */
+  office: z.string().min(1).optional(),
   digital: z.boolean().optional(),
   assignmentRef: z.string().regex(/^U-\d+$/).optional(),
   percent: z.number().min(0).max(100).optional(),
