@@ -10,7 +10,7 @@ import { createStateService } from "./services/state";
 import { createSearchService } from "./services/search";
 import { createProfileService } from "./services/profile";
 import { createDataService } from "./data/index";
-import { createSelectionService } from "./selection/index";
+import { createRankingService, createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
 import { systemClock, type Clock } from "./time";
 import type { Deps } from "./services/context";
@@ -49,7 +49,7 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     clock: deps.clock,
     municipalities: directory.municipalities,
     organizers: { ...directory.organizers, search: search.organizers },
-    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps) },
+    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps), rank: createRankingService(deps).rank },
     data: createDataService(deps, directory),
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
