@@ -12,6 +12,8 @@ import { createProfileService } from "./services/profile";
 import { createDataService } from "./data/index";
 import { createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
+import { createContactService } from "./services/contacts";
+import { createMinutesService } from "./services/minutes";
 import { systemClock, type Clock } from "./time";
 import type { Deps } from "./services/context";
 
@@ -54,6 +56,10 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
     dialogues: createDialogueService(deps),
+    /** Contact persons at organizers (personal data: staff only, audited without the data). */
+    contacts: createContactService(deps),
+    /** Minutes after a dialogue, with agreed actions and the next dialogue's date. */
+    minutes: createMinutesService(deps),
     assignments: createAssignmentService(deps),
     coverage: createCoverageService(deps),
     audit: createAuditService(deps),
