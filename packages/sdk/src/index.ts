@@ -16,6 +16,7 @@ export type { Coverage, CoverageFigures, CoverageService } from "./services/cove
 export type { ListOptions, UpsertSummary, Directory } from "./services/directory";
 export type { StaffService } from "./services/staff";
 export type { ContactService, ReadContext } from "./services/contacts";
+export type { BriefingService, DialogueBriefing, BriefingUnit, BriefingResult, BriefingDialogue, BriefingAssignment, YearValue } from "./services/briefing";
 export type { MinutesService, RecordedMinutes, AgreedActionStatus } from "./services/minutes";
 export { swedishHolidays, swedishHoliday, isSwedishWorkingDay, previousSwedishWorkingDay, easterSunday, type SwedishHoliday } from "./holidays";
 export type { StateService } from "./services/state";

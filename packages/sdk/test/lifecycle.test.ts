@@ -116,3 +116,67 @@ describeEachStore("contact persons and minutes", (factory) => {
     expect([...new Set(slots.map((s) => s.start.slice(0, 10)))]).toEqual(["2026-12-28"]);
   });
 });
+
+describeEachStore("dialogue briefing", (factory) => {
+  let w: World;
+  beforeEach(async () => {
+    w = await buildWorld(await factory.open());
+  });
+  afterAll(() => factory.cleanup());
+
+  const result = (code: string, year: string, metric: string, value: number | null, kind = "number") => ({
+    school_unit_code: code,
+    school_year: year,
+    metric,
+    kind: value === null ? "hidden" : kind,
+    value,
+    raw: value === null ? ".." : String(value),
+    value_type: null,
+    source: "test",
+  });
+
+  it("brings results against the national figure with trend, flags, minutes, assignments and contacts together", async () => {
+    const system = { actor: { system: "test" }, channel: "system" } as const;
+    await w.sv.schools.upsert({ code: "12345678", name: "Annan skola", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] }, system);
+    await w.store.db
+      .insertInto("school_results")
+      .values([
+        result("39907811", "2023/24", "meritValue", 190),
+        result("39907811", "2024/25", "meritValue", 182.5),
+        result("39907811", "2024/25", "pupils", 100),
+        result("39907811", "2024/25", "shareAllSubjects", null),
+        result("12345678", "2024/25", "meritValue", 250),
+        result("12345678", "2024/25", "pupils", 300),
+      ])
+      .execute();
+    await w.sv.contacts.add({ organizerId: w.organizerId, name: "Anna Berg", role: "förvaltningschef" }, as(w.advisor));
+    const held = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-23T08:00", durationMinutes: 60 }, as(w.unitHead));
+    const next = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.unitHead));
+    w.setNow("2026-11-23T10:00:00+01:00");
+    await w.sv.minutes.record(held.id, { topics: ["närvaro"], notes: "Fokus på frånvaro.", actions: [{ title: "Kartlägg frånvaron", createAssignment: true, responsibleStaffId: w.advisor.staffId }] }, as(w.unitHead));
+    await w.sv.assignments.logProgress("U-1", { note: "Enkät skickad", percent: 20 }, as(w.advisor));
+
+    const b = await w.sv.briefing.forOrganizer(w.organizerId, as(w.viewer));
+    expect(b.organizer).toMatchObject({ name: "Stockholms kommun", municipalityName: "Stockholm" });
+    expect(b.upcoming?.id).toBe(next.id);
+    expect(b.units).toHaveLength(1);
+    const [unit] = b.units;
+    expect(unit).toMatchObject({ code: "39907811", flaggedFor: ["meritValue"] });
+    // National 2024/25: (182.5·100 + 250·300) / 400 = 233.1
+    expect(unit!.results.find((r) => r.metric === "meritValue")).toEqual({
+      metric: "meritValue",
+      latest: { schoolYear: "2024/25", value: 182.5, national: 233.1 },
+      history: [
+        { schoolYear: "2023/24", value: 190 },
+        { schoolYear: "2024/25", value: 182.5 },
+      ],
+      change: -7.5,
+      threshold: 190,
+    });
+    expect(unit!.results.find((r) => r.metric === "shareAllSubjects")).toMatchObject({ latest: null, history: [] });
+    expect(b.pastDialogues.map((d) => [d.dialogue.id, d.minutes?.notes, d.actions.map((a) => [a.assignmentRef, a.phase])])).toEqual([[held.id, "Fokus på frånvaro.", [["U-1", "startUp"]]]]);
+    expect(b.assignments.map((a) => [a.assignment.ref, a.planTitle, a.assignment.percent, a.latestNote])).toEqual([["U-1", "Plan Stockholms kommun", 20, "Enkät skickad"]]);
+    expect(b.contacts.map((c) => c.name)).toEqual(["Anna Berg"]);
+    await expect(w.sv.briefing.forOrganizer(w.organizerId, as({ staffId: "nobody" }))).rejects.toThrow(/not registered/);
+  });
+});
