@@ -13,8 +13,9 @@ import { findSchoolUnit } from "./entities/schoolUnit";
 import { detectLanguage } from "./language";
 import type { Entities, IntentName, ParseOptions, ParseResult, Span } from "./types";
 import { toUtterance, type Utterance } from "./utterance";
+import { trimRecordTail } from "./lifecycle";
 
-const DIALOGUE_INTENTS = new Set<IntentName>(["dialogue.book", "dialogue.reschedule", "dialogue.cancel", "dialogue.list"]);
+const DIALOGUE_INTENTS = new Set<IntentName>(["dialogue.book", "dialogue.reschedule", "dialogue.cancel", "dialogue.list", "dialogue.prepare", "dialogue.record"]);
 
 interface Context {
   u: Utterance;
@@ -40,7 +41,7 @@ function dialogueEntities({ u, intent, cueEnd, options, language }: Context): En
   if (digital) stops.push(digital);
 
   const organizer = findOrganizer(u, { cueEnd, stops, requireMarker: intent === "dialogue.list" });
-  if (organizer) entities.organizer = organizer;
+  if (organizer) entities.organizer = intent === "dialogue.record" ? trimRecordTail(organizer) : organizer;
   if (school) entities.schoolUnitCode = school.code;
   if (result.start) entities.start = result.start;
   if (result.end) entities.end = result.end;
