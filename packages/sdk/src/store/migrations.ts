@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { digestMigration } from "./migrations-digests";
+import { appendOnlyHardening } from "./migrations-hardening";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -185,6 +186,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0100_digests": digestMigration(dialect),
+    "0100_hardening_append_only": appendOnlyHardening(dialect),
   };
 }
 
