@@ -179,7 +179,7 @@ export function createAssignmentService(deps: Deps) {
       if (!authorId) {
         throw ValidationError.field("author", { sv: "Framsteg loggas av en medarbetare.", en: "Progress is logged by a staff member." });
       }
-      await db.transaction().execute(async (trx) => {
+      const assignmentId = await db.transaction().execute(async (trx) => {
         const actor = await requireRole(trx, ctx, "advisor", { sv: "logga framsteg", en: "log progress" });
         const row = await loadRow(idOrRef, trx);
         if (data.correctsEntryId) {
@@ -210,10 +210,11 @@ export function createAssignmentService(deps: Deps) {
           entityId: row.id,
           details: { entryId, percent: data.percent ?? null, phase: data.phase ?? null },
         });
+        return row.id;
       });
       return {
         id: entryId,
-        assignmentId: (await loadRow(idOrRef)).id,
+        assignmentId,
         authorStaffId: authorId,
         at: formatInstant(at, tz),
         note: data.note,

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { digestMigration } from "./migrations-digests";
 import { lifecycleContactsMigration } from "./migrations-lifecycle";
+import { appendOnlyHardening } from "./migrations-hardening";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -186,6 +187,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0100_digests": digestMigration(dialect),
+    "0100_hardening_append_only": appendOnlyHardening(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
   };
 }
