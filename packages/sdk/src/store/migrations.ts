@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from "kysely";
-import { digestMigration } from "./migrations-digests";
+import { digestLeaseMigration, digestMigration } from "./migrations-digests";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -185,6 +185,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0100_digests": digestMigration(dialect),
+    "0101_delivery_digest_leases": digestLeaseMigration(dialect),
   };
 }
 

@@ -147,5 +147,8 @@ export interface Database {
     claimed_at: number;
     posted_at: number | null;
     finished_at: number | null;
+    lease_until: number | null;
+    delivery_ref: string | null;
+    claims: number;
   };
 }
