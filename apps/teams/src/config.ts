@@ -27,6 +27,8 @@ export interface TeamsConfig {
    * (TEAMS_DEV_NO_AUTH=1), so an unauthenticated bot is never reachable from the network.
    */
   host?: string;
+  /** How long SIGTERM waits for requests in progress before exiting (SHUTDOWN_GRACE_SECONDS, default 10). */
+  shutdownGraceMs?: number;
 }
 
 /** A configuration problem, naming the environment variable to fix. */
@@ -56,6 +58,7 @@ const envSchema = z.object({
   PORT: optionalText,
   HOST: optionalText,
   NODE_ENV: optionalText,
+  SHUTDOWN_GRACE_SECONDS: optionalText,
 });
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
@@ -78,6 +81,13 @@ function readPort(value: string | undefined): number {
     throw new TeamsConfigError("PORT", `"${value}" is not a port number (0–65535).`);
   }
   return port;
+}
+
+function readGrace(value: string | undefined): number {
+  if (value === undefined) return 10_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 600) throw new TeamsConfigError("SHUTDOWN_GRACE_SECONDS", `"${value}" is not a number of seconds (0–600).`);
+  return Math.round(seconds * 1000);
 }
 
 function readAppType(value: string | undefined, tenantId: string | undefined): TeamsAppType {
@@ -174,6 +184,7 @@ export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>
     allowedTenantIds: readAllowedTenants(parsed.TEAMS_ALLOWED_TENANT_IDS, credentials?.appTenantId),
     port: readPort(parsed.PORT),
     ...(host !== undefined ? { host } : {}),
+    shutdownGraceMs: readGrace(parsed.SHUTDOWN_GRACE_SECONDS),
   };
   return { config, warnings };
 }

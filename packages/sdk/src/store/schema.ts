@@ -147,6 +147,9 @@ export interface Database {
     claimed_at: number;
     posted_at: number | null;
     finished_at: number | null;
+    lease_until: number | null;
+    delivery_ref: string | null;
+    claims: number;
   };
   organizer_contacts: {
     id: string;
