@@ -121,6 +121,13 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
     ctx.setPending({ ...rest, awaiting: "ref" });
     return pickAssignment(ctx, "progress.pick", `${ctx.locale === "sv" ? `Jag hittar inget uppdrag ${pending.ref}.` : `I can't find assignment ${pending.ref}.`} ${say(t.askAssignment, ctx.locale)}`);
   }
+  try {
+    await ctx.sv.assignments.checkMayLogProgress(assignment.id, ctx.write);
+  } catch (error) {
+    // Not theirs (or a forged button): say why and drop the question.
+    ctx.setPending(undefined);
+    throw error;
+  }
   if (!pending.note && pending.percent === undefined && !pending.phase) {
     ctx.setPending({ ...pending, awaiting: "note" });
     return reply(message(ctx.locale, [{ type: "text", text: `${assignment.ref} ${assignment.title}: ${say(t.askProgress, ctx.locale)}` }, { type: "actions", actions: [{ id: "progress.form", label: ctx.locale === "sv" ? "Öppna formulär" : "Open form", value: { ref: assignment.ref } }, cancelAction(ctx.locale)] }]));
@@ -194,6 +201,7 @@ export async function confirmProgress(ctx: FlowContext, pending: ProgressPending
 export async function progressForm(ctx: FlowContext, ref: string, errors?: Record<string, string>): Promise<Message> {
   const sv = ctx.locale === "sv";
   const a = await ctx.sv.assignments.get(ref);
+  await ctx.sv.assignments.checkMayLogProgress(a.id, ctx.write);
   return message(
     ctx.locale,
     [

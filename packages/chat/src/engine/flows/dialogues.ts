@@ -105,6 +105,8 @@ export async function startCancel(ctx: FlowContext, entities: Entities): Promise
 }
 
 export async function askCancelConfirmation(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  // Ask only about a dialogue the user may change; the id may come from a forged button.
+  await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
   const d = await ctx.sv.dialogues.get(dialogueId);
   ctx.setPending({ flow: "cancel", awaiting: "confirm", dialogueId });
   const card = await dialogueCard(ctx, d, say(t.confirmCancel, ctx.locale));
@@ -142,6 +144,7 @@ export async function startReschedule(ctx: FlowContext, entities: Entities): Pro
 
 /** With a dialogue chosen: ask for the new time, or confirm it. */
 export async function rescheduleTo(ctx: FlowContext, dialogueId: string, start: string | undefined): Promise<EngineReply> {
+  await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
   if (!start || start.length <= 10) {
     ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(start ? { date: start } : {}) });
     const question = start ? t.askClock(formatDay(start, ctx.locale)) : t.askTime;
