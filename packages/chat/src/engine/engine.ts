@@ -5,7 +5,7 @@ import type { Locale, Message } from "../cards/model";
 import { channelOf, type FlowContext } from "./context";
 import { say, t } from "./i18n";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
-import { reply, textMessage } from "./reply";
+import { escapeMarkup, reply, textMessage } from "./reply";
 import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
 import * as booking from "./flows/book";
 import * as dialogues from "./flows/dialogues";
@@ -115,7 +115,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       return result;
     } catch (error) {
-      if (isSamverkanError(error)) return reply(textMessage(locale, error.localized(locale)));
+      if (isSamverkanError(error)) return reply(textMessage(locale, escapeMarkup(error.localized(locale))));
       logger.error({ err: error, platform: turn.user.platform }, "turn failed");
       return reply(textMessage(locale, say(t.somethingWrong, locale)));
     }

@@ -69,8 +69,8 @@ export function createSubscriptions(deps: Deps) {
         : await q.selectFrom("digest_subscriptions").selectAll().where("id", "=", idOrRef.trim()).executeTakeFirst();
     if (!row) {
       throw new NotFoundError("digestSubscription", idOrRef, {
-        sv: `Det finns ingen digest ${idOrRef.trim()}. Skriv *digest lista* för att se kanalens digests.`,
-        en: `There is no digest ${idOrRef.trim()}. Write *digest list* to see the channel's digests.`,
+        sv: `Det finns ingen digest ${idOrRef.trim()}. Skriv ”digest lista” för att se kanalens digests.`,
+        en: `There is no digest ${idOrRef.trim()}. Write "digest list" to see the channel's digests.`,
       });
     }
     return row;

@@ -6,7 +6,7 @@ import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange, say, t } from "../i18n";
 import { findOrganizerChoices } from "../lookup";
-import { cancelAction, message, reply, textMessage } from "../reply";
+import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { dialogueCard } from "./book";
 
@@ -128,7 +128,7 @@ export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promi
     const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: ctx.locale === "sv" ? "Inställd via chatten" : "Cancelled via chat" }, ctx.write);
     return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale)));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
@@ -193,7 +193,7 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
     if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
     if (isSamverkanError(error)) {
       ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId });
-      return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+      return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
     }
     throw error;
   }
