@@ -7,7 +7,7 @@ import type { Locale, Message } from "../cards/model";
 import { channelOf, type FlowContext } from "./context";
 import { say, t } from "./i18n";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
-import { reply, textMessage } from "./reply";
+import { escapeMarkup, reply, textMessage } from "./reply";
 import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
 import * as booking from "./flows/book";
 import * as dialogues from "./flows/dialogues";
@@ -118,7 +118,8 @@ export function createEngine(options: EngineOptions): Engine {
       channel: channelOf(turn.user),
       user: turn.user,
       conversationId: turn.conversationId,
-      write: { actor: { staffId: staff.id }, channel: channelOf(turn.user) },
+      // The conversation goes with every write: the SDK decides what may be changed from here.
+      write: { actor: { staffId: staff.id }, channel: channelOf(turn.user), ...(turn.target ? { conversation: turn.target } : {}) },
       logger,
       ...(turn.target ? { target: turn.target } : {}),
       get pending() {
@@ -137,7 +138,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       return result;
     } catch (error) {
-      if (isSamverkanError(error)) return reply(textMessage(locale, error.localized(locale)));
+      if (isSamverkanError(error)) return reply(textMessage(locale, escapeMarkup(error.localized(locale))));
       logger.error({ err: error, platform: turn.user.platform }, "turn failed");
       return reply(textMessage(locale, say(t.somethingWrong, locale)));
     }
@@ -304,10 +305,12 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
       return str(v.id) ? dialogues.showDialogue(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.list.page":
       return dialogues.listDialogues(ctx, Number(v.index ?? 0));
+    // Button values are the client's word: a confirm only goes through for the dialogue this
+    // conversation's stored state is asking about, and the SDK checks the user's rights again.
     case "dialogue.cancel.pick":
       return str(v.id) ? dialogues.askCancelConfirmation(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.cancel.confirm":
-      return str(v.id) ? dialogues.confirmCancel(ctx, str(v.id)!) : expired(ctx);
+      return pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx);
     case "dialogue.reschedule.pick":
       return str(v.id)
         ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? (pending.start ?? pending.date) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
@@ -315,7 +318,9 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
     case "organizer.show":
       return str(v.organizerId) ? showOrganizerById(ctx, str(v.organizerId)!) : expired(ctx);
     case "dialogue.reschedule.confirm":
-      return str(v.id) && str(v.start) ? dialogues.confirmReschedule(ctx, str(v.id)!, str(v.start)!) : expired(ctx);
+      return pending?.flow === "reschedule" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) && str(v.start)
+        ? dialogues.confirmReschedule(ctx, pending.dialogueId, str(v.start)!)
+        : expired(ctx);
     case "assignment.show":
       return assignments.showAssignment(ctx, str(v.ref));
     case "assignment.list.page":

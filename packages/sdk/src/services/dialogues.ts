@@ -10,7 +10,7 @@ import {
 } from "../domain/dialogue";
 import { findOffice, type RegionalOffice } from "../domain/offices";
 import { addLocalDays, formatInstant, localDate, localToInstant, parseInstant, startOfLocalDay, toWallClock } from "../time";
-import { atLeast, requireRole, type ResolvedActor } from "./access";
+import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
@@ -234,8 +234,9 @@ export function createDialogueService(deps: Deps) {
     return [...staffIds.map((id) => `staff:${id}`), ...(officeId ? [`office:${officeId}`] : [])];
   }
 
-  async function mayChange(q: Trx, actor: ResolvedActor, row: DialogueRow): Promise<void> {
-    if (atLeast(actor.role, "unitHead") || actor.staffId === null) return;
+  /** Who may reschedule, cancel or mark a dialogue held: its booker, a participant, a unit head or admin. */
+  async function mayChange(q: Trx | typeof db, actor: ResolvedActor, row: DialogueRow): Promise<void> {
+    if (actsForOthers(actor)) return;
     if (row.created_by === actor.staffId) return;
     const participant = await q
       .selectFrom("dialogue_participants")
@@ -256,6 +257,15 @@ export function createDialogueService(deps: Deps) {
       return (await hydrate([await load(id)]))[0]!;
     },
 
+    /**
+     * Throws `ForbiddenError` unless the actor may reschedule or cancel the dialogue. For
+     * chat flows that ask before writing; every write checks again.
+     */
+    async checkMayChange(id: string, ctx: WriteContext): Promise<void> {
+      const actor = await requireRole(db, ctx, "advisor", { sv: "ändra kvalitetsdialoger", en: "change quality dialogues" });
+      await mayChange(db, actor, await load(id));
+    },
+
     async book(input: BookDialogueInput, ctx: WriteContext): Promise<QualityDialogue> {
       const data = validate(bookDialogueInputSchema, input);
       const start = parseInstant(data.start, "start", tz);
@@ -269,6 +279,13 @@ export function createDialogueService(deps: Deps) {
         const staffIds = [...new Set(data.staffIds ?? (actor.staffId ? [actor.staffId] : []))];
         if (staffIds.length === 0) {
           throw ValidationError.field("staffIds", { sv: "Ange minst en deltagande medarbetare.", en: "Name at least one participating staff member." });
+        }
+        // An advisor books their own dialogues; booking for colleagues is a unit head's job.
+        if (!actsForOthers(actor) && !staffIds.includes(actor.staffId ?? "")) {
+          throw new ForbiddenError({
+            sv: "Du kan bara boka dialoger som du själv deltar i. Lägg till dig som deltagare, eller be en enhetschef boka.",
+            en: "You can only book dialogues you take part in yourself. Add yourself as a participant, or ask a unit head to book.",
+          });
         }
         await ensureStaffExist(trx, staffIds);
         const organizer = await trx.selectFrom("organizers").select("id").where("id", "=", data.organizerId).executeTakeFirst();

@@ -6,7 +6,7 @@ import type { FlowContext } from "../context";
 import { formatDay, formatRange, say, t } from "../i18n";
 import { findOrganizerChoices } from "../lookup";
 import type { BookDraft } from "../pending";
-import { cancelAction, message, reply, textMessage } from "../reply";
+import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 
 /** Starts (or restarts) booking from what the user said. */
@@ -109,16 +109,16 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
       if (field === "start" || field === "end") {
         delete draft.start;
         ctx.setPending({ flow: "book", awaiting: "time", draft });
-        return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+        return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
       }
       if (field === "officeId") {
         delete draft.officeId;
-        return askPlace(ctx, draft, false, error.localized(ctx.locale));
+        return askPlace(ctx, draft, false, escapeMarkup(error.localized(ctx.locale)));
       }
     }
     if (isSamverkanError(error)) {
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+      return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }
     throw error;
   }
@@ -149,7 +149,7 @@ async function conflictReply(ctx: FlowContext, draft: BookDraft, error: Conflict
   });
   delete draft.start;
   ctx.setPending({ flow: "book", awaiting: "time", draft });
-  const blocks: Block[] = [{ type: "text", text: error.localized(ctx.locale) }];
+  const blocks: Block[] = [{ type: "text", text: escapeMarkup(error.localized(ctx.locale)) }];
   if (slots.length === 0) blocks.push({ type: "text", text: say(t.noFreeSlots, ctx.locale) });
   else {
     blocks.push({ type: "text", text: say(t.conflict, ctx.locale) });
@@ -244,10 +244,10 @@ function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
     {
       type: "fields",
       fields: [
-        { label: sv ? "Huvudman" : "Organizer", value: draft.organizerName ?? "" },
-        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: draft.schoolUnitCode }] : []),
+        { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(draft.organizerName ?? "") },
+        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: escapeMarkup(draft.schoolUnitCode) }] : []),
         { label: sv ? "Tid" : "Time", value: formatRange(draft.start!, endIso, ctx.locale) },
-        { label: sv ? "Plats" : "Place", value: place },
+        { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
       ],
     },
     {
@@ -353,9 +353,9 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
   blocks.push({
     type: "fields",
     fields: [
-      { label: sv ? "Huvudman" : "Organizer", value: organizer.name },
+      { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(organizer.name) },
       { label: sv ? "Tid" : "Time", value: formatRange(d.start, d.end, ctx.locale) },
-      { label: sv ? "Plats" : "Place", value: place },
+      { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });

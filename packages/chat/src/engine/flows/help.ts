@@ -1,5 +1,5 @@
 import type { FlowContext } from "../context";
-import { message, reply } from "../reply";
+import { escapeMarkup, message, reply } from "../reply";
 import type { EngineReply } from "../types";
 
 const EXAMPLES = {
@@ -40,7 +40,7 @@ export function showHelp(ctx: FlowContext): EngineReply {
       ctx.locale,
       [
         { type: "header", text: sv ? "Det här kan jag" : "What I can do" },
-        { type: "text", text: sv ? `Hej ${ctx.staff.name}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${ctx.staff.name}! Write as you speak, in Swedish or English. Examples:` },
+        { type: "text", text: sv ? `Hej ${escapeMarkup(ctx.staff.name)}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${escapeMarkup(ctx.staff.name)}! Write as you speak, in Swedish or English. Examples:` },
         { type: "fields", fields: EXAMPLES[ctx.locale].map(([label, value]) => ({ label, value: `_${value}_` })) },
       ],
       sv ? "Det här kan jag: sök skola, boka, flytta och ställ in dialoger, logga framsteg, visa uppdrag och täckning." : "I can find schools, book, move and cancel dialogues, log progress, show assignments and coverage.",
