@@ -20,6 +20,8 @@ import { answerMidFlow, isBareNo, isBareYes, resumeHint } from "./repair";
 import { showHelp } from "./flows/help";
 import { homeView } from "./flows/home";
 import { handleDigestAction, handleDigestCommand } from "./flows/digest";
+import * as lifecycle from "./flows/lifecycle";
+import * as contacts from "./flows/contacts";
 
 export interface EngineOptions {
   samverkan: Samverkan;
@@ -211,6 +213,7 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
  */
 function startsNewIntent(parsed: ParseResult): boolean {
   if (parsed.intent === "unknown" || parsed.intent === "help") return false;
+  if (parsed.intent === "dialogue.prepare" || parsed.intent === "dialogue.record") return true;
   return /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move|schedule|cancel|kan du boka|can you book)\b/i.test(parsed.text);
 }
 
@@ -249,11 +252,14 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
       return dialogues.startCancel(ctx, e);
     case "dialogue.list":
       return dialogues.listDialogues(ctx);
-    // Added by issue #11:
     case "organizer.show":
       return showOrganizer(ctx, e);
     case "school.rank":
       return rankSchools(ctx, e);
+    case "dialogue.prepare":
+      return lifecycle.prepareDialogue(ctx, e);
+    case "dialogue.record":
+      return lifecycle.recordDialogue(ctx, e);
     case "assignment.log_progress":
       return assignments.startProgress(ctx, e);
     case "assignment.show":
@@ -263,9 +269,6 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
     case "coverage.show":
       return showCoverage(ctx, e);
     case "help":
-    // Wired to the briefing and minutes flows by the lifecycle branch.
-    case "dialogue.prepare":
-    case "dialogue.record":
       return showHelp(ctx);
     case "unknown":
       return reply(textMessage(ctx.locale, say(t.notUnderstood, ctx.locale)));
@@ -331,6 +334,20 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
       return pending?.flow === "progress" && pending.awaiting === "confirm" ? assignments.confirmProgress(ctx, pending) : expired(ctx);
     case "progress.form":
       return str(v.ref) ? { messages: [], openForm: await assignments.progressForm(ctx, str(v.ref)!) } : expired(ctx);
+    case "dialogue.prepare":
+      return str(v.organizerId) ? lifecycle.prepareFor(ctx, str(v.organizerId)!) : expired(ctx);
+    case "dialogue.prepare.more":
+      return str(v.organizerId) ? lifecycle.prepareMore(ctx, str(v.organizerId)!, Number(v.index ?? 0)) : expired(ctx);
+    case "dialogue.record.form":
+      return str(v.id) ? lifecycle.minutesForm(ctx, str(v.id)!) : expired(ctx);
+    case "minutes.show":
+      return str(v.id) ? reply(await lifecycle.minutesCard(ctx, str(v.id)!)) : expired(ctx);
+    case "book.followup":
+      return str(v.id) ? booking.startFollowUp(ctx, str(v.id)!) : expired(ctx);
+    case "contact.form":
+      return str(v.organizerId) ? contacts.contactForm(ctx, str(v.organizerId)!, str(v.id)) : expired(ctx);
+    case "dialogue.contacts.form":
+      return str(v.id) ? contacts.dialogueContactsForm(ctx, str(v.id)!) : expired(ctx);
     case "coverage.show":
       return showCoverage(ctx);
     case "help":
@@ -347,6 +364,19 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
     const ref = str(form.context?.ref) ?? str(form.values.ref);
     if (!ref) return { messages: [], formErrors: { note: ctx.locale === "sv" ? "Uppdraget saknas; öppna formuläret igen." : "The assignment is missing; open the form again." } };
     return assignments.submitProgressForm(ctx, ref, form.values);
+  }
+  if (form.id === "minutes") {
+    const id = str(form.context?.id);
+    return id ? lifecycle.submitMinutesForm(ctx, id, form.values) : { messages: [], formErrors: { notes: ctx.locale === "sv" ? "Dialogen saknas; öppna formuläret igen." : "The dialogue is missing; open the form again." } };
+  }
+  if (form.id === "contact") {
+    const organizerId = str(form.context?.organizerId);
+    const id = str(form.context?.id);
+    return contacts.submitContactForm(ctx, { ...(organizerId ? { organizerId } : {}), ...(id ? { id } : {}) }, form.values);
+  }
+  if (form.id === "dialogue.contacts") {
+    const id = str(form.context?.id);
+    return id ? contacts.submitDialogueContacts(ctx, id, form.values, async (dialogueId) => booking.dialogueCard(ctx, await ctx.sv.dialogues.get(dialogueId))) : expired(ctx);
   }
   return expired(ctx);
 }

@@ -24,8 +24,7 @@ type CorpusCase = z.infer<typeof caseSchema>;
 
 const load = (file: string): CorpusCase[] =>
   readFileSync(resolve(here, file), "utf8")
-    .split("
-")
+    .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => caseSchema.parse(JSON.parse(line)));
 
