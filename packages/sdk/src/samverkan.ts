@@ -13,6 +13,9 @@ import { createDataService } from "./data/index";
 import { createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
 import { systemClock, type Clock } from "./time";
+import { createCalendarService } from "./calendar/service";
+import { resolveCalendarSettings, type AttendeeSource, type CalendarSettingsInput } from "./calendar/settings";
+import { createMailService, type MailServiceOptions } from "./mail/service";
 import type { Deps } from "./services/context";
 
 export interface CreateSamverkanOptions {
@@ -20,6 +23,16 @@ export interface CreateSamverkanOptions {
   config?: SamverkanConfigInput;
   /** Injected for tests and simulations; default the system clock. */
   clock?: Clock;
+  /**
+   * Calendar invitations, feeds and signed links (see `calendarSettingsFromEnv`). Off by
+   * default: no mail is queued and no link is made until configured.
+   */
+  calendar?: CalendarSettingsInput & {
+    /** Extra invitees per dialogue, e.g. the organizer's contact persons. */
+    attendeeSources?: readonly AttendeeSource[];
+    /** Replaces SMTP delivery of the outbox. */
+    mailTransport?: MailServiceOptions["transport"];
+  };
 }
 
 export interface StoreCounts {
@@ -36,6 +49,10 @@ export function createSamverkan(options: CreateSamverkanOptions) {
   const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
   const directory = createDirectory(deps);
   const search = createSearchService(deps);
+  const { attendeeSources = [], mailTransport, ...calendarInput } = options.calendar ?? {};
+  const calendarSettings = resolveCalendarSettings(calendarInput);
+  const calendar = createCalendarService(deps, calendarSettings, attendeeSources);
+  const mail = createMailService(deps, calendarSettings, mailTransport ? { transport: mailTransport } : {});
   const { db } = deps.store;
 
   async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {
@@ -53,7 +70,9 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     data: createDataService(deps, directory),
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
-    dialogues: createDialogueService(deps),
+    dialogues: createDialogueService(deps, { calendar }),
+    calendar,
+    mail,
     assignments: createAssignmentService(deps),
     coverage: createCoverageService(deps),
     audit: createAuditService(deps),

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Migration } from "kysely";
+import { calendarMigration } from "./migrations-calendar";
 import { digestMigration } from "./migrations-digests";
 
 export type Dialect = "sqlite" | "postgres";
@@ -185,6 +186,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0100_digests": digestMigration(dialect),
+    "0130_calendar_outbox_feeds": calendarMigration(dialect),
   };
 }
 
