@@ -58,4 +58,4 @@ export type { CalendarService, CalendarFeed, InvitationNotice } from "./calendar
 export { createCalendarRequestHandler } from "./calendar/http";
 export type { MailService } from "./mail/service";
 export type { OutboxEntry, OutboxStatus } from "./mail/outbox";
-export { backoffMs, MAX_ATTEMPTS, type FlushResult, type MailTransport, type OutboxMessage, type RunningSender } from "./mail/sender";
+export { backoffMs, LEASE_MS, MAX_ATTEMPTS, type FlushResult, type MailTransport, type OutboxMessage, type RunningSender } from "./mail/sender";
