@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 
 /** Requests on Slack's endpoint whose ack has not gone out yet, and when one last came or went. */
@@ -21,6 +21,8 @@ export interface HttpServerOptions {
   /** Seconds a request timestamp may lie in the future (Bolt itself only rejects stale ones). */
   maxClockSkewSeconds?: number;
   now?: () => number;
+  /** Extra GET routes (the calendar feed); returns true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
   const now = options.now ?? Date.now;
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (options.routes?.(req, res)) return;
     if (req.method === "GET" && path === "/healthz") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end('{"ok":true}');

@@ -17,6 +17,8 @@ export interface MessagesServerOptions {
   /** The bot's turn logic (teams-ai `app.run`). */
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
+  /** Extra GET routes (the calendar feed); returns true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 function respond(res: ServerResponse, status: number, body?: unknown): void {
@@ -88,6 +90,7 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
   }
 
   return createServer((req, res) => {
+    if (options.routes?.(req, res)) return;
     const path = (req.url ?? "/").split("?")[0];
     const work =
       path === "/api/messages"
