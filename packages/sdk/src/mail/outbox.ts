@@ -88,7 +88,7 @@ export async function listOutbox(
   timeZone: string,
   query: { status?: OutboxStatus; dialogueId?: string; limit?: number } = {},
 ): Promise<OutboxEntry[]> {
-  let q = db.selectFrom("mail_outbox").selectAll().orderBy("created_at", "desc").orderBy("id").limit(Math.max(1, Math.min(query.limit ?? 100, 1000)));
+  let q = db.selectFrom("mail_outbox").selectAll().orderBy("created_at", "desc").orderBy("sequence", "desc").orderBy("id").limit(Math.max(1, Math.min(query.limit ?? 100, 1000)));
   if (query.status) q = q.where("status", "=", query.status);
   if (query.dialogueId) q = q.where("dialogue_id", "=", query.dialogueId);
   const rows = await q.execute();
