@@ -10,6 +10,7 @@ import { createStateService } from "./services/state";
 import { createSearchService } from "./services/search";
 import { createProfileService } from "./services/profile";
 import { createDataService } from "./data/index";
+import { createManualOrganizers } from "./data/manual-organizers";
 import { createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
 import { systemClock, type Clock } from "./time";
@@ -48,7 +49,7 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     config: deps.config,
     clock: deps.clock,
     municipalities: directory.municipalities,
-    organizers: { ...directory.organizers, search: search.organizers },
+    organizers: { ...directory.organizers, search: search.organizers, ...createManualOrganizers(deps) },
     schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps) },
     data: createDataService(deps, directory),
     selection: createSelectionService(deps),

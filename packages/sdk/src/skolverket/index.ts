@@ -60,3 +60,4 @@ export {
 export { exportRowCellsSchema, type ExportRow } from "./statistics-export-row";
 export { EXPORT_COLUMNS, type ExportColumn } from "./statistics-export-columns";
 export { parseDelimited, type CsvRecord } from "./csv";
+export * from "./register/index";

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { digestMigration } from "./migrations-digests";
+import { registerMigration } from "./migrations-register";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -185,6 +186,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0100_digests": digestMigration(dialect),
+    "0120_register_organizers_documents": registerMigration(dialect),
   };
 }
 
