@@ -49,6 +49,15 @@ const TYPE_WORDS: Record<string, OrganizerType> = {
   region: "region",
 };
 
+const FIELD_PROBLEMS: Record<string, { sv: string; en: string }> = {
+  organizationNumber: {
+    sv: "organisationsnumret har inte tio siffror eller fel kontrollsiffra (Luhn); kontrollera att det är rätt skrivet.",
+    en: "the organisation number does not have ten digits or its Luhn check digit is wrong; check for a typo.",
+  },
+  municipalityCode: { sv: "kommunkoden har fyra siffror, t.ex. 2281.", en: "the municipality code has four digits, e.g. 2281." },
+  name: { sv: "namnet saknas eller är för långt.", en: "the name is missing or too long." },
+};
+
 const fold = (s: string) => s.trim().toLocaleLowerCase("sv-SE");
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
@@ -87,8 +96,9 @@ export function createManualOrganizers(deps: Deps) {
     async add(input: ManualOrganizerInput, ctx: WriteContext): Promise<ManualOrganizerResult> {
       const parsed = manualOrganizerSchema.safeParse(input);
       if (!parsed.success) {
-        const text = describe(parsed.error.issues);
-        throw ValidationError.field(String(parsed.error.issues[0]?.path[0] ?? "organizer"), { sv: `Huvudmannen kunde inte läggas till: ${text}`, en: `The organizer could not be added: ${text}` });
+        const field = String(parsed.error.issues[0]?.path[0] ?? "organizer");
+        const words = FIELD_PROBLEMS[field] ?? { sv: describe(parsed.error.issues), en: describe(parsed.error.issues) };
+        throw ValidationError.field(field, { sv: `Huvudmannen kunde inte läggas till: ${words.sv}`, en: `The organizer could not be added: ${words.en}` });
       }
       return db.transaction().execute(async (trx) => {
         const actor = await requireRole(trx, ctx, "admin", { sv: "lägga till huvudmän", en: "add organizers" });
