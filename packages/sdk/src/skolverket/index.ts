@@ -21,6 +21,11 @@ export {
 export * as skolverketSchemas from "./schemas";
 export type {
   CompactSchoolUnit,
+  InspectionDocument,
+  ProgrammeStatistics,
+  SalsaList,
+  SalsaUnit,
+  UpperSecondaryStatistics,
   ListedSchoolUnit,
   Page,
   PageInfo,
@@ -34,6 +39,7 @@ export type {
   TypeOfSchooling,
   Wgs84,
 } from "./types";
+export { documentPeriod } from "./mappers-results";
 export { createSemaphore, type Semaphore } from "./semaphore";
 
 export {
