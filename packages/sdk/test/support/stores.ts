@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe } from "vitest";
 import pg from "pg";
 import { postgresAvailability, postgresTestUrl, uniqueSchemaName, type Availability } from "@samverkan/vitest-config/helpers";
-import { createSamverkan, type Samverkan, type SamverkanConfigInput, type Store } from "../../src/index";
+import { createSamverkan, type DigestTarget, type Samverkan, type SamverkanConfigInput, type Store } from "../../src/index";
 import { createSqliteStore } from "../../src/sqlite";
 import { createPostgresStore } from "../../src/postgres";
 
@@ -143,3 +143,6 @@ export async function buildWorld(store: Store, config: SamverkanConfigInput = {}
 }
 
 export const as = (actor: { staffId: string }, channel: "api" | "slack" | "teams" | "cli" = "api") => ({ actor, channel });
+
+/** A write made from a chat conversation (digest subscriptions are managed from their own channel). */
+export const asIn = (actor: { staffId: string }, conversation: DigestTarget, channel: "slack" | "teams" = conversation.platform) => ({ actor, channel, conversation });
