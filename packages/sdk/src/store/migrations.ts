@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { digestLeaseMigration, digestMigration } from "./migrations-digests";
 import { lifecycleContactsMigration } from "./migrations-lifecycle";
-import { appendOnlyHardening } from "./migrations-hardening";
+import { appendOnlyHardening, appendOnlyHardeningLifecycle } from "./migrations-hardening";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -190,6 +190,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "0100_hardening_append_only": appendOnlyHardening(dialect),
     "0101_delivery_digest_leases": digestLeaseMigration(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
+    // After 0140 (migrations run in name order on a fresh database), hence not 0100_hardening_*.
+    "0141_hardening_append_only_lifecycle": appendOnlyHardeningLifecycle(dialect),
   };
 }
 
