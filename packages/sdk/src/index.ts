@@ -9,6 +9,7 @@ export * from "./time";
 export { createSamverkan, type Samverkan, type CreateSamverkanOptions, type StoreCounts } from "./samverkan";
 export { resolveConfig, samverkanConfigSchema, type SamverkanConfigInput } from "./config";
 export type { Store, Database, Dialect } from "./store/store";
+export { QueryOutsideTransactionError } from "./store/transaction-scope";
 export type { Actor, WriteContext, SamverkanConfig, WorkingHours } from "./services/context";
 export type { Slot, AvailabilityQuery, UpcomingQuery, DialogueService } from "./services/dialogues";
 export type { AssignmentQuery, StaleAssignment, AssignmentService } from "./services/assignments";
