@@ -262,6 +262,9 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
     case "coverage.show":
       return showCoverage(ctx, e);
     case "help":
+    // Wired to the briefing and minutes flows by the lifecycle branch.
+    case "dialogue.prepare":
+    case "dialogue.record":
       return showHelp(ctx);
     case "unknown":
       return reply(textMessage(ctx.locale, say(t.notUnderstood, ctx.locale)));

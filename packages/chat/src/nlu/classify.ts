@@ -8,6 +8,7 @@ import * as lex from "./lexicon";
 import { isAssignmentNoun, isAssignmentPlural, isDialogueNoun, isDialoguePlural } from "./nouns";
 import type { IntentName } from "./types";
 import type { Utterance } from "./utterance";
+import { classifyLifecycle } from "./lifecycle";
 
 export interface Classification {
   intent: IntentName;
@@ -42,6 +43,9 @@ export function classify(u: Utterance): Classification {
 
   const howTo = phrase(lex.HOW_TO);
   if (howTo !== undefined) return { intent: "help", cueEnd: howTo };
+
+  const lifecycle = classifyLifecycle(folded);
+  if (lifecycle) return lifecycle;
 
   const coverage = endOf(firstToken(lex.COVERAGE)) ?? phrase(lex.COVERAGE_PHRASES);
   if (coverage !== undefined) return { intent: "coverage.show", cueEnd: coverage };

@@ -19,8 +19,9 @@ import { detectLanguage } from "./language";
 import type { Entities, IntentName, ParseOptions, ParseResult, Span } from "./types";
 import { toUtterance, type Utterance } from "./utterance";
 import { fold } from "./text";
+import { trimRecordTail } from "./lifecycle";
 
-const DIALOGUE_INTENTS = new Set<IntentName>(["dialogue.book", "dialogue.reschedule", "dialogue.cancel", "dialogue.list"]);
+const DIALOGUE_INTENTS = new Set<IntentName>(["dialogue.book", "dialogue.reschedule", "dialogue.cancel", "dialogue.list", "dialogue.prepare", "dialogue.record"]);
 
 interface Context {
   u: Utterance;
@@ -80,7 +81,7 @@ function dialogueEntities({ u, intent, cueEnd, options, language, register }: Co
   if (digital) stops.push(digital);
 
   const organizer = linked ? linked.entry.name : findOrganizer(u, { cueEnd, stops, requireMarker: intent === "dialogue.list" });
-  if (organizer) entities.organizer = organizer;
+  if (organizer) entities.organizer = !linked && intent === "dialogue.record" ? trimRecordTail(organizer) : organizer;
   if (linked) entities.organizerId = linked.entry.id;
   if (school) entities.schoolUnitCode = school.code;
   if (result.start) entities.start = result.start;

@@ -11,6 +11,8 @@ export const intentNameSchema = z.enum([
   "dialogue.reschedule",
   "dialogue.cancel",
   "dialogue.list",
+  "dialogue.prepare",
+  "dialogue.record",
   "assignment.log_progress",
   "assignment.show",
   "assignment.list",

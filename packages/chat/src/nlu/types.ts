@@ -7,6 +7,8 @@ export type IntentName =
   | "dialogue.reschedule"
   | "dialogue.cancel"
   | "dialogue.list"
+  | "dialogue.prepare"
+  | "dialogue.record"
   | "assignment.log_progress"
   | "assignment.show"
   | "assignment.list"

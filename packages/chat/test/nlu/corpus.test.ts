@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -22,14 +22,16 @@ const caseSchema = z.strictObject({
 });
 type CorpusCase = z.infer<typeof caseSchema>;
 
-const load = (file: string): CorpusCase[] =>
-  readFileSync(resolve(here, file), "utf8")
+const parse = (text: string): CorpusCase[] =>
+  text
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => caseSchema.parse(JSON.parse(line)));
 
-const corpus = load("corpus.jsonl");
-const heldOut = load("heldout.jsonl");
+// corpus.jsonl plus feature corpora (corpus-<feature>.jsonl), so features add examples without colliding.
+const corpusFiles = readdirSync(here).filter((f) => /^corpus(-[a-z0-9-]+)?\.jsonl$/.test(f)).sort();
+const corpus: CorpusCase[] = parse(corpusFiles.map((f) => readFileSync(resolve(here, f), "utf8")).join("\n"));
+const heldOut: CorpusCase[] = parse(readFileSync(resolve(here, "heldout.jsonl"), "utf8"));
 
 // Free-text entities are compared the way a person would read them.
 const LOOSE = new Set<keyof Entities>(["note", "query", "organizer", "area"]);
