@@ -22,16 +22,16 @@ const caseSchema = z.strictObject({
 });
 type CorpusCase = z.infer<typeof caseSchema>;
 
-const parse = (text: string): CorpusCase[] =>
-  text
+const load = (file: string): CorpusCase[] =>
+  readFileSync(resolve(here, file), "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => caseSchema.parse(JSON.parse(line)));
 
 // corpus.jsonl plus feature corpora (corpus-<feature>.jsonl), so features add examples without colliding.
 const corpusFiles = readdirSync(here).filter((f) => /^corpus(-[a-z0-9-]+)?\.jsonl$/.test(f)).sort();
-const corpus: CorpusCase[] = parse(corpusFiles.map((f) => readFileSync(resolve(here, f), "utf8")).join("\n"));
-const heldOut: CorpusCase[] = parse(readFileSync(resolve(here, "heldout.jsonl"), "utf8"));
+const corpus: CorpusCase[] = corpusFiles.flatMap(load);
+const heldOut = load("heldout.jsonl");
 
 // Free-text entities are compared the way a person would read them.
 const LOOSE = new Set<keyof Entities>(["note", "query", "organizer", "area"]);
