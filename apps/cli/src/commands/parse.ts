@@ -1,12 +1,11 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { parseUtterance } from "@samverkan/chat";
 import { CliUsageError } from "../runtime";
 import { reportError } from "../output";
 import { cliLocale } from "../runtime";
 
 /** The public JSON contract of `samverkan parse`: keep these keys stable. */
-function toContract(text: string, now: Date | undefined) {
+function toContract(parseUtterance: typeof import("@samverkan/chat").parseUtterance, text: string, now: Date | undefined) {
   const { intent, entities } = parseUtterance(text, now ? { now } : {});
   return { text, intent, entities };
 }
@@ -23,8 +22,10 @@ export function registerParse(program: Command): void {
         if (now && Number.isNaN(now.getTime())) {
           throw new CliUsageError(`--now ska vara en ISO-tidpunkt som 2026-11-23T09:00:00+01:00, inte "${opts.now}".`, `--now must be an ISO date-time like 2026-11-23T09:00:00+01:00, not "${opts.now}".`);
         }
+        // The engine loads only for this command, keeping other commands' start fast.
+        const { parseUtterance } = await import("@samverkan/chat");
         const print = (utterance: string) => {
-          const result = toContract(utterance, now);
+          const result = toContract(parseUtterance, utterance, now);
           if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
           else process.stdout.write(`${result.intent}  ${JSON.stringify(result.entities)}  ← ${utterance}\n`);
         };
