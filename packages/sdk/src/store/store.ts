@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type MigrationProvider, type Transaction } from "kysely";
+import { Migrator, sql, type Kysely, type LogEvent, type MigrationProvider, type Transaction } from "kysely";
 import type { Database } from "./schema";
 import { migrationsFor, type Dialect } from "./migrations";
 
@@ -25,6 +25,16 @@ export interface Store {
 }
 
 /** `schema` pins Kysely's own bookkeeping tables to the store's PostgreSQL schema. */
+/** Kysely's `log` option reporting failed queries only (for a metrics counter); nothing when no callback. */
+export function queryErrorLog(onQueryError: ((error: unknown) => void) | undefined): { log?: (event: LogEvent) => void } {
+  if (!onQueryError) return {};
+  return {
+    log(event) {
+      if (event.level === "error") onQueryError(event.error);
+    },
+  };
+}
+
 export async function runMigrations(db: Kysely<Database>, dialect: Dialect, schema?: string): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
   // Feature migrations are numbered by area (0001 domain, 0100 digests), so they may arrive out of order.
