@@ -8,3 +8,4 @@ export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from ".
 export { openStore } from "./store";
 export { runHousekeeping, startHousekeeping, EVENT_RETENTION_MS } from "./housekeeping";
 export { createMetrics, observeTurns, handleMetricsRequest, serveMetricsOnLoopback, type AppMetrics } from "./metrics";
+export { countPlatformCalls, slackApiCalls, botConnectorCalls, type ClassifyCall } from "./platform-calls";
