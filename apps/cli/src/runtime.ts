@@ -1,4 +1,5 @@
 import { createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
+import { openStore as openRuntimeStore, readEnv, type RuntimeEnv } from "@samverkan/runtime";
 
 export interface CliRuntime {
   sv: Samverkan;
@@ -7,24 +8,32 @@ export interface CliRuntime {
   close(): Promise<void>;
 }
 
-/** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file. */
-export async function openStore(): Promise<Store> {
-  const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const { createPostgresStore } = await import("@samverkan/sdk/postgres");
-    return createPostgresStore({ connectionString: url, ...(process.env.SAMVERKAN_PG_SCHEMA ? { schema: process.env.SAMVERKAN_PG_SCHEMA } : {}) });
-  }
-  const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
-  return createSqliteStore({});
+let env: RuntimeEnv | undefined;
+
+/** The environment, read and checked once (by @samverkan/runtime) on first use. */
+export function cliEnv(): RuntimeEnv {
+  env ??= readEnv();
+  return env;
 }
 
+/** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file. */
+export function openStore(): Promise<Store> {
+  return openRuntimeStore(cliEnv().store);
+}
+
+/** The language of messages; Swedish when even the environment cannot be read. */
 export function cliLocale(): Locale {
-  return (process.env.SAMVERKAN_LANG ?? "sv").toLowerCase().startsWith("en") ? "en" : "sv";
+  try {
+    return cliEnv().cli.locale;
+  } catch {
+    return "sv";
+  }
 }
 
 export async function openRuntime(): Promise<CliRuntime> {
   const store = await openStore();
-  const sv = createSamverkan({ store, ...(process.env.SAMVERKAN_NOW ? { clock: () => new Date(process.env.SAMVERKAN_NOW!) } : {}) });
+  const now = cliEnv().cli.now;
+  const sv = createSamverkan({ store, ...(now ? { clock: () => new Date(now) } : {}) });
   return { sv, store, locale: cliLocale(), close: () => store.close() };
 }
 
@@ -39,7 +48,7 @@ export class CliUsageError extends Error {
 
 /** The staff member named by `--as` or SAMVERKAN_USER (id, e-mail or name). */
 export async function actingAs(rt: CliRuntime, as: string | undefined): Promise<WriteContext> {
-  const who = as ?? process.env.SAMVERKAN_USER;
+  const who = as ?? cliEnv().cli.user;
   if (!who) {
     throw new CliUsageError(
       "Ange vem du är med --as <e-post eller id> eller SAMVERKAN_USER. Lägg till dig själv med `samverkan staff add`.",

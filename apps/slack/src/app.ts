@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import { App, HTTPReceiver } from "./bolt";
 import type { SlackConfig } from "./config";
 import type { HandlerDeps } from "./handler-deps";
-import { createHttpServer, createRequestGauge } from "./http-server";
+import { createHttpServer, createRequestGauge, type HttpServerOptions } from "./http-server";
 import { createInFlight } from "./in-flight";
 import { registerBlockActions } from "./listeners/actions";
 import { registerSlashCommand } from "./listeners/commands";
@@ -42,6 +42,8 @@ export interface CreateSlackAppOptions {
   scheduling?: AnswerScheduling;
   /** Transport for `response_url` posts (default node:http(s) with keep-alive). */
   postJson?: JsonPost;
+  /** Extra HTTP routes (`GET /metrics`) and an ack observer, for the production entry point. */
+  http?: Pick<HttpServerOptions, "routes" | "onAck">;
 }
 
 export interface AnswerScheduling {
@@ -143,7 +145,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         logger.info("connected to Slack in Socket Mode");
         return { mode: "socket" };
       }
-      server = createHttpServer(receiver!.requestListener, { endpoint: SLACK_ENDPOINT, logger, gauge });
+      server = createHttpServer(receiver!.requestListener, { endpoint: SLACK_ENDPOINT, logger, gauge, ...options.http });
       const listening = server;
       await new Promise<void>((resolve, reject) => {
         listening.once("error", reject);

@@ -1,4 +1,4 @@
-import { createServer, type RequestListener, type Server } from "node:http";
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import type { Logger } from "pino";
 
 /** Requests on Slack's endpoint whose ack has not gone out yet, and when one last came or went. */
@@ -21,6 +21,10 @@ export interface HttpServerOptions {
   /** Seconds a request timestamp may lie in the future (Bolt itself only rejects stale ones). */
   maxClockSkewSeconds?: number;
   now?: () => number;
+  /** Routes served before Slack's (e.g. `GET /metrics`); returns true when it answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Called when a response to Slack's endpoint has gone out (the ack), with its status. */
+  onAck?: (status: number) => void;
 }
 
 /**
@@ -39,7 +43,10 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
       res.end('{"ok":true}');
       return;
     }
+    if (options.routes?.(req, res)) return;
     if (req.method === "POST" && path === options.endpoint) {
+      const onAck = options.onAck;
+      if (onAck) res.once("finish", () => onAck(res.statusCode));
       const gauge = options.gauge;
       if (gauge) {
         gauge.inFlight++;

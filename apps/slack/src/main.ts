@@ -1,5 +1,6 @@
 import { createSamverkan } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
+import { countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
@@ -8,13 +9,15 @@ import { startMaintenance } from "./maintenance";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
-/** `pnpm start`: reads the environment, opens the store and serves Slack. */
+/** `node dist/main.js`: reads the environment, opens the store and serves Slack. */
 async function main(): Promise<void> {
   let config: SlackConfig;
+  let env: ReturnType<typeof readEnv>;
   try {
-    config = loadConfig();
+    env = readEnv(process.env);
+    config = loadConfig(env.vars);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof RuntimeEnvError) {
       process.stderr.write(`${error.message}\n\nSee apps/slack/README.md for how to create the Slack app and where each value comes from.\n`);
       process.exit(78); // EX_CONFIG
     }
@@ -23,13 +26,25 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   installProcessGuards(logger);
 
-  const store = await openStore(config);
+  const metrics = createMetrics("slack");
+  countPlatformCalls(metrics, slackApiCalls(config.slackApiUrl));
+  const store = await openStore(config, () => metrics.storeErrors.inc());
   const samverkan = createSamverkan({ store });
-  const engine = createEngine({ samverkan, logger: engineLogger(logger) });
+  const engine = createEngine({ samverkan, logger: engineLogger(logger), onTurn: observeTurns(metrics) });
+  const metricsPort = env.metrics.port === undefined ? undefined : await serveMetricsOnLoopback(metrics, env.metrics.port);
   let slack: SlackApp | undefined;
   let started: StartedSlackApp;
   try {
-    slack = createSlackApp({ config, samverkan, engine, logger });
+    slack = createSlackApp({
+      config,
+      samverkan,
+      engine,
+      logger,
+      http: {
+        routes: (req, res) => handleMetricsRequest(metrics, env.metrics.token, req, res),
+        onAck: (status) => metrics.acks.inc({ kind: status < 400 ? "ok" : "refused" }),
+      },
+    });
     started = await slack.start();
   } catch (error) {
     logger.fatal({ err: error }, "could not start the Slack app (is SLACK_BOT_TOKEN valid and Slack reachable?)");
@@ -37,7 +52,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
-  const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger });
+  const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -51,6 +66,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, "shutting down");
     stopMaintenance();
+    await metricsPort?.close();
     await digests.stop();
     await slack?.stop();
     await store.close();

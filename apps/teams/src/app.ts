@@ -12,7 +12,7 @@ import { createDialogFetchHandler, createDialogSubmitHandler } from "./handlers/
 import { createInstallHandlers } from "./handlers/install";
 import { createMessageHandler } from "./handlers/message";
 import { createSchoolSearchHandler, SEARCH_COMMAND_ID } from "./handlers/message-extension";
-import { createMessagesServer } from "./http/server";
+import { createMessagesServer, type MessagesServerOptions } from "./http/server";
 import type { Logger } from "./log";
 import { createConversationReferences, type ConversationReferences } from "./proactive/references";
 import { createSendProactive, type SendProactive } from "./proactive/send-proactive";
@@ -25,6 +25,8 @@ export interface TeamsAppOptions {
   samverkan: Samverkan;
   engine: Engine;
   logger: Logger;
+  /** Extra HTTP routes (`GET /metrics`) and an answer observer, for the production entry point. */
+  http?: Pick<MessagesServerOptions, "routes" | "onAnswer">;
 }
 
 export interface TeamsApp {
@@ -86,6 +88,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
       await application.run(context);
     },
     logger,
+    ...options.http,
   });
   const sendProactive = createSendProactive({ adapter, appId: config.credentials?.appId ?? "", references: conversations });
 

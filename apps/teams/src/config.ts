@@ -131,7 +131,7 @@ function withBotbuilderNames(env: Readonly<Record<string, string | undefined>>):
  * MICROSOFT_APP_ID the app refuses to start unless TEAMS_DEV_NO_AUTH=1, and then says
  * loudly (in `warnings`) that nothing is authenticated.
  */
-export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>> = process.env): LoadedTeamsConfig {
+export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>>): LoadedTeamsConfig {
   const parsed = envSchema.parse(withBotbuilderNames(env));
   const warnings: string[] = [];
   const devNoAuth = parsed.TEAMS_DEV_NO_AUTH === "1" || parsed.TEAMS_DEV_NO_AUTH?.toLowerCase() === "true";

@@ -4,6 +4,7 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { createSamverkan } from "@samverkan/sdk";
+import { botConnectorCalls, countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
 import { startTeamsDigests } from "./digest/teams-poster";
@@ -11,14 +12,23 @@ import { createLogger, describeError } from "./log";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
-const HOUR = 60 * 60_000;
-
 async function main(): Promise<void> {
-  const logger = createLogger();
+  let env;
+  try {
+    env = readEnv(process.env);
+  } catch (error) {
+    if (error instanceof RuntimeEnvError) {
+      createLogger().fatal({ problems: error.problems }, error.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: env.logLevel });
   installProcessGuards(logger);
   let loaded;
   try {
-    loaded = loadTeamsConfig();
+    loaded = loadTeamsConfig(env.vars);
   } catch (error) {
     if (error instanceof TeamsConfigError) {
       logger.fatal({ variable: error.variable }, `Configuration error: ${error.message}`);
@@ -29,29 +39,39 @@ async function main(): Promise<void> {
   }
   for (const warning of loaded.warnings) logger.warn(warning);
 
-  const store = await openStore();
+  const metrics = createMetrics("teams");
+  countPlatformCalls(metrics, botConnectorCalls());
+  const store = await openStore(env.store, () => metrics.storeErrors.inc());
   const samverkan = createSamverkan({ store });
-  const engine = createEngine({ samverkan, logger });
-  const app = createTeamsApp({ config: loaded.config, samverkan, engine, logger });
+  const engine = createEngine({ samverkan, logger, onTurn: observeTurns(metrics) });
+  const app = createTeamsApp({
+    config: loaded.config,
+    samverkan,
+    engine,
+    logger,
+    http: {
+      routes: (req, res) => handleMetricsRequest(metrics, env.metrics.token, req, res),
+      onAnswer: (status) => metrics.acks.inc({ kind: status < 400 ? "ok" : "refused" }),
+    },
+  });
+  const metricsPort = env.metrics.port === undefined ? undefined : await serveMetricsOnLoopback(metrics, env.metrics.port);
   const port = await app.listen();
   logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
-  const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger });
+  const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
-  const housekeeping = setInterval(() => {
-    Promise.all([samverkan.state.pruneEvents(24 * HOUR), samverkan.state.sweep()]).catch((error: unknown) => logger.warn({ err: describeError(error) }, "state housekeeping failed"));
-  }, HOUR);
-  housekeeping.unref();
+  const stopHousekeeping = startHousekeeping(samverkan, logger);
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    clearInterval(housekeeping);
+    stopHousekeeping();
     digests
       .stop()
+      .then(() => metricsPort?.close())
       .then(() => app.close())
       .then(() => store.close())
       .catch((error: unknown) => logger.error({ err: describeError(error) }, "shutdown failed"))

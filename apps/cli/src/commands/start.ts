@@ -6,13 +6,14 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import type { Staff } from "@samverkan/sdk";
 import { reportError } from "../output";
-import { cliLocale, openRuntime, type CliRuntime } from "../runtime";
+import type { EnvSnapshot } from "@samverkan/runtime";
+import { cliEnv, cliLocale, openRuntime, type CliRuntime } from "../runtime";
 
 /** Where statistics exports are looked for on the first run (the SQLite store lives there too). */
 export const DEFAULT_DATA_DIR = "./data/";
 
 /** Which transports have credentials in the environment. */
-export function configuredApps(env: NodeJS.ProcessEnv = process.env): Array<"slack" | "teams"> {
+export function configuredApps(env: EnvSnapshot = cliEnv().vars): Array<"slack" | "teams"> {
   const apps: Array<"slack" | "teams"> = [];
   if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) apps.push("slack");
   if (env.MICROSOFT_APP_ID || env.TEAMS_DEV_NO_AUTH === "1") apps.push("teams");
@@ -38,7 +39,7 @@ function startApp(app: "slack" | "teams"): Promise<number> {
     return Promise.resolve(1);
   }
   return new Promise((done) => {
-    const child = spawn(process.execPath, [entry], { stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, [entry], { stdio: "inherit" }); // inherits this environment
     // The apps shut down gracefully on SIGTERM/SIGINT; pass ours on.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward).on("SIGTERM", forward);
@@ -82,7 +83,7 @@ export function registerStart(program: Command): void {
 
 /** First run: the person at the keyboard becomes the first (admin) staff member. */
 async function ensureStaff(rt: CliRuntime, ask: (prompt: string) => Promise<string | undefined>): Promise<Staff | undefined> {
-  const who = process.env.SAMVERKAN_USER;
+  const who = cliEnv().cli.user;
   if (who) {
     const found = await rt.sv.staff.find(who);
     if (found) return found;
@@ -118,7 +119,8 @@ async function ensureSchoolData(rt: CliRuntime, ask: (prompt: string) => Promise
   } else if (choice === "2") {
     const municipality = (await ask("Kommunkod [0180]: ")) || "0180";
     const { createSkolverketClient } = await import("@samverkan/sdk");
-    const client = createSkolverketClient({});
+    const baseUrl = cliEnv().skolverketApiUrl;
+    const client = createSkolverketClient(baseUrl ? { baseUrl } : {});
     process.stdout.write("Hämtar från Skolverket …\n");
     const summary = await rt.sv.data.sync({ client, municipalities: [municipality] }, system);
     process.stdout.write(`Klart: ${summary.added} nya, ${summary.updated} uppdaterade, ${summary.failed.length} misslyckade.\n`);

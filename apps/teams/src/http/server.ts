@@ -17,6 +17,10 @@ export interface MessagesServerOptions {
   /** The bot's turn logic (teams-ai `app.run`). */
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
+  /** Routes served before ours (e.g. `GET /metrics`); returns true when it answered. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Called when the answer to a POST /api/messages has gone out, with its status. */
+  onAnswer?: (status: number) => void;
 }
 
 function respond(res: ServerResponse, status: number, body?: unknown): void {
@@ -89,6 +93,9 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
 
   return createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (options.routes?.(req, res)) return;
+    const onAnswer = options.onAnswer;
+    if (onAnswer && path === "/api/messages") res.once("finish", () => onAnswer(res.statusCode));
     const work =
       path === "/api/messages"
         ? req.method === "POST"
