@@ -1,8 +1,8 @@
 #!/bin/sh
 # Runs a command with Node.js 24 LTS on PATH: the installed node when it is 24 or newer,
 # otherwise Node.js fetched once from the npm registry (the official binary and headers
-# published as node-<os>-<arch>) into .tools/. `pnpm` as the command runs the pinned pnpm
-# through npx, so nothing needs a global install.
+# published as node-<os>-<arch>) into .tools/. `pnpm` runs the pinned pnpm through npx, so
+# nothing needs a global install.
 #   ./scripts/with-node24.sh pnpm install && ./scripts/with-node24.sh pnpm start
 set -eu
 
@@ -57,12 +57,18 @@ fi
 COREPACK_INTEGRITY_KEYS=0
 export COREPACK_INTEGRITY_KEYS
 
+# `pnpm` on PATH is the pinned pnpm through npx, for this command and everything it runs.
+shim="$root/.tools/bin"
+if [ ! -x "$shim/pnpm" ] || ! grep -q "pnpm@$PNPM_VERSION" "$shim/pnpm"; then
+  mkdir -p "$shim"
+  printf '#!/bin/sh\nexec npx -y pnpm@%s "$@"\n' "$PNPM_VERSION" >"$shim/pnpm"
+  chmod +x "$shim/pnpm"
+fi
+PATH="$shim:$PATH"
+export PATH
+
 if [ "$#" -eq 0 ]; then
   node --version
   exit 0
-fi
-if [ "$1" = pnpm ]; then
-  shift
-  exec npx -y "pnpm@$PNPM_VERSION" "$@"
 fi
 exec "$@"
