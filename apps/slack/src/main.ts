@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       samverkan,
       engine,
       logger,
+      scheduling: { maxQueued: config.workQueueLimit },
       http: {
         routes: (req, res) => handleMetricsRequest(metrics, env.metrics.token, req, res),
         onAck: (status) => metrics.acks.inc({ kind: status < 400 ? "ok" : "refused" }),
@@ -60,20 +61,27 @@ async function main(): Promise<void> {
     logger.info({ store: store.description, allowedTeams: teams }, "Samverkan Slack app connected in Socket Mode");
   }
 
+  // SIGTERM drains: new requests get 503, accepted work finishes within the grace, then exit 0.
+  // A second signal, or a drain that hangs past the grace, ends the process at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: finishing accepted work");
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
     stopMaintenance();
-    await metricsPort?.close();
+    const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
-    await slack?.stop();
+    await metricsPort?.close();
     await store.close();
+    logger.info({ drained }, "stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 await main();

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -19,7 +19,11 @@ const caseSchema = z.strictObject({
 });
 type CorpusCase = z.infer<typeof caseSchema>;
 
-const corpus: CorpusCase[] = readFileSync(resolve(here, "corpus.jsonl"), "utf8")
+// corpus.jsonl plus feature corpora (corpus-<feature>.jsonl), so features add examples without colliding.
+const corpusFiles = readdirSync(here).filter((f) => /^corpus(-[a-z0-9-]+)?\.jsonl$/.test(f)).sort();
+const corpus: CorpusCase[] = corpusFiles
+  .map((f) => readFileSync(resolve(here, f), "utf8"))
+  .join("\n")
   .split("\n")
   .filter((line) => line.trim() !== "")
   .map((line) => caseSchema.parse(JSON.parse(line)));

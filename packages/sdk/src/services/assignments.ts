@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { z } from "zod";
 import { NotFoundError, ValidationError } from "../errors";
 import {
   assignmentInputSchema,
@@ -14,7 +15,7 @@ import {
   type ProgressInput,
 } from "../domain/assignment";
 import { formatInstant, parseInstant } from "../time";
-import { requireRole } from "./access";
+import { requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
@@ -132,28 +133,7 @@ export function createAssignmentService(deps: Deps) {
         if (data.responsibleStaffId && !(await trx.selectFrom("staff").select("id").where("id", "=", data.responsibleStaffId).executeTakeFirst())) {
           throw ValidationError.field("responsibleStaffId", { sv: `Okänd medarbetare ${data.responsibleStaffId}.`, en: `Unknown staff member ${data.responsibleStaffId}.` });
         }
-        // U-numbers are handed out one at a time; the lock keeps two creators from taking the same.
-        await deps.store.lock(trx, ["assignment-ref"]);
-        const max = await trx.selectFrom("assignments").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
-        const refNumber = Number(max?.max ?? 0) + 1;
-        await trx
-          .insertInto("assignments")
-          .values({
-            id,
-            ref_number: refNumber,
-            plan_id: data.planId,
-            title: data.title,
-            agency: data.agency,
-            focus_area: data.focusArea,
-            responsible_staff_id: data.responsibleStaffId ?? null,
-            phase: "startUp",
-            due_date: data.dueDate ?? null,
-            reference_material: toJson(data.referenceMaterial),
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-        await recordAudit(trx, ctx, actor, at, { action: "assignment.create", entityType: "assignment", entityId: id, details: { ref: `U-${refNumber}`, title: data.title } });
+        await insertAssignment(deps, trx, { ...data, id }, ctx, actor, at);
       });
       return service.get(id);
     },
@@ -199,7 +179,7 @@ export function createAssignmentService(deps: Deps) {
       if (!authorId) {
         throw ValidationError.field("author", { sv: "Framsteg loggas av en medarbetare.", en: "Progress is logged by a staff member." });
       }
-      await db.transaction().execute(async (trx) => {
+      const assignmentId = await db.transaction().execute(async (trx) => {
         const actor = await requireRole(trx, ctx, "advisor", { sv: "logga framsteg", en: "log progress" });
         const row = await loadRow(idOrRef, trx);
         if (data.correctsEntryId) {
@@ -230,10 +210,11 @@ export function createAssignmentService(deps: Deps) {
           entityId: row.id,
           details: { entryId, percent: data.percent ?? null, phase: data.phase ?? null },
         });
+        return row.id;
       });
       return {
         id: entryId,
-        assignmentId: (await loadRow(idOrRef)).id,
+        assignmentId,
         authorStaffId: authorId,
         at: formatInstant(at, tz),
         note: data.note,
@@ -284,6 +265,45 @@ export function createAssignmentService(deps: Deps) {
   };
 
   return service;
+}
+
+
+/**
+ * Inserts an assignment inside the caller's transaction (after its role and plan checks),
+ * so that minutes can turn agreed actions into assignments atomically.
+ */
+export async function insertAssignment(
+  deps: Deps,
+  trx: Trx,
+  data: z.output<typeof assignmentInputSchema> & { id: string },
+  ctx: WriteContext,
+  actor: ResolvedActor,
+  at: number,
+): Promise<{ id: string; ref: string }> {
+  const id = data.id;
+  // U-numbers are handed out one at a time; the lock keeps two creators from taking the same.
+  await deps.store.lock(trx, ["assignment-ref"]);
+  const max = await trx.selectFrom("assignments").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
+  const refNumber = Number(max?.max ?? 0) + 1;
+  await trx
+    .insertInto("assignments")
+    .values({
+      id,
+      ref_number: refNumber,
+      plan_id: data.planId,
+      title: data.title,
+      agency: data.agency,
+      focus_area: data.focusArea,
+      responsible_staff_id: data.responsibleStaffId ?? null,
+      phase: "startUp",
+      due_date: data.dueDate ?? null,
+      reference_material: toJson(data.referenceMaterial),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await recordAudit(trx, ctx, actor, at, { action: "assignment.create", entityType: "assignment", entityId: id, details: { ref: `U-${refNumber}`, title: data.title } });
+  return { id, ref: `U-${refNumber}` };
 }
 
 export type AssignmentService = ReturnType<typeof createAssignmentService>;
