@@ -34,7 +34,7 @@ export function appEnv(app, { port, dataDir, slackApiUrl }) {
 }
 
 /** Spawns `node <entry>` and resolves with the child and the milliseconds until /healthz first answered 200. */
-export async function startApp(entry, env, port, { timeoutMs = 30_000 } = {}) {
+export async function startApp(entry, env, port, { timeoutMs = 120_000 } = {}) {
   const started = performance.now();
   const child = spawn(process.execPath, [entry], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
