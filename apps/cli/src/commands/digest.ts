@@ -9,6 +9,7 @@ import {
   type DigestSubscription,
   type DigestTarget,
 } from "@samverkan/sdk";
+import type * as ChatModule from "@samverkan/chat";
 import type { Message } from "@samverkan/chat";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
@@ -17,7 +18,7 @@ import type { RunWith } from "../main";
 const WEEK_MS = 7 * 86_400_000;
 
 // The engine (chrono-node and friends) loads only when a digest command runs, keeping other commands' start fast.
-type Chat = typeof import("@samverkan/chat");
+type Chat = typeof ChatModule;
 const loadChat = (): Promise<Chat> => import("@samverkan/chat");
 
 function target(opts: { slack?: string; teams?: string }): DigestTarget {

@@ -1,11 +1,12 @@
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
+import type { parseUtterance as ParseUtterance } from "@samverkan/chat";
 import { CliUsageError } from "../runtime";
 import { reportError } from "../output";
 import { cliLocale } from "../runtime";
 
 /** The public JSON contract of `samverkan parse`: keep these keys stable. */
-function toContract(parseUtterance: typeof import("@samverkan/chat").parseUtterance, text: string, now: Date | undefined) {
+function toContract(parseUtterance: typeof ParseUtterance, text: string, now: Date | undefined) {
   const { intent, entities } = parseUtterance(text, now ? { now } : {});
   return { text, intent, entities };
 }

@@ -304,8 +304,8 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
       return assignments.listAssignments(ctx);
     case "coverage.show":
       return showCoverage(ctx, e);
+    // dialogue.prepare and dialogue.record: wired to the briefing and minutes flows by the lifecycle branch.
     case "help":
-    // Wired to the briefing and minutes flows by the lifecycle branch.
     case "dialogue.prepare":
     case "dialogue.record":
       return showHelp(ctx);
