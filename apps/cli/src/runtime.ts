@@ -1,4 +1,4 @@
-import { createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
 import { openStore as openRuntimeStore, readEnv, type RuntimeEnv } from "@samverkan/runtime";
 
 export interface CliRuntime {
@@ -33,7 +33,9 @@ export function cliLocale(): Locale {
 export async function openRuntime(): Promise<CliRuntime> {
   const store = await openStore();
   const now = cliEnv().cli.now;
-  const sv = createSamverkan({ store, ...(now ? { clock: () => new Date(now) } : {}) });
+  // Mail (SMTP_URL, SAMVERKAN_MAIL_FROM), links (SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET) and Graph.
+  const calendar = calendarSettingsFromEnv(cliEnv().vars);
+  const sv = createSamverkan({ store, calendar, ...(now ? { clock: () => new Date(now) } : {}) });
   return { sv, store, locale: cliLocale(), close: () => store.close() };
 }
 

@@ -10,6 +10,7 @@ import { App, HTTPReceiver } from "./bolt";
 import type { SlackConfig } from "./config";
 import type { HandlerDeps } from "./handler-deps";
 import { createHttpServer, createRequestGauge, type HttpServerOptions } from "./http-server";
+import { calendarRoutes } from "./calendar";
 import { createInFlight } from "./in-flight";
 import { registerBlockActions } from "./listeners/actions";
 import { registerSlashCommand } from "./listeners/commands";
@@ -157,7 +158,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         logger.info("connected to Slack in Socket Mode");
         return { mode: "socket" };
       }
-      server = createHttpServer(receiver!.requestListener, { endpoint: SLACK_ENDPOINT, logger, gauge, draining: () => draining, ...options.http });
+      const calendar = calendarRoutes(samverkan, logger);
+      server = createHttpServer(receiver!.requestListener, {
+        endpoint: SLACK_ENDPOINT,
+        logger,
+        gauge,
+        draining: () => draining,
+        routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res),
+        ...(options.http?.onAck ? { onAck: options.http.onAck } : {}),
+      });
       const listening = server;
       await new Promise<void>((resolve, reject) => {
         listening.once("error", reject);

@@ -31,10 +31,10 @@ export interface HttpServerOptions {
   /** True once shutdown began: every new request gets 503 so load balancers and Slack go elsewhere. */
   draining?: () => boolean;
   now?: () => number;
-  /** Routes served before Slack's (e.g. `GET /metrics`); returns true when it answered. */
-  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called when a response to Slack's endpoint has gone out (the ack), with its status. */
   onAck?: (status: number) => void;
+  /** Extra GET routes (the calendar feed); returns true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** Bolt reuses a body already read when it finds it here (`BufferedIncomingMessage`). */
@@ -159,6 +159,7 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
   function route(req: BufferedRequest, res: ServerResponse): void | Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
+    if (options.routes?.(req, res)) return;
     if (path === "/healthz") {
       req.resume();
       if (method !== "GET" && method !== "HEAD") return answer(res, 405, "method_not_allowed", { allow: "GET, HEAD" });
@@ -169,7 +170,6 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
       }
       return answer(res, 200, undefined);
     }
-    if (options.routes?.(req, res)) return;
     if (path !== options.endpoint) {
       req.resume();
       return answer(res, 404, "not_found");

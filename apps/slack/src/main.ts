@@ -1,4 +1,4 @@
-import { createSamverkan } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
 import { countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
@@ -6,6 +6,7 @@ import { startSlackDigests } from "./digest/slack-poster";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
 import { createLogger, engineLogger } from "./logging";
 import { startMaintenance } from "./maintenance";
+import { startMailSender } from "./calendar";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
@@ -13,9 +14,11 @@ import { openStore } from "./store";
 async function main(): Promise<void> {
   let config: SlackConfig;
   let env: ReturnType<typeof readEnv>;
+  let calendar: CalendarSettings;
   try {
     env = readEnv(process.env);
     config = loadConfig(env.vars);
+    calendar = calendarSettings(env.vars);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof RuntimeEnvError) {
       process.stderr.write(`${error.message}\n\nSee apps/slack/README.md for how to create the Slack app and where each value comes from.\n`);
@@ -29,7 +32,7 @@ async function main(): Promise<void> {
   const metrics = createMetrics("slack");
   countPlatformCalls(metrics, slackApiCalls(config.slackApiUrl));
   const store = await openStore(config, () => metrics.storeErrors.inc());
-  const samverkan = createSamverkan({ store });
+  const samverkan = createSamverkan({ store, calendar });
   const engine = createEngine({ samverkan, logger: engineLogger(logger), onTurn: observeTurns(metrics) });
   const metricsPort = env.metrics.port === undefined ? undefined : await serveMetricsOnLoopback(metrics, env.metrics.port);
   let slack: SlackApp | undefined;
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
+  const mail = startMailSender(samverkan, logger);
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -76,12 +80,22 @@ async function main(): Promise<void> {
     const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
     await metricsPort?.close();
+    await mail.stop();
     await store.close();
     logger.info({ drained }, "stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*: checked once at start. */
+function calendarSettings(env: Readonly<Record<string, string | undefined>>): CalendarSettings {
+  try {
+    return calendarSettingsFromEnv(env);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
 }
 
 await main();

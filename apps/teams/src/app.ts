@@ -20,6 +20,7 @@ import { createSendProactive, type SendProactive } from "./proactive/send-proact
 import { DIALOG_VERB } from "./render/dialog-card";
 import { createTurnGuard } from "./turn/guard";
 import { createTurnErrorHandler } from "./turn/turn-error";
+import { calendarRoutes } from "./calendar";
 
 export interface TeamsAppOptions {
   config: TeamsConfig;
@@ -90,6 +91,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
 
   const tracker = createRequestTracker();
   let draining = false;
+  const calendar = calendarRoutes(samverkan, logger);
   const server = createMessagesServer({
     tracker,
     draining: () => draining,
@@ -98,7 +100,8 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
       await application.run(context);
     },
     logger,
-    ...options.http,
+    routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res),
+    ...(options.http?.onAnswer ? { onAnswer: options.http.onAnswer } : {}),
   });
   const sendProactive = createSendProactive({ adapter, appId: config.credentials?.appId ?? "", references: conversations });
 

@@ -3,8 +3,9 @@
  * Configuration comes from the environment; see README.md.
  */
 import { createEngine } from "@samverkan/chat";
-import { createSamverkan } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
 import { botConnectorCalls, countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
+import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
 import { startTeamsDigests } from "./digest/teams-poster";
@@ -39,10 +40,19 @@ async function main(): Promise<void> {
   }
   for (const warning of loaded.warnings) logger.warn(warning);
 
+  let calendar;
+  try {
+    // SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*.
+    calendar = calendarSettingsFromEnv(env.vars);
+  } catch (error) {
+    logger.fatal(`Configuration error: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
   const metrics = createMetrics("teams");
   countPlatformCalls(metrics, botConnectorCalls());
   const store = await openStore(env.store, () => metrics.storeErrors.inc());
-  const samverkan = createSamverkan({ store });
+  const samverkan = createSamverkan({ store, calendar });
   const engine = createEngine({ samverkan, logger, onTurn: observeTurns(metrics) });
   const app = createTeamsApp({
     config: loaded.config,
@@ -59,6 +69,7 @@ async function main(): Promise<void> {
   logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
   const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
+  const mail = startMailSender(samverkan, logger);
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const stopHousekeeping = startHousekeeping(samverkan, logger);
@@ -79,8 +90,7 @@ async function main(): Promise<void> {
     app
       .drain(graceMs)
       .then(async (drained) => {
-        await digests.stop();
-        await metricsPort?.close();
+        await Promise.all([digests.stop(), mail.stop(), metricsPort?.close()]);
         await store.close();
         logger.info({ drained }, "stopped");
         process.exit(0);

@@ -16,6 +16,9 @@ import { createContactService } from "./services/contacts";
 import { createMinutesService } from "./services/minutes";
 import { createBriefingService } from "./services/briefing";
 import { systemClock, type Clock } from "./time";
+import { createCalendarService } from "./calendar/service";
+import { resolveCalendarSettings, type AttendeeSource, type CalendarSettingsInput } from "./calendar/settings";
+import { createMailService, type MailServiceOptions } from "./mail/service";
 import type { Deps } from "./services/context";
 
 export interface CreateSamverkanOptions {
@@ -23,6 +26,16 @@ export interface CreateSamverkanOptions {
   config?: SamverkanConfigInput;
   /** Injected for tests and simulations; default the system clock. */
   clock?: Clock;
+  /**
+   * Calendar invitations, feeds and signed links (see `calendarSettingsFromEnv`). Off by
+   * default: no mail is queued and no link is made until configured.
+   */
+  calendar?: CalendarSettingsInput & {
+    /** Extra invitees per dialogue, e.g. the organizer's contact persons. */
+    attendeeSources?: readonly AttendeeSource[];
+    /** Replaces SMTP delivery of the outbox. */
+    mailTransport?: MailServiceOptions["transport"];
+  };
 }
 
 export interface StoreCounts {
@@ -39,8 +52,12 @@ export function createSamverkan(options: CreateSamverkanOptions) {
   const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
   const directory = createDirectory(deps);
   const search = createSearchService(deps);
+  const { attendeeSources = [], mailTransport, ...calendarInput } = options.calendar ?? {};
+  const calendarSettings = resolveCalendarSettings(calendarInput);
+  const calendar = createCalendarService(deps, calendarSettings, attendeeSources);
+  const mail = createMailService(deps, calendarSettings, mailTransport ? { transport: mailTransport } : {});
   const { db } = deps.store;
-  const dialogues = createDialogueService(deps);
+  const dialogues = createDialogueService(deps, { calendar });
   const assignments = createAssignmentService(deps);
   const contacts = createContactService(deps);
   const minutes = createMinutesService(deps);
@@ -61,6 +78,8 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
     dialogues,
+    calendar,
+    mail,
     /** Contact persons at organizers (personal data: staff only, audited without the data). */
     contacts,
     /** Minutes after a dialogue, with agreed actions and the next dialogue's date. */

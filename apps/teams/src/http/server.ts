@@ -22,7 +22,7 @@ export interface MessagesServerOptions {
   tracker?: RequestTracker;
   /** True once shutdown began: new requests get 503 (the connector retries elsewhere). */
   draining?: () => boolean;
-  /** Routes served before ours (e.g. `GET /metrics`); returns true when it answered. */
+  /** Extra GET routes (the calendar feed); returns true when it answered the request. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
   /** Called when the answer to a POST /api/messages has gone out, with its status. */
   onAnswer?: (status: number) => void;
@@ -116,13 +116,13 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
   function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
+    if (options.routes?.(req, res)) return;
     if (path === "/healthz") {
       req.resume();
       if (method !== "GET" && method !== "HEAD") return respond(res, 405, "Use GET.", { allow: "GET, HEAD" });
       if (draining()) return respond(res, 503, "Shutting down.", { connection: "close" });
       return method === "HEAD" ? respond(res, 200, undefined, { "content-type": "application/json; charset=utf-8" }) : respond(res, 200, { ok: true });
     }
-    if (options.routes?.(req, res)) return;
     if (path !== "/api/messages") {
       req.resume();
       return respond(res, 404, "Not found.");

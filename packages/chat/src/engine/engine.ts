@@ -7,7 +7,7 @@ import type { Locale, Message } from "../cards/model";
 import { channelOf, type FlowContext } from "./context";
 import { say, t } from "./i18n";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
-import { reply, textMessage } from "./reply";
+import { escapeMarkup, reply, textMessage } from "./reply";
 import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
 import * as booking from "./flows/book";
 import * as dialogues from "./flows/dialogues";
@@ -20,6 +20,8 @@ import { answerMidFlow, isBareNo, isBareYes, resumeHint } from "./repair";
 import { showHelp } from "./flows/help";
 import { homeView } from "./flows/home";
 import { handleDigestAction, handleDigestCommand } from "./flows/digest";
+import * as lifecycle from "./flows/lifecycle";
+import * as contacts from "./flows/contacts";
 
 export interface EngineOptions {
   samverkan: Samverkan;
@@ -146,7 +148,8 @@ export function createEngine(options: EngineOptions): Engine {
       channel: channelOf(turn.user),
       user: turn.user,
       conversationId: turn.conversationId,
-      write: { actor: { staffId: staff.id }, channel: channelOf(turn.user) },
+      // The conversation goes with every write: the SDK decides what may be changed from here.
+      write: { actor: { staffId: staff.id }, channel: channelOf(turn.user), ...(turn.target ? { conversation: turn.target } : {}) },
       logger,
       ...(turn.target ? { target: turn.target } : {}),
       get pending() {
@@ -167,7 +170,7 @@ export function createEngine(options: EngineOptions): Engine {
     } catch (error) {
       if (isSamverkanError(error)) {
         note({ outcome: "rejected" });
-        return reply(textMessage(locale, error.localized(locale)));
+        return reply(textMessage(locale, escapeMarkup(error.localized(locale))));
       }
       note({ outcome: "error" });
       logger.error({ err: error, platform: turn.user.platform }, "turn failed");
@@ -253,6 +256,7 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
  */
 function startsNewIntent(parsed: ParseResult): boolean {
   if (parsed.intent === "unknown" || parsed.intent === "help") return false;
+  if (parsed.intent === "dialogue.prepare" || parsed.intent === "dialogue.record") return true;
   return /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move|schedule|cancel|kan du boka|can you book)\b/i.test(parsed.text);
 }
 
@@ -291,11 +295,14 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
       return dialogues.startCancel(ctx, e);
     case "dialogue.list":
       return dialogues.listDialogues(ctx);
-    // Added by issue #11:
     case "organizer.show":
       return showOrganizer(ctx, e);
     case "school.rank":
       return rankSchools(ctx, e);
+    case "dialogue.prepare":
+      return lifecycle.prepareDialogue(ctx, e);
+    case "dialogue.record":
+      return lifecycle.recordDialogue(ctx, e);
     case "assignment.log_progress":
       return assignments.startProgress(ctx, e);
     case "assignment.show":
@@ -304,10 +311,7 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
       return assignments.listAssignments(ctx);
     case "coverage.show":
       return showCoverage(ctx, e);
-    // dialogue.prepare and dialogue.record: wired to the briefing and minutes flows by the lifecycle branch.
     case "help":
-    case "dialogue.prepare":
-    case "dialogue.record":
       return showHelp(ctx);
     case "unknown":
       return reply(textMessage(ctx.locale, say(t.notUnderstood, ctx.locale)));
@@ -347,10 +351,12 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
       return str(v.id) ? dialogues.showDialogue(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.list.page":
       return dialogues.listDialogues(ctx, Number(v.index ?? 0));
+    // Button values are the client's word: a confirm only goes through for the dialogue this
+    // conversation's stored state is asking about, and the SDK checks the user's rights again.
     case "dialogue.cancel.pick":
       return str(v.id) ? dialogues.askCancelConfirmation(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.cancel.confirm":
-      return str(v.id) ? dialogues.confirmCancel(ctx, str(v.id)!) : expired(ctx);
+      return pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx);
     case "dialogue.reschedule.pick":
       return str(v.id)
         ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? (pending.start ?? pending.date) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
@@ -358,7 +364,9 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
     case "organizer.show":
       return str(v.organizerId) ? showOrganizerById(ctx, str(v.organizerId)!) : expired(ctx);
     case "dialogue.reschedule.confirm":
-      return str(v.id) && str(v.start) ? dialogues.confirmReschedule(ctx, str(v.id)!, str(v.start)!) : expired(ctx);
+      return pending?.flow === "reschedule" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) && str(v.start)
+        ? dialogues.confirmReschedule(ctx, pending.dialogueId, str(v.start)!)
+        : expired(ctx);
     case "assignment.show":
       return assignments.showAssignment(ctx, str(v.ref));
     case "assignment.list.page":
@@ -369,6 +377,20 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
       return pending?.flow === "progress" && pending.awaiting === "confirm" ? assignments.confirmProgress(ctx, pending) : expired(ctx);
     case "progress.form":
       return str(v.ref) ? { messages: [], openForm: await assignments.progressForm(ctx, str(v.ref)!) } : expired(ctx);
+    case "dialogue.prepare":
+      return str(v.organizerId) ? lifecycle.prepareFor(ctx, str(v.organizerId)!) : expired(ctx);
+    case "dialogue.prepare.more":
+      return str(v.organizerId) ? lifecycle.prepareMore(ctx, str(v.organizerId)!, Number(v.index ?? 0)) : expired(ctx);
+    case "dialogue.record.form":
+      return str(v.id) ? lifecycle.minutesForm(ctx, str(v.id)!) : expired(ctx);
+    case "minutes.show":
+      return str(v.id) ? reply(await lifecycle.minutesCard(ctx, str(v.id)!)) : expired(ctx);
+    case "book.followup":
+      return str(v.id) ? booking.startFollowUp(ctx, str(v.id)!) : expired(ctx);
+    case "contact.form":
+      return str(v.organizerId) ? contacts.contactForm(ctx, str(v.organizerId)!, str(v.id)) : expired(ctx);
+    case "dialogue.contacts.form":
+      return str(v.id) ? contacts.dialogueContactsForm(ctx, str(v.id)!) : expired(ctx);
     case "coverage.show":
       return showCoverage(ctx);
     case "help":
@@ -385,6 +407,19 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
     const ref = str(form.context?.ref) ?? str(form.values.ref);
     if (!ref) return { messages: [], formErrors: { note: ctx.locale === "sv" ? "Uppdraget saknas; öppna formuläret igen." : "The assignment is missing; open the form again." } };
     return assignments.submitProgressForm(ctx, ref, form.values);
+  }
+  if (form.id === "minutes") {
+    const id = str(form.context?.id);
+    return id ? lifecycle.submitMinutesForm(ctx, id, form.values) : { messages: [], formErrors: { notes: ctx.locale === "sv" ? "Dialogen saknas; öppna formuläret igen." : "The dialogue is missing; open the form again." } };
+  }
+  if (form.id === "contact") {
+    const organizerId = str(form.context?.organizerId);
+    const id = str(form.context?.id);
+    return contacts.submitContactForm(ctx, { ...(organizerId ? { organizerId } : {}), ...(id ? { id } : {}) }, form.values);
+  }
+  if (form.id === "dialogue.contacts") {
+    const id = str(form.context?.id);
+    return id ? contacts.submitDialogueContacts(ctx, id, form.values, async (dialogueId) => booking.dialogueCard(ctx, await ctx.sv.dialogues.get(dialogueId))) : expired(ctx);
   }
   return expired(ctx);
 }

@@ -12,6 +12,8 @@ export const bookDraftSchema = z.object({
   durationMinutes: z.number().int().default(60),
   officeId: z.string().optional(),
   digital: z.boolean().optional(),
+  /** The dialogue this booking follows up (from its minutes). */
+  followsUpId: z.string().optional(),
 });
 export type BookDraft = z.infer<typeof bookDraftSchema>;
 

@@ -40,6 +40,6 @@ const FLOW_NAMES: Record<Pending["flow"], { sv: string; en: string }> = {
 export function resumeHint(pending: Pending, locale: Locale): string {
   const name = FLOW_NAMES[pending.flow][locale];
   return locale === "sv"
-    ? `_Vi är fortfarande mitt i ${name}: svara på min förra fråga för att fortsätta, eller skriv **avbryt**._`
-    : `_We are still in the middle of ${name}: answer my last question to go on, or write **cancel**._`;
+    ? `_Vi är fortfarande mitt i ${name}: svara på min förra fråga för att fortsätta, eller skriv avbryt._`
+    : `_We are still in the middle of ${name}: answer my last question to go on, or write cancel._`;
 }

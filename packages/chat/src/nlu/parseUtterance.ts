@@ -160,7 +160,8 @@ const PROFILE_FILLER = new Set([
 ]);
 
 function organizerShowEntities({ u, cueEnd, register }: Context): Entities {
-  const linked = register.findAnywhere(u.tokens, ["organizer"]);
+  // A chain's own name ("Kunskapsskolan") is enough here: the question is about an organizer.
+  const linked = register.findAnywhere(u.tokens, ["organizer"], 0.7);
   if (linked) return { organizer: linked.entry.name, organizerId: linked.entry.id };
   const name = (from: number, to: number): string | undefined => {
     const words = u.tokens.filter((t) => t.index >= from && t.index < to);

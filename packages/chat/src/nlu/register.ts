@@ -146,10 +146,10 @@ export class RegisterIndex {
   }
 
   /** The first mention anywhere in the text of one of `kinds`, longest first. */
-  findAnywhere(tokens: readonly Token[], kinds: readonly RegisterKind[], stops: readonly Span[] = []): RegisterMatch | undefined {
+  findAnywhere(tokens: readonly Token[], kinds: readonly RegisterKind[], minScore = 0.9): RegisterMatch | undefined {
     for (const t of tokens) {
-      const hit = this.longestAt(tokens, t.index, kinds, stops);
-      if (hit && hit.score >= 0.9) return hit;
+      const hit = this.longestAt(tokens, t.index, kinds);
+      if (hit && hit.score >= minScore) return hit;
     }
     return undefined;
   }

@@ -7,7 +7,7 @@ import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange, say, t } from "../i18n";
 import { findOrganizerChoices } from "../lookup";
-import { cancelAction, message, reply, textMessage } from "../reply";
+import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { dialogueCard } from "./book";
 
@@ -106,6 +106,8 @@ export async function startCancel(ctx: FlowContext, entities: Entities): Promise
 }
 
 export async function askCancelConfirmation(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  // Ask only about a dialogue the user may change; the id may come from a forged button.
+  await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
   const d = await ctx.sv.dialogues.get(dialogueId);
   ctx.setPending({ flow: "cancel", awaiting: "confirm", dialogueId });
   const card = await dialogueCard(ctx, d, say(t.confirmCancel, ctx.locale));
@@ -125,9 +127,9 @@ export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promi
   ctx.setPending(undefined);
   try {
     const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: ctx.locale === "sv" ? "Inställd via chatten" : "Cancelled via chat" }, ctx.write);
-    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale)));
+    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale), "cancelled"));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
@@ -154,6 +156,7 @@ export async function startReschedule(ctx: FlowContext, entities: Entities): Pro
 
 /** With a dialogue chosen: ask for the new time, or confirm it. */
 export async function rescheduleTo(ctx: FlowContext, dialogueId: string, requested: string | undefined, time?: string): Promise<EngineReply> {
+  await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
   const start = time ? onDialogueDay(ctx, await ctx.sv.dialogues.get(dialogueId), time) : requested;
   if (!start || start.length <= 10) {
     ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(start ? { date: start } : {}) });
@@ -198,12 +201,12 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
   try {
     const d = await ctx.sv.dialogues.reschedule(dialogueId, { start }, ctx.write);
     ctx.setPending(undefined);
-    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale)));
+    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale), "rescheduled"));
   } catch (error) {
     if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
     if (isSamverkanError(error)) {
       ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId });
-      return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+      return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
     }
     throw error;
   }

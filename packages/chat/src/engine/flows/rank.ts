@@ -29,7 +29,7 @@ export async function rankSchools(ctx: FlowContext, entities: Entities): Promise
     {
       type: "list",
       items: ranking.rows.map((r) => ({
-        title: `${r.rank}. ${r.name}: ${formatFigure(metric, r.value, ctx.locale)} (${sv ? "riket" : "national"} ${national})`,
+        title: `${r.name}: ${formatFigure(metric, r.value, ctx.locale)} (${sv ? "riket" : "national"} ${national})`,
         subtitle: `${r.municipalityName} · ${r.organizerName}`,
         action: { id: "school.show", label: sv ? "Visa" : "Show", value: { code: r.code } },
       })),

@@ -48,7 +48,9 @@ function safeParse(parser: Chrono, text: string, reference: Date, language: Lang
 
 function choose(results: ParsedResult[], text: string, prefer: ExtractOptions["prefer"]): ParsedResult | undefined {
   if (prefer === "first") return results[0];
-  const target = results.find((r) => /(?:\btill|\bto|\bmot|->|→|\buntil)\s*$/i.test(text.slice(Math.max(0, r.index - 12), r.index)));
+  const target = results.find(
+    (r) => /(?:\btill|\bto|\bmot|->|→|\buntil)\s*$/i.test(text.slice(Math.max(0, r.index - 12), r.index)) || /^(?:till|to)\s/i.test(r.text),
+  );
   return target ?? results[results.length - 1];
 }
 
@@ -62,6 +64,8 @@ const VAGUE_DATE = new RegExp(
     "(?:om|in)\\s+(?:[a-z0-9]+\\s+)?(?:dagar|veckor|manader|manad|days|weeks|months?)",
     "(?:efter|fore|innan|after|before)\\s+(?:jul|julen|nyar|nyaret|pask|pasken|midsommar|sommaren|sommarlovet|lovet|sportlovet|hostlovet|christmas|easter|the\\s+holidays|summer|new\\s+year)",
     "(?:i|in|during|under)\\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october)(?!\\s*\\d)",
+    // A week number we could not read ("vecka 53" in a year without one) is not a date to guess around.
+    "(?:vecka|v\\.?|week)\\s*\\d{1,2}",
     "(?:i\\s+mellandagarna|mellandagarna|till\\s+varen|till\\s+hosten|in\\s+the\\s+spring|in\\s+the\\s+autumn)",
   ]
     .map((alternative) => `(?<![a-z0-9])(?:${alternative})(?![a-z0-9])`)

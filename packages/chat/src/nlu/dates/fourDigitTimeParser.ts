@@ -5,7 +5,8 @@ import { boundaryBefore } from "./words";
  * `0930`, `kl 1430`: a clock time without a separator. Without `kl` only forms that cannot be a
  * year count: a leading zero, or 10:00–18:55 on five minutes (2026 is a year, 1530 a time).
  */
-const PATTERN = /(kl(?:ockan)?\.?\s*)?([01]\d|2[0-3])([0-5]\d)(?![\p{L}\p{N}%/]|[.:,]\d)/iu;
+// A leading "till"/"at" is kept in the match: chrono's last filter drops results that are only digits.
+const PATTERN = /(?:(?:till|to|at|vid|fr[åa]n|from)\s+)?(kl(?:ockan)?\.?\s*)?([01]\d|2[0-3])([0-5]\d)(?![\p{L}\p{N}%/]|[.:,]\d)/iu;
 
 export class FourDigitTimeParser implements Parser {
   pattern(): RegExp {

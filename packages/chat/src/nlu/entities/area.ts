@@ -20,7 +20,9 @@ export function findArea(u: Utterance, index: RegisterIndex | undefined, stops: 
     const start = m.index + m[0].length;
     if (stops.some((s) => s.index <= start && s.index + s.length > start)) continue;
     const linked = index?.longestAt(u.tokens, start, ["county", "municipality"], stops);
-    if (linked && linked.index === start && linked.score >= 0.9) {
+    // "Uppsala kommun" is the municipality even when only the county "Uppsala" is known.
+    const saysMunicipality = linked?.entry.kind === "county" && /^\s+(?:kommun|stad|municipality)(?![a-z])/.test(u.folded.slice(linked.index + linked.length));
+    if (linked && linked.index === start && linked.score >= 0.9 && !saysMunicipality) {
       return { area: u.text.slice(linked.index, linked.index + linked.length), index: linked.index, length: linked.length };
     }
     const first = u.text[start] ?? "";
