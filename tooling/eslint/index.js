@@ -14,6 +14,22 @@ export default tseslint.config(
     },
   },
   {
+    // The environment is read once, in @samverkan/runtime (readEnv); libraries and app modules
+    // get values passed in. Entry points (src/main.ts), tests, benchmarks and scripts may read it.
+    files: ["src/**/*.ts"],
+    ignores: ["src/main.ts", "src/**/*.test.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read the environment in packages/runtime (readEnv) and pass the value in." },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: "Read the environment in packages/runtime (readEnv) and pass the value in." },
+      ],
+    },
+  },
+  {
     // Plain JS entry points (bins, configs) run in Node.
     files: ["**/*.js", "**/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },

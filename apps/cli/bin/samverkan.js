@@ -1,17 +1,13 @@
 #!/usr/bin/env node
-// Runs the TypeScript entry through tsx, resolving workspace packages to their sources.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+// The `samverkan` command: runs the built CLI (dist/main.js) in this very process.
+import { existsSync } from "node:fs";
+import module from "node:module";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const tsxCli = require.resolve("tsx/cli");
-const entry = resolve(here, "../src/main.ts");
-const result = spawnSync(
-  process.execPath,
-  [tsxCli, "--conditions=@samverkan/source", entry, ...process.argv.slice(2)],
-  { stdio: "inherit" },
-);
-process.exit(result.status ?? 1);
+const main = new URL("../dist/main.js", import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write("samverkan is not built yet: run `pnpm build` (or `pnpm start` / `pnpm samverkan` at the repository root, which build first).\n");
+  process.exit(1);
+}
+// Node caches the compiled bundle on disk, so every start after the first skips parsing it.
+module.enableCompileCache?.();
+await import(main.href);

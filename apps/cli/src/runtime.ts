@@ -1,4 +1,5 @@
 import { calendarSettingsFromEnv, createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
+import { openStore as openRuntimeStore, readEnv, type RuntimeEnv } from "@samverkan/runtime";
 
 export interface CliRuntime {
   sv: Samverkan;
@@ -7,26 +8,34 @@ export interface CliRuntime {
   close(): Promise<void>;
 }
 
-/** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file. */
-export async function openStore(): Promise<Store> {
-  const url = process.env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const { createPostgresStore } = await import("@samverkan/sdk/postgres");
-    return createPostgresStore({ connectionString: url, ...(process.env.SAMVERKAN_PG_SCHEMA ? { schema: process.env.SAMVERKAN_PG_SCHEMA } : {}) });
-  }
-  const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
-  return createSqliteStore({});
+let env: RuntimeEnv | undefined;
+
+/** The environment, read and checked once (by @samverkan/runtime) on first use. */
+export function cliEnv(): RuntimeEnv {
+  env ??= readEnv();
+  return env;
 }
 
+/** PostgreSQL when DATABASE_URL is set, otherwise the embedded SQLite file. */
+export function openStore(): Promise<Store> {
+  return openRuntimeStore(cliEnv().store);
+}
+
+/** The language of messages; Swedish when even the environment cannot be read. */
 export function cliLocale(): Locale {
-  return (process.env.SAMVERKAN_LANG ?? "sv").toLowerCase().startsWith("en") ? "en" : "sv";
+  try {
+    return cliEnv().cli.locale;
+  } catch {
+    return "sv";
+  }
 }
 
 export async function openRuntime(): Promise<CliRuntime> {
   const store = await openStore();
+  const now = cliEnv().cli.now;
   // Mail (SMTP_URL, SAMVERKAN_MAIL_FROM), links (SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET) and Graph.
-  const calendar = calendarSettingsFromEnv(process.env);
-  const sv = createSamverkan({ store, calendar, ...(process.env.SAMVERKAN_NOW ? { clock: () => new Date(process.env.SAMVERKAN_NOW!) } : {}) });
+  const calendar = calendarSettingsFromEnv(cliEnv().vars);
+  const sv = createSamverkan({ store, calendar, ...(now ? { clock: () => new Date(now) } : {}) });
   return { sv, store, locale: cliLocale(), close: () => store.close() };
 }
 
@@ -41,7 +50,7 @@ export class CliUsageError extends Error {
 
 /** The staff member named by `--as` or SAMVERKAN_USER (id, e-mail or name). */
 export async function actingAs(rt: CliRuntime, as: string | undefined): Promise<WriteContext> {
-  const who = as ?? process.env.SAMVERKAN_USER;
+  const who = as ?? cliEnv().cli.user;
   if (!who) {
     throw new CliUsageError(
       "Ange vem du är med --as <e-post eller id> eller SAMVERKAN_USER. Lägg till dig själv med `samverkan staff add`.",

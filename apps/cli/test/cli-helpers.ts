@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/samverkan.js");
+// Tests run the CLI from its TypeScript sources (no build needed); the deploy smoke test runs the build.
+const entry = resolve(dirname(fileURLToPath(import.meta.url)), "../src/main.ts");
+const tsx = import.meta.resolve("tsx");
 
 export interface CliResult {
   code: number;
@@ -12,12 +14,12 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `samverkan` binary in a child process. */
+/** Runs the real `samverkan` program in a child process. */
 export function runCli(args: string[], env: Record<string, string> = {}, input?: string): Promise<CliResult> {
   return new Promise((resolvePromise) => {
     const child = execFile(
       process.execPath,
-      [bin, ...args],
+      ["--conditions=@samverkan/source", "--import", tsx, entry, ...args],
       { env: { ...process.env, SAMVERKAN_LANG: "sv", ...env }, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error && typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : error ? 1 : 0;

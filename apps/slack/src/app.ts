@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import { App, HTTPReceiver } from "./bolt";
 import type { SlackConfig } from "./config";
 import type { HandlerDeps } from "./handler-deps";
-import { createHttpServer, createRequestGauge } from "./http-server";
+import { createHttpServer, createRequestGauge, type HttpServerOptions } from "./http-server";
 import { calendarRoutes } from "./calendar";
 import { createInFlight } from "./in-flight";
 import { registerBlockActions } from "./listeners/actions";
@@ -44,6 +44,8 @@ export interface CreateSlackAppOptions {
   scheduling?: AnswerScheduling;
   /** Transport for `response_url` posts (default node:http(s) with keep-alive). */
   postJson?: JsonPost;
+  /** Extra HTTP routes (`GET /metrics`) and an ack observer, for the production entry point. */
+  http?: Pick<HttpServerOptions, "routes" | "onAck">;
 }
 
 export interface AnswerScheduling {
@@ -156,12 +158,14 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         logger.info("connected to Slack in Socket Mode");
         return { mode: "socket" };
       }
+      const calendar = calendarRoutes(samverkan, logger);
       server = createHttpServer(receiver!.requestListener, {
         endpoint: SLACK_ENDPOINT,
         logger,
         gauge,
         draining: () => draining,
-        routes: calendarRoutes(samverkan, logger),
+        routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res),
+        ...(options.http?.onAck ? { onAck: options.http.onAck } : {}),
       });
       const listening = server;
       await new Promise<void>((resolve, reject) => {

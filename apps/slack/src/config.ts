@@ -103,10 +103,10 @@ const MISSING_SIGNING_SECRET =
   "SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the app's Basic Information page (or set SLACK_APP_TOKEN for Socket Mode).";
 
 /**
- * Reads and checks the environment. Throws a ConfigError that lists every problem at once,
+ * Checks the environment (read once by @samverkan/runtime's readEnv and passed in). Throws a ConfigError that lists every problem at once,
  * each naming its variable; secret values never appear in messages.
  */
-export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): SlackConfig {
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): SlackConfig {
   const parsed = envSchema.safeParse(env);
   const problems = parsed.success
     ? []

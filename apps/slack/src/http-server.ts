@@ -31,6 +31,8 @@ export interface HttpServerOptions {
   /** True once shutdown began: every new request gets 503 so load balancers and Slack go elsewhere. */
   draining?: () => boolean;
   now?: () => number;
+  /** Called when a response to Slack's endpoint has gone out (the ack), with its status. */
+  onAck?: (status: number) => void;
   /** Extra GET routes (the calendar feed); returns true when it answered the request. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
@@ -181,6 +183,8 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
       // Slack retries events; a command or button gets its "try again" from Slack itself.
       return answer(res, 503, "shutting_down", { connection: "close", "retry-after": "5" });
     }
+    const onAck = options.onAck;
+    if (onAck) res.once("finish", () => onAck(res.statusCode));
     const gauge = options.gauge;
     if (gauge) {
       gauge.inFlight++;

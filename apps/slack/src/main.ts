@@ -1,5 +1,6 @@
 import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
+import { countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
@@ -9,15 +10,17 @@ import { startMailSender } from "./calendar";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
-/** `pnpm start`: reads the environment, opens the store and serves Slack. */
+/** `node dist/main.js`: reads the environment, opens the store and serves Slack. */
 async function main(): Promise<void> {
   let config: SlackConfig;
+  let env: ReturnType<typeof readEnv>;
   let calendar: CalendarSettings;
   try {
-    config = loadConfig();
-    calendar = calendarSettings();
+    env = readEnv(process.env);
+    config = loadConfig(env.vars);
+    calendar = calendarSettings(env.vars);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof RuntimeEnvError) {
       process.stderr.write(`${error.message}\n\nSee apps/slack/README.md for how to create the Slack app and where each value comes from.\n`);
       process.exit(78); // EX_CONFIG
     }
@@ -26,13 +29,26 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   installProcessGuards(logger);
 
-  const store = await openStore(config);
+  const metrics = createMetrics("slack");
+  countPlatformCalls(metrics, slackApiCalls(config.slackApiUrl));
+  const store = await openStore(config, () => metrics.storeErrors.inc());
   const samverkan = createSamverkan({ store, calendar });
-  const engine = createEngine({ samverkan, logger: engineLogger(logger) });
+  const engine = createEngine({ samverkan, logger: engineLogger(logger), onTurn: observeTurns(metrics) });
+  const metricsPort = env.metrics.port === undefined ? undefined : await serveMetricsOnLoopback(metrics, env.metrics.port);
   let slack: SlackApp | undefined;
   let started: StartedSlackApp;
   try {
-    slack = createSlackApp({ config, samverkan, engine, logger, scheduling: { maxQueued: config.workQueueLimit } });
+    slack = createSlackApp({
+      config,
+      samverkan,
+      engine,
+      logger,
+      scheduling: { maxQueued: config.workQueueLimit },
+      http: {
+        routes: (req, res) => handleMetricsRequest(metrics, env.metrics.token, req, res),
+        onAck: (status) => metrics.acks.inc({ kind: status < 400 ? "ok" : "refused" }),
+      },
+    });
     started = await slack.start();
   } catch (error) {
     logger.fatal({ err: error }, "could not start the Slack app (is SLACK_BOT_TOKEN valid and Slack reachable?)");
@@ -40,7 +56,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
-  const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger });
+  const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
@@ -63,6 +79,7 @@ async function main(): Promise<void> {
     stopMaintenance();
     const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
+    await metricsPort?.close();
     await mail.stop();
     await store.close();
     logger.info({ drained }, "stopped");
@@ -73,9 +90,9 @@ async function main(): Promise<void> {
 }
 
 /** SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*: checked once at start. */
-function calendarSettings(): CalendarSettings {
+function calendarSettings(env: Readonly<Record<string, string | undefined>>): CalendarSettings {
   try {
-    return calendarSettingsFromEnv(process.env);
+    return calendarSettingsFromEnv(env);
   } catch (error) {
     throw new ConfigError([(error as Error).message]);
   }

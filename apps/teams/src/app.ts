@@ -13,7 +13,7 @@ import { createInstallHandlers } from "./handlers/install";
 import { createMessageHandler } from "./handlers/message";
 import { createSchoolSearchHandler, SEARCH_COMMAND_ID } from "./handlers/message-extension";
 import { createRequestTracker } from "./http/in-flight";
-import { createMessagesServer } from "./http/server";
+import { createMessagesServer, type MessagesServerOptions } from "./http/server";
 import type { Logger } from "./log";
 import { createConversationReferences, type ConversationReferences } from "./proactive/references";
 import { createSendProactive, type SendProactive } from "./proactive/send-proactive";
@@ -27,6 +27,8 @@ export interface TeamsAppOptions {
   samverkan: Samverkan;
   engine: Engine;
   logger: Logger;
+  /** Extra HTTP routes (`GET /metrics`) and an answer observer, for the production entry point. */
+  http?: Pick<MessagesServerOptions, "routes" | "onAnswer">;
 }
 
 export interface TeamsApp {
@@ -89,6 +91,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
 
   const tracker = createRequestTracker();
   let draining = false;
+  const calendar = calendarRoutes(samverkan, logger);
   const server = createMessagesServer({
     tracker,
     draining: () => draining,
@@ -97,7 +100,8 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
       await application.run(context);
     },
     logger,
-    routes: calendarRoutes(samverkan, logger),
+    routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res),
+    ...(options.http?.onAnswer ? { onAnswer: options.http.onAnswer } : {}),
   });
   const sendProactive = createSendProactive({ adapter, appId: config.credentials?.appId ?? "", references: conversations });
 

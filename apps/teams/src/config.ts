@@ -151,7 +151,7 @@ function withBotbuilderNames(env: Readonly<Record<string, string | undefined>>):
  * loudly (in `warnings`) that nothing is authenticated; it then listens on loopback only,
  * and refuses NODE_ENV=production.
  */
-export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>> = process.env): LoadedTeamsConfig {
+export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>>): LoadedTeamsConfig {
   const parsed = envSchema.parse(withBotbuilderNames(env));
   const warnings: string[] = [];
   const devNoAuth = parsed.TEAMS_DEV_NO_AUTH === "1" || parsed.TEAMS_DEV_NO_AUTH?.toLowerCase() === "true";

@@ -26,7 +26,7 @@ export interface LoggerOptions {
 export function createLogger(options: LoggerOptions = {}): Logger {
   const settings = {
     name: options.name ?? "samverkan-teams",
-    level: options.level ?? process.env.LOG_LEVEL ?? "info",
+    level: options.level ?? "info",
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
   };
   return options.destination ? pino(settings, options.destination) : pino(settings);

@@ -4,6 +4,7 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
+import { botConnectorCalls, countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
 import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
@@ -12,14 +13,23 @@ import { createLogger, describeError } from "./log";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
-const HOUR = 60 * 60_000;
-
 async function main(): Promise<void> {
-  const logger = createLogger();
+  let env;
+  try {
+    env = readEnv(process.env);
+  } catch (error) {
+    if (error instanceof RuntimeEnvError) {
+      createLogger().fatal({ problems: error.problems }, error.message);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: env.logLevel });
   installProcessGuards(logger);
   let loaded;
   try {
-    loaded = loadTeamsConfig();
+    loaded = loadTeamsConfig(env.vars);
   } catch (error) {
     if (error instanceof TeamsConfigError) {
       logger.fatal({ variable: error.variable }, `Configuration error: ${error.message}`);
@@ -33,27 +43,36 @@ async function main(): Promise<void> {
   let calendar;
   try {
     // SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*.
-    calendar = calendarSettingsFromEnv(process.env);
+    calendar = calendarSettingsFromEnv(env.vars);
   } catch (error) {
     logger.fatal(`Configuration error: ${(error as Error).message}`);
     process.exitCode = 1;
     return;
   }
-  const store = await openStore();
+  const metrics = createMetrics("teams");
+  countPlatformCalls(metrics, botConnectorCalls());
+  const store = await openStore(env.store, () => metrics.storeErrors.inc());
   const samverkan = createSamverkan({ store, calendar });
-  const engine = createEngine({ samverkan, logger });
-  const app = createTeamsApp({ config: loaded.config, samverkan, engine, logger });
+  const engine = createEngine({ samverkan, logger, onTurn: observeTurns(metrics) });
+  const app = createTeamsApp({
+    config: loaded.config,
+    samverkan,
+    engine,
+    logger,
+    http: {
+      routes: (req, res) => handleMetricsRequest(metrics, env.metrics.token, req, res),
+      onAnswer: (status) => metrics.acks.inc({ kind: status < 400 ? "ok" : "refused" }),
+    },
+  });
+  const metricsPort = env.metrics.port === undefined ? undefined : await serveMetricsOnLoopback(metrics, env.metrics.port);
   const port = await app.listen();
   logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
-  const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger });
+  const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
-  const housekeeping = setInterval(() => {
-    Promise.all([samverkan.state.pruneEvents(24 * HOUR), samverkan.state.sweep()]).catch((error: unknown) => logger.warn({ err: describeError(error) }, "state housekeeping failed"));
-  }, HOUR);
-  housekeeping.unref();
+  const stopHousekeeping = startHousekeeping(samverkan, logger);
 
   // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
@@ -67,11 +86,11 @@ async function main(): Promise<void> {
       logger.error("shutdown did not finish in time; exiting");
       process.exit(1);
     }, graceMs + 5_000).unref();
-    clearInterval(housekeeping);
+    stopHousekeeping();
     app
       .drain(graceMs)
       .then(async (drained) => {
-        await Promise.all([digests.stop(), mail.stop()]);
+        await Promise.all([digests.stop(), mail.stop(), metricsPort?.close()]);
         await store.close();
         logger.info({ drained }, "stopped");
         process.exit(0);

@@ -1,12 +1,7 @@
 import type { Store } from "@samverkan/sdk";
+import { openStore as openRuntimeStore, type StoreSettings } from "@samverkan/runtime";
 
 /** PostgreSQL when DATABASE_URL is set (several instances side by side), else the embedded SQLite file. */
-export async function openStore(env: Readonly<Record<string, string | undefined>> = process.env): Promise<Store> {
-  const url = env.DATABASE_URL;
-  if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const { createPostgresStore } = await import("@samverkan/sdk/postgres");
-    return createPostgresStore({ connectionString: url, ...(env.SAMVERKAN_PG_SCHEMA ? { schema: env.SAMVERKAN_PG_SCHEMA } : {}) });
-  }
-  const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
-  return createSqliteStore(env.SAMVERKAN_DB ? { file: env.SAMVERKAN_DB } : {});
+export function openStore(settings: StoreSettings, onQueryError?: (error: unknown) => void): Promise<Store> {
+  return openRuntimeStore(settings, onQueryError);
 }

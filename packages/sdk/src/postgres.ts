@@ -1,13 +1,15 @@
 import { PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database as Schema } from "./store/schema";
-import { advisoryLocks, runPostgresMigrations, type Store } from "./store/store";
+import { advisoryLocks, queryErrorLog, runPostgresMigrations, type Store } from "./store/store";
 import { SearchPathIntrospector } from "./store/postgres-introspector";
 import { ScopedKysely, TransactionScope, scopedDialect } from "./store/transaction-scope";
 
 export interface PostgresStoreOptions {
-  /** `postgres://…`; default `DATABASE_URL`. */
+  /** `postgres://…` (required; the SDK reads no environment variables). */
   connectionString?: string;
+  /** Called with every query that fails (metrics); must not throw. */
+  onQueryError?: (error: unknown) => void;
   /** Schema to use (created if missing); default the server's search path. */
   schema?: string;
   /** Pool size (default 10). */
@@ -29,9 +31,9 @@ const types = {
 
 /** The shared store for several bot instances side by side. */
 export async function createPostgresStore(options: PostgresStoreOptions = {}): Promise<Store> {
-  const connectionString = options.connectionString ?? process.env.DATABASE_URL;
+  const connectionString = options.connectionString;
   if (!connectionString) {
-    throw new Error("No PostgreSQL connection string: set DATABASE_URL=postgres://user@host:5432/db.");
+    throw new Error("No PostgreSQL connection string: pass { connectionString: \"postgres://user@host:5432/db\" }.");
   }
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new Error(`Invalid schema name "${options.schema}": use lower-case letters, digits and _.`);
@@ -55,7 +57,7 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
     },
     scope,
   );
-  const db = new ScopedKysely<Schema>({ dialect }, scope);
+  const db = new ScopedKysely<Schema>({ dialect, ...queryErrorLog(options.onQueryError) }, scope);
   const store: Store = {
     dialect: "postgres",
     db,

@@ -103,8 +103,6 @@ export function createSamverkan(options: CreateSamverkanOptions) {
       ]);
       return { municipalities, organizers, schoolUnits, dialogues, assignments, staff };
     },
-    /** Internal building blocks for importers in this package. */
-    internal: { deps, directory },
   };
 }
 

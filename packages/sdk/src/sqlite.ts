@@ -2,15 +2,17 @@ import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Database from "better-sqlite3";
 import type { Database as Schema } from "./store/schema";
-import { runSqliteMigrations, type Store } from "./store/store";
+import { queryErrorLog, runSqliteMigrations, type Store } from "./store/store";
 import { sqliteDialect } from "./store/sqlite-driver";
 import { ScopedKysely, TransactionScope, scopedDialect } from "./store/transaction-scope";
 
 export interface SqliteStoreOptions {
-  /** Database file; `:memory:` for a throwaway store. Default `SAMVERKAN_DB` or `./data/samverkan.db`. */
+  /** Database file; `:memory:` for a throwaway store. Default `./data/samverkan.db` (the SDK reads no environment variables). */
   file?: string;
   /** Apply migrations on open (default true). */
   migrate?: boolean;
+  /** Called with every query that fails (metrics); must not throw. */
+  onQueryError?: (error: unknown) => void;
 }
 
 export const DEFAULT_SQLITE_FILE = "./data/samverkan.db";
@@ -24,7 +26,7 @@ const BUSY_TIMEOUT_MS = 5000;
  * takes the write lock first and waits for it (see sqlite-driver.ts).
  */
 export async function createSqliteStore(options: SqliteStoreOptions = {}): Promise<Store> {
-  const file = options.file ?? process.env.SAMVERKAN_DB ?? DEFAULT_SQLITE_FILE;
+  const file = options.file ?? DEFAULT_SQLITE_FILE;
   const inMemory = file === ":memory:";
   if (!inMemory) mkdirSync(dirname(resolve(file)), { recursive: true });
   // The busy timeout comes first: switching a fresh file to WAL needs a lock that another
@@ -38,7 +40,7 @@ export async function createSqliteStore(options: SqliteStoreOptions = {}): Promi
   // the append-only guards like any other.
   database.pragma("recursive_triggers = ON");
   const scope = new TransactionScope();
-  const db = new ScopedKysely<Schema>({ dialect: scopedDialect(sqliteDialect(database), scope) }, scope);
+  const db = new ScopedKysely<Schema>({ dialect: scopedDialect(sqliteDialect(database), scope), ...queryErrorLog(options.onQueryError) }, scope);
   const store: Store = {
     dialect: "sqlite",
     db,

@@ -1,8 +1,6 @@
 import type { Command } from "commander";
-import { createEngine } from "@samverkan/chat";
 import { reportError } from "../output";
 import { actingAs, cliLocale, openRuntime } from "../runtime";
-import { runTerminalChat } from "../terminal/chat";
 
 export function registerChat(program: Command): void {
   program
@@ -18,6 +16,8 @@ export function registerChat(program: Command): void {
       try {
         const ctx = await actingAs(rt, opts.as);
         const staff = await rt.sv.staff.get("staffId" in ctx.actor ? ctx.actor.staffId : "");
+        // The engine and terminal UI load only for this command, keeping other commands' start fast.
+        const [{ createEngine }, { runTerminalChat }] = await Promise.all([import("@samverkan/chat"), import("../terminal/chat")]);
         await runTerminalChat({ engine: createEngine({ samverkan: rt.sv }), staff, input: process.stdin, output: process.stdout });
       } catch (error) {
         process.exitCode = reportError(error, rt.locale, false);

@@ -9,12 +9,17 @@ import {
   type DigestSubscription,
   type DigestTarget,
 } from "@samverkan/sdk";
-import { buildDigest, describeCron, periodStart, renderAdaptiveCard, renderSlack, renderText, type Message } from "@samverkan/chat";
+import type * as ChatModule from "@samverkan/chat";
+import type { Message } from "@samverkan/chat";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
 
 const WEEK_MS = 7 * 86_400_000;
+
+// The engine (chrono-node and friends) loads only when a digest command runs, keeping other commands' start fast.
+type Chat = typeof ChatModule;
+const loadChat = (): Promise<Chat> => import("@samverkan/chat");
 
 function target(opts: { slack?: string; teams?: string }): DigestTarget {
   if (Boolean(opts.slack) === Boolean(opts.teams)) {
@@ -45,7 +50,7 @@ function lang(text: string | undefined): "sv" | "en" | undefined {
   throw new CliUsageError(`--lang ska vara sv eller en, inte "${text}".`, `--lang must be sv or en, not "${text}".`);
 }
 
-function subscriptionRow(s: DigestSubscription, locale: "sv" | "en"): string[] {
+function subscriptionRow(s: DigestSubscription, locale: "sv" | "en", { describeCron }: Chat): string[] {
   const status = s.status === "active" ? (locale === "sv" ? "aktiv" : "active") : `${locale === "sv" ? "pausad" : "paused"}${s.pausedReason ? `: ${s.pausedReason}` : ""}`;
   return [s.ref, describeTarget(s.target), formatScope(s.scope), describeCron(s.cron, locale), s.locale, status];
 }
@@ -56,7 +61,7 @@ function runRow(r: DigestRun, refs: Map<string, string>, locale: "sv" | "en"): s
 }
 
 /** What a digest looks like on the wire: the terminal text, Block Kit JSON, or the Adaptive Card JSON. */
-function render(message: Message, format: string): string {
+function render({ renderText, renderSlack, renderAdaptiveCard }: Chat, message: Message, format: string): string {
   if (format === "text") return renderText(message);
   if (format === "slack") return JSON.stringify(renderSlack(message), null, 2);
   if (format === "teams") return JSON.stringify(renderAdaptiveCard(message), null, 2);
@@ -64,6 +69,8 @@ function render(message: Message, format: string): string {
 }
 
 async function preview(rt: CliRuntime, opts: { subscription?: string; scope?: string; lang?: string; since?: string; format: string }): Promise<void> {
+  const chat = await loadChat();
+  const { buildDigest, periodStart } = chat;
   if (Boolean(opts.subscription) === Boolean(opts.scope)) {
     throw new CliUsageError("Ange --subscription D-1 eller --scope (office:goteborg, county:22, country).", "Give --subscription D-1 or --scope (office:goteborg, county:22, country).");
   }
@@ -86,11 +93,11 @@ async function preview(rt: CliRuntime, opts: { subscription?: string; scope?: st
     if (digest.empty && !sub.postWhenEmpty) {
       process.stderr.write(rt.locale === "sv" ? "Inget nytt: den här digesten skulle inte postas nu.\n" : "Nothing new: this digest would not be posted now.\n");
     }
-    printLines([render(digest.message, opts.format)]);
+    printLines([render(chat, digest.message, opts.format)]);
     return;
   }
   const digest = await buildDigest(rt.sv, { scope: scope(opts.scope ?? ""), locale: lang(opts.lang) ?? rt.locale, since: since ?? new Date(now.getTime() - WEEK_MS), now });
-  printLines([render(digest.message, opts.format)]);
+  printLines([render(chat, digest.message, opts.format)]);
 }
 
 export function registerDigest(program: Command, run: RunWith): void {
@@ -115,7 +122,7 @@ export function registerDigest(program: Command, run: RunWith): void {
           await actingAs(rt, opts.as),
         );
         if (opts.json) return printJson(created);
-        printLines([`${rt.locale === "sv" ? "Skapad" : "Created"}: ${table([subscriptionRow(created, rt.locale)])[0]}`]);
+        printLines([`${rt.locale === "sv" ? "Skapad" : "Created"}: ${table([subscriptionRow(created, rt.locale, await loadChat())])[0]}`]);
       }),
     );
 
@@ -127,7 +134,8 @@ export function registerDigest(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const list = await rt.sv.digests.list();
         if (opts.json) return printJson(list);
-        printLines(list.length ? table(list.map((s) => subscriptionRow(s, rt.locale))) : [rt.locale === "sv" ? "Inga digests." : "No digests."]);
+        const chat = await loadChat();
+        printLines(list.length ? table(list.map((s) => subscriptionRow(s, rt.locale, chat))) : [rt.locale === "sv" ? "Inga digests." : "No digests."]);
       }),
     );
 
@@ -147,7 +155,7 @@ export function registerDigest(program: Command, run: RunWith): void {
           const result =
             name === "pause" ? await rt.sv.digests.pause(id, opts.reason ?? null, ctx) : name === "resume" ? await rt.sv.digests.resume(id, ctx) : await rt.sv.digests.remove(id, ctx);
           if (opts.json) return printJson(result);
-          printLines([`${rt.locale === "sv" ? sv : en}: ${table([subscriptionRow(result, rt.locale)])[0]}`]);
+          printLines([`${rt.locale === "sv" ? sv : en}: ${table([subscriptionRow(result, rt.locale, await loadChat())])[0]}`]);
         }),
       );
   }

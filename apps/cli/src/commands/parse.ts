@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { parseUtterance, registerVocabulary, type RegisterVocabulary } from "@samverkan/chat";
-import { CliUsageError, openRuntime } from "../runtime";
+import { cliEnv, CliUsageError, openRuntime } from "../runtime";
 import { reportError } from "../output";
 import { cliLocale } from "../runtime";
 
@@ -17,10 +17,9 @@ function toContract(text: string, now: Date | undefined, register: RegisterVocab
  * are linked ("Malmö stad" → Malmö kommun, with its id). Without one, parsing still works.
  */
 async function storeVocabulary(): Promise<{ register?: RegisterVocabulary; close: () => Promise<void> }> {
-  const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
-  if (!postgres) {
-    const { DEFAULT_SQLITE_FILE } = await import("@samverkan/sdk/sqlite");
-    const file = process.env.SAMVERKAN_DB || DEFAULT_SQLITE_FILE;
+  const settings = cliEnv().store;
+  if (settings.kind === "sqlite") {
+    const file = settings.file;
     if (file === ":memory:" || !existsSync(file)) return { close: async () => undefined };
   }
   try {
@@ -44,10 +43,9 @@ export function registerParse(program: Command): void {
     .option("--now <datetime>", "resolve relative dates against this time (ISO 8601), default now")
     .action(async (text: string | undefined, opts: { json?: boolean; now?: string }) => {
       try {
-        const nowText = opts.now ?? (process.env.SAMVERKAN_NOW || undefined);
-        const now = nowText ? new Date(nowText) : undefined;
+        const now = opts.now ? new Date(opts.now) : cliEnv().cli.now;
         if (now && Number.isNaN(now.getTime())) {
-          throw new CliUsageError(`--now ska vara en ISO-tidpunkt som 2026-11-23T09:00:00+01:00, inte "${nowText}".`, `--now must be an ISO date-time like 2026-11-23T09:00:00+01:00, not "${nowText}".`);
+          throw new CliUsageError(`--now ska vara en ISO-tidpunkt som 2026-11-23T09:00:00+01:00, inte "${opts.now ?? ""}".`, `--now must be an ISO date-time like 2026-11-23T09:00:00+01:00, not "${opts.now ?? ""}".`);
         }
         const store = await storeVocabulary();
         const print = (utterance: string) => {

@@ -1,34 +1,48 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { dirname, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { createEngine } from "@samverkan/chat";
 import type { Staff } from "@samverkan/sdk";
 import { reportError } from "../output";
-import { cliLocale, openRuntime, type CliRuntime } from "../runtime";
-import { runTerminalChat } from "../terminal/chat";
+import type { EnvSnapshot } from "@samverkan/runtime";
+import { cliEnv, cliLocale, openRuntime, type CliRuntime } from "../runtime";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, "../../../..");
-const BUNDLED_EXPORT = resolve(repoRoot, "../shared/fixtures/skolverket/slutbetyg-ak9-2025-skolenhet.csv");
+/** Where statistics exports are looked for on the first run (the SQLite store lives there too). */
+export const DEFAULT_DATA_DIR = "./data/";
 
 /** Which transports have credentials in the environment. */
-export function configuredApps(env: NodeJS.ProcessEnv = process.env): Array<"slack" | "teams"> {
+export function configuredApps(env: EnvSnapshot = cliEnv().vars): Array<"slack" | "teams"> {
   const apps: Array<"slack" | "teams"> = [];
   if (env.SLACK_BOT_TOKEN && (env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN)) apps.push("slack");
   if (env.MICROSOFT_APP_ID || env.TEAMS_DEV_NO_AUTH === "1") apps.push("teams");
   return apps;
 }
 
+/** The repository root (the folder with pnpm-workspace.yaml), from the built bundle or the source alike. */
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error("samverkan start runs the apps from the repository; no pnpm-workspace.yaml above this file");
+    dir = parent;
+  }
+  return dir;
+}
+
+/** Runs an app's build output with plain node (`pnpm start` at the root builds it first). */
 function startApp(app: "slack" | "teams"): Promise<number> {
-  const require = createRequire(import.meta.url);
-  const tsxCli = require.resolve("tsx/cli");
-  const entry = resolve(repoRoot, "apps", app, "src/main.ts");
+  const entry = resolve(repoRoot(), "apps", app, "dist/main.js");
+  if (!existsSync(entry)) {
+    process.stderr.write(`${entry} saknas: kör \`pnpm build\` (eller \`pnpm start\` i repots rot) först.\n`);
+    return Promise.resolve(1);
+  }
   return new Promise((done) => {
-    const child = spawn(process.execPath, [tsxCli, "--conditions=@samverkan/source", entry], { stdio: "inherit", env: process.env });
+    const child = spawn(process.execPath, [entry], { stdio: "inherit" }); // inherits this environment
+    // The apps shut down gracefully on SIGTERM/SIGINT; pass ours on.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward).on("SIGTERM", forward);
     child.on("exit", (code) => done(code ?? 1));
   });
 }
@@ -57,6 +71,7 @@ export function registerStart(program: Command): void {
         const staff = await ensureStaff(rt, ask);
         if (!staff) return;
         await ensureSchoolData(rt, ask);
+        const [{ createEngine }, { runTerminalChat }] = await Promise.all([import("@samverkan/chat"), import("../terminal/chat")]);
         await runTerminalChat({ engine: createEngine({ samverkan: rt.sv }), staff, input: process.stdin, output: process.stdout, lines });
       } catch (error) {
         process.exitCode = reportError(error, cliLocale(), false);
@@ -68,7 +83,7 @@ export function registerStart(program: Command): void {
 
 /** First run: the person at the keyboard becomes the first (admin) staff member. */
 async function ensureStaff(rt: CliRuntime, ask: (prompt: string) => Promise<string | undefined>): Promise<Staff | undefined> {
-  const who = process.env.SAMVERKAN_USER;
+  const who = cliEnv().cli.user;
   if (who) {
     const found = await rt.sv.staff.find(who);
     if (found) return found;
@@ -85,32 +100,52 @@ async function ensureStaff(rt: CliRuntime, ask: (prompt: string) => Promise<stri
   return rt.sv.staff.create({ name, email, agency: "skolverket", role: "admin", homeOfficeId: "solna" }, { actor: { system: "first-run" }, channel: "cli" });
 }
 
-/** First run: without school data there is nothing to look up; offer the API or a file. */
+/** First run: without school data there is nothing to look up; offer a statistics export or the API. */
 async function ensureSchoolData(rt: CliRuntime, ask: (prompt: string) => Promise<string | undefined>): Promise<void> {
   if ((await rt.sv.counts()).schoolUnits > 0) return;
-  const fallback = existsSync(BUNDLED_EXPORT) ? BUNDLED_EXPORT : undefined;
   process.stdout.write(
     "Det finns ingen skoldata ännu.\n" +
-      "  1) Läs in Skolverkets statistikexport (CSV)" + (fallback ? ` [${fallback}]` : "") + "\n" +
+      "  1) Läs in Skolverkets statistikexport (CSV-fil)\n" +
       "  2) Hämta från Skolverkets API (en kommun, t.ex. 0180 Stockholm)\n" +
       "  3) Hoppa över\n",
   );
   const choice = (await ask("Välj 1, 2 eller 3 [1]: ")) || "1";
   const system = { actor: { system: "first-run" }, channel: "cli" } as const;
   if (choice === "1") {
-    const path = (await ask(`Sökväg till CSV-filen${fallback ? " (Enter för standardfilen)" : ""}: `)) || fallback;
-    if (!path || !existsSync(path)) {
-      process.stdout.write(`Hittade inte filen ${path ?? ""}. Du kan läsa in den senare med \`samverkan import <fil.csv>\`.\n`);
-      return;
-    }
+    const path = await pickStatisticsExport(ask);
+    if (!path) return;
     const summary = await rt.sv.data.importStatisticsExport(readFileSync(path, "utf8"), system, { source: path });
     process.stdout.write(`Inläst: ${summary.schoolUnits.added + summary.schoolUnits.updated} skolenheter, ${summary.errors.length} rader med fel.\n`);
   } else if (choice === "2") {
     const municipality = (await ask("Kommunkod [0180]: ")) || "0180";
     const { createSkolverketClient } = await import("@samverkan/sdk");
-    const client = createSkolverketClient({});
+    const baseUrl = cliEnv().skolverketApiUrl;
+    const client = createSkolverketClient(baseUrl ? { baseUrl } : {});
     process.stdout.write("Hämtar från Skolverket …\n");
     const summary = await rt.sv.data.sync({ client, municipalities: [municipality] }, system);
     process.stdout.write(`Klart: ${summary.added} nya, ${summary.updated} uppdaterade, ${summary.failed.length} misslyckade.\n`);
   }
+}
+
+/** A small file picker: a file, or a folder (default ./data/) whose CSV files are offered by number. */
+async function pickStatisticsExport(ask: (prompt: string) => Promise<string | undefined>): Promise<string | undefined> {
+  const later = "Du kan läsa in den senare med `samverkan import <fil.csv>`.\n";
+  const answer = (await ask(`Fil eller mapp med exporten [${DEFAULT_DATA_DIR}]: `)) || DEFAULT_DATA_DIR;
+  if (!existsSync(answer)) {
+    process.stdout.write(`Hittade inte ${answer}. ${later}`);
+    return undefined;
+  }
+  if (!statSync(answer).isDirectory()) return answer;
+  const files = readdirSync(answer).filter((name) => name.toLowerCase().endsWith(".csv")).sort();
+  if (files.length === 0) {
+    process.stdout.write(`Det finns inga CSV-filer i ${answer}. Lägg Skolverkets export (t.ex. slutbetyg-ak9-2025-skolenhet.csv) där. ${later}`);
+    return undefined;
+  }
+  files.forEach((name, index) => process.stdout.write(`  ${index + 1}) ${name}\n`));
+  const picked = files[Number((await ask("Välj fil [1]: ")) || "1") - 1];
+  if (!picked) {
+    process.stdout.write(`Det finns ingen sådan fil i listan. ${later}`);
+    return undefined;
+  }
+  return join(answer, picked);
 }

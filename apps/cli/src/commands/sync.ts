@@ -14,6 +14,13 @@ import { progressBar } from "../format/progress";
 import { printJson, printLines } from "../output";
 import type { RunWith } from "../main";
 import { dataContext } from "./import";
+import { cliEnv } from "../runtime";
+
+/** SKOLVERKET_API_URL when set (tests point it at the replay server), else the public API. */
+function skolverketOptions(): { baseUrl?: string } {
+  const baseUrl = cliEnv().skolverketApiUrl;
+  return baseUrl ? { baseUrl } : {};
+}
 
 function report(summary: SyncSummary, locale: Locale): string[] {
   const sv = locale === "sv";
@@ -126,7 +133,7 @@ export function registerSync(program: Command, run: RunWith): void {
         let phase: SyncProgress["phase"] | undefined;
         const summary = await rt.sv.data.sync(
           {
-            client: createSkolverketClient(),
+            client: createSkolverketClient(skolverketOptions()),
             ...(opts.municipality ? { municipalities: opts.municipality } : {}),
             ...(opts.county ? { counties: opts.county } : {}),
             fresh: opts.fresh === true,

@@ -24,6 +24,8 @@ export interface MessagesServerOptions {
   draining?: () => boolean;
   /** Extra GET routes (the calendar feed); returns true when it answered the request. */
   routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Called when the answer to a POST /api/messages has gone out, with its status. */
+  onAnswer?: (status: number) => void;
 }
 
 function respond(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
@@ -125,6 +127,8 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
       req.resume();
       return respond(res, 404, "Not found.");
     }
+    const onAnswer = options.onAnswer;
+    if (onAnswer && method === "POST") res.once("finish", () => onAnswer(res.statusCode));
     if (method !== "POST") {
       req.resume();
       return respond(res, 405, "Use POST.", { allow: "POST" });

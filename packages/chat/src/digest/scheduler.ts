@@ -32,6 +32,8 @@ export interface DigestSchedulerOptions {
   tickPattern?: string;
   /** How long after its occurrence a digest counts as late (default 15 minutes). */
   lateAfterMs?: number;
+  /** Called with each run's outcome (metrics); must not throw. */
+  onRun?: (outcome: RunOutcome) => void;
 }
 
 export type RunOutcome = "posted" | "skipped_empty" | "failed" | "channel_gone" | "claimed_elsewhere";
@@ -139,6 +141,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       const entry = { subscription: subscription.ref, periodKey: due.periodKey, late: due.late };
       if (!run) {
         report.runs.push({ ...entry, outcome: "claimed_elsewhere" });
+        options.onRun?.("claimed_elsewhere");
         continue;
       }
       let outcome: RunOutcome;
@@ -152,6 +155,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         outcome = "failed";
       }
       report.runs.push({ ...entry, outcome });
+      options.onRun?.(outcome);
     }
   }
 

@@ -30,6 +30,17 @@ export interface EngineOptions {
   pendingTtlMs?: number;
   /** How long the register's names are reused before they are read again; default 5 minutes. */
   registerTtlMs?: number;
+  /** Called after every handled turn (metrics); must not throw. */
+  onTurn?: (observation: TurnObservation) => void;
+}
+
+/** What one turn was and how it ended, for counters and latency histograms. */
+export interface TurnObservation {
+  /** The understood intent for text (`dialogue.book`, `unknown`, …), `action:<id>` or `form:<id>` otherwise. */
+  intent: string;
+  /** `refused`: not a registered staff member; `rejected`: a domain rule said no (or a form had errors). */
+  outcome: "ok" | "refused" | "rejected" | "error";
+  durationMs: number;
 }
 
 /** The most a turn's text is read; longer input is cut before parsing. */
@@ -103,11 +114,28 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function handle(turn: Turn): Promise<EngineReply> {
+    if (!options.onTurn) return handleTurn(turn, () => undefined);
+    const started = performance.now();
+    let intent = turn.form ? `form:${turn.form.id}` : turn.action ? `action:${turn.action.id.split(":")[0]}` : "unknown";
+    const observation = { outcome: "ok" as TurnObservation["outcome"] };
+    const reply = await handleTurn(turn, (noted) => {
+      if (noted.intent) intent = noted.intent;
+      if (noted.outcome) observation.outcome = noted.outcome;
+    });
+    if (reply.formErrors && observation.outcome === "ok") observation.outcome = "rejected";
+    options.onTurn({ intent, outcome: observation.outcome, durationMs: performance.now() - started });
+    return reply;
+  }
+
+  async function handleTurn(turn: Turn, note: Note): Promise<EngineReply> {
     const staff = await resolveStaff(turn.user).catch((error: unknown) => {
       logger.error({ err: error }, "staff lookup failed");
       return undefined;
     });
-    if (!staff) return reply(unknownUserMessage(turn.user));
+    if (!staff) {
+      note({ outcome: "refused" });
+      return reply(unknownUserMessage(turn.user));
+    }
     const locale: Locale = staff.locale;
     const key = stateKey(turn.user, turn.conversationId);
     let pending = await loadPending(key);
@@ -133,14 +161,18 @@ export function createEngine(options: EngineOptions): Engine {
       },
     };
     try {
-      const result = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT), await vocabulary());
+      const result = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT), await vocabulary(), note);
       if (changed) {
         if (pending) await sv.state.set("conversation", key, pending, ttl);
         else await sv.state.delete("conversation", key);
       }
       return result;
     } catch (error) {
-      if (isSamverkanError(error)) return reply(textMessage(locale, escapeMarkup(error.localized(locale))));
+      if (isSamverkanError(error)) {
+        note({ outcome: "rejected" });
+        return reply(textMessage(locale, escapeMarkup(error.localized(locale))));
+      }
+      note({ outcome: "error" });
       logger.error({ err: error, platform: turn.user.platform }, "turn failed");
       return reply(textMessage(locale, say(t.somethingWrong, locale)));
     }
@@ -169,20 +201,31 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-async function onText(ctx: FlowContext, text: string, register: RegisterVocabulary | undefined): Promise<EngineReply> {
+/** Tells handle() what a turn turned out to be, for TurnObservation. */
+type Note = (noted: { intent?: string; outcome?: TurnObservation["outcome"] }) => void;
+
+async function onText(ctx: FlowContext, text: string, register: RegisterVocabulary | undefined, note: Note): Promise<EngineReply> {
   // A message clearly written in the other language is answered in that language.
   const written = clearLanguage(text);
   if (written && written !== ctx.locale) ctx.locale = written;
   if (CANCEL_WORDS.test(text)) {
     const had = ctx.pending !== undefined;
     ctx.setPending(undefined);
+    note({ intent: "cancel" });
     return reply(textMessage(ctx.locale, say(had ? t.cancelled : t.nothingToCancel, ctx.locale)));
   }
   // `/samverkan` with nothing after it, or an empty message: show what the bot can do.
-  if (text.trim() === "" && ctx.pending === undefined) return showHelp(ctx);
+  if (text.trim() === "" && ctx.pending === undefined) {
+    note({ intent: "help" });
+    return showHelp(ctx);
+  }
   const digest = await handleDigestCommand(ctx, text);
-  if (digest) return digest;
+  if (digest) {
+    note({ intent: "digest" });
+    return digest;
+  }
   const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, ...(register ? { register } : {}) });
+  note({ intent: parsed.intent });
   const pending = ctx.pending;
   // "ja" confirms only when we asked for a confirmation.
   if ((isBareYes(text) || isBareNo(text)) && pending?.awaiting !== "confirm") {

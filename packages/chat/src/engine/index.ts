@@ -1,2 +1,2 @@
-export { createEngine, type Engine, type EngineOptions, type SchoolHit, type SchoolSearchAnswer } from "./engine";
+export { createEngine, type Engine, type EngineOptions, type SchoolHit, type SchoolSearchAnswer, type TurnObservation } from "./engine";
 export type { Turn, EngineReply, PlatformUser, Channel, EngineLogger } from "./types";

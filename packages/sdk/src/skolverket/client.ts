@@ -92,10 +92,6 @@ export type SkolverketClient = {
 
 const DEFAULT_PAGE_SIZE = 50;
 
-function environmentBaseUrl(): string | undefined {
-  return typeof process === "undefined" ? undefined : process.env.SKOLVERKET_API_URL || undefined;
-}
-
 function assertSchoolUnitCode(code: string): void {
   if (!/^\d{8}$/.test(code)) throw new RangeError(`A school unit code has 8 digits, got ${JSON.stringify(code)}`);
 }
@@ -107,7 +103,7 @@ function hasNextPage(page: PageInfo, links: RawHalLinks | undefined): boolean {
 }
 
 export function createSkolverketClient(options: SkolverketClientOptions = {}): SkolverketClient {
-  const baseUrl = (options.baseUrl ?? environmentBaseUrl() ?? DEFAULT_SKOLVERKET_API_URL).replace(/\/+$/, "");
+  const baseUrl = (options.baseUrl ?? DEFAULT_SKOLVERKET_API_URL).replace(/\/+$/, "");
   const { getJson } = createHttp({
     baseUrl,
     timeoutMs: options.timeoutMs ?? 15_000,

@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type MigrationProvider, type Transaction } from "kysely";
+import { Migrator, sql, type Kysely, type LogEvent, type MigrationProvider, type Transaction } from "kysely";
 import type { Database } from "./schema";
 import { migrationsFor, type Dialect } from "./migrations";
 
@@ -22,6 +22,16 @@ export interface Store {
   /** Applies pending migrations; safe to call from several instances at once. */
   migrate(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Kysely's `log` option reporting failed queries only (for a metrics counter); nothing when no callback. */
+export function queryErrorLog(onQueryError: ((error: unknown) => void) | undefined): { log?: (event: LogEvent) => void } {
+  if (!onQueryError) return {};
+  return {
+    log(event) {
+      if (event.level === "error") onQueryError(event.error);
+    },
+  };
 }
 
 /**

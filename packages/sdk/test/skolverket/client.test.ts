@@ -311,10 +311,9 @@ describe("client configuration", () => {
     vi.unstubAllEnvs();
   });
 
-  it("takes the base URL from SKOLVERKET_API_URL, else the public API", () => {
+  it("takes the base URL from its options, else the public API, and ignores the environment", () => {
     vi.stubEnv("SKOLVERKET_API_URL", "http://127.0.0.1:9999/planned-educations/");
-    expect(createSkolverketClient().baseUrl).toBe("http://127.0.0.1:9999/planned-educations");
-    vi.stubEnv("SKOLVERKET_API_URL", "");
+    expect(createSkolverketClient({ baseUrl: "http://127.0.0.1:9999/planned-educations/" }).baseUrl).toBe("http://127.0.0.1:9999/planned-educations");
     expect(createSkolverketClient().baseUrl).toBe("https://api.skolverket.se/planned-educations");
     expect(createSkolverketClient({ baseUrl: "http://x.test/pe" }).baseUrl).toBe("http://x.test/pe");
   });

@@ -1,0 +1,7 @@
+import base from "@samverkan/eslint-config";
+
+export default [
+  ...base,
+  // This package is where the environment is read.
+  { files: ["src/**/*.ts"], rules: { "no-restricted-properties": "off", "no-restricted-syntax": "off" } },
+];

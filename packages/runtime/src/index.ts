@@ -1,0 +1,11 @@
+/**
+ * @samverkan/runtime (private): what the Slack app, the Teams app and the CLI share at run
+ * time. The environment is read and checked here once; the SDK and the engine read none.
+ */
+export { readEnv, RuntimeEnvError, BOTBUILDER_ALIASES, type RuntimeEnv, type EnvSnapshot, type LogLevel, type StoreSettings } from "./env";
+export { VARIABLES, renderTable, withTable, type VariableDoc, type VariableName } from "./variables";
+export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from "./logger";
+export { openStore } from "./store";
+export { runHousekeeping, startHousekeeping, EVENT_RETENTION_MS } from "./housekeeping";
+export { createMetrics, observeTurns, handleMetricsRequest, serveMetricsOnLoopback, type AppMetrics } from "./metrics";
+export { countPlatformCalls, slackApiCalls, botConnectorCalls, type ClassifyCall } from "./platform-calls";

@@ -1,0 +1,3 @@
+import { samverkanVitestConfig } from "@samverkan/vitest-config";
+
+export default samverkanVitestConfig();
