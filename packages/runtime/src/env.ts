@@ -26,6 +26,7 @@ const sharedSchema = z.object({
   DATABASE_URL: z.preprocess(blank, z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset to use SQLite).").optional()),
   SAMVERKAN_PG_SCHEMA: z.preprocess(blank, z.string().regex(/^[a-z_][a-z0-9_]*$/, "SAMVERKAN_PG_SCHEMA must be lower-case letters, digits and _.").optional()),
   SKOLVERKET_API_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "SKOLVERKET_API_URL must be an http(s) URL." }).optional()),
+  SKOLENHETSREGISTRET_API_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "SKOLENHETSREGISTRET_API_URL must be an http(s) URL." }).optional()),
   LOG_LEVEL: z.preprocess(blank, z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.` }).default("info")),
   SAMVERKAN_USER: optional,
   SAMVERKAN_LANG: z.preprocess(blank, z.string().default("sv")).transform((lang): "sv" | "en" => (lang.toLowerCase().startsWith("en") ? "en" : "sv")),
@@ -48,6 +49,8 @@ export type StoreSettings = { kind: "postgres"; url: string; schema: string | un
 export interface RuntimeEnv {
   store: StoreSettings;
   skolverketApiUrl: string | undefined;
+  /** Skolenhetsregistret v2 base, when set (tests point it at a replay server). */
+  registerApiUrl: string | undefined;
   logLevel: LogLevel;
   cli: { user: string | undefined; locale: "sv" | "en"; now: Date | undefined };
   metrics: { token: string | undefined; port: number | undefined };
@@ -76,6 +79,7 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
   return {
     store: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL, schema: e.SAMVERKAN_PG_SCHEMA } : { kind: "sqlite", file: e.SAMVERKAN_DB },
     skolverketApiUrl: e.SKOLVERKET_API_URL,
+    registerApiUrl: e.SKOLENHETSREGISTRET_API_URL,
     logLevel: e.LOG_LEVEL,
     cli: { user: e.SAMVERKAN_USER, locale: e.SAMVERKAN_LANG, now: e.SAMVERKAN_NOW },
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },

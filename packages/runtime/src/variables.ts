@@ -18,6 +18,7 @@ export const VARIABLES = [
   { name: "DATABASE_URL", default: "–", meaning: "`postgres://…`: use PostgreSQL (for several bot instances side by side)", usedBy: ["all"] },
   { name: "SAMVERKAN_PG_SCHEMA", default: "–", meaning: "PostgreSQL schema to use (created when missing); the connection's default otherwise", usedBy: ["all"] },
   { name: "SKOLVERKET_API_URL", default: "https://api.skolverket.se/planned-educations", meaning: "Skolverket's Planned Educations API v4 base", usedBy: ["all"] },
+  { name: "SKOLENHETSREGISTRET_API_URL", default: "https://api.skolverket.se/skolenhetsregistret", meaning: "Skolverket's Skolenhetsregistret v2 base (`samverkan sync --register`)", usedBy: ["cli"] },
   { name: "LOG_LEVEL", default: "info", meaning: "fatal, error, warn, info, debug, trace or silent (pino, JSON lines on stdout; secrets redacted)", usedBy: ["all"] },
   { name: "SAMVERKAN_USER", default: "–", meaning: "the staff member the CLI and terminal chat act as (`--as` wins)", usedBy: ["cli"] },
   { name: "SAMVERKAN_LANG", default: "sv", meaning: "language of CLI output: sv or en", usedBy: ["cli"] },

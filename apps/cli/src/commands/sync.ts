@@ -114,7 +114,7 @@ export function registerSync(program: Command, run: RunWith): void {
           let phase: RegisterSyncProgress["phase"] | undefined;
           const summary = await rt.sv.data.syncRegister(
             {
-              client: createSkolenhetsregistretClient({ baseUrl: process.env.SKOLENHETSREGISTRET_API_URL || DEFAULT_SKOLENHETSREGISTRET_API_URL }),
+              client: createSkolenhetsregistretClient({ baseUrl: cliEnv().registerApiUrl ?? DEFAULT_SKOLENHETSREGISTRET_API_URL }),
               fresh: opts.fresh === true,
               onProgress: (p) => {
                 if (phase !== undefined && phase !== p.phase) bar.done();
