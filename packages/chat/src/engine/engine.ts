@@ -154,7 +154,7 @@ async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
   if (text.trim() === "" && ctx.pending === undefined) return showHelp(ctx);
   const digest = await handleDigestCommand(ctx, text);
   if (digest) return digest;
-  const parsed = parseUtterance(text, { now: ctx.now });
+  const parsed = parseUtterance(text, { now: ctx.now, logger: ctx.logger });
   const pending = ctx.pending;
   // An answer to our question wins, unless the user clearly starts something new.
   if (pending && !startsNewIntent(parsed)) return continuePending(ctx, pending, text, parsed);

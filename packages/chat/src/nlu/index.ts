@@ -5,4 +5,4 @@
 export { parseUtterance } from "./parseUtterance";
 export { parseDateTime } from "./parseDateTime";
 export { entitiesSchema, parseResultSchema, intentNameSchema, phaseSchema, officeSchema } from "./schema";
-export type { Entities, IntentName, Phase, ParseResult, ParseOptions, DateTimeResult, Language, Office } from "./types";
+export type { Entities, IntentName, Phase, ParseResult, ParseOptions, NluLogger, DateTimeResult, Language, Office } from "./types";

@@ -57,6 +57,15 @@ export interface ParseOptions {
   now?: Date;
   /** IANA zone the user lives in; defaults to Europe/Stockholm. */
   timeZone?: string;
+  /**
+   * Told about a parser bug. The parser never throws (a bug answers "not understood"), so
+   * this is the only way a crash shows; the engine passes its own logger.
+   */
+  logger?: NluLogger;
+}
+
+export interface NluLogger {
+  error(obj: Record<string, unknown>, msg: string): void;
 }
 
 export interface DateTimeResult {

@@ -46,7 +46,7 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
     return picked ?? next(ctx, draft);
   }
   if (awaiting === "time") {
-    const parsed = parseDateTime(text, { now: ctx.now });
+    const parsed = parseDateTime(text, { now: ctx.now, logger: ctx.logger });
     if (!parsed.start) return askAgain(ctx, draft, "time", `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`);
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);
@@ -63,7 +63,7 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
   }
   // Awaiting confirmation: a yes books, anything else is read as a change to the draft.
   if (/^\s*(ja|japp|ok|okej|yes|y|boka|bekräfta|confirm)\b/i.test(text)) return confirmBooking(ctx, draft);
-  const parsed = parseDateTime(text, { now: ctx.now });
+  const parsed = parseDateTime(text, { now: ctx.now, logger: ctx.logger });
   if (parsed.start) {
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);
