@@ -20,7 +20,7 @@ interface Context {
   u: Utterance;
   intent: IntentName;
   cueEnd: number | undefined;
-  options: Required<ParseOptions>;
+  options: Required<Pick<ParseOptions, "now" | "timeZone">>;
   language: ParseResult["language"];
 }
 
