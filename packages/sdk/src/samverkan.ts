@@ -10,8 +10,11 @@ import { createStateService } from "./services/state";
 import { createSearchService } from "./services/search";
 import { createProfileService } from "./services/profile";
 import { createDataService } from "./data/index";
-import { createSelectionService } from "./selection/index";
+import { createRankingService, createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
+import { createContactService } from "./services/contacts";
+import { createMinutesService } from "./services/minutes";
+import { createBriefingService } from "./services/briefing";
 import { systemClock, type Clock } from "./time";
 import type { Deps } from "./services/context";
 
@@ -37,6 +40,10 @@ export function createSamverkan(options: CreateSamverkanOptions) {
   const directory = createDirectory(deps);
   const search = createSearchService(deps);
   const { db } = deps.store;
+  const dialogues = createDialogueService(deps);
+  const assignments = createAssignmentService(deps);
+  const contacts = createContactService(deps);
+  const minutes = createMinutesService(deps);
 
   async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {
     const row = await db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -49,12 +56,18 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     clock: deps.clock,
     municipalities: directory.municipalities,
     organizers: { ...directory.organizers, search: search.organizers },
-    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps) },
+    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps), rank: createRankingService(deps).rank },
     data: createDataService(deps, directory),
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
-    dialogues: createDialogueService(deps),
-    assignments: createAssignmentService(deps),
+    dialogues,
+    /** Contact persons at organizers (personal data: staff only, audited without the data). */
+    contacts,
+    /** Minutes after a dialogue, with agreed actions and the next dialogue's date. */
+    minutes,
+    /** Everything to know before a dialogue with an organizer. */
+    briefing: createBriefingService(deps, { dialogues, minutes, assignments, contacts }),
+    assignments,
     coverage: createCoverageService(deps),
     audit: createAuditService(deps),
     state: createStateService(deps),

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { z } from "zod";
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import {
   assignmentInputSchema,
@@ -153,28 +154,7 @@ export function createAssignmentService(deps: Deps) {
         if (data.responsibleStaffId && !(await trx.selectFrom("staff").select("id").where("id", "=", data.responsibleStaffId).executeTakeFirst())) {
           throw ValidationError.field("responsibleStaffId", { sv: `Okänd medarbetare ${data.responsibleStaffId}.`, en: `Unknown staff member ${data.responsibleStaffId}.` });
         }
-        // U-numbers are handed out one at a time; the lock keeps two creators from taking the same.
-        await deps.store.lock(trx, ["assignment-ref"]);
-        const max = await trx.selectFrom("assignments").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
-        const refNumber = Number(max?.max ?? 0) + 1;
-        await trx
-          .insertInto("assignments")
-          .values({
-            id,
-            ref_number: refNumber,
-            plan_id: data.planId,
-            title: data.title,
-            agency: data.agency,
-            focus_area: data.focusArea,
-            responsible_staff_id: data.responsibleStaffId ?? null,
-            phase: "startUp",
-            due_date: data.dueDate ?? null,
-            reference_material: toJson(data.referenceMaterial),
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-        await recordAudit(trx, ctx, actor, at, { action: "assignment.create", entityType: "assignment", entityId: id, details: { ref: `U-${refNumber}`, title: data.title } });
+        await insertAssignment(deps, trx, { ...data, id }, ctx, actor, at);
       });
       return service.get(id);
     },
@@ -220,7 +200,7 @@ export function createAssignmentService(deps: Deps) {
       if (!authorId) {
         throw ValidationError.field("author", { sv: "Framsteg loggas av en medarbetare.", en: "Progress is logged by a staff member." });
       }
-      await db.transaction().execute(async (trx) => {
+      const assignmentId = await db.transaction().execute(async (trx) => {
         const { actor, row } = await checkProgressAccess(trx, idOrRef, ctx);
         if (data.correctsEntryId) {
           const corrected = await trx.selectFrom("progress_entries").select("assignment_id").where("id", "=", data.correctsEntryId).executeTakeFirst();
@@ -250,10 +230,11 @@ export function createAssignmentService(deps: Deps) {
           entityId: row.id,
           details: { entryId, percent: data.percent ?? null, phase: data.phase ?? null },
         });
+        return row.id;
       });
       return {
         id: entryId,
-        assignmentId: (await loadRow(idOrRef)).id,
+        assignmentId,
         authorStaffId: authorId,
         at: formatInstant(at, tz),
         note: data.note,
@@ -313,6 +294,45 @@ export function createAssignmentService(deps: Deps) {
   };
 
   return service;
+}
+
+
+/**
+ * Inserts an assignment inside the caller's transaction (after its role and plan checks),
+ * so that minutes can turn agreed actions into assignments atomically.
+ */
+export async function insertAssignment(
+  deps: Deps,
+  trx: Trx,
+  data: z.output<typeof assignmentInputSchema> & { id: string },
+  ctx: WriteContext,
+  actor: ResolvedActor,
+  at: number,
+): Promise<{ id: string; ref: string }> {
+  const id = data.id;
+  // U-numbers are handed out one at a time; the lock keeps two creators from taking the same.
+  await deps.store.lock(trx, ["assignment-ref"]);
+  const max = await trx.selectFrom("assignments").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
+  const refNumber = Number(max?.max ?? 0) + 1;
+  await trx
+    .insertInto("assignments")
+    .values({
+      id,
+      ref_number: refNumber,
+      plan_id: data.planId,
+      title: data.title,
+      agency: data.agency,
+      focus_area: data.focusArea,
+      responsible_staff_id: data.responsibleStaffId ?? null,
+      phase: "startUp",
+      due_date: data.dueDate ?? null,
+      reference_material: toJson(data.referenceMaterial),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await recordAudit(trx, ctx, actor, at, { action: "assignment.create", entityType: "assignment", entityId: id, details: { ref: `U-${refNumber}`, title: data.title } });
+  return { id, ref: `U-${refNumber}` };
 }
 
 export type AssignmentService = ReturnType<typeof createAssignmentService>;

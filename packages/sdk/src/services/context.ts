@@ -41,6 +41,8 @@ export interface SamverkanConfig {
   };
   /** Longest dialogue; bounds the conflict-check window. */
   maxDialogueMinutes: number;
+  /** Topics a dialogue's minutes choose from (framgångsfaktorer). */
+  successFactors: string[];
 }
 
 export interface Deps {

@@ -14,6 +14,7 @@ import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
+import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
 import type { Database } from "../store/schema";
 
@@ -109,8 +110,17 @@ export function createDialogueService(deps: Deps) {
     const s = toWallClock(start, tz);
     const e = toWallClock(end, tz);
     const isoWeekday = s.weekday === 0 ? 7 : s.weekday;
+    const holiday = swedishHoliday(localDate(start, tz));
     if (!wh.days.includes(isoWeekday)) {
       issues.push({ field: "start", message: { sv: "Dialoger bokas på vardagar.", en: "Dialogues are booked on working days." } });
+    } else if (holiday) {
+      issues.push({
+        field: "start",
+        message: {
+          sv: `${localDate(start, tz)} är ${holiday.name.sv}, en helgdag. Dialoger bokas på arbetsdagar.`,
+          en: `${localDate(start, tz)} is ${holiday.name.en}, a public holiday in Sweden. Dialogues are booked on working days.`,
+        },
+      });
     }
     const sameDay = localDate(start, tz) === localDate(end - 1, tz);
     const startMin = s.hour * 60 + s.minute;
@@ -458,7 +468,7 @@ export function createDialogueService(deps: Deps) {
       for (let day = startOfLocalDay(from, tz); day < to && slots.length < limit; day = addLocalDays(day, 1, tz)) {
         const w = toWallClock(day, tz);
         const isoWeekday = w.weekday === 0 ? 7 : w.weekday;
-        if (!wh.days.includes(isoWeekday)) continue;
+        if (!wh.days.includes(isoWeekday) || swedishHoliday(localDate(day, tz))) continue;
         if (office && localDate(day, tz) < office.openedOn) continue;
         const open = localToInstant({ year: w.year, month: w.month, day: w.day, hour: sh ?? 8, minute: sm ?? 0 }, tz);
         const close = localToInstant({ year: w.year, month: w.month, day: w.day, hour: eh ?? 17, minute: em ?? 0 }, tz);

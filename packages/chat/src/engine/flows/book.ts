@@ -39,6 +39,26 @@ export async function startBookingFor(ctx: FlowContext, organizerId: string, sch
   return next(ctx, { durationMinutes: 60, organizerId: organizer.id, organizerName: organizer.name, ...(schoolUnitCode ? { schoolUnitCode } : {}) });
 }
 
+/**
+ * From the minutes' "Boka uppföljning": the same organizer and place, on the date the
+ * minutes name; the booking links back to the dialogue it follows up.
+ */
+export async function startFollowUp(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  const previous = await ctx.sv.dialogues.get(dialogueId);
+  const minutes = await ctx.sv.minutes.get(dialogueId);
+  const organizer = await ctx.sv.organizers.get(previous.organizerId);
+  const draft: BookDraft = {
+    durationMinutes: Math.max(15, Math.round((Date.parse(previous.end) - Date.parse(previous.start)) / 60_000)),
+    organizerId: organizer.id,
+    organizerName: organizer.name,
+    followsUpId: previous.id,
+    ...(previous.digital ? { digital: true } : previous.officeId ? { officeId: previous.officeId } : {}),
+    ...(minutes?.nextDialogueDate ? { date: minutes.nextDialogueDate } : {}),
+    ...(previous.schoolUnitCode ? { schoolUnitCode: previous.schoolUnitCode } : {}),
+  };
+  return next(ctx, draft);
+}
+
 /** The user answered the question we asked. */
 export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiting: string, text: string): Promise<EngineReply> {
   if (awaiting === "organizer") {
@@ -46,7 +66,9 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
     return picked ?? next(ctx, draft);
   }
   if (awaiting === "time") {
-    const parsed = parseDateTime(text, { now: ctx.now, logger: ctx.logger });
+    // "kl 10" after we asked "Vilken tid den 15 mars?" is that day, not the next 10:00.
+    const clockOnly = /^\s*(kl\.?|klockan|at)?\s*\d{1,2}([:.]\d{2})?\s*$/i.test(text);
+    const parsed = parseDateTime(text, { now: clockOnly && draft.date ? new Date(`${draft.date}T00:00:00${formatInstant(Date.parse(`${draft.date}T12:00:00Z`)).slice(19)}`) : ctx.now, logger: ctx.logger });
     if (!parsed.start) return askAgain(ctx, draft, "time", `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`);
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);
@@ -133,6 +155,7 @@ function book(ctx: FlowContext, draft: BookDraft): Promise<QualityDialogue> {
       digital: draft.digital ?? false,
       officeId: draft.digital ? null : (draft.officeId ?? null),
       schoolUnitCode: draft.schoolUnitCode ?? null,
+      followsUpId: draft.followsUpId ?? null,
     },
     ctx.write,
   );
@@ -247,6 +270,7 @@ function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
         { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(draft.organizerName ?? "") },
         ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: escapeMarkup(draft.schoolUnitCode) }] : []),
         { label: sv ? "Tid" : "Time", value: formatRange(draft.start!, endIso, ctx.locale) },
+        ...(draft.followsUpId ? [{ label: sv ? "Uppföljning" : "Follow-up", value: sv ? "Följer upp förra dialogen" : "Follows up the previous dialogue" }] : []),
         { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
       ],
     },
@@ -359,15 +383,27 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });
-  if (d.status === "booked" || d.status === "proposed") {
-    blocks.push({
-      type: "actions",
-      actions: [
-        { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
-        { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
-      ],
-    });
+  const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
+  if (contacts.length > 0) blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${contacts.map((c) => `${c.name} (${c.role})`).join(", ")}`.slice(0, 2000) });
+  if (d.followsUpId) blocks.push({ type: "context", text: sv ? "Följer upp en tidigare dialog." : "Follows up an earlier dialogue." });
+  const started = Date.parse(d.start) <= ctx.now.getTime();
+  const actions: Action[] = [];
+  if ((d.status === "booked" || d.status === "proposed") && !started) {
+    actions.push(
+      { id: "dialogue.prepare", label: sv ? "Förbered" : "Prepare", value: { organizerId: d.organizerId }, style: "primary" },
+      { id: "dialogue.contacts.form", label: sv ? "Kontaktpersoner" : "Contact persons", value: { id: d.id } },
+      { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
+      { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
+    );
+  } else if (d.status !== "cancelled" && started) {
+    const minutes = await ctx.sv.minutes.get(d.id);
+    actions.push(
+      minutes
+        ? { id: "minutes.show", label: sv ? "Visa protokoll" : "Show minutes", value: { id: d.id } }
+        : { id: "dialogue.record.form", label: sv ? "Skriv protokoll" : "Record minutes", value: { id: d.id }, style: "primary" },
+    );
   }
+  if (actions.length > 0) blocks.push({ type: "actions", actions });
   return message(ctx.locale, blocks, `${lead ? `${lead} ` : ""}${organizer.name}, ${formatRange(d.start, d.end, ctx.locale)}, ${place}`);
 }
 
