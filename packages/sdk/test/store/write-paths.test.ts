@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { as, buildWorld, describeEachStore, storesReady, type World } from "../support/stores";
+import { as, asIn, buildWorld, describeEachStore, storesReady, type World } from "../support/stores";
 import { syntheticExport } from "../data/support";
 
 await storesReady;
@@ -68,10 +68,10 @@ describeEachStore(
     });
 
     it("digests: subscribe, pause, resume, snapshot, claim and finish a run, remove", async () => {
-      const sub = await w.sv.digests.create({ target: channel, scope: { kind: "country" } }, as(w.advisor, "slack"));
+      const sub = await w.sv.digests.create({ target: channel, scope: { kind: "country" } }, asIn(w.advisor, channel));
       subscriptionRef = sub.ref;
-      expect((await w.sv.digests.pause(sub.ref, "semester", as(w.advisor))).status).toBe("paused");
-      expect((await w.sv.digests.resume(sub.ref, as(w.advisor))).status).toBe("active");
+      expect((await w.sv.digests.pause(sub.ref, "semester", asIn(w.advisor, channel))).status).toBe("paused");
+      expect((await w.sv.digests.resume(sub.ref, asIn(w.advisor, channel))).status).toBe("active");
       await w.sv.digests.saveFlaggedSnapshot(sub.id, ["39907811"]);
       expect(await w.sv.digests.flaggedSnapshot(sub.id)).toEqual(["39907811"]);
       const run = await w.sv.digests.claimRun({ subscriptionId: sub.id, scheduledFor: new Date("2026-11-30T08:00:00+01:00"), periodStart: new Date("2026-11-23T08:00:00+01:00"), late: false, claimedBy: "test" });
@@ -79,7 +79,7 @@ describeEachStore(
       await w.sv.digests.recordAttempt(run!.id, 1, "timeout");
       expect((await w.sv.digests.finishRun(run!.id, { status: "posted", attempts: 2 }))?.status).toBe("posted");
       await w.sv.digests.expireAbandonedRuns(60_000);
-      expect((await w.sv.digests.remove(sub.ref, as(w.advisor))).ref).toBe(subscriptionRef);
+      expect((await w.sv.digests.remove(sub.ref, asIn(w.advisor, channel))).ref).toBe(subscriptionRef);
     });
 
     it("state: set, delete, sweep, claim and prune events", async () => {
