@@ -17,6 +17,7 @@ import { validate } from "./validate";
 import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
 import type { Database } from "../store/schema";
+import type { CalendarService } from "../calendar/service";
 
 const MINUTE = 60_000;
 
@@ -53,7 +54,12 @@ interface Interval {
   end: number;
 }
 
-export function createDialogueService(deps: Deps) {
+export interface DialogueServiceHooks {
+  /** Queues invitation mail inside each booking, reschedule and cancel transaction. */
+  calendar?: Pick<CalendarService, "notifyInTransaction">;
+}
+
+export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = {}) {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
   const maxMs = deps.config.maxDialogueMinutes * MINUTE;
@@ -314,6 +320,7 @@ export function createDialogueService(deps: Deps) {
             notes: data.notes,
             follows_up_id: data.followsUpId ?? null,
             school_unit_code: data.schoolUnitCode ?? null,
+            meeting_url: data.meetingUrl ?? null,
             created_by: actor.staffId,
             created_at: now,
             updated_at: now,
@@ -326,6 +333,7 @@ export function createDialogueService(deps: Deps) {
           entityId: id,
           details: { organizerId: data.organizerId, start: formatInstant(start, tz), end: formatInstant(end, tz), officeId, staffIds },
         });
+        await hooks.calendar?.notifyInTransaction(trx, id, "REQUEST");
       });
       return service.get(id);
     },
@@ -359,7 +367,15 @@ export function createDialogueService(deps: Deps) {
         if (conflicts.length > 0) throw await describeConflicts(trx, conflicts);
         await trx
           .updateTable("dialogues")
-          .set({ start_at: start, end_at: end, office_id: officeId, digital: digital ? 1 : 0, updated_at: now })
+          .set((eb) => ({
+            start_at: start,
+            end_at: end,
+            office_id: officeId,
+            digital: digital ? 1 : 0,
+            ...(data.meetingUrl !== undefined ? { meeting_url: data.meetingUrl } : {}),
+            updated_at: now,
+            sequence: eb("sequence", "+", 1),
+          }))
           .where("id", "=", id)
           .execute();
         await recordAudit(trx, ctx, actor, now, {
@@ -368,6 +384,7 @@ export function createDialogueService(deps: Deps) {
           entityId: id,
           details: { from: formatInstant(row.start_at, tz), to: formatInstant(start, tz), end: formatInstant(end, tz), officeId },
         });
+        await hooks.calendar?.notifyInTransaction(trx, id, "REQUEST");
       });
       return service.get(id);
     },
@@ -384,8 +401,13 @@ export function createDialogueService(deps: Deps) {
         if (row.status === "held") {
           throw ValidationError.field("status", { sv: "Dialogen är redan genomförd och kan inte ställas in.", en: "The dialogue was already held and cannot be cancelled." });
         }
-        await trx.updateTable("dialogues").set({ status: "cancelled", updated_at: now }).where("id", "=", id).execute();
+        await trx
+          .updateTable("dialogues")
+          .set((eb) => ({ status: "cancelled", updated_at: now, sequence: eb("sequence", "+", 1) }))
+          .where("id", "=", id)
+          .execute();
         await recordAudit(trx, ctx, actor, now, { action: "dialogue.cancel", entityType: "dialogue", entityId: id, details: { reason: options.reason ?? "" } });
+        await hooks.calendar?.notifyInTransaction(trx, id, "CANCEL");
       });
       return service.get(id);
     },

@@ -15,6 +15,14 @@ export interface Database {
     type: string;
     municipality_code: string | null;
     updated_at: number;
+    /** `active` or `inactive` (left the register, or no longer active there). */
+    status: Generated<string>;
+    source: string | null;
+    register_type: string | null;
+    legal_entity_status: string | null;
+    company_status: string | null;
+    company_form: string | null;
+    register_seen_at: number | null;
   };
   school_units: {
     code: string;
@@ -25,6 +33,7 @@ export interface Database {
     status: string;
     details: string | null;
     updated_at: number;
+    register_seen_at: Generated<number | null>;
   };
   school_results: {
     school_unit_code: string;
@@ -67,6 +76,9 @@ export interface Database {
     created_by: string | null;
     created_at: number;
     updated_at: number;
+    /** RFC 5545 SEQUENCE: raised with every reschedule and cancellation. */
+    sequence: Generated<number>;
+    meeting_url: string | null;
   };
   dialogue_participants: { dialogue_id: string; staff_id: string };
   plans: {
@@ -112,6 +124,17 @@ export interface Database {
     entity_id: string;
     channel: string;
     details: string;
+  };
+  inspection_documents: {
+    school_unit_code: string;
+    url: string;
+    school_form: string;
+    type: string;
+    type_id: string | null;
+    title: string;
+    period: string | null;
+    sort_key: string | null;
+    updated_at: number;
   };
   write_locks: { name: string; counter: number };
   kv_state: { namespace: string; key: string; value: string; expires_at: number | null; updated_at: number };
@@ -183,4 +206,23 @@ export interface Database {
     due_date: string | null;
     assignment_id: string | null;
   };
+  mail_outbox: {
+    id: string;
+    dialogue_id: string;
+    method: string;
+    sequence: number;
+    recipients: string;
+    subject: string;
+    body: string;
+    ics: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: number;
+    lease_owner: string | null;
+    lease_until: number | null;
+    last_error: string | null;
+    created_at: number;
+    sent_at: number | null;
+  };
+  calendar_feeds: { staff_id: string; token_hash: string; nonce: string; created_at: number };
 }

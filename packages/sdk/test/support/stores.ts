@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe } from "vitest";
 import pg from "pg";
 import { postgresAvailability, postgresTestUrl, uniqueSchemaName, type Availability } from "@samverkan/vitest-config/helpers";
-import { createSamverkan, type DigestTarget, type Samverkan, type SamverkanConfigInput, type Store } from "../../src/index";
+import { createSamverkan, type CreateSamverkanOptions, type DigestTarget, type Samverkan, type SamverkanConfigInput, type Store } from "../../src/index";
 import { createSqliteStore } from "../../src/sqlite";
 import { createPostgresStore } from "../../src/postgres";
 
@@ -103,9 +103,9 @@ export interface World {
 }
 
 /** A small, realistic world: four staff, two organizers with schools in Stockholm and Göteborg. */
-export async function buildWorld(store: Store, config: SamverkanConfigInput = {}): Promise<World> {
+export async function buildWorld(store: Store, config: SamverkanConfigInput = {}, calendar?: CreateSamverkanOptions["calendar"]): Promise<World> {
   let now = FIXED_NOW.getTime();
-  const sv = createSamverkan({ store, config, clock: () => new Date(now) });
+  const sv = createSamverkan({ store, config, clock: () => new Date(now), ...(calendar ? { calendar } : {}) });
   const system = { actor: { system: "test" }, channel: "system" } as const;
   const admin = await sv.staff.create({ name: "Astrid Admin", email: "astrid@skolverket.se", agency: "skolverket", role: "admin" }, system);
   const asAdmin = { actor: { staffId: admin.id }, channel: "api" } as const;

@@ -123,7 +123,7 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
   try {
     const booked = await book(ctx, draft);
     ctx.setPending(undefined);
-    return reply(await dialogueCard(ctx, booked, say(t.booked, ctx.locale)));
+    return reply(await dialogueCard(ctx, booked, say(t.booked, ctx.locale), "booked"));
   } catch (error) {
     if (error instanceof ConflictError) return conflictReply(ctx, draft, error);
     if (error instanceof ValidationError) {
@@ -349,7 +349,7 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
   try {
     const booked = await book(ctx, draft);
     ctx.setPending(undefined);
-    return { messages: [await dialogueCard(ctx, booked, say(t.booked, ctx.locale))], closeForm: true };
+    return { messages: [await dialogueCard(ctx, booked, say(t.booked, ctx.locale), "booked")], closeForm: true };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slots = await ctx.sv.dialogues.availability({ staffIds: [ctx.staff.id], officeId: draft.digital ? null : (draft.officeId ?? null), from: `${date}T00:00`, durationMinutes: draft.durationMinutes, limit: 3 });
@@ -367,8 +367,11 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
   }
 }
 
-/** A booked dialogue as a card, with follow-up actions. */
-export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: string): Promise<Message> {
+/** What a change did to calendars, said under the card: who is invited by mail. */
+export type CalendarChange = "booked" | "rescheduled" | "cancelled";
+
+/** A booked dialogue as a card, with follow-up actions; after a change it says who gets a calendar invitation. */
+export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: string, change?: CalendarChange): Promise<Message> {
   const sv = ctx.locale === "sv";
   const organizer = await ctx.sv.organizers.get(d.organizerId);
   const place = d.digital ? (sv ? "Digitalt" : "Digital") : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? d.officeId ?? "");
@@ -383,14 +386,21 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });
+  if (change) blocks.push({ type: "context", text: await invitationLine(ctx, d.id, change) });
   const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
-  if (contacts.length > 0) blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${contacts.map((c) => `${c.name} (${c.role})`).join(", ")}`.slice(0, 2000) });
+  if (contacts.length > 0) {
+    const names = contacts.map((c) => `${escapeMarkup(c.name)} (${escapeMarkup(c.role)})`).join(", ");
+    blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${names}`.slice(0, 2000) });
+  }
   if (d.followsUpId) blocks.push({ type: "context", text: sv ? "Följer upp en tidigare dialog." : "Follows up an earlier dialogue." });
   const started = Date.parse(d.start) <= ctx.now.getTime();
   const actions: Action[] = [];
   if ((d.status === "booked" || d.status === "proposed") && !started) {
+    // A signed, expiring link to the dialogue's .ics on the app's own HTTP server.
+    const ics = ctx.sv.calendar.dialogueLink(d.id);
     actions.push(
       { id: "dialogue.prepare", label: sv ? "Förbered" : "Prepare", value: { organizerId: d.organizerId }, style: "primary" },
+      ...(ics ? [{ id: "dialogue.ics", label: sv ? "Lägg till i kalendern" : "Add to calendar", value: { id: d.id }, url: ics }] : []),
       { id: "dialogue.contacts.form", label: sv ? "Kontaktpersoner" : "Contact persons", value: { id: d.id } },
       { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
       { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
@@ -405,6 +415,27 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
   }
   if (actions.length > 0) blocks.push({ type: "actions", actions });
   return message(ctx.locale, blocks, `${lead ? `${lead} ` : ""}${organizer.name}, ${formatRange(d.start, d.end, ctx.locale)}, ${place}`);
+}
+
+async function invitationLine(ctx: FlowContext, dialogueId: string, change: CalendarChange): Promise<string> {
+  const sv = ctx.locale === "sv";
+  const notice = await ctx.sv.calendar.invitationNotice(dialogueId);
+  const missing = notice.withoutEmail.length
+    ? sv
+      ? ` Ingen e-postadress för ${notice.withoutEmail.join(", ")}.`
+      : ` No e-mail address for ${notice.withoutEmail.join(", ")}.`
+    : "";
+  if (notice.channel === "none") {
+    return sv ? "Ingen kalenderinbjudan skickas med e-post (e-post är inte inställd för Samverkan)." : "No calendar invitation is sent by e-mail (mail is not set up for Samverkan).";
+  }
+  if (notice.recipients.length === 0) return (sv ? "Ingen kalenderinbjudan kunde skickas." : "No calendar invitation could be sent.") + missing;
+  const to = notice.recipients.join(", ");
+  const what = {
+    booked: sv ? "Kalenderinbjudan skickas till" : "Calendar invitation is being sent to",
+    rescheduled: sv ? "Uppdaterad kalenderinbjudan skickas till" : "Updated calendar invitation is being sent to",
+    cancelled: sv ? "Avbokning skickas till" : "Cancellation is being sent to",
+  }[change];
+  return `${what} ${to}.${missing}`;
 }
 
 export function statusName(status: QualityDialogue["status"], locale: "sv" | "en"): string {

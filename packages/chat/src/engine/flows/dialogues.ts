@@ -127,7 +127,7 @@ export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promi
   ctx.setPending(undefined);
   try {
     const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: ctx.locale === "sv" ? "Inställd via chatten" : "Cancelled via chat" }, ctx.write);
-    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale)));
+    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale), "cancelled"));
   } catch (error) {
     if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
@@ -201,7 +201,7 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
   try {
     const d = await ctx.sv.dialogues.reschedule(dialogueId, { start }, ctx.write);
     ctx.setPending(undefined);
-    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale)));
+    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale), "rescheduled"));
   } catch (error) {
     if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
     if (isSamverkanError(error)) {
