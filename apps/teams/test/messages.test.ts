@@ -4,6 +4,8 @@ import { cardsIn, cardsSent, cardText, expectValidCards } from "./support/cards"
 import { startHarness, type Harness } from "./support/harness";
 import { ADVISOR_AAD_ID, UNLINKED_AAD_ID } from "./support/world";
 
+const ADVISOR_NAME = "Karin Lind";
+
 describe.skipIf(!fixturesAvailable)(`chat messages → engine turns → replies${fixturesAvailable ? "" : ` (skipped: ${fixturesMissingReason})`}`, () => {
   let h: Harness;
   beforeAll(async () => {
@@ -23,7 +25,10 @@ describe.skipIf(!fixturesAvailable)(`chat messages → engine turns → replies$
     expect(replies).toHaveLength(1);
     expect(replies[0]!.kind).toBe("reply");
     expect(replies[0]!.activityId).toBe(activity.id);
-    expect(cardsIn(replies[0]!.body).length + (typeof replies[0]!.body.text === "string" ? 1 : 0)).toBeGreaterThan(0);
+    // The help card itself, greeting the linked advisor by name: not just any reply.
+    const [card] = cardsIn(replies[0]!.body);
+    expect(cardText(card)).toContain(`Hej ${ADVISOR_NAME}! Skriv som du pratar, på svenska eller engelska.`);
+    expect(cardText(card)).toContain("boka dialog");
   });
 
   it("answers a search in a personal chat with a card listing the school", async () => {
@@ -54,6 +59,7 @@ describe.skipIf(!fixturesAvailable)(`chat messages → engine turns → replies$
     const replies = h.connector.messages().filter((call) => call.activityId === activity.id);
     expect(replies).toHaveLength(1);
     expect(cardsIn(replies[0]!.body)).toHaveLength(1);
+    expect(cardText(cardsIn(replies[0]!.body)[0])).toContain(`Hej ${ADVISOR_NAME}!`);
   });
 
   it("explains that it cannot tell who is writing when Teams sends no Entra object id", async () => {

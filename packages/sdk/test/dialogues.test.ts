@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, expect, it } from "vitest";
-import { ConflictError, ForbiddenError, ValidationError } from "../src/index";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../src/index";
 import { as, buildWorld, describeEachStore, storesReady, type World } from "./support/stores";
 
 await storesReady;
@@ -158,6 +158,53 @@ describeEachStore("dialogues", (factory) => {
     // Someone else's dialogue in the old slot still conflicts.
     const other = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T13:00", end: "2026-12-03T14:00" }, as(w.advisor));
     await expect(w.sv.dialogues.reschedule(other.id, { start: "2026-12-03T11:00" }, as(w.advisor))).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("treats a new dialogue ending exactly when another starts as no overlap, and one minute more as a clash", async () => {
+    await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "solna", start: "2026-12-03T11:00", end: "2026-12-03T12:00" }, as(w.advisor));
+    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor))).resolves.toBeDefined();
+    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "solna", start: "2026-12-03T12:00", end: "2026-12-03T13:00" }, as(w.advisor2))).resolves.toBeDefined();
+    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T13:30", end: "2026-12-03T14:31" }, as(w.advisor))).resolves.toBeDefined();
+    const clash = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T14:30", end: "2026-12-03T15:00" }, as(w.advisor)).catch((e: unknown) => e);
+    expect(clash).toBeInstanceOf(ConflictError);
+  });
+
+  it("finds a long dialogue that started hours before the new one, and reports each clash once", async () => {
+    const long = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, officeId: "solna", start: "2026-12-03T08:00", end: "2026-12-03T16:00", staffIds: [w.advisor.staffId, w.advisor2.staffId] },
+      as(w.unitHead),
+    );
+    const conflicts = await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [w.advisor.staffId, w.advisor2.staffId], officeId: "solna" });
+    expect(conflicts.map((c) => [c.dialogueId, c.resource.kind, c.resource.id]).sort()).toEqual(
+      [
+        [long.id, "office", "solna"],
+        [long.id, "staff", w.advisor.staffId],
+        [long.id, "staff", w.advisor2.staffId],
+      ].sort(),
+    );
+    // Only the resources asked about: the office alone, or one of the two participants.
+    expect((await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [], officeId: "solna" })).map((c) => c.resource.kind)).toEqual(["office"]);
+    expect((await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [w.advisor2.staffId] })).map((c) => c.resource.id)).toEqual([w.advisor2.staffId]);
+    expect(await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [w.unitHead.staffId] })).toEqual([]);
+    expect(await w.sv.dialogues.conflicts({ start: "2026-12-03T16:00", end: "2026-12-03T16:30", staffIds: [w.advisor.staffId], officeId: "solna" })).toEqual([]);
+  });
+
+  it("does not let a digital dialogue block the office it names", async () => {
+    await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 }, as(w.advisor));
+    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 }, as(w.advisor2))).resolves.toBeDefined();
+  });
+
+  it("lets the booker change a dialogue they do not take part in, even after losing the unit head role", async () => {
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, as(w.unitHead));
+    await w.sv.staff.setRole(w.unitHead.staffId, "advisor", as(w.admin));
+    expect((await w.sv.dialogues.cancel(d.id, {}, as(w.unitHead))).status).toBe("cancelled");
+  });
+
+  it("tells a staff member who is not registered to ask an administrator", async () => {
+    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as({ staffId: "nobody" })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as NotFoundError).localized("sv")).toBe("Medarbetaren nobody finns inte i Samverkan. Be en administratör lägga till dig.");
+    expect((error as NotFoundError).localized("en")).toBe("Staff member nobody is not registered in Samverkan. Ask an administrator to add you.");
   });
 
   it("marks a dialogue held only after it started", async () => {

@@ -224,7 +224,7 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
     note({ intent: "digest" });
     return digest;
   }
-  const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, ...(register ? { register } : {}) });
+  const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, logger: ctx.logger, ...(register ? { register } : {}) });
   note({ intent: parsed.intent });
   const pending = ctx.pending;
   // "ja" confirms only when we asked for a confirmation.

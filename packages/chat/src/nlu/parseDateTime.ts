@@ -18,7 +18,8 @@ export function parseDateTime(text: string, options: ParseOptions = {}): DateTim
       language: detectLanguage(u.tokens, u.text),
       prefer: "first",
     }).result;
-  } catch {
+  } catch (error) {
+    options?.logger?.error({ err: error, length: typeof text === "string" ? text.length : 0 }, "parseDateTime failed");
     return {};
   }
 }

@@ -27,7 +27,7 @@ interface Context {
   u: Utterance;
   intent: IntentName;
   cueEnd: number | undefined;
-  options: Required<Omit<ParseOptions, "register">>;
+  options: Required<Pick<ParseOptions, "now" | "timeZone">>;
   language: ParseResult["language"];
   register: RegisterIndex;
 }
@@ -216,8 +216,10 @@ export function parseUtterance(text: string, options: ParseOptions = {}): ParseR
       options: { now: validNow(options.now), timeZone: resolveTimeZone(options.timeZone) },
     };
     return { text: original, intent, entities: entitiesFor(context), language };
-  } catch {
-    // A parser bug must not take the conversation down: answer "didn't understand" instead.
+  } catch (error) {
+    // A parser bug must not take the conversation down: answer "didn't understand" instead,
+    // and say so in the log (the message itself stays out of it).
+    options?.logger?.error({ err: error, length: original.length }, "parseUtterance failed");
     return { text: original, intent: "unknown", entities: {}, language: "sv" };
   }
 }

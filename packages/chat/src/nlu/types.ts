@@ -78,6 +78,15 @@ export interface ParseOptions {
   timeZone?: string;
   /** The register as vocabulary: names are linked against it when given. */
   register?: RegisterVocabulary;
+  /**
+   * Told about a parser bug. The parser never throws (a bug answers "not understood"), so
+   * this is the only way a crash shows; the engine passes its own logger.
+   */
+  logger?: NluLogger;
+}
+
+export interface NluLogger {
+  error(obj: Record<string, unknown>, msg: string): void;
 }
 
 /** What the store holds, reduced to names: see `registerVocabulary()` in register.ts. */

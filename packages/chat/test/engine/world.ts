@@ -2,7 +2,7 @@ import { createSamverkan, type CreateSamverkanOptions, type Samverkan, type Stor
 import { createSqliteStore } from "@samverkan/sdk/sqlite";
 import { expect } from "vitest";
 import { checkSlackLimits, renderAdaptiveCard, renderSlack, renderSlackModal, renderText, type Message } from "../../src/index";
-import { createEngine, type Engine, type EngineReply, type PlatformUser, type Turn } from "../../src/engine/index";
+import { createEngine, type Engine, type EngineLogger, type EngineReply, type PlatformUser, type Turn } from "../../src/engine/index";
 import { validateAdaptiveCard } from "../cards/adaptive-validate";
 
 export interface ChatWorld {
@@ -22,7 +22,7 @@ export interface ChatWorld {
 const system = { actor: { system: "test" }, channel: "system" } as const;
 
 /** A real SQLite store with two organizers, three schools, an assignment, and three kinds of user. */
-export async function chatWorld(options: { store?: Store; now?: string; calendar?: CreateSamverkanOptions["calendar"] } = {}): Promise<ChatWorld> {
+export async function chatWorld(options: { store?: Store; now?: string; logger?: EngineLogger; calendar?: CreateSamverkanOptions["calendar"] } = {}): Promise<ChatWorld> {
   let now = new Date(options.now ?? "2026-11-23T09:00:00+01:00").getTime();
   const store = options.store ?? (await createSqliteStore({ file: ":memory:" }));
   const sv = createSamverkan({ store, clock: () => new Date(now), ...(options.calendar ? { calendar: options.calendar } : {}) });
@@ -30,7 +30,7 @@ export async function chatWorld(options: { store?: Store; now?: string; calendar
   const karin: PlatformUser = { platform: "slack", teamId: "T0SAMVERK", userId: "U0KARIN" };
   const viewer: PlatformUser = { platform: "slack", teamId: "T0SAMVERK", userId: "U0VERA" };
   const stranger: PlatformUser = { platform: "slack", teamId: "T0SAMVERK", userId: "U0NOBODY" };
-  const engine = createEngine({ samverkan: sv });
+  const engine = createEngine({ samverkan: sv, ...(options.logger ? { logger: options.logger } : {}) });
   const conversationId = "C0DIALOG:1700000000.000100";
   const send = async (turn: Omit<Turn, "conversationId" | "user"> & { user?: PlatformUser }) => {
     const result = await engine.handle({ conversationId, user: turn.user ?? karin, ...turn });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDateTime, parseResultSchema, parseUtterance } from "../../src/nlu/index";
+import { parseDateTime, parseResultSchema, parseUtterance, type NluLogger } from "../../src/nlu/index";
 
 /** Whatever arrives from Slack or Teams, the parser answers with a valid result and never throws. */
 
@@ -23,8 +23,18 @@ const messyText = fc.oneof(
 const timeZone = fc.option(fc.constantFrom("Europe/Stockholm", "UTC", "America/New_York", "Pacific/Chatham", "", "Not/AZone", "+05:30"), { nil: undefined });
 const now = fc.date({ min: new Date("1971-01-01"), max: new Date("2099-12-31"), noInvalidDate: true });
 
+/**
+ * The parser never throws: a bug becomes intent "unknown". So that a bug cannot hide
+ * behind that answer, every call gets a logger that fails the test on any error.
+ */
+const failOnError: NluLogger = {
+  error(obj, msg) {
+    throw new Error(`${msg}: ${String((obj.err as Error | undefined)?.stack ?? JSON.stringify(obj))}`);
+  },
+};
+
 function expectValid(text: string, options?: { now?: Date; timeZone?: string }): void {
-  const result = parseUtterance(text, options);
+  const result = parseUtterance(text, { ...options, logger: failOnError });
   parseResultSchema.parse(result);
   expect(result.text).toBe(text);
   // No undefined or null may leak into the JSON contract.
@@ -37,7 +47,7 @@ describe("parseUtterance robustness", () => {
     fc.assert(
       fc.property(messyText, now, timeZone, (text, at, zone) => {
         expectValid(text, { now: at, timeZone: zone });
-        expect(() => parseDateTime(text, { now: at, timeZone: zone })).not.toThrow();
+        expect(() => parseDateTime(text, { now: at, timeZone: zone, logger: failOnError })).not.toThrow();
       }),
       { numRuns: 400 },
     );
@@ -68,6 +78,19 @@ describe("parseUtterance robustness", () => {
     expectValid("kl 10 ".repeat(2000), { now: NOW });
     expect(performance.now() - started).toBeLessThan(2000);
     expect(parseUtterance(huge, { now: NOW }).intent).toBe("dialogue.book");
+  });
+
+  it("reports a parser bug to its logger while still answering 'unknown'", () => {
+    const logged: string[] = [];
+    const logger: NluLogger = { error: (_obj, msg) => void logged.push(msg) };
+    // A clock whose getTime throws reaches deep into the date parser: a stand-in for a bug.
+    const broken = new Date(NOW);
+    broken.getTime = () => {
+      throw new Error("boom");
+    };
+    expect(parseUtterance("boka dialog imorgon kl 10", { now: broken, logger }).intent).toBe("unknown");
+    expect(parseDateTime("imorgon kl 10", { now: broken, logger })).toEqual({});
+    expect(logged).toEqual(["parseUtterance failed", "parseDateTime failed"]);
   });
 
   it("survives calls that break the type contract", () => {

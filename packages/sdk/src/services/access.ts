@@ -54,7 +54,7 @@ export function atLeast(role: Role, minimum: Role): boolean {
   return ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(minimum);
 }
 
-/** Unit heads, admins and system jobs act on anyone's behalf; everyone else only on their own things. */
+/** Unit heads, admins and system jobs (which resolve as admin) act on anyone's behalf; everyone else only on their own things. */
 export function actsForOthers(actor: ResolvedActor): boolean {
-  return actor.staffId === null || atLeast(actor.role, "unitHead");
+  return atLeast(actor.role, "unitHead");
 }

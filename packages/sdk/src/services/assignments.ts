@@ -100,7 +100,8 @@ export function createAssignmentService(deps: Deps) {
    * heads and admins may step in. Role alone is not enough.
    */
   function requireResponsible(actor: ResolvedActor, row: AssignmentRow): void {
-    if (actsForOthers(actor) || (row.responsible_staff_id !== null && row.responsible_staff_id === actor.staffId)) return;
+    // Below unit head the actor is a staff member (system jobs resolve as admin), so staffId is set.
+    if (actsForOthers(actor) || row.responsible_staff_id === actor.staffId) return;
     const ref = `U-${row.ref_number}`;
     throw new ForbiddenError({
       sv: `Du är inte ansvarig för ${ref} och kan inte logga framsteg eller ändra fas där. Be den ansvariga eller en enhetschef.`,

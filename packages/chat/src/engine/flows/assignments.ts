@@ -161,7 +161,7 @@ export async function pickProgressAssignment(ctx: FlowContext, pending: Progress
 }
 
 export async function continueProgress(ctx: FlowContext, pending: ProgressPending, text: string): Promise<EngineReply> {
-  const parsed = parseUtterance(text, { now: ctx.now });
+  const parsed = parseUtterance(text, { now: ctx.now, logger: ctx.logger });
   if (pending.awaiting === "ref") {
     const ref = parsed.entities.assignmentRef ?? (/^\s*\d+\s*$/.test(text) ? `U-${text.trim()}` : undefined);
     return nextProgress(ctx, { ...pending, ...(ref ? { ref } : {}) });

@@ -68,7 +68,7 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
   if (awaiting === "time") {
     // "kl 10" after we asked "Vilken tid den 15 mars?" is that day, not the next 10:00.
     const clockOnly = /^\s*(kl\.?|klockan|at)?\s*\d{1,2}([:.]\d{2})?\s*$/i.test(text);
-    const parsed = parseDateTime(text, { now: clockOnly && draft.date ? new Date(`${draft.date}T00:00:00${formatInstant(Date.parse(`${draft.date}T12:00:00Z`)).slice(19)}`) : ctx.now });
+    const parsed = parseDateTime(text, { now: clockOnly && draft.date ? new Date(`${draft.date}T00:00:00${formatInstant(Date.parse(`${draft.date}T12:00:00Z`)).slice(19)}`) : ctx.now, logger: ctx.logger });
     if (!parsed.start) return askAgain(ctx, draft, "time", `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`);
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);
@@ -85,7 +85,7 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
   }
   // Awaiting confirmation: a yes books, anything else is read as a change to the draft.
   if (/^\s*(ja|japp|ok|okej|yes|y|boka|bekräfta|confirm)\b/i.test(text)) return confirmBooking(ctx, draft);
-  const parsed = parseDateTime(text, { now: ctx.now });
+  const parsed = parseDateTime(text, { now: ctx.now, logger: ctx.logger });
   if (parsed.start) {
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);

@@ -213,7 +213,7 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
 }
 
 export async function continueReschedule(ctx: FlowContext, pending: { dialogueId?: string; date?: string }, text: string): Promise<EngineReply> {
-  const parsed = parseDateTime(pending.date && !/\d{1,2}[-/.]\d{1,2}|\d{4}/.test(text) ? `${pending.date} ${text}` : text, { now: ctx.now });
+  const parsed = parseDateTime(pending.date && !/\d{1,2}[-/.]\d{1,2}|\d{4}/.test(text) ? `${pending.date} ${text}` : text, { now: ctx.now, logger: ctx.logger });
   if (!parsed.start) return reply(textMessage(ctx.locale, `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`));
   if (!pending.dialogueId) return startReschedule(ctx, { start: parsed.start, ...(parsed.time ? { time: parsed.time } : {}) });
   // A bare "kl 14" keeps the dialogue's day (or the day already given).
