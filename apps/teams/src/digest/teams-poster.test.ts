@@ -132,4 +132,29 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
     expect(paused.status).toBe("paused");
     expect(paused.pausedReason).toContain("teams_403");
   });
+  it("records the connector's activity id, so a run taken over after a crash is finished, not posted again", async () => {
+    const advisor = await sv.staff.create({ name: "Lena Berg", agency: "spsm", role: "advisor" }, { actor: { system: "test" }, channel: "system" });
+    await remember("19:crash@thread.tacv2");
+    now = new Date("2026-11-25T10:00:00+01:00").getTime();
+    const sub = await sv.digests.create({ target: { platform: "teams", conversationId: "19:crash@thread.tacv2" }, scope: { kind: "country" }, postWhenEmpty: true, cron: "0 8 * * 4" }, { actor: { staffId: advisor.id }, channel: "teams" });
+    // The instance posts, then loses the store before it can finish the run (as in a crash).
+    const finishRun = sv.digests.finishRun;
+    sv.digests.finishRun = async () => {
+      throw new Error("connection to the store lost");
+    };
+    now = new Date("2026-11-26T08:00:05+01:00").getTime();
+    const crashed = startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false });
+    await crashed.ready;
+    await crashed.stop();
+    sv.digests.finishRun = finishRun;
+    expect(connector.received).toHaveLength(1);
+    expect((await sv.digests.runs({ subscription: sub.id }))[0]).toMatchObject({ status: "posting", deliveryRef: "activity-1" });
+    // After the lease another instance takes the run over and finishes it without posting.
+    now = new Date("2026-11-26T08:10:05+01:00").getTime();
+    const next = startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false });
+    expect((await next.ready).runs.map((r) => r.outcome)).toEqual(["posted"]);
+    await next.stop();
+    expect(connector.received).toHaveLength(1);
+    expect((await sv.digests.runs({ subscription: sub.id }))[0]).toMatchObject({ status: "posted", claims: 2, deliveryRef: "activity-1" });
+  });
 });
