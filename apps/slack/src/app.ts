@@ -10,6 +10,7 @@ import { App, HTTPReceiver } from "./bolt";
 import type { SlackConfig } from "./config";
 import type { HandlerDeps } from "./handler-deps";
 import { createHttpServer, createRequestGauge } from "./http-server";
+import { calendarRoutes } from "./calendar";
 import { createInFlight } from "./in-flight";
 import { registerBlockActions } from "./listeners/actions";
 import { registerSlashCommand } from "./listeners/commands";
@@ -155,7 +156,13 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         logger.info("connected to Slack in Socket Mode");
         return { mode: "socket" };
       }
-      server = createHttpServer(receiver!.requestListener, { endpoint: SLACK_ENDPOINT, logger, gauge, draining: () => draining });
+      server = createHttpServer(receiver!.requestListener, {
+        endpoint: SLACK_ENDPOINT,
+        logger,
+        gauge,
+        draining: () => draining,
+        routes: calendarRoutes(samverkan, logger),
+      });
       const listening = server;
       await new Promise<void>((resolve, reject) => {
         listening.once("error", reject);

@@ -31,6 +31,8 @@ export interface HttpServerOptions {
   /** True once shutdown began: every new request gets 503 so load balancers and Slack go elsewhere. */
   draining?: () => boolean;
   now?: () => number;
+  /** Extra GET routes (the calendar feed); returns true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /** Bolt reuses a body already read when it finds it here (`BufferedIncomingMessage`). */
@@ -155,6 +157,7 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
   function route(req: BufferedRequest, res: ServerResponse): void | Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
+    if (options.routes?.(req, res)) return;
     if (path === "/healthz") {
       req.resume();
       if (method !== "GET" && method !== "HEAD") return answer(res, 405, "method_not_allowed", { allow: "GET, HEAD" });

@@ -1,18 +1,21 @@
-import { createSamverkan } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
 import { createLogger, engineLogger } from "./logging";
 import { startMaintenance } from "./maintenance";
+import { startMailSender } from "./calendar";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
 /** `pnpm start`: reads the environment, opens the store and serves Slack. */
 async function main(): Promise<void> {
   let config: SlackConfig;
+  let calendar: CalendarSettings;
   try {
     config = loadConfig();
+    calendar = calendarSettings();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n\nSee apps/slack/README.md for how to create the Slack app and where each value comes from.\n`);
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
   installProcessGuards(logger);
 
   const store = await openStore(config);
-  const samverkan = createSamverkan({ store });
+  const samverkan = createSamverkan({ store, calendar });
   const engine = createEngine({ samverkan, logger: engineLogger(logger) });
   let slack: SlackApp | undefined;
   let started: StartedSlackApp;
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger });
+  const mail = startMailSender(samverkan, logger);
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -59,12 +63,22 @@ async function main(): Promise<void> {
     stopMaintenance();
     const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
+    await mail.stop();
     await store.close();
     logger.info({ drained }, "stopped");
     process.exit(0);
   };
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*: checked once at start. */
+function calendarSettings(): CalendarSettings {
+  try {
+    return calendarSettingsFromEnv(process.env);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
 }
 
 await main();

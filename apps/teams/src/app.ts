@@ -20,6 +20,7 @@ import { createSendProactive, type SendProactive } from "./proactive/send-proact
 import { DIALOG_VERB } from "./render/dialog-card";
 import { createTurnGuard } from "./turn/guard";
 import { createTurnErrorHandler } from "./turn/turn-error";
+import { calendarRoutes } from "./calendar";
 
 export interface TeamsAppOptions {
   config: TeamsConfig;
@@ -96,6 +97,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
       await application.run(context);
     },
     logger,
+    routes: calendarRoutes(samverkan, logger),
   });
   const sendProactive = createSendProactive({ adapter, appId: config.credentials?.appId ?? "", references: conversations });
 

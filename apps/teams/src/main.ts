@@ -3,7 +3,8 @@
  * Configuration comes from the environment; see README.md.
  */
 import { createEngine } from "@samverkan/chat";
-import { createSamverkan } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
+import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
 import { startTeamsDigests } from "./digest/teams-poster";
@@ -29,14 +30,24 @@ async function main(): Promise<void> {
   }
   for (const warning of loaded.warnings) logger.warn(warning);
 
+  let calendar;
+  try {
+    // SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*.
+    calendar = calendarSettingsFromEnv(process.env);
+  } catch (error) {
+    logger.fatal(`Configuration error: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
   const store = await openStore();
-  const samverkan = createSamverkan({ store });
+  const samverkan = createSamverkan({ store, calendar });
   const engine = createEngine({ samverkan, logger });
   const app = createTeamsApp({ config: loaded.config, samverkan, engine, logger });
   const port = await app.listen();
   logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
   const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger });
+  const mail = startMailSender(samverkan, logger);
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const housekeeping = setInterval(() => {
@@ -60,7 +71,7 @@ async function main(): Promise<void> {
     app
       .drain(graceMs)
       .then(async (drained) => {
-        await digests.stop();
+        await Promise.all([digests.stop(), mail.stop()]);
         await store.close();
         logger.info({ drained }, "stopped");
         process.exit(0);

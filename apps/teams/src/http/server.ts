@@ -22,6 +22,8 @@ export interface MessagesServerOptions {
   tracker?: RequestTracker;
   /** True once shutdown began: new requests get 503 (the connector retries elsewhere). */
   draining?: () => boolean;
+  /** Extra GET routes (the calendar feed); returns true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 function respond(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
@@ -112,6 +114,7 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
   function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
+    if (options.routes?.(req, res)) return;
     if (path === "/healthz") {
       req.resume();
       if (method !== "GET" && method !== "HEAD") return respond(res, 405, "Use GET.", { allow: "GET, HEAD" });

@@ -11,7 +11,7 @@ describeEachStore("digest runs", (factory) => {
 
   beforeEach(async () => {
     w = await buildWorld(await factory.open());
-    subscriptionId = (await w.sv.digests.create({ target: { platform: "slack", teamId: "T0001", channelId: "C1" }, scope: { kind: "country" } }, as(w.advisor))).id;
+    subscriptionId = (await w.sv.digests.create({ target: { platform: "slack", teamId: "T0001", channelId: "C1" }, scope: { kind: "country" } }, as(w.unitHead))).id;
   });
   afterAll(() => factory.cleanup());
 
@@ -85,7 +85,7 @@ describeEachStore("digest runs", (factory) => {
     expect(await w.sv.digests.flaggedSnapshot(subscriptionId)).toEqual(["13746989", "39907811"]);
     await w.sv.digests.saveFlaggedSnapshot(subscriptionId, []);
     expect(await w.sv.digests.flaggedSnapshot(subscriptionId)).toEqual([]);
-    await w.sv.digests.remove(subscriptionId, as(w.advisor));
+    await w.sv.digests.remove(subscriptionId, as(w.unitHead));
     expect(await w.sv.digests.flaggedSnapshot(subscriptionId)).toBeUndefined();
   });
 });
