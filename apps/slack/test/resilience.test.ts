@@ -30,13 +30,15 @@ describe.skipIf(!fixturesAvailable)("resilience", () => {
   });
 
   it("closes a modal whose answer misses Slack's 3-second window and sends the errors as a message", async () => {
+    let slowAnswerDone = false;
     const slowForms = (world: World): Engine => {
       const real = createEngine({ samverkan: world.sv });
       return {
         ...real,
         handle: async (turn) => {
           const reply = await real.handle(turn);
-          if (turn.form) await new Promise((resolve) => setTimeout(resolve, 2800));
+          if (turn.form) await new Promise((resolve) => setTimeout(resolve, 4500));
+          if (turn.form) slowAnswerDone = true;
           return reply;
         },
       };
@@ -47,12 +49,12 @@ describe.skipIf(!fixturesAvailable)("resilience", () => {
     const question = h.fake.callsTo("chat.postMessage").at(-1)!;
     await h.sendAndSettle({ kind: "interaction", payload: blockAction(KARIN, button(question.args.blocks, "book.form"), { channel: "C0SLOW0001", threadTs: thread, responseUrl: h.fake.responseUrl("actions") }) });
     const view = h.fake.callsTo("views.open").at(-1)!.args.view as JsonObject;
-    const started = Date.now();
     const ack = await h.send({
       kind: "interaction",
       payload: viewSubmission(KARIN, view, { organizer: state.text("Atlantis skolområde"), date: state.date("2026-12-03"), time: state.time("13:00"), duration: state.number("60"), place: state.select("digital") }),
     });
-    expect(Date.now() - started).toBeLessThan(3000);
+    // The ack did not wait for the slow answer (no wall-clock threshold: the machine may be busy).
+    expect(slowAnswerDone).toBe(false);
     expect(ack.text).toBe("");
     await h.app.idle();
     const late = h.fake.callsTo("chat.postMessage").at(-1)!;

@@ -9,6 +9,7 @@ export * from "./time";
 export { createSamverkan, type Samverkan, type CreateSamverkanOptions, type StoreCounts } from "./samverkan";
 export { resolveConfig, samverkanConfigSchema, type SamverkanConfigInput } from "./config";
 export type { Store, Database, Dialect } from "./store/store";
+export { QueryOutsideTransactionError } from "./store/transaction-scope";
 export type { Actor, WriteContext, SamverkanConfig, WorkingHours } from "./services/context";
 export type { Slot, AvailabilityQuery, UpcomingQuery, DialogueService } from "./services/dialogues";
 export type { AssignmentQuery, StaleAssignment, AssignmentService } from "./services/assignments";
@@ -44,6 +45,18 @@ export {
   type SyncOptions,
   type SyncProgress,
   type SyncSummary,
+  REGISTER_NAMESPACE,
+  manualOrganizerSchema,
+  type ManualImportSummary,
+  type ManualOrganizerInput,
+  type ManualOrganizerResult,
+  type RegisterCounts,
+  type RegisterStatus,
+  type RegisterSyncFailure,
+  type RegisterSyncOptions,
+  type RegisterSyncProgress,
+  type RegisterSyncState,
+  type RegisterSyncSummary,
 } from "./data/index";
 export * from "./selection/index";
 export * from "./digests/index";

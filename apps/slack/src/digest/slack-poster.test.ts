@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WebClient } from "@slack/web-api";
 import type { KnownBlock } from "@slack/types";
 import { checkSlackLimits, DigestChannelGoneError, type Message } from "@samverkan/chat";
-import { createSamverkan } from "@samverkan/sdk";
+import { createSamverkan, type DigestTarget } from "@samverkan/sdk";
 import { createSqliteStore } from "@samverkan/sdk/sqlite";
 import { SlackDigestPoster, startSlackDigests } from "./slack-poster";
 
@@ -91,10 +91,12 @@ describe("SlackDigestPoster against a fake Slack Web API", () => {
     let now = new Date("2026-11-18T10:00:00+01:00").getTime();
     const sv = createSamverkan({ store: await createSqliteStore({ file: ":memory:" }), clock: () => new Date(now) });
     const advisor = await sv.staff.create({ name: "Karin Lind", agency: "spsm", role: "advisor" }, { actor: { system: "test" }, channel: "system" });
-    const asKarin = { actor: { staffId: advisor.id }, channel: "slack" } as const;
-    await sv.digests.create({ target: { platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" }, scope: { kind: "country" }, postWhenEmpty: true }, asKarin);
-    await sv.digests.create({ target: { platform: "slack", teamId: "T0SAMVERK", channelId: "C0GONE" }, scope: { kind: "country" }, postWhenEmpty: true }, asKarin);
-    await sv.digests.create({ target: { platform: "teams", conversationId: "19:abc@thread.tacv2" }, scope: { kind: "country" }, postWhenEmpty: true }, asKarin);
+    // Each digest is set up from the conversation that gets it, as the chat commands do.
+    const setUp = async (target: DigestTarget) =>
+      sv.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true }, { actor: { staffId: advisor.id }, channel: target.platform, conversation: target });
+    await setUp({ platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" });
+    await setUp({ platform: "slack", teamId: "T0SAMVERK", channelId: "C0GONE" });
+    await setUp({ platform: "teams", conversationId: "19:abc@thread.tacv2" });
     slack.answers.set("C0GONE", { status: 200, body: { ok: false, error: "channel_not_found" } });
     now = new Date("2026-11-23T08:00:05+01:00").getTime();
     const scheduler = startSlackDigests({ samverkan: sv, client, timer: false });

@@ -10,6 +10,7 @@ import {
   type Driver,
   type QueryCompiler,
   type QueryResult,
+  type TransactionSettings,
 } from "kysely";
 
 /** How often a statement that found the database busy after the busy timeout is tried again. */
@@ -55,8 +56,9 @@ class ImmediateSqliteDriver implements Driver {
     return this.#connection;
   }
 
-  async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    // A transaction declared read-only never upgrades, so it need not queue for the write lock.
+    await connection.executeQuery(CompiledQuery.raw(settings.accessMode === "read only" ? "begin deferred" : "begin immediate"));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { as, buildWorld, describeEachStore, storesReady, type World } from "../support/stores";
+import { as, asIn, buildWorld, describeEachStore, storesReady, type World } from "../support/stores";
 import { syntheticExport } from "../data/support";
 
 await storesReady;
@@ -67,26 +67,49 @@ describeEachStore(
       expect((await w.sv.assignments.get(created.ref)).phase).toBe("planning");
     });
 
+    it("contacts: add, update, link to a dialogue, remove and erase", async () => {
+      const anna = await w.sv.contacts.add({ organizerId: w.organizerId, name: "Anna Berg", role: "rektor", email: "anna.berg@stockholm.se" }, as(w.advisor));
+      const bo = await w.sv.contacts.add({ organizerId: w.organizerId, name: "Bo Ek", role: "skolchef" }, as(w.advisor));
+      expect((await w.sv.contacts.update(anna.id, { role: "förvaltningschef" }, as(w.advisor))).role).toBe("förvaltningschef");
+      const dialogue = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-04T10:00", durationMinutes: 60 }, as(w.advisor));
+      expect((await w.sv.contacts.setForDialogue(dialogue.id, [anna.id, bo.id], as(w.advisor))).map((c) => c.name)).toEqual(["Anna Berg", "Bo Ek"]);
+      await w.sv.contacts.remove(bo.id, as(w.advisor));
+      await w.sv.contacts.erase(anna.id, as(w.unitHead));
+      expect(await w.sv.contacts.list(w.organizerId, as(w.advisor))).toEqual([]);
+    });
+
+    it("minutes: recorded once, with an agreed action that becomes an assignment", async () => {
+      const dialogue = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-11-24T13:00", durationMinutes: 60 }, as(w.unitHead));
+      w.setNow("2026-11-24T15:00:00+01:00");
+      const recorded = await w.sv.minutes.record(
+        dialogue.id,
+        { topics: ["närvaro"], notes: "Bra samtal.", actions: [{ title: "Kartlägg frånvaron", createAssignment: true, responsibleStaffId: w.advisor.staffId, focusArea: "attendance" }] },
+        as(w.unitHead),
+      );
+      expect(recorded.minutes.actions[0]!.assignmentRef).toMatch(/^U-\d+$/);
+    });
+
     it("digests: subscribe, pause, resume, snapshot, claim and finish a run, remove", async () => {
-      const sub = await w.sv.digests.create({ target: channel, scope: { kind: "country" } }, as(w.advisor, "slack"));
+      const sub = await w.sv.digests.create({ target: channel, scope: { kind: "country" } }, asIn(w.advisor, channel));
       subscriptionRef = sub.ref;
-      expect((await w.sv.digests.pause(sub.ref, "semester", as(w.advisor))).status).toBe("paused");
-      expect((await w.sv.digests.resume(sub.ref, as(w.advisor))).status).toBe("active");
+      expect((await w.sv.digests.pause(sub.ref, "semester", asIn(w.advisor, channel))).status).toBe("paused");
+      expect((await w.sv.digests.resume(sub.ref, asIn(w.advisor, channel))).status).toBe("active");
       await w.sv.digests.saveFlaggedSnapshot(sub.id, ["39907811"]);
       expect(await w.sv.digests.flaggedSnapshot(sub.id)).toEqual(["39907811"]);
       const run = await w.sv.digests.claimRun({ subscriptionId: sub.id, scheduledFor: new Date("2026-11-30T08:00:00+01:00"), periodStart: new Date("2026-11-23T08:00:00+01:00"), late: false, claimedBy: "test" });
       expect(run).toBeDefined();
       await w.sv.digests.recordAttempt(run!.id, 1, "timeout");
+      await w.sv.digests.recordDelivery(run!.id, "1764489600.000100");
       expect((await w.sv.digests.finishRun(run!.id, { status: "posted", attempts: 2 }))?.status).toBe("posted");
       await w.sv.digests.expireAbandonedRuns(60_000);
-      expect((await w.sv.digests.remove(sub.ref, as(w.advisor))).ref).toBe(subscriptionRef);
+      expect((await w.sv.digests.remove(sub.ref, asIn(w.advisor, channel))).ref).toBe(subscriptionRef);
     });
 
     it("state: set, delete, sweep, claim and prune events", async () => {
       await w.sv.state.set("conv", "k1", { step: 1 }, 1000);
       await w.sv.state.set("conv", "k2", { step: 2 });
       await w.sv.state.delete("conv", "k2");
-      w.setNow("2026-11-24T12:00:00+01:00");
+      w.setNow("2026-11-25T12:00:00+01:00");
       expect(await w.sv.state.sweep()).toBe(1);
       expect(await w.sv.state.claimEvent("evt-1")).toBe(true);
       expect(await w.sv.state.claimEvent("evt-1")).toBe(false);
@@ -123,6 +146,10 @@ describeEachStore(
         "digest.pause",
         "digest.resume",
         "digest.remove",
+        "contact.add",
+        "contact.update",
+        "contact.remove",
+        "contact.erase",
       ]) {
         expect(actions, action).toContain(action);
       }
