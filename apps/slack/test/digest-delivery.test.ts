@@ -26,7 +26,9 @@ describe("Slack digest delivery, effectively once", () => {
     now = new Date("2026-11-18T10:00:00+01:00").getTime();
     sv = createSamverkan({ store: await createSqliteStore({ file: ":memory:" }), clock: () => new Date(now) });
     const advisor = await sv.staff.create({ name: "Karin Lind", agency: "spsm", role: "advisor" }, { actor: { system: "test" }, channel: "system" });
-    await sv.digests.create({ target: { platform: "slack", teamId: TEAM_ID, channelId: "C0DIGEST" }, scope: { kind: "country" }, postWhenEmpty: true }, { actor: { staffId: advisor.id }, channel: "slack" });
+    // Set up from the channel that gets it, as the chat command does.
+    const target = { platform: "slack", teamId: TEAM_ID, channelId: "C0DIGEST" } as const;
+    await sv.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true }, { actor: { staffId: advisor.id }, channel: "slack", conversation: target });
   });
   afterEach(async () => {
     await fake.close();
