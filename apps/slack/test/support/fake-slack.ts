@@ -31,6 +31,8 @@ export interface FakeSlackOptions {
   botId: string;
   /** Keep only counts, not bodies (benchmarks send tens of thousands of answers). */
   countOnly?: boolean;
+  /** Message timestamps (`ts`) follow this clock (ms), as Slack's follow real time; default a fixed sequence. */
+  clock?: () => number;
 }
 
 export interface FakeSlack {
@@ -49,6 +51,10 @@ export interface FakeSlack {
   hooksAt(url: string): RecordedHook[];
   /** The next call(s) to `method` fail like this, in order. */
   failNext(method: string, ...failures: Failure[]): void;
+  /** The next call to `method` is carried out at once but answered only after `ms` (a client timeout on an accepted call). */
+  delayNext(method: string, ms: number): void;
+  /** Messages posted with chat.postMessage per channel, oldest first, as conversations.history reads them. */
+  messagesIn(channel: string): JsonObject[];
   /** The next post(s) to response_urls fail with these HTTP statuses. */
   failNextHook(...statuses: number[]): void;
   /** Holds answers to response_url posts (they are recorded on arrival) until the returned function is called. */
@@ -92,12 +98,15 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const hooks: RecordedHook[] = [];
   const failures = new Map<string, Failure[]>();
   const hookFailures: number[] = [];
+  const delays = new Map<string, number>();
+  const history = new Map<string, JsonObject[]>();
   let sequence = 0;
   let hookCount = 0;
   let answeredHooks = 0;
   let hold: Promise<void> | undefined;
   let lastHookAt: number | undefined;
-  const nextTs = () => `${1767300000 + ++sequence}.${String(100000 + sequence).padStart(6, "0")}`;
+  const nextTs = () =>
+    options.clock ? `${Math.floor(options.clock() / 1000)}.${String(++sequence).padStart(6, "0")}` : `${1767300000 + ++sequence}.${String(100000 + sequence).padStart(6, "0")}`;
   const nextViewId = () => `V0FAKE${String(++sequence).padStart(5, "0")}`;
 
   function answer(method: string, args: JsonObject): JsonObject {
@@ -118,7 +127,26 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         const message: JsonObject = { type: "message", user: options.botUserId, bot_id: options.botId, text: args.text, ts };
         if (args.blocks) message.blocks = args.blocks;
         if (args.thread_ts) message.thread_ts = args.thread_ts;
+        // Slack keeps `metadata` ({ event_type, event_payload }) with the message.
+        if (args.metadata) message.metadata = args.metadata;
+        const channel = String(args.channel);
+        history.set(channel, [...(history.get(channel) ?? []), message]);
         return { ok: true, channel: args.channel, ts, message };
+      }
+      case "conversations.history": {
+        // Newest first, after `oldest`, `limit` per page (cursor = offset); metadata only with include_all_metadata.
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+        const oldest = Number(args.oldest ?? 0);
+        const limit = Math.min(Number(args.limit ?? 100), 999);
+        const offset = Number(args.cursor ?? 0);
+        const all = [...(history.get(String(args.channel)) ?? [])].reverse().filter((m) => Number(m.ts) > oldest);
+        const page = all.slice(offset, offset + limit).map((m) => {
+          if (withMetadata) return m;
+          const { metadata: _metadata, ...rest } = m;
+          return rest;
+        });
+        const more = offset + limit < all.length;
+        return { ok: true, messages: page, has_more: more, pin_count: 0, response_metadata: { next_cursor: more ? String(offset + limit) : "" } };
       }
       case "chat.update":
         return { ok: true, channel: args.channel, ts: args.ts, text: args.text, message: { text: args.text, blocks: args.blocks } };
@@ -176,7 +204,13 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         return send(res, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" }, headers);
       }
       if (failure) return send(res, 200, { ok: false, error: failure.error, ...failure.extra });
-      return send(res, 200, answer(method, args));
+      const result = answer(method, args);
+      const delay = delays.get(method);
+      if (delay !== undefined) {
+        delays.delete(method);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+      return send(res, 200, result);
     })().catch((error: unknown) => send(res, 500, { ok: false, error: String(error) }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -200,6 +234,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       return `${url}hooks/${kind}/${options.teamId}/${10521386623270 + hookSequence}/6U66ryd5RNMenHgPzeTf3u${hookSequence}`;
     },
     callsTo: (method) => calls.filter((call) => call.method === method),
+    delayNext(method, ms) {
+      delays.set(method, ms);
+    },
+    messagesIn: (channel) => history.get(channel) ?? [],
     hooksAt: (hookUrl) => hooks.filter((hook) => hookUrl.endsWith(hook.path)),
     failNext(method, ...more) {
       failures.set(method, [...(failures.get(method) ?? []), ...more]);

@@ -119,8 +119,11 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
     await remember("19:weekly@thread.tacv2");
     await remember("19:kicked@thread.tacv2");
     connector.failures.set("19:kicked@thread.tacv2", 403);
-    await sv.digests.create({ target: { platform: "teams", conversationId: "19:weekly@thread.tacv2" }, scope: { kind: "office", officeId: "Umeå" }, postWhenEmpty: true }, asKarin);
-    const kicked = await sv.digests.create({ target: { platform: "teams", conversationId: "19:kicked@thread.tacv2" }, scope: { kind: "country" }, postWhenEmpty: true, locale: "en" }, asKarin);
+    // Each digest is set up from the conversation that gets it, as the chat commands do.
+    const weekly = { platform: "teams", conversationId: "19:weekly@thread.tacv2" } as const;
+    const kickedTarget = { platform: "teams", conversationId: "19:kicked@thread.tacv2" } as const;
+    await sv.digests.create({ target: weekly, scope: { kind: "office", officeId: "Umeå" }, postWhenEmpty: true }, { ...asKarin, conversation: weekly });
+    const kicked = await sv.digests.create({ target: kickedTarget, scope: { kind: "country" }, postWhenEmpty: true, locale: "en" }, { ...asKarin, conversation: kickedTarget });
     now = new Date("2026-11-23T08:00:05+01:00").getTime();
     const schedulers = [startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false }), startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false })];
     await Promise.all(schedulers.map((s) => s.ready));
@@ -131,5 +134,32 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
     const paused = await sv.digests.get(kicked.id);
     expect(paused.status).toBe("paused");
     expect(paused.pausedReason).toContain("teams_403");
+  });
+
+  it("records the connector's activity id, so a run taken over after a crash is finished, not posted again", async () => {
+    const advisor = await sv.staff.create({ name: "Lena Berg", agency: "spsm", role: "advisor" }, { actor: { system: "test" }, channel: "system" });
+    await remember("19:crash@thread.tacv2");
+    now = new Date("2026-11-25T10:00:00+01:00").getTime();
+    const target = { platform: "teams", conversationId: "19:crash@thread.tacv2" } as const;
+    const sub = await sv.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true, cron: "0 8 * * 4" }, { actor: { staffId: advisor.id }, channel: "teams", conversation: target });
+    // The instance posts, then loses the store before it can finish the run (as in a crash).
+    const finishRun = sv.digests.finishRun;
+    sv.digests.finishRun = async () => {
+      throw new Error("connection to the store lost");
+    };
+    now = new Date("2026-11-26T08:00:05+01:00").getTime();
+    const crashed = startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false });
+    await crashed.ready;
+    await crashed.stop();
+    sv.digests.finishRun = finishRun;
+    expect(connector.received).toHaveLength(1);
+    expect((await sv.digests.runs({ subscription: sub.id }))[0]).toMatchObject({ status: "posting", deliveryRef: "activity-1" });
+    // After the lease another instance takes the run over and finishes it without posting.
+    now = new Date("2026-11-26T08:10:05+01:00").getTime();
+    const next = startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false });
+    expect((await next.ready).runs.map((r) => r.outcome)).toEqual(["posted"]);
+    await next.stop();
+    expect(connector.received).toHaveLength(1);
+    expect((await sv.digests.runs({ subscription: sub.id }))[0]).toMatchObject({ status: "posted", claims: 2, deliveryRef: "activity-1" });
   });
 });

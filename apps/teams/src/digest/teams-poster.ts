@@ -57,31 +57,36 @@ function statusOf(error: unknown): number | undefined {
 
 /**
  * Posts digests into Teams conversations the app was installed in, as new top-level
- * posts (never replies). A 403 (bot removed or blocked), a 404 (conversation gone) or a
- * missing reference becomes DigestChannelGoneError, so the subscription is paused.
+ * posts (never replies), and returns the connector's activity id, which the scheduler
+ * records before finishing the run: a run taken over after a crash is then finished, not
+ * posted again. (The Bot Connector cannot list a conversation's messages, so a post whose
+ * answer was lost is posted again: at least once.) A 403 (bot removed or blocked), a 404
+ * (conversation gone) or a missing reference becomes DigestChannelGoneError, so the
+ * subscription is paused.
  */
 export class TeamsDigestPoster implements DigestPoster {
   constructor(private readonly deps: { adapter: ConversationContinuer; appId: string; state: Pick<StateService, "get"> }) {}
 
-  async post(target: DigestTarget, message: Message): Promise<void> {
+  async post(target: DigestTarget, message: Message): Promise<string | undefined> {
     if (target.platform !== "teams") throw new Error(`TeamsDigestPoster cannot post to ${target.platform}`);
     const stored = storedSchema.safeParse(await this.deps.state.get(TEAMS_CONVERSATION_REFS, target.conversationId));
     if (!stored.success) throw new DigestChannelGoneError("no_conversation_reference");
     const reference = toConversationReference(stored.data);
     let failure: unknown;
+    let activityId: string | undefined;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
       context.onSendActivities(async (_context, activities, next) => {
         for (const activity of activities) delete activity.replyToId;
         return next();
       });
       try {
-        await context.sendActivity({ type: ActivityTypes.Message, summary: message.text, attachments: [renderAdaptiveCardAttachment(message)] });
+        activityId = (await context.sendActivity({ type: ActivityTypes.Message, summary: message.text, attachments: [renderAdaptiveCardAttachment(message)] }))?.id;
       } catch (error) {
         // Caught inside the turn: thrown, it would go to the adapter's onTurnError instead of to us.
         failure = error;
       }
     });
-    if (failure === undefined) return;
+    if (failure === undefined) return activityId;
     const status = statusOf(failure);
     if (status === 403 || status === 404) throw new DigestChannelGoneError(`teams_${status}`, { cause: failure });
     throw failure;

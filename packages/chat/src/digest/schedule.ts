@@ -43,11 +43,13 @@ export interface DueOptions {
  * What a subscription should post now: at most one run, for the latest occurrence at or
  * before `now`, unless that period already has a run. Missed occurrences before it are
  * never posted (no backlog after downtime); the one that is, is marked late. Occurrences
- * before the subscription became active (created or resumed) are not owed.
+ * before the subscription became active (created or resumed) are not owed. A run of that
+ * occurrence whose claim lapsed (the instance died) or whose retry time came (a failed
+ * post) is due again; the store decides who takes it over.
  */
 export function dueRuns(
   subscription: Pick<DigestSubscription, "cron" | "status" | "activeSince">,
-  lastRun: Pick<DigestRun, "scheduledFor"> | undefined,
+  lastRun: (Pick<DigestRun, "scheduledFor"> & Partial<Pick<DigestRun, "status" | "leaseUntil">>) | undefined,
   now: Date,
   options: DueOptions = {},
 ): DueRun[] {
@@ -55,7 +57,7 @@ export function dueRuns(
   const at = now.getTime();
   const occurrence = latestOccurrence(subscription.cron, at);
   if (occurrence === undefined || occurrence < Date.parse(subscription.activeSince)) return [];
-  if (lastRun && Date.parse(lastRun.scheduledFor) >= occurrence) return [];
+  if (lastRun && Date.parse(lastRun.scheduledFor) >= occurrence && !reclaimable(lastRun, at)) return [];
   const scheduledFor = new Date(occurrence);
   return [{ scheduledFor, periodKey: scheduledFor.toISOString(), late: at - occurrence > (options.lateAfterMs ?? DEFAULT_LATE_AFTER_MS) }];
 }
@@ -67,4 +69,10 @@ export function dueRuns(
 export function periodStart(cron: string, scheduledFor: number, lastPosted: Pick<DigestRun, "scheduledFor"> | undefined): number {
   if (lastPosted) return Date.parse(lastPosted.scheduledFor);
   return previousOccurrence(cron, scheduledFor) ?? scheduledFor - WEEK_MS;
+}
+
+/** A run still `posting` past its lease, or `failed` with a retry time that has come. */
+function reclaimable(run: Partial<Pick<DigestRun, "status" | "leaseUntil">>, at: number): boolean {
+  if (run.status !== "posting" && run.status !== "failed") return false;
+  return typeof run.leaseUntil === "string" && Date.parse(run.leaseUntil) <= at;
 }

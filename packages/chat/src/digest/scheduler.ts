@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { Cron } from "croner";
 import { STOCKHOLM, type DigestPlatform, type DigestRun, type DigestSubscription, type Samverkan, type WriteContext } from "@samverkan/sdk";
 import { buildDigest } from "./content";
-import { isDigestChannelGone, type DigestPoster } from "./poster";
+import { isDigestChannelGone, type DigestDelivery, type DigestPoster } from "./poster";
 import { dueRuns, periodStart, type DueRun } from "./schedule";
 
 /** pino's call shape, so a pino logger can be passed as is. */
@@ -34,6 +34,10 @@ export interface DigestSchedulerOptions {
   lateAfterMs?: number;
   /** Called with each run's outcome (metrics); must not throw. */
   onRun?: (outcome: RunOutcome) => void;
+  /** How long a claim holds before another instance may take the run over (default 10 minutes). */
+  leaseMs?: number;
+  /** After a post failed every attempt, when the period is tried again (default 15 minutes). */
+  retryLaterMs?: number;
 }
 
 export type RunOutcome = "posted" | "skipped_empty" | "failed" | "channel_gone" | "claimed_elsewhere";
@@ -52,8 +56,8 @@ export interface DigestScheduler {
   stop(): Promise<void>;
 }
 
-/** A claim still `posting` after this long belongs to an instance that stopped mid-post. */
-const ABANDONED_AFTER_MS = 30 * 60_000;
+const DEFAULT_LEASE_MS = 10 * 60_000;
+const DEFAULT_RETRY_LATER_MS = 15 * 60_000;
 const SYSTEM: WriteContext = { actor: { system: "digest-scheduler" }, channel: "system" };
 const silent: DigestLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -61,6 +65,13 @@ const silent: DigestLogger = { info: () => undefined, warn: () => undefined, err
  * Posts scheduled digests. Every app instance runs one; on start and on every tick each
  * active subscription's latest occurrence is claimed in the store before posting, so
  * each (subscription, period) is posted once however many instances tick together.
+ *
+ * Delivery is effectively once: a claim is a lease, so a run whose instance died is taken
+ * over after `leaseMs`, and a period whose post failed every attempt is tried again after
+ * `retryLaterMs` (until the next occurrence replaces it). Before posting a run that may
+ * already have gone out (taken over, or after a failed attempt) the scheduler checks: the
+ * platform id recorded after a confirmed post, then the channel itself where the poster
+ * can look (`findPosted`).
  */
 export function startDigestScheduler(options: DigestSchedulerOptions): DigestScheduler {
   const sv = options.samverkan;
@@ -70,6 +81,8 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
   const attempts = Math.max(1, options.retry?.attempts ?? 3);
   const delays = options.retry?.delaysMs ?? [2_000, 8_000];
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const retryLaterMs = options.retryLaterMs ?? DEFAULT_RETRY_LATER_MS;
   let stopped = false;
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -97,21 +110,32 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
       return "skipped_empty";
     }
     const log = { subscription: subscription.ref, periodKey: due.periodKey, late: due.late, platform: subscription.target.platform };
+    const delivery: DigestDelivery = { runId: run.id, subscriptionRef: subscription.ref, periodKey: due.periodKey, notBefore: due.scheduledFor };
+    const posted = async (attempt: number, ref: string | undefined, how: string): Promise<RunOutcome> => {
+      // Posted: from here on nothing may lead to posting again, even if recording fails.
+      await sv.digests.finishRun(run.id, { status: "posted", attempts: attempt, ...(ref ? { deliveryRef: ref } : {}) }).catch((error: unknown) => {
+        logger.error({ ...log, error: safeError(error) }, "digest posted, but its run could not be recorded");
+      });
+      await covered();
+      logger.info({ ...log, attempts: attempt, ...(ref ? { deliveryRef: ref } : {}) }, how);
+      return "posted";
+    };
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
-        await poster.post(subscription.target, digest.message);
+        // A run taken over, or retried after a failed attempt, may have gone out already.
+        const mayExist = run.claims > 1 || attempt > 1;
+        const existing = mayExist && poster.findPosted ? await poster.findPosted(subscription.target, delivery) : undefined;
+        if (existing !== undefined) return await posted(Math.max(1, attempt - 1), existing, "digest was already posted; not posting again");
+        const ref = (await poster.post(subscription.target, digest.message, delivery)) ?? undefined;
+        if (ref) {
+          await sv.digests.recordDelivery(run.id, ref).catch((error: unknown) => {
+            logger.warn({ ...log, error: safeError(error) }, "could not record the digest's platform id");
+          });
+        }
+        return await posted(attempt, ref, "digest posted");
       } catch (error) {
         failure = error ?? new Error("post failed");
-      }
-      if (failure === undefined) {
-        // Posted: from here on nothing may lead to posting again, even if recording fails.
-        await sv.digests.finishRun(run.id, { status: "posted", attempts: attempt }).catch((error: unknown) => {
-          logger.error({ ...log, error: safeError(error) }, "digest posted, but its run could not be recorded");
-        });
-        await covered();
-        logger.info({ ...log, attempts: attempt }, "digest posted");
-        return "posted";
       }
       const text = describeError(failure);
       if (isDigestChannelGone(failure)) {
@@ -121,8 +145,9 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         return "channel_gone";
       }
       if (attempt >= attempts) {
-        await sv.digests.finishRun(run.id, { status: "failed", attempts: attempt, error: text });
-        logger.error({ ...log, attempts: attempt, error: safeError(failure) }, "digest post failed after retries");
+        // Not lost: the period is claimed again after retryLaterMs (checking first, as here).
+        await sv.digests.finishRun(run.id, { status: "failed", attempts: attempt, error: text, retryAfterMs: retryLaterMs });
+        logger.error({ ...log, attempts: attempt, retryInMs: retryLaterMs, error: safeError(failure) }, "digest post failed after retries");
         return "failed";
       }
       await sv.digests.recordAttempt(run.id, attempt, text);
@@ -137,7 +162,7 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const last = await sv.digests.lastRun(subscription.id);
     for (const due of dueRuns(subscription, last, now, { ...(options.lateAfterMs !== undefined ? { lateAfterMs: options.lateAfterMs } : {}) })) {
       const since = periodStart(subscription.cron, due.scheduledFor.getTime(), await sv.digests.lastPosted(subscription.id));
-      const run = await sv.digests.claimRun({ subscriptionId: subscription.id, scheduledFor: due.scheduledFor, periodStart: new Date(since), late: due.late, claimedBy: instanceId });
+      const run = await sv.digests.claimRun({ subscriptionId: subscription.id, scheduledFor: due.scheduledFor, periodStart: new Date(since), late: due.late, claimedBy: instanceId, leaseMs });
       const entry = { subscription: subscription.ref, periodKey: due.periodKey, late: due.late };
       if (!run) {
         report.runs.push({ ...entry, outcome: "claimed_elsewhere" });
@@ -145,13 +170,20 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
         continue;
       }
       let outcome: RunOutcome;
+      if (run.deliveryRef !== null) {
+        // Taken over from an instance that posted (the platform confirmed it) but did not finish.
+        await sv.digests.finishRun(run.id, { status: "posted", attempts: run.attempts || 1, deliveryRef: run.deliveryRef });
+        logger.info({ ...entry, deliveryRef: run.deliveryRef }, "digest was already posted; not posting again");
+        report.runs.push({ ...entry, outcome: "posted" });
+        continue;
+      }
       try {
         outcome = await post(subscription, due, run, poster);
       } catch (error) {
-        // Building the digest, or recording a failure, failed before anything was posted:
-        // record it if the store lets us, and never retry the period.
+        // Building the digest, or recording a failure, failed: record it if the store lets
+        // us; the period is tried again later (a post that may have gone out is checked first).
         logger.error({ ...entry, error: safeError(error) }, "digest run failed");
-        await sv.digests.finishRun(run.id, { status: "failed", attempts: 0, error: describeError(error) }).catch(() => undefined);
+        await sv.digests.finishRun(run.id, { status: "failed", attempts: 0, error: describeError(error), retryAfterMs: retryLaterMs }).catch(() => undefined);
         outcome = "failed";
       }
       report.runs.push({ ...entry, outcome });
@@ -164,7 +196,6 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const report: TickReport = { at: now.toISOString(), runs: [] };
     if (stopped) return report;
     try {
-      await sv.digests.expireAbandonedRuns(ABANDONED_AFTER_MS);
       const subscriptions = await sv.digests.list({ status: "active" });
       await Promise.all(
         subscriptions.map((s) =>

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { Samverkan } from "@samverkan/sdk";
 import { renderText } from "../../src/index";
-import { startDigestScheduler, type DigestScheduler, type TickReport } from "../../src/digest/index";
+import { startDigestScheduler, type DigestPoster, type DigestScheduler, type TickReport } from "../../src/digest/index";
 import {
   addResult,
   channelGone,
@@ -136,10 +136,18 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
     expect(run).toMatchObject({ status: "failed", attempts: 3, error: "Error: Slack answered HTTP 503", postedAt: null });
     expect(logger.lines.filter((l) => l.level === "warn").map((l) => l.msg)).toEqual(["digest post failed; retrying", "digest post failed; retrying"]);
     expect(logger.lines.find((l) => l.level === "error")).toMatchObject({ msg: "digest post failed after retries", obj: { subscription: "D-1", attempts: 3 } });
-    // The period stays claimed: a later tick does not post it again.
-    time.set("2026-11-23T09:00:00+01:00");
+    expect(run!.leaseUntil).toBe("2026-11-23T08:15:00+01:00");
+    // Not lost: nothing before the retry time, then the period is posted once.
+    time.set("2026-11-23T08:14:00+01:00");
     await scheduler.tick();
     expect(poster.calls).toBe(3);
+    poster.failNext(0, () => new Error("unused"));
+    time.set("2026-11-23T08:15:00+01:00");
+    expect(outcomes([await scheduler.tick()])).toEqual(["posted"]);
+    time.set("2026-11-23T09:00:00+01:00");
+    await scheduler.tick();
+    expect(poster.posts).toHaveLength(1);
+    expect((await b.digests.runs({ subscription: subscriptionId }))[0]).toMatchObject({ status: "posted", claims: 2, deliveryRef: "posted-1", late: false });
   });
 
   it("succeeds on a retry and records how many attempts it took", async () => {
@@ -166,8 +174,54 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
     time.set("2026-11-23T09:00:00+01:00");
     await scheduler.tick();
     expect(poster.calls).toBe(1);
-    // The claim stays, and is reported as abandoned after half an hour rather than posted again.
-    expect((await b.digests.runs())[0]).toMatchObject({ status: "failed", error: expect.stringContaining("abandoned") });
+    // After its lease the run is taken over, found posted (its id was recorded) and finished.
+    expect((await b.digests.runs())[0]).toMatchObject({ status: "posted", claims: 2, deliveryRef: "posted-1" });
+  });
+
+  it("takes over a run whose instance crashed between claim and post, after the lease, and posts it once", async () => {
+    time.set("2026-11-23T08:00:00+01:00");
+    // An instance claimed the period and died before posting.
+    await b.digests.claimRun({ subscriptionId, scheduledFor: new Date("2026-11-23T07:00:00.000Z"), periodStart: new Date("2026-11-16T07:00:00.000Z"), late: false, claimedBy: "crashed-instance" });
+    const poster = recordingPoster();
+    const scheduler = start(a, poster, { leaseMs: 10 * 60_000 });
+    expect(outcomes([await scheduler.ready])).toEqual([]);
+    time.set("2026-11-23T08:09:00+01:00");
+    await scheduler.tick();
+    expect(poster.calls).toBe(0);
+    time.set("2026-11-23T08:10:00+01:00");
+    expect(outcomes([await scheduler.tick()])).toEqual(["posted"]);
+    for (const at of ["2026-11-23T08:30:00+01:00", "2026-11-24T08:00:00+01:00"]) {
+      time.set(at);
+      await scheduler.tick();
+    }
+    expect(poster.posts).toHaveLength(1);
+    expect(renderText(poster.posts[0]!.message)).toContain("sedan mån 16 nov 08:00");
+    expect((await b.digests.runs({ subscription: subscriptionId }))[0]).toMatchObject({ status: "posted", claims: 2, claimedBy: expect.not.stringContaining("crashed") });
+  });
+
+  it("never posts again a digest the platform accepted although its answer was lost: it looks first", async () => {
+    const channel: Array<{ runId: string; text: string }> = [];
+    let calls = 0;
+    const poster: DigestPoster = {
+      async post(_target, message, delivery) {
+        calls++;
+        // Accepted, then the answer is lost (a timeout): the caller cannot know it went out.
+        channel.push({ runId: delivery!.runId, text: message.text });
+        throw new Error("request timed out");
+      },
+      async findPosted(_target, delivery) {
+        return channel.some((m) => m.runId === delivery.runId) ? "1767300001.000100" : undefined;
+      },
+    };
+    time.set("2026-11-23T08:00:00+01:00");
+    const logger = recordingLogger();
+    const scheduler = startDigestScheduler({ samverkan: a, posters: { slack: poster }, clock: time.clock, timer: false, sleep: async () => undefined, logger });
+    schedulers.push(scheduler);
+    expect(outcomes([await scheduler.ready])).toEqual(["posted"]);
+    expect(calls).toBe(1);
+    expect(channel).toHaveLength(1);
+    expect((await b.digests.runs())[0]).toMatchObject({ status: "posted", deliveryRef: "1767300001.000100" });
+    expect(logger.lines.map((l) => l.msg)).toContain("digest was already posted; not posting again");
   });
 
   it("pauses the subscription with a reason when the bot was removed from the channel", async () => {

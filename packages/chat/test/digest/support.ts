@@ -7,7 +7,7 @@ import { createSqliteStore } from "@samverkan/sdk/sqlite";
 import { createPostgresStore } from "@samverkan/sdk/postgres";
 import { postgresAvailability, postgresTestUrl, uniqueSchemaName, type Availability } from "@samverkan/vitest-config/helpers";
 import { checkSlackLimits, renderAdaptiveCard, renderSlack, renderText, type Message } from "../../src/index";
-import { DigestChannelGoneError, type DigestLogger, type DigestPoster } from "../../src/digest/index";
+import { DigestChannelGoneError, type DigestDelivery, type DigestLogger, type DigestPoster } from "../../src/digest/index";
 import { validateAdaptiveCard } from "../cards/adaptive-validate";
 
 export type StoreKind = "sqlite" | "postgres";
@@ -126,9 +126,9 @@ export async function addResult(sv: Samverkan, schoolUnitCode: string, metric: s
 }
 
 export interface RecordingPoster extends DigestPoster {
-  posts: Array<{ target: DigestTarget; message: Message }>;
+  posts: Array<{ target: DigestTarget; message: Message; delivery: DigestDelivery | undefined }>;
   calls: number;
-  /** Fail the next `n` posts with this error. */
+  /** Fail the next `n` posts with this error (0 stops failing). */
   failNext(n: number, error: () => Error): void;
 }
 
@@ -143,14 +143,16 @@ export function recordingPoster(): RecordingPoster {
       failures = n;
       makeError = error;
     },
-    async post(target, message) {
+    async post(target, message, delivery) {
       poster.calls += 1;
       if (failures > 0) {
         failures -= 1;
         throw makeError();
       }
       expectPostable(message);
-      poster.posts.push({ target, message });
+      poster.posts.push({ target, message, delivery });
+      // Like a platform: the new message's id.
+      return `posted-${poster.posts.length}`;
     },
   };
   return poster;
