@@ -15,6 +15,10 @@ export type { AssignmentQuery, StaleAssignment, AssignmentService } from "./serv
 export type { Coverage, CoverageFigures, CoverageService } from "./services/coverage";
 export type { ListOptions, UpsertSummary, Directory } from "./services/directory";
 export type { StaffService } from "./services/staff";
+export type { ContactService, ReadContext } from "./services/contacts";
+export type { BriefingService, DialogueBriefing, BriefingUnit, BriefingResult, BriefingDialogue, BriefingAssignment, YearValue } from "./services/briefing";
+export type { MinutesService, RecordedMinutes, AgreedActionStatus } from "./services/minutes";
+export { swedishHolidays, swedishHoliday, isSwedishWorkingDay, previousSwedishWorkingDay, easterSunday, type SwedishHoliday } from "./holidays";
 export type { StateService } from "./services/state";
 export * from "./skolverket/index";
 export type { SchoolSearchResult, OrganizerSearchResult, SearchOptions, MatchedField, SearchService } from "./services/search";
@@ -55,3 +59,19 @@ export {
 } from "./data/index";
 export * from "./selection/index";
 export * from "./digests/index";
+export {
+  calendarSettingsFromEnv,
+  resolveCalendarSettings,
+  type AttendeeSource,
+  type CalendarAttendee,
+  type CalendarSettings,
+  type CalendarSettingsInput,
+  type GraphSettings,
+} from "./calendar/settings";
+export { dialogueUid, type DialogueCalendarEvent, type CalendarPerson } from "./calendar/event";
+export { renderCalendar, type CalendarMethod, type RenderOptions } from "./calendar/ics";
+export type { CalendarService, CalendarFeed, InvitationNotice } from "./calendar/service";
+export { createCalendarRequestHandler } from "./calendar/http";
+export type { MailService } from "./mail/service";
+export type { OutboxEntry, OutboxStatus } from "./mail/outbox";
+export { backoffMs, LEASE_MS, MAX_ATTEMPTS, type FlushResult, type MailTransport, type OutboxMessage, type RunningSender } from "./mail/sender";

@@ -4,6 +4,7 @@ import { organisationNumber } from "../format/stat-text";
 import { printJson, printLines, table } from "../output";
 import type { RunWith } from "../main";
 import { searchOptions, type SearchFlags } from "./schools";
+import { registerContacts } from "./contacts";
 import { dataContext, readText } from "./import";
 
 const TYPES: Record<string, "municipal" | "independent" | "state" | "region"> = {
@@ -31,7 +32,7 @@ function hitJson(h: OrganizerSearchResult) {
 }
 
 export function registerOrganizers(program: Command, run: RunWith): void {
-  const organizers = program.command("organizers").description("Find and add principal organizers (huvudmän)");
+  const organizers = program.command("organizers").description("Find and add principal organizers (huvudmän) and manage their contact persons");
   organizers
     .command("search <query...>")
     .description("Search organizers by name, organisation number, municipality or county")
@@ -58,6 +59,7 @@ export function registerOrganizers(program: Command, run: RunWith): void {
         );
       }),
     );
+  registerContacts(organizers, run);
   organizers
     .command("add <organisationNumber> <name...>")
     .description("Add an organizer by hand (admins): preschool-only organizers are not in Skolenhetsregistret, so the coverage population is completed here")

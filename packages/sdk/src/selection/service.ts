@@ -31,9 +31,9 @@ export interface SchoolRef {
 }
 
 /** Metrics `rank` orders by; `school.rank` in the conversation maps onto these. */
-export type RankMetric = "meritValue" | "allSubjectsPassed" | "eligibleVocational" | "examWithin3Years" | "salsaResidual";
+export type SelectionRankMetric = "meritValue" | "allSubjectsPassed" | "eligibleVocational" | "examWithin3Years" | "salsaResidual";
 
-const RANK_CRITERION: Record<RankMetric, CriterionId> = {
+const RANK_CRITERION: Record<SelectionRankMetric, CriterionId> = {
   meritValue: "meritValue",
   allSubjectsPassed: "shareAllSubjects",
   eligibleVocational: "shareEligibleVocational",
@@ -41,10 +41,10 @@ const RANK_CRITERION: Record<RankMetric, CriterionId> = {
   salsaResidual: "salsaResidual",
 };
 
-export interface RankOptions {
+export interface SelectionRankOptions {
   /** County or municipality, by code or name; default all of Sweden. */
   area?: { county?: string; municipality?: string };
-  metric: RankMetric;
+  metric: SelectionRankMetric;
   /** `asc`: weakest first (default); `desc`: strongest first. */
   order?: "asc" | "desc";
   /** Default 10, at most 500. */
@@ -53,7 +53,7 @@ export interface RankOptions {
   schoolYear?: string;
 }
 
-export interface RankedSchool extends SchoolRef {
+export interface SelectionRankedSchool extends SchoolRef {
   value: number;
   kind: StatValueKind;
   /** The unit's municipality, pupil-weighted, same year. */
@@ -62,14 +62,14 @@ export interface RankedSchool extends SchoolRef {
   programmes?: ProgrammeFigure[];
 }
 
-export interface RankResult {
-  metric: RankMetric;
+export interface SelectionRankResult {
+  metric: SelectionRankMetric;
   order: "asc" | "desc";
   scope: { county: string | null; municipality: string | null };
   schoolYear: string | null;
   /** Pupil-weighted over every unit in Sweden with a number that year. */
   national: Figure | null;
-  schools: RankedSchool[];
+  schools: SelectionRankedSchool[];
   /** Units in scope with a number, before the limit. */
   ranked: number;
   /** Units in scope whose figure is hidden or missing: never ranked as 0. */
@@ -238,7 +238,7 @@ export function createSelectionService(deps: Deps) {
 
   return {
     /** Units ordered by one metric, with the national and municipal figure for the same year. */
-    async rank(options: RankOptions): Promise<RankResult> {
+    async rank(options: SelectionRankOptions): Promise<SelectionRankResult> {
       const criterion = DEFAULT_CRITERIA.find((c) => c.id === RANK_CRITERION[options.metric]);
       if (!criterion) {
         throw ValidationError.field("metric", {
@@ -273,7 +273,7 @@ export function createSelectionService(deps: Deps) {
       scoped.sort((a, b) => (order === "asc" ? a.value - b.value : b.value - a.value) || a.fact.schoolUnitCode.localeCompare(b.fact.schoolUnitCode));
       const top = scoped.slice(0, limit);
       const refs = await describe(top.map((v) => v.fact.schoolUnitCode));
-      const schools = top.flatMap((v): RankedSchool[] => {
+      const schools = top.flatMap((v): SelectionRankedSchool[] => {
         const ref = refs.get(v.fact.schoolUnitCode);
         if (!ref) return [];
         const programmes = v.fact.metric === COMPLETION_METRIC ? facts.programmes.get(`${v.fact.schoolUnitCode}|${v.fact.schoolYear}`) : undefined;
