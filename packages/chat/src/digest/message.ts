@@ -127,7 +127,8 @@ const METRICS: Record<CriterionId, { sv: string; en: string; percent: boolean }>
   meritValue: { sv: "meritvärde", en: "merit value", percent: false },
   shareAllSubjects: { sv: "godkända i alla ämnen", en: "passed all subjects", percent: true },
   shareEligibleVocational: { sv: "behöriga till yrkesprogram", en: "eligible for vocational programmes", percent: true },
-  completionRate: { sv: "fullföljer", en: "completing", percent: true },
+  completionRate: { sv: "examen inom tre år", en: "exam within three years", percent: true },
+  salsaResidual: { sv: "SALSA-avvikelse", en: "SALSA residual", percent: false },
 };
 
 function reasonText(reason: FlaggedSchoolFact["reason"], locale: Locale): string | undefined {

@@ -159,8 +159,8 @@ export function assess(input: AssessmentInput): Assessment {
       if (v.number >= criterion.threshold) continue;
       const nationalValue = national?.value ?? null;
       const municipalValue = municipal.get(v.fact.municipalityCode)?.value ?? null;
-      score += (criterion.threshold - v.number) / criterion.threshold;
-      if (nationalValue !== null && nationalValue > 0) score += Math.max(0, nationalValue - v.number) / nationalValue;
+      score += (criterion.threshold - v.number) / Math.abs(criterion.scale ?? criterion.threshold);
+      if (criterion.scale === undefined && nationalValue !== null && nationalValue > 0) score += Math.max(0, nationalValue - v.number) / nationalValue;
       reasons.push({
         metric: criterion.id,
         sourceMetric: v.fact.metric,

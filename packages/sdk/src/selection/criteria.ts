@@ -1,6 +1,6 @@
 import { API_METRIC_ALIASES } from "../data/metrics";
 
-export type CriterionId = "meritValue" | "shareAllSubjects" | "shareEligibleVocational" | "completionRate";
+export type CriterionId = "meritValue" | "shareAllSubjects" | "shareEligibleVocational" | "completionRate" | "salsaResidual";
 
 export interface SelectionCriterion {
   id: CriterionId;
@@ -10,6 +10,8 @@ export interface SelectionCriterion {
   threshold: number;
   /** `gr` grundskola, `gy` gymnasieskola. */
   schoolForm: "gr" | "gy";
+  /** What one unit of shortfall weighs in the score; default the threshold (SALSA's residual is around 0, so it has its own). */
+  scale?: number;
 }
 
 /**
@@ -20,8 +22,10 @@ export const DEFAULT_CRITERIA: readonly SelectionCriterion[] = [
   { id: "meritValue", metrics: ["meritValue", API_METRIC_ALIASES.meritValue], threshold: 190, schoolForm: "gr" },
   { id: "shareAllSubjects", metrics: ["shareAllSubjects", API_METRIC_ALIASES.shareAllSubjects], threshold: 60, schoolForm: "gr" },
   { id: "shareEligibleVocational", metrics: ["shareEligibleVocational", API_METRIC_ALIASES.shareEligibleVocational], threshold: 75, schoolForm: "gr" },
-  // Neither the export nor the gr statistics carry it; with gy data under this name it takes part.
-  { id: "completionRate", metrics: ["completionRate"], threshold: 70, schoolForm: "gy" },
+  // Share with an upper secondary exam within three years (statistics/gy), weighted over the unit's programmes.
+  { id: "completionRate", metrics: ["examWithin3Years", "completionRate"], threshold: 70, schoolForm: "gy" },
+  // SALSA: merit value above (+) or below (−) what the pupils' background predicts.
+  { id: "salsaResidual", metrics: ["salsaAverageGradesIn9thGradeDeviation"], threshold: -15, schoolForm: "gr", scale: 20 },
 ];
 
 /** Threshold per criterion; `null` leaves the criterion out. */

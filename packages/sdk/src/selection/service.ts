@@ -4,7 +4,12 @@ import type { SchoolUnit } from "../domain/school-unit";
 import { toStatValue } from "../data/results";
 import { fromJsonArray, type Deps } from "../services/context";
 import { assess, type AssessedCandidate, type CriterionFigures, type NotAssessableUnit, type ResultFact } from "./assess";
-import { resolveCriteria, type CriteriaInput } from "./criteria";
+import { DEFAULT_CRITERIA, resolveCriteria, type CriteriaInput, type CriterionId } from "./criteria";
+import { COMPLETION_METRIC, deriveCompletion, EXAM_METRIC, PROGRAMME_PUPILS_METRIC, type ProgrammeFigure } from "./completion";
+import { reasonText } from "./words";
+import { pupilWeightedMean, type Figure } from "./figures";
+import type { LocalizedText } from "../errors";
+import { numericOrNull, type StatValueKind } from "../skolverket/stat-value";
 
 export interface SelectionOptions {
   /** Threshold per criterion (`null` leaves one out); defaults in DEFAULT_CRITERIA. */
@@ -25,7 +30,73 @@ export interface SchoolRef {
   organizer: { id: string; name: string };
 }
 
-export type SelectionCandidate = SchoolRef & Omit<AssessedCandidate, "schoolUnitCode">;
+/** Metrics `rank` orders by; `school.rank` in the conversation maps onto these. */
+export type SelectionRankMetric = "meritValue" | "allSubjectsPassed" | "eligibleVocational" | "examWithin3Years" | "salsaResidual";
+
+const RANK_CRITERION: Record<SelectionRankMetric, CriterionId> = {
+  meritValue: "meritValue",
+  allSubjectsPassed: "shareAllSubjects",
+  eligibleVocational: "shareEligibleVocational",
+  examWithin3Years: "completionRate",
+  salsaResidual: "salsaResidual",
+};
+
+export interface SelectionRankOptions {
+  /** County or municipality, by code or name; default all of Sweden. */
+  area?: { county?: string; municipality?: string };
+  metric: SelectionRankMetric;
+  /** `asc`: weakest first (default); `desc`: strongest first. */
+  order?: "asc" | "desc";
+  /** Default 10, at most 500. */
+  limit?: number;
+  /** Default: the year most units report. */
+  schoolYear?: string;
+}
+
+export interface SelectionRankedSchool extends SchoolRef {
+  value: number;
+  kind: StatValueKind;
+  /** The unit's municipality, pupil-weighted, same year. */
+  municipal: number | null;
+  /** For examWithin3Years: each programme's figure. */
+  programmes?: ProgrammeFigure[];
+}
+
+export interface SelectionRankResult {
+  metric: SelectionRankMetric;
+  order: "asc" | "desc";
+  scope: { county: string | null; municipality: string | null };
+  schoolYear: string | null;
+  /** Pupil-weighted over every unit in Sweden with a number that year. */
+  national: Figure | null;
+  schools: SelectionRankedSchool[];
+  /** Units in scope with a number, before the limit. */
+  ranked: number;
+  /** Units in scope whose figure is hidden or missing: never ranked as 0. */
+  notAssessable: number;
+}
+
+/** Skolinspektionen's latest document for a unit (decision, report or survey). */
+export interface LatestInspection {
+  type: string;
+  title: string;
+  url: string;
+  period: string | null;
+}
+
+export type SelectionReasonInWords = AssessedCandidate["reasons"][number] & {
+  /** The reason as a sentence, Swedish and English. */
+  text: LocalizedText;
+  /** For completion: each programme's figure (markers kept), the weights being its pupils. */
+  programmes?: ProgrammeFigure[];
+};
+
+export type SelectionCandidate = SchoolRef &
+  Omit<AssessedCandidate, "schoolUnitCode" | "reasons"> & {
+    reasons: SelectionReasonInWords[];
+    /** Latest inspection material, when the sync has stored any. */
+    inspection: LatestInspection | null;
+  };
 export type NotAssessableSchool = SchoolRef & Omit<NotAssessableUnit, "schoolUnitCode">;
 
 export interface SelectionResult {
@@ -113,29 +184,123 @@ export function createSelectionService(deps: Deps) {
     return refs;
   }
 
+  /** Results for these metrics (and pupils), with completion derived from the per-programme figures. */
+  async function loadFacts(metrics: readonly string[]): Promise<{ all: ResultFact[]; programmes: Map<string, ProgrammeFigure[]> }> {
+    const wanted = [...new Set(["pupils", ...metrics])];
+    const withProgrammes = wanted.includes(COMPLETION_METRIC);
+    const rows = await db
+      .selectFrom("school_results as r")
+      .innerJoin("school_units as u", "u.code", "r.school_unit_code")
+      .select(["r.school_unit_code", "r.school_year", "r.metric", "r.kind", "r.value", "r.raw", "r.value_type", "u.municipality_code"])
+      .where((eb) =>
+        withProgrammes
+          ? eb.or([eb("r.metric", "in", wanted), eb("r.metric", "like", `${EXAM_METRIC}@%`), eb("r.metric", "like", `${PROGRAMME_PUPILS_METRIC}@%`)])
+          : eb("r.metric", "in", wanted),
+      )
+      .execute();
+    const raw: ResultFact[] = rows.map((r) => ({
+      schoolUnitCode: r.school_unit_code,
+      municipalityCode: r.municipality_code,
+      metric: r.metric,
+      schoolYear: r.school_year,
+      value: toStatValue(r),
+    }));
+    if (!withProgrammes) return { all: raw, programmes: new Map() };
+    const derived = deriveCompletion(raw);
+    return { all: [...raw.filter((f) => !f.metric.includes("@")), ...derived.facts], programmes: derived.programmes };
+  }
+
+  async function latestInspections(codes: readonly string[]): Promise<Map<string, LatestInspection>> {
+    const out = new Map<string, LatestInspection & { key: string }>();
+    for (let i = 0; i < codes.length; i += 500) {
+      const rows = await db
+        .selectFrom("inspection_documents")
+        .select(["school_unit_code", "type", "title", "url", "period", "sort_key"])
+        .where("school_unit_code", "in", codes.slice(i, i + 500))
+        .execute();
+      for (const r of rows) {
+        const key = r.sort_key ?? "";
+        const seen = out.get(r.school_unit_code);
+        if (!seen || key > seen.key) out.set(r.school_unit_code, { type: r.type, title: r.title, url: r.url, period: r.period, key });
+      }
+    }
+    return new Map([...out].map(([code, { key: _key, ...doc }]) => [code, doc]));
+  }
+
+  /** The year with the most units having a number (ties to the later year). */
+  function busiestYear(facts: readonly ResultFact[]): string | null {
+    const counts = new Map<string, number>();
+    for (const f of facts) if (numericOrNull(f.value) !== null) counts.set(f.schoolYear, (counts.get(f.schoolYear) ?? 0) + 1);
+    let best: string | null = null;
+    for (const [year, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
+    return best;
+  }
+
   return {
+    /** Units ordered by one metric, with the national and municipal figure for the same year. */
+    async rank(options: SelectionRankOptions): Promise<SelectionRankResult> {
+      const criterion = DEFAULT_CRITERIA.find((c) => c.id === RANK_CRITERION[options.metric]);
+      if (!criterion) {
+        throw ValidationError.field("metric", {
+          sv: `Okänt mått "${String(options.metric)}". Välj meritValue, allSubjectsPassed, eligibleVocational, examWithin3Years eller salsaResidual.`,
+          en: `Unknown metric "${String(options.metric)}". Choose meritValue, allSubjectsPassed, eligibleVocational, examWithin3Years or salsaResidual.`,
+        });
+      }
+      const order = options.order ?? "asc";
+      const limit = Math.max(1, Math.min(options.limit ?? 10, 500));
+      const county = options.area?.county?.trim() ? resolveCounty(options.area.county) : null;
+      const municipality = options.area?.municipality?.trim() ? await resolveMunicipality(options.area.municipality) : null;
+      const facts = await loadFacts(criterion.metrics);
+      const relevant = facts.all.filter((f) => criterion.metrics.includes(f.metric));
+      const year = options.schoolYear ?? busiestYear(relevant);
+      const pupils = new Map(facts.all.filter((f) => f.metric === "pupils").map((f) => [`${f.schoolUnitCode}|${f.schoolYear}`, numericOrNull(f.value)]));
+      // One value per unit: the first metric named wins (the export's over the API's copy).
+      const best = new Map<string, ResultFact>();
+      for (const f of relevant) {
+        if (f.schoolYear !== year) continue;
+        const seen = best.get(f.schoolUnitCode);
+        if (!seen || criterion.metrics.indexOf(f.metric) < criterion.metrics.indexOf(seen.metric)) best.set(f.schoolUnitCode, f);
+      }
+      const withNumbers = [...best.values()].flatMap((f) => {
+        const n = numericOrNull(f.value);
+        return n === null ? [] : [{ fact: f, value: n, pupils: pupils.get(`${f.schoolUnitCode}|${f.schoolYear}`) ?? null }];
+      });
+      const national = pupilWeightedMean(withNumbers);
+      const byMunicipality = new Map<string, typeof withNumbers>();
+      for (const v of withNumbers) byMunicipality.set(v.fact.municipalityCode, [...(byMunicipality.get(v.fact.municipalityCode) ?? []), v]);
+      const inScope = (m: string) => (county === null || m.startsWith(county)) && (municipality === null || m === municipality);
+      const scoped = withNumbers.filter((v) => inScope(v.fact.municipalityCode));
+      scoped.sort((a, b) => (order === "asc" ? a.value - b.value : b.value - a.value) || a.fact.schoolUnitCode.localeCompare(b.fact.schoolUnitCode));
+      const top = scoped.slice(0, limit);
+      const refs = await describe(top.map((v) => v.fact.schoolUnitCode));
+      const schools = top.flatMap((v): SelectionRankedSchool[] => {
+        const ref = refs.get(v.fact.schoolUnitCode);
+        if (!ref) return [];
+        const programmes = v.fact.metric === COMPLETION_METRIC ? facts.programmes.get(`${v.fact.schoolUnitCode}|${v.fact.schoolYear}`) : undefined;
+        return [
+          {
+            ...ref,
+            value: v.value,
+            kind: v.fact.value.kind,
+            municipal: pupilWeightedMean(byMunicipality.get(v.fact.municipalityCode) ?? [])?.value ?? null,
+            ...(programmes ? { programmes } : {}),
+          },
+        ];
+      });
+      const notAssessable = [...best.values()].filter((f) => numericOrNull(f.value) === null && inScope(f.municipalityCode)).length;
+      return { metric: options.metric, order, scope: { county, municipality }, schoolYear: year, national, schools, ranked: scoped.length, notAssessable };
+    },
+
     async candidates(options: SelectionOptions = {}): Promise<SelectionResult> {
       const criteria = resolveCriteria(options.criteria);
       const county = options.county?.trim() ? resolveCounty(options.county) : null;
       const municipality = options.municipality?.trim() ? await resolveMunicipality(options.municipality) : null;
-      const metrics = [...new Set(["pupils", ...criteria.flatMap((c) => c.metrics)])];
-      const rows = await db
-        .selectFrom("school_results as r")
-        .innerJoin("school_units as u", "u.code", "r.school_unit_code")
-        .select(["r.school_unit_code", "r.school_year", "r.metric", "r.kind", "r.value", "r.raw", "r.value_type", "u.municipality_code"])
-        .where("r.metric", "in", metrics)
-        .execute();
-      const facts: ResultFact[] = rows.map((r) => ({
-        schoolUnitCode: r.school_unit_code,
-        municipalityCode: r.municipality_code,
-        metric: r.metric,
-        schoolYear: r.school_year,
-        value: toStatValue(r),
-      }));
-      const municipalityOf = new Map(facts.map((f) => [f.schoolUnitCode, f.municipalityCode]));
+      const facts = await loadFacts(criteria.flatMap((c) => c.metrics));
+      const completion = criteria.some((c) => c.metrics.includes(COMPLETION_METRIC));
+      const municipalityOf = new Map(facts.all.map((f) => [f.schoolUnitCode, f.municipalityCode]));
       const result = assess({
         criteria,
-        facts,
+        facts: facts.all,
         ...(options.schoolYear ? { schoolYear: options.schoolYear } : {}),
         inScope: (code) => {
           const m = municipalityOf.get(code) ?? "";
@@ -144,6 +309,17 @@ export function createSelectionService(deps: Deps) {
       });
       const limited = options.limit === undefined ? result.candidates : result.candidates.slice(0, Math.max(0, options.limit));
       const refs = await describe([...limited.map((c) => c.schoolUnitCode), ...result.notAssessable.map((n) => n.schoolUnitCode)]);
+      const inspections = await latestInspections(limited.map((c) => c.schoolUnitCode));
+      const programmesOf = completion ? facts.programmes : new Map<string, ProgrammeFigure[]>();
+      const withWords = (c: AssessedCandidate) => ({
+        ...c,
+        reasons: c.reasons.map((r) => {
+          const programmes = r.sourceMetric === COMPLETION_METRIC ? programmesOf.get(`${c.schoolUnitCode}|${r.schoolYear}`) : undefined;
+          const reason = programmes ? { ...r, programmes } : r;
+          return { ...reason, text: reasonText(reason) };
+        }),
+        inspection: inspections.get(c.schoolUnitCode) ?? null,
+      });
       const decorate = <T extends { schoolUnitCode: string }>(item: T) => {
         const ref = refs.get(item.schoolUnitCode);
         if (!ref) return [];
@@ -153,7 +329,7 @@ export function createSelectionService(deps: Deps) {
       return {
         scope: { county, municipality },
         criteria: result.criteria,
-        candidates: limited.flatMap(decorate),
+        candidates: limited.map(withWords).flatMap(decorate),
         candidateCount: result.candidates.length,
         notAssessable: result.notAssessable.flatMap(decorate),
         assessed: result.assessed,

@@ -22,6 +22,8 @@ export interface SchoolProfile {
   results: SchoolResult[];
   /** Contact, coordinates and types of schooling from Skolverket's API, once synced. */
   details: SchoolUnitDetails | null;
+  /** Skolinspektionen's latest document for the unit (decision, report or survey), once synced. */
+  inspection: { type: string; title: string; url: string; period: string | null } | null;
 }
 
 function parseDetails(text: string | null): SchoolUnitDetails | null {
@@ -43,11 +45,13 @@ export function createProfileService(deps: Deps) {
     const code = validate(schoolUnitCodeSchema, extractSchoolUnitCode(codeOrLink) ?? codeOrLink);
     const unit = await db.selectFrom("school_units").selectAll().where("code", "=", code).executeTakeFirst();
     if (!unit) throw new NotFoundError("schoolUnit", code, { sv: `Ingen skolenhet med koden ${code}.`, en: `No school unit with code ${code}.` });
-    const [organizer, municipality, resultRows] = await Promise.all([
+    const [organizer, municipality, resultRows, documents] = await Promise.all([
       db.selectFrom("organizers").selectAll().where("id", "=", unit.organizer_id).executeTakeFirstOrThrow(),
       db.selectFrom("municipalities").selectAll().where("code", "=", unit.municipality_code).executeTakeFirst(),
       db.selectFrom("school_results").selectAll().where("school_unit_code", "=", code).execute(),
+      db.selectFrom("inspection_documents").select(["type", "title", "url", "period", "sort_key"]).where("school_unit_code", "=", code).execute(),
     ]);
+    const latestDocument = documents.reduce<(typeof documents)[number] | undefined>((best, d) => (!best || (d.sort_key ?? "") > (best.sort_key ?? "") ? d : best), undefined);
     const latest = new Map<string, SchoolResult>();
     for (const row of resultRows) {
       const seen = latest.get(row.metric);
@@ -76,6 +80,7 @@ export function createProfileService(deps: Deps) {
       office: officeServingCounty(deps.config.offices, countyCode) ?? null,
       results: [...latest.values()].sort((a, b) => compareMetrics(a.metric, b.metric)),
       details: parseDetails(unit.details),
+      inspection: latestDocument ? { type: latestDocument.type, title: latestDocument.title, url: latestDocument.url, period: latestDocument.period } : null,
     };
   };
 }

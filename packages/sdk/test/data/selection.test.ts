@@ -79,7 +79,7 @@ describe("assess: the selection rules on synthetic data", () => {
     expect(result.criteria.find((c) => c.id === "completionRate")).toEqual({
       id: "completionRate",
       threshold: 70,
-      metrics: ["completionRate"],
+      metrics: ["examWithin3Years", "completionRate"],
       schoolYear: null,
       national: null,
       assessedUnits: 0,
@@ -136,6 +136,7 @@ describe.skipIf(!exportFixture.available)("selection on the real export", () => 
         ["shareAllSubjects", "2024/25", 72.3, 1528],
         ["shareEligibleVocational", "2024/25", 85.1, 1551],
         ["completionRate", null, undefined, undefined],
+        ["salsaResidual", null, undefined, undefined],
       ]);
     });
 

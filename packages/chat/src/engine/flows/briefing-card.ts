@@ -11,6 +11,7 @@ const METRIC_NAMES: Record<CriterionId, { sv: string; en: string }> = {
   shareAllSubjects: { sv: "godkänt i alla ämnen", en: "passed all subjects" },
   shareEligibleVocational: { sv: "behöriga till yrkesprogram", en: "eligible for vocational programmes" },
   completionRate: { sv: "fullföljt", en: "completion" },
+  salsaResidual: { sv: "SALSA-avvikelse", en: "SALSA residual" },
 };
 const PERCENT_METRICS = new Set<CriterionId>(["shareAllSubjects", "shareEligibleVocational", "completionRate"]);
 
