@@ -32,6 +32,8 @@ export interface CreateSamverkanOptions {
     attendeeSources?: readonly AttendeeSource[];
     /** Replaces SMTP delivery of the outbox. */
     mailTransport?: MailServiceOptions["transport"];
+    /** Retry tuning of the Microsoft Graph client. */
+    graphClient?: MailServiceOptions["graph"];
   };
 }
 
@@ -49,10 +51,10 @@ export function createSamverkan(options: CreateSamverkanOptions) {
   const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
   const directory = createDirectory(deps);
   const search = createSearchService(deps);
-  const { attendeeSources = [], mailTransport, ...calendarInput } = options.calendar ?? {};
+  const { attendeeSources = [], mailTransport, graphClient, ...calendarInput } = options.calendar ?? {};
   const calendarSettings = resolveCalendarSettings(calendarInput);
-  const calendar = createCalendarService(deps, calendarSettings, attendeeSources);
-  const mail = createMailService(deps, calendarSettings, mailTransport ? { transport: mailTransport } : {});
+  const calendar = createCalendarService(deps, calendarSettings, attendeeSources, graphClient);
+  const mail = createMailService(deps, calendarSettings, { ...(mailTransport ? { transport: mailTransport } : {}), ...(graphClient ? { graph: graphClient } : {}) });
   const { db } = deps.store;
 
   async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {

@@ -391,6 +391,14 @@ async function invitationLine(ctx: FlowContext, dialogueId: string, change: Cale
   }
   if (notice.recipients.length === 0) return (sv ? "Ingen kalenderinbjudan kunde skickas." : "No calendar invitation could be sent.") + missing;
   const to = notice.recipients.join(", ");
+  if (notice.channel === "outlook") {
+    const outlook = {
+      booked: sv ? "Dialogen läggs i Outlook-kalendern och Outlook bjuder in" : "The dialogue goes into the Outlook calendar and Outlook invites",
+      rescheduled: sv ? "Outlook-händelsen flyttas och Outlook meddelar" : "The Outlook event moves and Outlook notifies",
+      cancelled: sv ? "Outlook-händelsen ställs in och Outlook meddelar" : "The Outlook event is cancelled and Outlook notifies",
+    }[change];
+    return `${outlook} ${to}.${missing}`;
+  }
   const what = {
     booked: sv ? "Kalenderinbjudan skickas till" : "Calendar invitation is being sent to",
     rescheduled: sv ? "Uppdaterad kalenderinbjudan skickas till" : "Updated calendar invitation is being sent to",
