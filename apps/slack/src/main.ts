@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   let slack: SlackApp | undefined;
   let started: StartedSlackApp;
   try {
-    slack = createSlackApp({ config, samverkan, engine, logger });
+    slack = createSlackApp({ config, samverkan, engine, logger, scheduling: { maxQueued: config.workQueueLimit } });
     started = await slack.start();
   } catch (error) {
     logger.fatal({ err: error }, "could not start the Slack app (is SLACK_BOT_TOKEN valid and Slack reachable?)");
@@ -49,20 +49,27 @@ async function main(): Promise<void> {
     logger.info({ store: store.description, allowedTeams: teams }, "Samverkan Slack app connected in Socket Mode");
   }
 
+  // SIGTERM drains: new requests get 503, accepted work finishes within the grace, then exit 0.
+  // A second signal, or a drain that hangs past the grace, ends the process at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: finishing accepted work");
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
     stopMaintenance();
+    const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
     await mail.stop();
-    await slack?.stop();
     await store.close();
+    logger.info({ drained }, "stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 /** SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*: checked once at start. */

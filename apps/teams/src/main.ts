@@ -55,20 +55,34 @@ async function main(): Promise<void> {
   }, HOUR);
   housekeeping.unref();
 
+  // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
+  // A second signal, or a drain that hangs past the grace, ends the process at once.
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    const graceMs = loaded.config.shutdownGraceMs ?? 10_000;
+    logger.info({ signal, graceMs }, "shutting down: finishing requests in progress");
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, graceMs + 5_000).unref();
     clearInterval(housekeeping);
-    Promise.all([digests.stop(), mail.stop()])
-      .then(() => app.close())
-      .then(() => store.close())
-      .catch((error: unknown) => logger.error({ err: describeError(error) }, "shutdown failed"))
-      .finally(() => process.exit());
+    app
+      .drain(graceMs)
+      .then(async (drained) => {
+        await Promise.all([digests.stop(), mail.stop()]);
+        await store.close();
+        logger.info({ drained }, "stopped");
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: describeError(error) }, "shutdown failed");
+        process.exit(1);
+      });
   };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

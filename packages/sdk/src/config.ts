@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_OFFICES, officesConfigSchema } from "./domain/offices";
 import type { SamverkanConfig } from "./services/context";
 import { STOCKHOLM } from "./time";
+import { DEFAULT_SUCCESS_FACTORS } from "./domain/minutes";
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "Use HH:mm, e.g. 08:00." });
 
@@ -20,6 +21,8 @@ export const samverkanConfigSchema = z.object({
     })
     .default({ organizerGoal: 2800, startDate: "2025-01-01", years: 3 }),
   maxDialogueMinutes: z.number().int().min(30).max(720).default(480),
+  /** Topics a dialogue's minutes choose from (framgångsfaktorer). */
+  successFactors: z.array(z.string().trim().min(1).max(100)).min(1).max(20).default([...DEFAULT_SUCCESS_FACTORS]),
 });
 
 export type SamverkanConfigInput = z.input<typeof samverkanConfigSchema>;

@@ -15,6 +15,10 @@ export type { AssignmentQuery, StaleAssignment, AssignmentService } from "./serv
 export type { Coverage, CoverageFigures, CoverageService } from "./services/coverage";
 export type { ListOptions, UpsertSummary, Directory } from "./services/directory";
 export type { StaffService } from "./services/staff";
+export type { ContactService, ReadContext } from "./services/contacts";
+export type { BriefingService, DialogueBriefing, BriefingUnit, BriefingResult, BriefingDialogue, BriefingAssignment, YearValue } from "./services/briefing";
+export type { MinutesService, RecordedMinutes, AgreedActionStatus } from "./services/minutes";
+export { swedishHolidays, swedishHoliday, isSwedishWorkingDay, previousSwedishWorkingDay, easterSunday, type SwedishHoliday } from "./holidays";
 export type { StateService } from "./services/state";
 export * from "./skolverket/index";
 export type { SchoolSearchResult, OrganizerSearchResult, SearchOptions, MatchedField, SearchService } from "./services/search";

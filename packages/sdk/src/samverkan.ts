@@ -10,12 +10,16 @@ import { createStateService } from "./services/state";
 import { createSearchService } from "./services/search";
 import { createProfileService } from "./services/profile";
 import { createDataService } from "./data/index";
-import { createSelectionService } from "./selection/index";
+import { createRankingService, createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
+import { createContactService } from "./services/contacts";
+import { createMinutesService } from "./services/minutes";
+import { createBriefingService } from "./services/briefing";
 import { systemClock, type Clock } from "./time";
 import { createCalendarService } from "./calendar/service";
 import { resolveCalendarSettings, type AttendeeSource, type CalendarSettingsInput } from "./calendar/settings";
 import { createMailService, type MailServiceOptions } from "./mail/service";
+import { contactAttendees } from "./calendar/contact-attendees";
 import type { Deps } from "./services/context";
 
 export interface CreateSamverkanOptions {
@@ -53,9 +57,14 @@ export function createSamverkan(options: CreateSamverkanOptions) {
   const search = createSearchService(deps);
   const { attendeeSources = [], mailTransport, graphClient, ...calendarInput } = options.calendar ?? {};
   const calendarSettings = resolveCalendarSettings(calendarInput);
-  const calendar = createCalendarService(deps, calendarSettings, attendeeSources, graphClient);
+  // Contact persons chosen for a dialogue are invited along with the staff.
+  const calendar = createCalendarService(deps, calendarSettings, [contactAttendees, ...attendeeSources], graphClient);
   const mail = createMailService(deps, calendarSettings, { ...(mailTransport ? { transport: mailTransport } : {}), ...(graphClient ? { graph: graphClient } : {}) });
   const { db } = deps.store;
+  const dialogues = createDialogueService(deps, { calendar });
+  const assignments = createAssignmentService(deps);
+  const contacts = createContactService(deps, { calendar });
+  const minutes = createMinutesService(deps);
 
   async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {
     const row = await db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
@@ -68,14 +77,22 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     clock: deps.clock,
     municipalities: directory.municipalities,
     organizers: { ...directory.organizers, search: search.organizers },
-    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps) },
+    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps), rank: createRankingService(deps).rank },
     data: createDataService(deps, directory),
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
-    dialogues: createDialogueService(deps, { calendar }),
+    dialogues,
+    /** iCalendar, personal feeds and signed .ics links. */
     calendar,
+    /** The invitation outbox (SMTP or Microsoft Graph). */
     mail,
-    assignments: createAssignmentService(deps),
+    /** Contact persons at organizers (personal data: staff only, audited without the data). */
+    contacts,
+    /** Minutes after a dialogue, with agreed actions and the next dialogue's date. */
+    minutes,
+    /** Everything to know before a dialogue with an organizer. */
+    briefing: createBriefingService(deps, { dialogues, minutes, assignments, contacts }),
+    assignments,
     coverage: createCoverageService(deps),
     audit: createAuditService(deps),
     state: createStateService(deps),

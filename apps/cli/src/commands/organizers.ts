@@ -4,6 +4,7 @@ import { organisationNumber } from "../format/stat-text";
 import { printJson, printLines, table } from "../output";
 import type { RunWith } from "../main";
 import { searchOptions, type SearchFlags } from "./schools";
+import { registerContacts } from "./contacts";
 
 /** The `--json` shape of an organizer hit. */
 function hitJson(h: OrganizerSearchResult) {
@@ -20,7 +21,7 @@ function hitJson(h: OrganizerSearchResult) {
 }
 
 export function registerOrganizers(program: Command, run: RunWith): void {
-  const organizers = program.command("organizers").description("Find principal organizers (huvudmän)");
+  const organizers = program.command("organizers").description("Find principal organizers (huvudmän) and manage their contact persons");
   organizers
     .command("search <query...>")
     .description("Search organizers by name, organisation number, municipality or county")
@@ -47,4 +48,5 @@ export function registerOrganizers(program: Command, run: RunWith): void {
         );
       }),
     );
+  registerContacts(organizers, run);
 }

@@ -12,6 +12,8 @@ export const bookDraftSchema = z.object({
   durationMinutes: z.number().int().default(60),
   officeId: z.string().optional(),
   digital: z.boolean().optional(),
+  /** The dialogue this booking follows up (from its minutes). */
+  followsUpId: z.string().optional(),
 });
 export type BookDraft = z.infer<typeof bookDraftSchema>;
 
@@ -23,6 +25,8 @@ export const pendingSchema = z.discriminatedUnion("flow", [
     dialogueId: z.string().optional(),
     start: z.string().optional(),
     date: z.string().optional(),
+    /** `HH:mm` when only a time was given: it applies to the dialogue's own day. */
+    time: z.string().optional(),
   }),
   z.object({ flow: z.literal("cancel"), awaiting: z.enum(["dialogue", "confirm"]), dialogueId: z.string().optional() }),
   z.object({

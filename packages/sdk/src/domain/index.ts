@@ -7,3 +7,5 @@ export * from "./staff";
 export * from "./dialogue";
 export * from "./assignment";
 export * from "./audit";
+export * from "./contact";
+export * from "./minutes";

@@ -1,6 +1,8 @@
 import { ForbiddenError, NotFoundError } from "../errors";
 import { ROLE_ORDER, type Role } from "../domain/staff";
-import type { Trx, WriteContext } from "./context";
+import type { Kysely } from "kysely";
+import type { Database } from "../store/schema";
+import type { WriteContext } from "./context";
 
 export interface ResolvedActor {
   staffId: string | null;
@@ -17,10 +19,11 @@ const ROLE_NAMES: Record<Role, { sv: string; en: string }> = {
 
 /**
  * Resolves who is acting and checks their role inside the write's transaction, so a
- * role revoked a moment ago is already in force.
+ * role revoked a moment ago is already in force. Checks without a write pass the plain
+ * connection.
  */
 export async function requireRole(
-  trx: Trx,
+  trx: Kysely<Database>,
   ctx: WriteContext,
   minimum: Role,
   what: { sv: string; en: string },
@@ -49,4 +52,9 @@ export async function requireRole(
 
 export function atLeast(role: Role, minimum: Role): boolean {
   return ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(minimum);
+}
+
+/** Unit heads, admins and system jobs act on anyone's behalf; everyone else only on their own things. */
+export function actsForOthers(actor: ResolvedActor): boolean {
+  return actor.staffId === null || atLeast(actor.role, "unitHead");
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { NotFoundError, ValidationError } from "../errors";
+import type { z } from "zod";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import {
   assignmentInputSchema,
   assignmentRefSchema,
@@ -14,7 +15,7 @@ import {
   type ProgressInput,
 } from "../domain/assignment";
 import { formatInstant, parseInstant } from "../time";
-import { requireRole } from "./access";
+import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
@@ -94,6 +95,26 @@ export function createAssignmentService(deps: Deps) {
     return row;
   }
 
+  /**
+   * Progress, phase changes and completion belong to the responsible staff member; unit
+   * heads and admins may step in. Role alone is not enough.
+   */
+  function requireResponsible(actor: ResolvedActor, row: AssignmentRow): void {
+    if (actsForOthers(actor) || (row.responsible_staff_id !== null && row.responsible_staff_id === actor.staffId)) return;
+    const ref = `U-${row.ref_number}`;
+    throw new ForbiddenError({
+      sv: `Du är inte ansvarig för ${ref} och kan inte logga framsteg eller ändra fas där. Be den ansvariga eller en enhetschef.`,
+      en: `You are not responsible for ${ref} and cannot log progress or change its phase. Ask the responsible staff member or a unit head.`,
+    });
+  }
+
+  async function checkProgressAccess(q: Trx | typeof db, idOrRef: string, ctx: WriteContext): Promise<{ actor: ResolvedActor; row: AssignmentRow }> {
+    const actor = await requireRole(q, ctx, "advisor", { sv: "logga framsteg", en: "log progress" });
+    const row = await loadRow(idOrRef, q);
+    requireResponsible(actor, row);
+    return { actor, row };
+  }
+
   const service = {
     async createPlan(input: PlanInput, ctx: WriteContext): Promise<Plan> {
       const data = validate(planInputSchema, input);
@@ -132,28 +153,7 @@ export function createAssignmentService(deps: Deps) {
         if (data.responsibleStaffId && !(await trx.selectFrom("staff").select("id").where("id", "=", data.responsibleStaffId).executeTakeFirst())) {
           throw ValidationError.field("responsibleStaffId", { sv: `Okänd medarbetare ${data.responsibleStaffId}.`, en: `Unknown staff member ${data.responsibleStaffId}.` });
         }
-        // U-numbers are handed out one at a time; the lock keeps two creators from taking the same.
-        await deps.store.lock(trx, ["assignment-ref"]);
-        const max = await trx.selectFrom("assignments").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
-        const refNumber = Number(max?.max ?? 0) + 1;
-        await trx
-          .insertInto("assignments")
-          .values({
-            id,
-            ref_number: refNumber,
-            plan_id: data.planId,
-            title: data.title,
-            agency: data.agency,
-            focus_area: data.focusArea,
-            responsible_staff_id: data.responsibleStaffId ?? null,
-            phase: "startUp",
-            due_date: data.dueDate ?? null,
-            reference_material: toJson(data.referenceMaterial),
-            created_at: at,
-            updated_at: at,
-          })
-          .execute();
-        await recordAudit(trx, ctx, actor, at, { action: "assignment.create", entityType: "assignment", entityId: id, details: { ref: `U-${refNumber}`, title: data.title } });
+        await insertAssignment(deps, trx, { ...data, id }, ctx, actor, at);
       });
       return service.get(id);
     },
@@ -199,9 +199,8 @@ export function createAssignmentService(deps: Deps) {
       if (!authorId) {
         throw ValidationError.field("author", { sv: "Framsteg loggas av en medarbetare.", en: "Progress is logged by a staff member." });
       }
-      await db.transaction().execute(async (trx) => {
-        const actor = await requireRole(trx, ctx, "advisor", { sv: "logga framsteg", en: "log progress" });
-        const row = await loadRow(idOrRef, trx);
+      const assignmentId = await db.transaction().execute(async (trx) => {
+        const { actor, row } = await checkProgressAccess(trx, idOrRef, ctx);
         if (data.correctsEntryId) {
           const corrected = await trx.selectFrom("progress_entries").select("assignment_id").where("id", "=", data.correctsEntryId).executeTakeFirst();
           if (!corrected || corrected.assignment_id !== row.id) {
@@ -230,10 +229,11 @@ export function createAssignmentService(deps: Deps) {
           entityId: row.id,
           details: { entryId, percent: data.percent ?? null, phase: data.phase ?? null },
         });
+        return row.id;
       });
       return {
         id: entryId,
-        assignmentId: (await loadRow(idOrRef)).id,
+        assignmentId,
         authorStaffId: authorId,
         at: formatInstant(at, tz),
         note: data.note,
@@ -241,6 +241,15 @@ export function createAssignmentService(deps: Deps) {
         phaseChange: data.phase ?? null,
         correctsEntryId: data.correctsEntryId ?? null,
       };
+    },
+
+    /**
+     * Throws `ForbiddenError` unless the actor may log progress on the assignment (advisor
+     * responsible for it, or unit head or admin). For chat flows that ask before writing;
+     * `logProgress` checks again.
+     */
+    async checkMayLogProgress(idOrRef: string, ctx: WriteContext): Promise<void> {
+      await checkProgressAccess(db, idOrRef, ctx);
     },
 
     /** Every entry, oldest first, exactly as written. */
@@ -284,6 +293,45 @@ export function createAssignmentService(deps: Deps) {
   };
 
   return service;
+}
+
+
+/**
+ * Inserts an assignment inside the caller's transaction (after its role and plan checks),
+ * so that minutes can turn agreed actions into assignments atomically.
+ */
+export async function insertAssignment(
+  deps: Deps,
+  trx: Trx,
+  data: z.output<typeof assignmentInputSchema> & { id: string },
+  ctx: WriteContext,
+  actor: ResolvedActor,
+  at: number,
+): Promise<{ id: string; ref: string }> {
+  const id = data.id;
+  // U-numbers are handed out one at a time; the lock keeps two creators from taking the same.
+  await deps.store.lock(trx, ["assignment-ref"]);
+  const max = await trx.selectFrom("assignments").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
+  const refNumber = Number(max?.max ?? 0) + 1;
+  await trx
+    .insertInto("assignments")
+    .values({
+      id,
+      ref_number: refNumber,
+      plan_id: data.planId,
+      title: data.title,
+      agency: data.agency,
+      focus_area: data.focusArea,
+      responsible_staff_id: data.responsibleStaffId ?? null,
+      phase: "startUp",
+      due_date: data.dueDate ?? null,
+      reference_material: toJson(data.referenceMaterial),
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await recordAudit(trx, ctx, actor, at, { action: "assignment.create", entityType: "assignment", entityId: id, details: { ref: `U-${refNumber}`, title: data.title } });
+  return { id, ref: `U-${refNumber}` };
 }
 
 export type AssignmentService = ReturnType<typeof createAssignmentService>;

@@ -10,10 +10,11 @@ import {
 } from "../domain/dialogue";
 import { findOffice, type RegionalOffice } from "../domain/offices";
 import { addLocalDays, formatInstant, localDate, localToInstant, parseInstant, startOfLocalDay, toWallClock } from "../time";
-import { atLeast, requireRole, type ResolvedActor } from "./access";
+import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
+import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
 import type { Database } from "../store/schema";
 import type { CalendarService } from "../calendar/service";
@@ -115,8 +116,17 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
     const s = toWallClock(start, tz);
     const e = toWallClock(end, tz);
     const isoWeekday = s.weekday === 0 ? 7 : s.weekday;
+    const holiday = swedishHoliday(localDate(start, tz));
     if (!wh.days.includes(isoWeekday)) {
       issues.push({ field: "start", message: { sv: "Dialoger bokas på vardagar.", en: "Dialogues are booked on working days." } });
+    } else if (holiday) {
+      issues.push({
+        field: "start",
+        message: {
+          sv: `${localDate(start, tz)} är ${holiday.name.sv}, en helgdag. Dialoger bokas på arbetsdagar.`,
+          en: `${localDate(start, tz)} is ${holiday.name.en}, a public holiday in Sweden. Dialogues are booked on working days.`,
+        },
+      });
     }
     const sameDay = localDate(start, tz) === localDate(end - 1, tz);
     const startMin = s.hour * 60 + s.minute;
@@ -230,8 +240,9 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
     return [...staffIds.map((id) => `staff:${id}`), ...(officeId ? [`office:${officeId}`] : [])];
   }
 
-  async function mayChange(q: Trx, actor: ResolvedActor, row: DialogueRow): Promise<void> {
-    if (atLeast(actor.role, "unitHead") || actor.staffId === null) return;
+  /** Who may reschedule, cancel or mark a dialogue held: its booker, a participant, a unit head or admin. */
+  async function mayChange(q: Trx | typeof db, actor: ResolvedActor, row: DialogueRow): Promise<void> {
+    if (actsForOthers(actor)) return;
     if (row.created_by === actor.staffId) return;
     const participant = await q
       .selectFrom("dialogue_participants")
@@ -252,6 +263,15 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       return (await hydrate([await load(id)]))[0]!;
     },
 
+    /**
+     * Throws `ForbiddenError` unless the actor may reschedule or cancel the dialogue. For
+     * chat flows that ask before writing; every write checks again.
+     */
+    async checkMayChange(id: string, ctx: WriteContext): Promise<void> {
+      const actor = await requireRole(db, ctx, "advisor", { sv: "ändra kvalitetsdialoger", en: "change quality dialogues" });
+      await mayChange(db, actor, await load(id));
+    },
+
     async book(input: BookDialogueInput, ctx: WriteContext): Promise<QualityDialogue> {
       const data = validate(bookDialogueInputSchema, input);
       const start = parseInstant(data.start, "start", tz);
@@ -265,6 +285,13 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         const staffIds = [...new Set(data.staffIds ?? (actor.staffId ? [actor.staffId] : []))];
         if (staffIds.length === 0) {
           throw ValidationError.field("staffIds", { sv: "Ange minst en deltagande medarbetare.", en: "Name at least one participating staff member." });
+        }
+        // An advisor books their own dialogues; booking for colleagues is a unit head's job.
+        if (!actsForOthers(actor) && !staffIds.includes(actor.staffId ?? "")) {
+          throw new ForbiddenError({
+            sv: "Du kan bara boka dialoger som du själv deltar i. Lägg till dig som deltagare, eller be en enhetschef boka.",
+            en: "You can only book dialogues you take part in yourself. Add yourself as a participant, or ask a unit head to book.",
+          });
         }
         await ensureStaffExist(trx, staffIds);
         const organizer = await trx.selectFrom("organizers").select("id").where("id", "=", data.organizerId).executeTakeFirst();
@@ -465,7 +492,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       for (let day = startOfLocalDay(from, tz); day < to && slots.length < limit; day = addLocalDays(day, 1, tz)) {
         const w = toWallClock(day, tz);
         const isoWeekday = w.weekday === 0 ? 7 : w.weekday;
-        if (!wh.days.includes(isoWeekday)) continue;
+        if (!wh.days.includes(isoWeekday) || swedishHoliday(localDate(day, tz))) continue;
         if (office && localDate(day, tz) < office.openedOn) continue;
         const open = localToInstant({ year: w.year, month: w.month, day: w.day, hour: sh ?? 8, minute: sm ?? 0 }, tz);
         const close = localToInstant({ year: w.year, month: w.month, day: w.day, hour: eh ?? 17, minute: em ?? 0 }, tz);

@@ -22,6 +22,13 @@ const SWEDISH: Record<string, string> = {
   "An assignment reference looks like U-12.": "En uppdragsreferens ser ut som U-12.",
   "A plan is for a school unit or an organizer: give one of them.": "En plan gäller en skolenhet eller en huvudman: ange en av dem.",
   "Due date must be a date like 2027-06-30.": "Slutdatum måste vara ett datum som 2027-06-30.",
+  "Give the contact person's name.": "Ange kontaktpersonens namn.",
+  "Give the contact person's role, e.g. förvaltningschef.": "Ange kontaktpersonens roll, till exempel förvaltningschef.",
+  "The e-mail address is not valid, e.g. anna.berg@boras.se.": "E-postadressen är ogiltig; skriv till exempel anna.berg@boras.se.",
+  "A phone number has digits, spaces, dashes and an optional leading +, e.g. 033-35 70 00.":
+    "Ett telefonnummer har siffror, mellanslag, bindestreck och eventuellt ett inledande +, till exempel 033-35 70 00.",
+  "Describe the agreed action.": "Beskriv den överenskomna åtgärden.",
+  "The next dialogue date must be a date like 2027-03-15.": "Datum för nästa dialog måste vara ett datum som 2027-03-15.",
 };
 
 export function translateIssue(field: string, english: string): LocalizedText {

@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { calendarMigration } from "./migrations-calendar";
-import { digestMigration } from "./migrations-digests";
+import { digestLeaseMigration, digestMigration } from "./migrations-digests";
+import { lifecycleContactsMigration } from "./migrations-lifecycle";
+import { appendOnlyHardening } from "./migrations-hardening";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -186,12 +188,15 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0100_digests": digestMigration(dialect),
+    "0100_hardening_append_only": appendOnlyHardening(dialect),
+    "0101_delivery_digest_leases": digestLeaseMigration(dialect),
     "0130_calendar_outbox_feeds": calendarMigration(dialect),
+    "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
   };
 }
 
 /** History is never rewritten: the database itself refuses UPDATE and DELETE. */
-async function appendOnlyGuards(db: Kysely<unknown>, dialect: Dialect, tables: string[]): Promise<void> {
+export async function appendOnlyGuards(db: Kysely<unknown>, dialect: Dialect, tables: string[]): Promise<void> {
   if (dialect === "sqlite") {
     for (const table of tables) {
       for (const op of ["UPDATE", "DELETE"]) {

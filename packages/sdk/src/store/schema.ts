@@ -150,6 +150,41 @@ export interface Database {
     claimed_at: number;
     posted_at: number | null;
     finished_at: number | null;
+    lease_until: number | null;
+    delivery_ref: string | null;
+    claims: number;
+  };
+  organizer_contacts: {
+    id: string;
+    organizer_id: string;
+    name: string;
+    role: string;
+    email: string | null;
+    phone: string | null;
+    notes: string;
+    created_at: number;
+    updated_at: number;
+  };
+  dialogue_contacts: { dialogue_id: string; contact_id: string };
+  dialogue_minutes: {
+    id: string;
+    seq: Generated<number>;
+    dialogue_id: string;
+    author_staff_id: string | null;
+    at: number;
+    topics: string;
+    notes: string;
+    next_dialogue_date: string | null;
+  };
+  dialogue_actions: {
+    id: string;
+    seq: Generated<number>;
+    minutes_id: string;
+    dialogue_id: string;
+    title: string;
+    responsible_staff_id: string | null;
+    due_date: string | null;
+    assignment_id: string | null;
   };
   mail_outbox: {
     id: string;

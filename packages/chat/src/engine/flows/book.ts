@@ -6,7 +6,7 @@ import type { FlowContext } from "../context";
 import { formatDay, formatRange, say, t } from "../i18n";
 import { findOrganizerChoices } from "../lookup";
 import type { BookDraft } from "../pending";
-import { cancelAction, message, reply, textMessage } from "../reply";
+import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 
 /** Starts (or restarts) booking from what the user said. */
@@ -39,6 +39,26 @@ export async function startBookingFor(ctx: FlowContext, organizerId: string, sch
   return next(ctx, { durationMinutes: 60, organizerId: organizer.id, organizerName: organizer.name, ...(schoolUnitCode ? { schoolUnitCode } : {}) });
 }
 
+/**
+ * From the minutes' "Boka uppföljning": the same organizer and place, on the date the
+ * minutes name; the booking links back to the dialogue it follows up.
+ */
+export async function startFollowUp(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  const previous = await ctx.sv.dialogues.get(dialogueId);
+  const minutes = await ctx.sv.minutes.get(dialogueId);
+  const organizer = await ctx.sv.organizers.get(previous.organizerId);
+  const draft: BookDraft = {
+    durationMinutes: Math.max(15, Math.round((Date.parse(previous.end) - Date.parse(previous.start)) / 60_000)),
+    organizerId: organizer.id,
+    organizerName: organizer.name,
+    followsUpId: previous.id,
+    ...(previous.digital ? { digital: true } : previous.officeId ? { officeId: previous.officeId } : {}),
+    ...(minutes?.nextDialogueDate ? { date: minutes.nextDialogueDate } : {}),
+    ...(previous.schoolUnitCode ? { schoolUnitCode: previous.schoolUnitCode } : {}),
+  };
+  return next(ctx, draft);
+}
+
 /** The user answered the question we asked. */
 export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiting: string, text: string): Promise<EngineReply> {
   if (awaiting === "organizer") {
@@ -46,7 +66,9 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
     return picked ?? next(ctx, draft);
   }
   if (awaiting === "time") {
-    const parsed = parseDateTime(text, { now: ctx.now });
+    // "kl 10" after we asked "Vilken tid den 15 mars?" is that day, not the next 10:00.
+    const clockOnly = /^\s*(kl\.?|klockan|at)?\s*\d{1,2}([:.]\d{2})?\s*$/i.test(text);
+    const parsed = parseDateTime(text, { now: clockOnly && draft.date ? new Date(`${draft.date}T00:00:00${formatInstant(Date.parse(`${draft.date}T12:00:00Z`)).slice(19)}`) : ctx.now });
     if (!parsed.start) return askAgain(ctx, draft, "time", `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`);
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);
@@ -109,16 +131,16 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
       if (field === "start" || field === "end") {
         delete draft.start;
         ctx.setPending({ flow: "book", awaiting: "time", draft });
-        return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+        return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
       }
       if (field === "officeId") {
         delete draft.officeId;
-        return askPlace(ctx, draft, false, error.localized(ctx.locale));
+        return askPlace(ctx, draft, false, escapeMarkup(error.localized(ctx.locale)));
       }
     }
     if (isSamverkanError(error)) {
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+      return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }
     throw error;
   }
@@ -133,6 +155,7 @@ function book(ctx: FlowContext, draft: BookDraft): Promise<QualityDialogue> {
       digital: draft.digital ?? false,
       officeId: draft.digital ? null : (draft.officeId ?? null),
       schoolUnitCode: draft.schoolUnitCode ?? null,
+      followsUpId: draft.followsUpId ?? null,
     },
     ctx.write,
   );
@@ -149,7 +172,7 @@ async function conflictReply(ctx: FlowContext, draft: BookDraft, error: Conflict
   });
   delete draft.start;
   ctx.setPending({ flow: "book", awaiting: "time", draft });
-  const blocks: Block[] = [{ type: "text", text: error.localized(ctx.locale) }];
+  const blocks: Block[] = [{ type: "text", text: escapeMarkup(error.localized(ctx.locale)) }];
   if (slots.length === 0) blocks.push({ type: "text", text: say(t.noFreeSlots, ctx.locale) });
   else {
     blocks.push({ type: "text", text: say(t.conflict, ctx.locale) });
@@ -244,10 +267,11 @@ function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
     {
       type: "fields",
       fields: [
-        { label: sv ? "Huvudman" : "Organizer", value: draft.organizerName ?? "" },
-        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: draft.schoolUnitCode }] : []),
+        { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(draft.organizerName ?? "") },
+        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: escapeMarkup(draft.schoolUnitCode) }] : []),
         { label: sv ? "Tid" : "Time", value: formatRange(draft.start!, endIso, ctx.locale) },
-        { label: sv ? "Plats" : "Place", value: place },
+        ...(draft.followsUpId ? [{ label: sv ? "Uppföljning" : "Follow-up", value: sv ? "Följer upp förra dialogen" : "Follows up the previous dialogue" }] : []),
+        { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
       ],
     },
     {
@@ -356,25 +380,37 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
   blocks.push({
     type: "fields",
     fields: [
-      { label: sv ? "Huvudman" : "Organizer", value: organizer.name },
+      { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(organizer.name) },
       { label: sv ? "Tid" : "Time", value: formatRange(d.start, d.end, ctx.locale) },
-      { label: sv ? "Plats" : "Place", value: place },
+      { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });
+  const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
+  if (contacts.length > 0) blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${contacts.map((c) => `${c.name} (${c.role})`).join(", ")}`.slice(0, 2000) });
+  if (d.followsUpId) blocks.push({ type: "context", text: sv ? "Följer upp en tidigare dialog." : "Follows up an earlier dialogue." });
   if (change) blocks.push({ type: "context", text: await invitationLine(ctx, d.id, change) });
-  if (d.status === "booked" || d.status === "proposed") {
+  const started = Date.parse(d.start) <= ctx.now.getTime();
+  const actions: Action[] = [];
+  if ((d.status === "booked" || d.status === "proposed") && !started) {
     // A signed, expiring link to the dialogue's .ics on the app's own HTTP server.
     const ics = ctx.sv.calendar.dialogueLink(d.id);
-    blocks.push({
-      type: "actions",
-      actions: [
-        ...(ics ? [{ id: "dialogue.ics", label: sv ? "Lägg till i kalendern" : "Add to calendar", value: { id: d.id }, url: ics }] : []),
-        { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
-        { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
-      ],
-    });
+    if (ics) actions.push({ id: "dialogue.ics", label: sv ? "Lägg till i kalendern" : "Add to calendar", value: { id: d.id }, url: ics });
+    actions.push(
+      { id: "dialogue.prepare", label: sv ? "Förbered" : "Prepare", value: { organizerId: d.organizerId }, style: "primary" },
+      { id: "dialogue.contacts.form", label: sv ? "Kontaktpersoner" : "Contact persons", value: { id: d.id } },
+      { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
+      { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
+    );
+  } else if (d.status !== "cancelled" && started) {
+    const minutes = await ctx.sv.minutes.get(d.id);
+    actions.push(
+      minutes
+        ? { id: "minutes.show", label: sv ? "Visa protokoll" : "Show minutes", value: { id: d.id } }
+        : { id: "dialogue.record.form", label: sv ? "Skriv protokoll" : "Record minutes", value: { id: d.id }, style: "primary" },
+    );
   }
+  if (actions.length > 0) blocks.push({ type: "actions", actions });
   return message(ctx.locale, blocks, `${lead ? `${lead} ` : ""}${organizer.name}, ${formatRange(d.start, d.end, ctx.locale)}, ${place}`);
 }
 
@@ -383,14 +419,14 @@ async function invitationLine(ctx: FlowContext, dialogueId: string, change: Cale
   const notice = await ctx.sv.calendar.invitationNotice(dialogueId);
   const missing = notice.withoutEmail.length
     ? sv
-      ? ` Ingen e-postadress för ${notice.withoutEmail.join(", ")}.`
-      : ` No e-mail address for ${notice.withoutEmail.join(", ")}.`
+      ? ` Ingen e-postadress för ${notice.withoutEmail.map(escapeMarkup).join(", ")}.`
+      : ` No e-mail address for ${notice.withoutEmail.map(escapeMarkup).join(", ")}.`
     : "";
   if (notice.channel === "none") {
     return sv ? "Ingen kalenderinbjudan skickas med e-post (e-post är inte inställd för Samverkan)." : "No calendar invitation is sent by e-mail (mail is not set up for Samverkan).";
   }
   if (notice.recipients.length === 0) return (sv ? "Ingen kalenderinbjudan kunde skickas." : "No calendar invitation could be sent.") + missing;
-  const to = notice.recipients.join(", ");
+  const to = notice.recipients.map(escapeMarkup).join(", ");
   if (notice.channel === "outlook") {
     const outlook = {
       booked: sv ? "Dialogen läggs i Outlook-kalendern och Outlook bjuder in" : "The dialogue goes into the Outlook calendar and Outlook invites",

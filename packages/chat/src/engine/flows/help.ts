@@ -1,5 +1,5 @@
 import type { FlowContext } from "../context";
-import { message, reply } from "../reply";
+import { escapeMarkup, message, reply } from "../reply";
 import type { EngineReply } from "../types";
 
 const EXAMPLES = {
@@ -9,9 +9,13 @@ const EXAMPLES = {
     ["Mina dialoger", "mina dialoger"],
     ["Flytta", "flytta dialogen med Borås kommun till fredag kl 13"],
     ["Ställ in", "avboka dialogen med Borås kommun"],
+    ["Förbered dialog", "förbered dialogen med Borås kommun"],
+    ["Protokoll efteråt", "dialogen med Borås kommun är genomförd"],
     ["Logga framsteg", "logga U-12 60 % klar med kartläggningen"],
     ["Visa uppdrag", "visa U-12 · mina uppdrag"],
-    ["Täckning", "täckning"],
+    ["Täckning", "täckning · täckning i Skåne län · täckning för Malmökontoret"],
+    ["Huvudman", "visa huvudman Borås kommun"],
+    ["Rangordna skolor", "vilka skolor i Malmö har lägst meritvärde?"],
     ["Sammanfattning i kanalen", "digest varje måndag 08:00 län 22 · digest lista"],
     ["Avbryt", "avbryt (när som helst)"],
   ],
@@ -21,9 +25,13 @@ const EXAMPLES = {
     ["My dialogues", "my dialogues"],
     ["Reschedule", "move the dialogue with Borås kommun to Friday at 1pm"],
     ["Cancel", "cancel the dialogue with Borås kommun"],
+    ["Prepare a dialogue", "prepare the dialogue with Borås kommun"],
+    ["Minutes afterwards", "record minutes for the dialogue with Borås kommun"],
     ["Log progress", "log U-12 60% mapping done"],
     ["Show assignment", "show U-12 · my assignments"],
-    ["Coverage", "coverage"],
+    ["Coverage", "coverage · coverage in Skåne county · coverage for the Malmö office"],
+    ["Organizer", "show organizer Borås kommun"],
+    ["Rank schools", "which schools in Malmö have the lowest merit value?"],
     ["Channel digest", "digest every monday 08:00 county 22 · digest list"],
     ["Stop", "cancel (at any time)"],
   ],
@@ -36,10 +44,10 @@ export function showHelp(ctx: FlowContext): EngineReply {
       ctx.locale,
       [
         { type: "header", text: sv ? "Det här kan jag" : "What I can do" },
-        { type: "text", text: sv ? `Hej ${ctx.staff.name}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${ctx.staff.name}! Write as you speak, in Swedish or English. Examples:` },
+        { type: "text", text: sv ? `Hej ${escapeMarkup(ctx.staff.name)}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${escapeMarkup(ctx.staff.name)}! Write as you speak, in Swedish or English. Examples:` },
         { type: "fields", fields: EXAMPLES[ctx.locale].map(([label, value]) => ({ label, value: `_${value}_` })) },
       ],
-      sv ? "Det här kan jag: sök skola, boka, flytta och ställ in dialoger, logga framsteg, visa uppdrag och täckning." : "I can find schools, book, move and cancel dialogues, log progress, show assignments and coverage.",
+      sv ? "Det här kan jag: sök skola, boka, flytta, förbered och ställ in dialoger, skriv protokoll, logga framsteg, visa uppdrag och täckning." : "I can find schools, book, move, prepare and cancel dialogues, record minutes, log progress, show assignments and coverage.",
     ),
   );
 }

@@ -1,0 +1,170 @@
+import { FOCUS_AREA_NAMES, ORGANIZER_TYPE_NAMES, PHASE_NAMES, type BriefingResult, type BriefingUnit, type CriterionId, type DialogueBriefing } from "@samverkan/sdk";
+import type { Action, Block, ListItem, Locale, Message } from "../../cards/model";
+import { paginate } from "../../cards/paginate";
+import { formatDay, formatRange } from "../i18n";
+import { message } from "../reply";
+
+const UNITS_PER_PAGE = 8;
+
+const METRIC_NAMES: Record<CriterionId, { sv: string; en: string }> = {
+  meritValue: { sv: "meritvärde", en: "merit value" },
+  shareAllSubjects: { sv: "godkänt i alla ämnen", en: "passed all subjects" },
+  shareEligibleVocational: { sv: "behöriga till yrkesprogram", en: "eligible for vocational programmes" },
+  completionRate: { sv: "fullföljt", en: "completion" },
+};
+const PERCENT_METRICS = new Set<CriterionId>(["shareAllSubjects", "shareEligibleVocational", "completionRate"]);
+
+function num(n: number, locale: Locale): string {
+  const text = Number.isInteger(n) ? String(n) : n.toFixed(1);
+  return locale === "sv" ? text.replace(".", ",").replace("-", "−") : text;
+}
+
+function value(metric: CriterionId, n: number, locale: Locale): string {
+  return `${num(n, locale)}${PERCENT_METRICS.has(metric) ? " %" : ""}`;
+}
+
+/** `meritvärde 182,5 (riket 233,1) ↓ −7,5` */
+export function resultText(r: BriefingResult, locale: Locale): string {
+  const name = METRIC_NAMES[r.metric][locale];
+  if (!r.latest) return `${name} ${locale === "sv" ? "saknas/dold" : "missing/hidden"}`;
+  const national = r.latest.national === null ? "" : ` (${locale === "sv" ? "riket" : "national"} ${value(r.metric, r.latest.national, locale)})`;
+  const trend = r.change === null ? "" : r.change > 0 ? ` ↑ +${num(r.change, locale)}` : r.change < 0 ? ` ↓ ${num(r.change, locale)}` : " →";
+  return `${name} ${value(r.metric, r.latest.value, locale)}${national}${trend}`;
+}
+
+function flaggedText(unit: BriefingUnit, locale: Locale): string {
+  return unit.flaggedFor
+    .map((m) => {
+      const r = unit.results.find((x) => x.metric === m)!;
+      return `${resultText(r, locale)} < ${value(m, r.threshold, locale)}`;
+    })
+    .join("; ");
+}
+
+function organizationNumber(n: string): string {
+  return `${n.slice(0, 6)}-${n.slice(6)}`;
+}
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * The summary card: who, when, what stands out, whom to meet. Details (every unit, the
+ * minutes, assignments, contacts) are one "Visa mer" away, so the card fits Slack and
+ * Teams however large the organizer.
+ */
+export function briefingSummary(b: DialogueBriefing, locale: Locale): Message {
+  const sv = locale === "sv";
+  const flagged = b.units.filter((u) => u.flaggedFor.length > 0);
+  const blocks: Block[] = [
+    { type: "header", text: cut(sv ? `Inför dialogen med ${b.organizer.name}` : `Briefing: ${b.organizer.name}`, 150) },
+    {
+      type: "fields",
+      fields: [
+        { label: sv ? "Huvudman" : "Organizer", value: `${b.organizer.name} (${organizationNumber(b.organizer.organizationNumber)})` },
+        { label: sv ? "Typ och kommun" : "Type and municipality", value: `${ORGANIZER_TYPE_NAMES[b.organizer.type][locale]}${b.organizer.municipalityName ? `, ${b.organizer.municipalityName}` : ""}` },
+        { label: sv ? "Nästa dialog" : "Next dialogue", value: b.upcoming ? formatRange(b.upcoming.start, b.upcoming.end, locale) : sv ? "Ingen bokad" : "None booked" },
+        { label: sv ? "Skolenheter" : "School units", value: sv ? `${b.units.length}, varav ${flagged.length} flaggade` : `${b.units.length}, ${flagged.length} flagged` },
+        { label: sv ? "Öppna uppdrag" : "Open assignments", value: String(b.assignments.length) },
+        {
+          label: sv ? "Kontaktpersoner" : "Contact persons",
+          value: b.contacts.length === 0 ? (sv ? "Inga ännu" : "None yet") : cut(b.contacts.map((c) => `${c.name} (${c.role})`).join(", "), 400),
+        },
+      ],
+    },
+  ];
+  if (flagged.length > 0) {
+    const top = flagged.slice(0, 3).map((u) => `• **${u.name}**: ${flaggedText(u, locale)}`);
+    const rest = flagged.length > 3 ? [sv ? `… och ${flagged.length - 3} till under "Visa mer".` : `… and ${flagged.length - 3} more under "Show more".`] : [];
+    blocks.push({ type: "text", text: cut([sv ? "**Flaggade enheter**" : "**Flagged units**", ...top, ...rest].join("\n"), 2800) });
+  }
+  const last = b.pastDialogues[0];
+  if (last) {
+    const actions = last.actions;
+    const done = actions.filter((a) => a.phase === "completed").length;
+    const lines = [
+      sv ? `**Senaste dialogen** ${formatDay(last.dialogue.start, locale)}` : `**Last dialogue** ${formatDay(last.dialogue.start, locale)}`,
+      last.minutes
+        ? `${last.minutes.topics.join(", ") || (sv ? "inga ämnen" : "no topics")} · ${sv ? `${actions.length} åtgärder, ${done} avslutade` : `${actions.length} actions, ${done} completed`}`
+        : sv
+          ? "Inget protokoll skrivet."
+          : "No minutes recorded.",
+    ];
+    blocks.push({ type: "text", text: cut(lines.join("\n"), 2800) });
+  }
+  const actions: Action[] = [
+    { id: "dialogue.prepare.more", label: sv ? "Visa mer" : "Show more", value: { organizerId: b.organizer.id, index: 0 }, style: "primary" },
+    { id: "contact.form", label: sv ? "Lägg till kontaktperson" : "Add contact person", value: { organizerId: b.organizer.id } },
+  ];
+  blocks.push({ type: "actions", actions });
+  blocks.push({ type: "context", text: sv ? `Sammanställt ${b.generatedAt.slice(0, 16).replace("T", " ")}` : `Compiled ${b.generatedAt.slice(0, 16).replace("T", " ")}` });
+  const text = sv
+    ? `Inför dialogen med ${b.organizer.name}: ${b.units.length} skolenheter, ${flagged.length} flaggade, ${b.assignments.length} öppna uppdrag.`
+    : `Briefing for ${b.organizer.name}: ${b.units.length} school units, ${flagged.length} flagged, ${b.assignments.length} open assignments.`;
+  return message(locale, blocks, text);
+}
+
+/** The details behind "Visa mer": units (paged), the last dialogues' minutes, assignments and contacts. */
+export function briefingDetails(b: DialogueBriefing, locale: Locale, pageIndex = 0): Message {
+  const sv = locale === "sv";
+  const page = paginate(b.units, pageIndex, UNITS_PER_PAGE);
+  const more = (index: number, label: string): Action => ({ id: "dialogue.prepare.more", label, value: { organizerId: b.organizer.id, index } });
+  const unitItems: ListItem[] = page.items.map((u) => ({
+    title: cut(`${u.flaggedFor.length > 0 ? "⚑ " : ""}${u.name} (${u.code})`, 150),
+    subtitle: cut(u.results.length === 0 ? (sv ? "Inga resultat" : "No results") : u.results.map((r) => resultText(r, locale)).join(" · "), 300),
+  }));
+  const blocks: Block[] = [{ type: "header", text: cut(sv ? `${b.organizer.name}: detaljer` : `${b.organizer.name}: details`, 150) }];
+  if (b.units.length > 0) {
+    blocks.push({
+      type: "list",
+      items: unitItems,
+      page: {
+        index: page.index,
+        size: UNITS_PER_PAGE,
+        total: b.units.length,
+        ...(page.index + 1 < page.pageCount ? { next: more(page.index + 1, sv ? "Nästa" : "Next") } : {}),
+        ...(page.index > 0 ? { previous: more(page.index - 1, sv ? "Föregående" : "Previous") } : {}),
+      },
+    });
+  }
+  // The rest is the same on every page; only the first page carries it, to stay short.
+  if (page.index === 0) {
+    for (const past of b.pastDialogues) {
+      const lines = [`**${sv ? "Dialog" : "Dialogue"} ${formatDay(past.dialogue.start, locale)}**`];
+      if (!past.minutes) lines.push(sv ? "Inget protokoll." : "No minutes.");
+      else {
+        if (past.minutes.topics.length > 0) lines.push(`${sv ? "Ämnen" : "Topics"}: ${past.minutes.topics.join(", ")}`);
+        if (past.minutes.notes) lines.push(cut(past.minutes.notes, 600));
+        for (const a of past.actions) {
+          const status = a.phase ? PHASE_NAMES[a.phase][locale] : sv ? "noterad" : "noted";
+          lines.push(`• ${a.assignmentRef ? `${a.assignmentRef} ` : ""}${cut(a.title, 200)} (${status})`);
+        }
+        if (past.minutes.nextDialogueDate) lines.push(`${sv ? "Nästa dialog" : "Next dialogue"}: ${formatDay(past.minutes.nextDialogueDate, locale)}`);
+      }
+      blocks.push({ type: "text", text: cut(lines.join("\n"), 2800) });
+    }
+    if (b.assignments.length > 0) {
+      blocks.push({
+        type: "list",
+        items: b.assignments.slice(0, 10).map((a) => ({
+          title: cut(`${a.assignment.ref} ${a.assignment.title}`, 150),
+          subtitle: cut(
+            `${PHASE_NAMES[a.assignment.phase][locale]} · ${FOCUS_AREA_NAMES[a.assignment.focusArea][locale]}${a.assignment.percent !== null ? ` · ${a.assignment.percent} %` : ""}${a.latestNote ? ` · ${a.latestNote}` : ""}`,
+            300,
+          ),
+          action: { id: "assignment.show", label: sv ? "Visa" : "Show", value: { ref: a.assignment.ref } },
+        })),
+      });
+    }
+    if (b.contacts.length > 0) {
+      blocks.push({
+        type: "list",
+        items: b.contacts.slice(0, 10).map((c) => ({
+          title: cut(`${c.name}, ${c.role}`, 150),
+          subtitle: cut([c.email, c.phone, c.notes].filter(Boolean).join(" · ") || "–", 300),
+          action: { id: "contact.form", label: sv ? "Ändra" : "Edit", value: { organizerId: b.organizer.id, id: c.id } },
+        })),
+      });
+    }
+  }
+  return message(locale, blocks, sv ? `Detaljer för ${b.organizer.name}` : `Details for ${b.organizer.name}`);
+}

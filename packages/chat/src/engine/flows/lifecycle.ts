@@ -1,0 +1,218 @@
+import { ForbiddenError, isSamverkanError, ValidationError, type AgreedActionInput, type FocusArea, type QualityDialogue } from "@samverkan/sdk";
+import type { Entities } from "../../nlu/types";
+import type { Block, Input, ListItem, Message } from "../../cards/model";
+import type { FlowContext } from "../context";
+import { formatDay, formatRange } from "../i18n";
+import { findOrganizerChoices } from "../lookup";
+import { message, reply, textMessage } from "../reply";
+import type { EngineReply } from "../types";
+import { briefingDetails, briefingSummary } from "./briefing-card";
+
+type Values = Record<string, string | number | boolean | undefined>;
+
+/** Agreed-action rows in the minutes form; more actions are logged as assignments later. */
+export const MINUTES_ACTION_ROWS = 3;
+
+const str = (v: string | number | boolean | undefined) => (typeof v === "string" ? v.trim() : v === undefined ? "" : String(v));
+const on = (v: string | number | boolean | undefined) => v === true || v === "true";
+
+async function organizerFrom(ctx: FlowContext, entities: Entities): Promise<{ organizerId?: string; reply?: EngineReply }> {
+  const sv = ctx.locale === "sv";
+  const name = entities.organizer ?? entities.query;
+  if (!name) return {};
+  const choices = await findOrganizerChoices(ctx.sv, name, 5);
+  if (choices.length === 0) return { reply: reply(textMessage(ctx.locale, sv ? `Hittade ingen huvudman som matchar "${name}".` : `No organizer matches "${name}".`)) };
+  if (choices.length === 1) return { organizerId: choices[0]!.organizerId };
+  const items: ListItem[] = choices.map((c) => ({ title: c.label, ...(c.detail ? { subtitle: c.detail } : {}), action: { id: "dialogue.prepare", label: sv ? "Välj" : "Pick", value: { organizerId: c.organizerId } } }));
+  return { reply: reply(message(ctx.locale, [{ type: "text", text: sv ? "Vilken menar du?" : "Which one do you mean?" }, { type: "list", items }])) };
+}
+
+/** "förbered dialogen med Borås kommun": the briefing for that organizer, or for my next dialogue. */
+export async function prepareDialogue(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
+  const found = await organizerFrom(ctx, entities);
+  if (found.reply) return found.reply;
+  if (found.organizerId) return prepareFor(ctx, found.organizerId);
+  const [next] = await ctx.sv.dialogues.listUpcoming({ staffId: ctx.staff.id, limit: 1 });
+  if (next) return prepareFor(ctx, next.organizerId);
+  return reply(
+    textMessage(
+      ctx.locale,
+      ctx.locale === "sv" ? "Du har ingen kommande dialog. Skriv till exempel _förbered dialogen med Borås kommun_." : "You have no upcoming dialogue. Write e.g. _prepare the dialogue with Borås kommun_.",
+    ),
+  );
+}
+
+export async function prepareFor(ctx: FlowContext, organizerId: string): Promise<EngineReply> {
+  return reply(briefingSummary(await ctx.sv.briefing.forOrganizer(organizerId, ctx.write), ctx.locale));
+}
+
+export async function prepareMore(ctx: FlowContext, organizerId: string, index: number): Promise<EngineReply> {
+  return reply(briefingDetails(await ctx.sv.briefing.forOrganizer(organizerId, ctx.write), ctx.locale, Number.isFinite(index) ? index : 0));
+}
+
+/** My dialogues that have started, are not cancelled and have no minutes yet, newest first. */
+async function awaitingMinutes(ctx: FlowContext, organizerId?: string): Promise<QualityDialogue[]> {
+  const now = ctx.now.getTime();
+  const from = new Date(now - 180 * 86_400_000).toISOString();
+  const to = new Date(now).toISOString();
+  const past = (await ctx.sv.dialogues.listBetween(from, to, ["booked", "proposed", "held"])).filter(
+    (d) => d.staffIds.includes(ctx.staff.id) && (!organizerId || d.organizerId === organizerId),
+  );
+  const minutes = await ctx.sv.minutes.forDialogues(past.map((d) => d.id));
+  return past.filter((d) => !minutes.has(d.id)).reverse();
+}
+
+/** "dialogen med Borås kommun är genomförd": a button that opens the minutes form. */
+export async function recordDialogue(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
+  const sv = ctx.locale === "sv";
+  const found = await organizerFrom(ctx, entities);
+  if (found.reply && !found.organizerId) {
+    // A pick list for prepare would lead elsewhere: ask for the name instead.
+    return reply(textMessage(ctx.locale, sv ? "Vilken huvudman? Skriv hela namnet, t.ex. _dialogen med Borås kommun är genomförd_." : "Which organizer? Write the full name, e.g. _the dialogue with Borås kommun was held_."));
+  }
+  let candidates = await awaitingMinutes(ctx, found.organizerId);
+  if (entities.start && candidates.length > 1) {
+    const day = entities.start.slice(0, 10);
+    const sameDay = candidates.filter((d) => d.start.startsWith(day));
+    if (sameDay.length > 0) candidates = sameDay;
+  }
+  if (candidates.length === 0) {
+    return reply(textMessage(ctx.locale, sv ? "Jag hittar ingen genomförd dialog utan protokoll som du deltagit i." : "I find no past dialogue of yours without minutes."));
+  }
+  const names = new Map<string, string>();
+  for (const d of candidates.slice(0, 10)) if (!names.has(d.organizerId)) names.set(d.organizerId, (await ctx.sv.organizers.get(d.organizerId)).name);
+  const items: ListItem[] = candidates.slice(0, 10).map((d) => ({
+    title: `${formatRange(d.start, d.end, ctx.locale)} · ${names.get(d.organizerId)}`,
+    action: { id: "dialogue.record.form", label: sv ? "Skriv protokoll" : "Record minutes", value: { id: d.id } },
+  }));
+  const lead = candidates.length === 1 ? (sv ? "Skriv protokollet för dialogen:" : "Record the minutes of the dialogue:") : sv ? "Vilken dialog?" : "Which dialogue?";
+  return reply(message(ctx.locale, [{ type: "text", text: lead }, { type: "list", items }]));
+}
+
+/** Topics as toggles (one per success factor), notes, agreed actions and the next date. */
+export async function minutesForm(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  const sv = ctx.locale === "sv";
+  const dialogue = await ctx.sv.dialogues.get(dialogueId);
+  const organizer = await ctx.sv.organizers.get(dialogue.organizerId);
+  if (await ctx.sv.minutes.get(dialogueId)) {
+    return reply(textMessage(ctx.locale, sv ? "Dialogen har redan ett protokoll. Protokoll skrivs inte om." : "The dialogue already has minutes. Minutes are not rewritten."));
+  }
+  const factors = ctx.sv.minutes.successFactors();
+  const inputs: Input[] = [
+    ...factors.map((f, i) => ({ kind: "toggle" as const, id: `topic_${i}`, label: f.slice(0, 150) })),
+    { kind: "text", id: "notes", label: sv ? "Anteckningar" : "Notes", multiline: true, maxLength: 3000 },
+  ];
+  for (let i = 1; i <= MINUTES_ACTION_ROWS; i++) {
+    inputs.push(
+      { kind: "text", id: `action_${i}`, label: sv ? `Överenskommen åtgärd ${i}` : `Agreed action ${i}`, maxLength: 300 },
+      { kind: "toggle", id: `action_${i}_assign`, label: sv ? `Gör åtgärd ${i} till ett uppdrag i planen` : `Make action ${i} an assignment in the plan` },
+      { kind: "text", id: `action_${i}_responsible`, label: sv ? `Ansvarig för åtgärd ${i} (namn eller e-post)` : `Responsible for action ${i} (name or e-mail)`, maxLength: 200 },
+      { kind: "date", id: `action_${i}_due`, label: sv ? `Klart senast (åtgärd ${i})` : `Due (action ${i})` },
+    );
+  }
+  inputs.push({ kind: "date", id: "next", label: sv ? "Nästa dialog (datum)" : "Next dialogue (date)" });
+  const form: Message = message(
+    ctx.locale,
+    [
+      {
+        type: "form",
+        id: "minutes",
+        title: (sv ? `Protokoll ${organizer.name}` : `Minutes ${organizer.name}`).slice(0, 24),
+        submit: { id: "minutes.submit", label: sv ? "Spara" : "Save", value: { id: dialogueId } },
+        cancel: { id: "flow.cancel", label: sv ? "Avbryt" : "Cancel", value: {} },
+        inputs,
+      },
+    ],
+    sv ? `Protokoll för dialogen ${formatDay(dialogue.start, ctx.locale)}` : `Minutes of the dialogue ${formatDay(dialogue.start, ctx.locale)}`,
+  );
+  return { messages: [], openForm: form };
+}
+
+const FOCUS_BY_TOPIC: Record<string, FocusArea> = {
+  elevhälsa: "pupilHealth",
+  tillgänglighet: "accessibility",
+  närvaro: "attendance",
+  ledarskap: "leadership",
+  undervisning: "teaching",
+  "systematiskt kvalitetsarbete": "analysis",
+};
+
+export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, values: Values): Promise<EngineReply> {
+  const sv = ctx.locale === "sv";
+  const errors: Record<string, string> = {};
+  const factors = ctx.sv.minutes.successFactors();
+  const topics = factors.filter((_, i) => on(values[`topic_${i}`]));
+  const actions: AgreedActionInput[] = [];
+  for (let i = 1; i <= MINUTES_ACTION_ROWS; i++) {
+    const title = str(values[`action_${i}`]);
+    const responsibleText = str(values[`action_${i}_responsible`]);
+    const due = str(values[`action_${i}_due`]);
+    const assign = on(values[`action_${i}_assign`]);
+    if (!title) {
+      if (assign || responsibleText || due) errors[`action_${i}`] = sv ? "Beskriv åtgärden, eller töm raden." : "Describe the action, or clear the row.";
+      continue;
+    }
+    let responsibleStaffId: string | null = null;
+    if (responsibleText) {
+      const staff = await ctx.sv.staff.find(responsibleText);
+      if (!staff) errors[`action_${i}_responsible`] = sv ? `Hittade ingen medarbetare "${responsibleText}".` : `No staff member "${responsibleText}".`;
+      else responsibleStaffId = staff.id;
+    }
+    if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) errors[`action_${i}_due`] = sv ? "Ange ett datum, t.ex. 2027-03-31." : "Enter a date, e.g. 2027-03-31.";
+    actions.push({ title, createAssignment: assign, responsibleStaffId, dueDate: due || null, focusArea: FOCUS_BY_TOPIC[topics[0] ?? ""] ?? "other" });
+  }
+  const next = str(values.next);
+  if (next && !/^\d{4}-\d{2}-\d{2}$/.test(next)) errors.next = sv ? "Ange ett datum, t.ex. 2027-03-15." : "Enter a date, e.g. 2027-03-15.";
+  if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
+  try {
+    await ctx.sv.minutes.record(dialogueId, { topics, notes: str(values.notes), actions, nextDialogueDate: next || null }, ctx.write);
+    return { messages: [await minutesCard(ctx, dialogueId, sv ? "Protokollet är sparat och dialogen markerad som genomförd." : "The minutes are saved and the dialogue is marked as held.")], closeForm: true };
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      const map: Record<string, string> = { topics: "topic_0", notes: "notes", nextDialogueDate: "next", minutes: "notes", status: "notes" };
+      const formErrors: Record<string, string> = {};
+      for (const issue of error.issues) formErrors[map[issue.field] ?? "action_1"] = issue.message[ctx.locale];
+      return { messages: [], formErrors };
+    }
+    if (error instanceof ForbiddenError) return { messages: [], formErrors: { [actions.some((a) => a.createAssignment) ? "action_1_assign" : "notes"]: error.localized(ctx.locale) } };
+    if (isSamverkanError(error)) return { messages: [], formErrors: { notes: error.localized(ctx.locale) } };
+    throw error;
+  }
+}
+
+/** The minutes as written, with the agreed actions' assignments and the follow-up offer. */
+export async function minutesCard(ctx: FlowContext, dialogueId: string, lead?: string): Promise<Message> {
+  const sv = ctx.locale === "sv";
+  const dialogue = await ctx.sv.dialogues.get(dialogueId);
+  const organizer = await ctx.sv.organizers.get(dialogue.organizerId);
+  const minutes = await ctx.sv.minutes.get(dialogueId);
+  const blocks: Block[] = [];
+  if (lead) blocks.push({ type: "text", text: `**${lead}**` });
+  blocks.push({ type: "header", text: (sv ? `Protokoll: ${organizer.name}, ${formatDay(dialogue.start, ctx.locale)}` : `Minutes: ${organizer.name}, ${formatDay(dialogue.start, ctx.locale)}`).slice(0, 150) });
+  if (!minutes) {
+    blocks.push({ type: "text", text: sv ? "Inget protokoll ännu." : "No minutes yet." });
+    return message(ctx.locale, blocks);
+  }
+  blocks.push({ type: "fields", fields: [{ label: sv ? "Ämnen" : "Topics", value: minutes.topics.join(", ") || "–" }, { label: sv ? "Nästa dialog" : "Next dialogue", value: minutes.nextDialogueDate ? formatDay(minutes.nextDialogueDate, ctx.locale) : "–" }] });
+  if (minutes.notes) blocks.push({ type: "text", text: minutes.notes.slice(0, 2800) });
+  if (minutes.actions.length > 0) {
+    blocks.push({
+      type: "list",
+      items: minutes.actions.map((a) => ({
+        title: `${a.assignmentRef ? `${a.assignmentRef} ` : ""}${a.title}`.slice(0, 150),
+        ...(a.dueDate ? { subtitle: `${sv ? "Klart senast" : "Due"} ${a.dueDate}` } : {}),
+        ...(a.assignmentRef ? { action: { id: "assignment.show", label: sv ? "Visa" : "Show", value: { ref: a.assignmentRef } } } : {}),
+      })),
+    });
+  }
+  if (minutes.nextDialogueDate) {
+    const followUp = (await ctx.sv.dialogues.listUpcoming({ organizerId: dialogue.organizerId, limit: 50 })).find((d) => d.followsUpId === dialogueId);
+    blocks.push({
+      type: "actions",
+      actions: followUp
+        ? [{ id: "dialogue.show", label: sv ? "Visa uppföljningen" : "Show the follow-up", value: { id: followUp.id } }]
+        : [{ id: "book.followup", label: sv ? `Boka uppföljning ${formatDay(minutes.nextDialogueDate, ctx.locale)}` : `Book follow-up ${formatDay(minutes.nextDialogueDate, ctx.locale)}`, value: { id: dialogueId }, style: "primary" }],
+    });
+  }
+  return message(ctx.locale, blocks, sv ? `Protokoll för dialogen med ${organizer.name}` : `Minutes of the dialogue with ${organizer.name}`);
+}

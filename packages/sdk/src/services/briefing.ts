@@ -1,0 +1,251 @@
+import { sql } from "kysely";
+import { NotFoundError } from "../errors";
+import type { Assignment } from "../domain/assignment";
+import type { OrganizerContact } from "../domain/contact";
+import type { DialogueMinutes } from "../domain/minutes";
+import type { PrincipalOrganizer, OrganizerType } from "../domain/organizer";
+import type { QualityDialogue } from "../domain/dialogue";
+import { DEFAULT_CRITERIA, type CriterionId, type SelectionCriterion } from "../selection/criteria";
+import { formatInstant } from "../time";
+import { requireRole } from "./access";
+import type { AssignmentService } from "./assignments";
+import type { ContactService, ReadContext } from "./contacts";
+import type { Deps } from "./context";
+import type { DialogueService } from "./dialogues";
+import type { AgreedActionStatus, MinutesService } from "./minutes";
+
+export interface YearValue {
+  schoolYear: string;
+  value: number;
+}
+
+export interface BriefingResult {
+  metric: CriterionId;
+  /** Latest year with a number, or null when the latest figure is hidden or missing. */
+  latest: (YearValue & { national: number | null }) | null;
+  /** Every year held, oldest first: the unit's trend. */
+  history: YearValue[];
+  /** Latest minus the year before, rounded; null with fewer than two years. */
+  change: number | null;
+  threshold: number;
+}
+
+export interface BriefingUnit {
+  code: string;
+  name: string;
+  results: BriefingResult[];
+  /** Criteria the latest figure is below the selection's threshold for: why the unit is flagged. */
+  flaggedFor: CriterionId[];
+}
+
+export interface BriefingDialogue {
+  dialogue: QualityDialogue;
+  minutes: DialogueMinutes | null;
+  actions: AgreedActionStatus[];
+}
+
+export interface BriefingAssignment {
+  assignment: Assignment;
+  planTitle: string;
+  /** The newest progress note, if any. */
+  latestNote: string | null;
+}
+
+export interface DialogueBriefing {
+  organizer: PrincipalOrganizer & { municipalityName: string | null };
+  generatedAt: string;
+  /** The next booked dialogue with the organizer, if any. */
+  upcoming: QualityDialogue | null;
+  /** Flagged units first (most criteria below threshold), then by name. */
+  units: BriefingUnit[];
+  /** National pupil-weighted figure per criterion and year. */
+  national: Array<{ metric: CriterionId; schoolYear: string; value: number }>;
+  /** The latest past dialogues, newest first, with their minutes and agreed actions. */
+  pastDialogues: BriefingDialogue[];
+  /** Open assignments in the organizer's plans and its units' plans. */
+  assignments: BriefingAssignment[];
+  contacts: OrganizerContact[];
+}
+
+interface Services {
+  dialogues: DialogueService;
+  minutes: MinutesService;
+  assignments: AssignmentService;
+  contacts: ContactService;
+}
+
+const NUMERIC = ["number", "rounded", "approximate"];
+const NATIONAL_TTL_MS = 10 * 60_000;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * What an advisor should know before a dialogue, in one read: the organizer, its units'
+ * results against the national figure and their trend, why units are flagged, what the
+ * last dialogues agreed and how that is going, and whom to meet.
+ */
+export function createBriefingService(deps: Deps, services: Services) {
+  const { db } = deps.store;
+  const criteria: readonly SelectionCriterion[] = DEFAULT_CRITERIA.filter((c) => c.schoolForm === "gr" || c.id === "completionRate");
+  const metrics = [...new Set(criteria.flatMap((c) => c.metrics))];
+  let nationalCache: { at: number; figures: Map<string, number> } | undefined;
+
+  /**
+   * Pupil-weighted national mean per metric and year, as the selection computes it, in one
+   * aggregate. Kept for a few minutes: national figures only change with an import.
+   */
+  async function nationalFigures(): Promise<Map<string, number>> {
+    const now = deps.clock().getTime();
+    if (nationalCache && now - nationalCache.at < NATIONAL_TTL_MS && now >= nationalCache.at) return nationalCache.figures;
+    const rows = await db
+      .selectFrom("school_results as r")
+      .leftJoin("school_results as p", (join) =>
+        join.onRef("p.school_unit_code", "=", "r.school_unit_code").onRef("p.school_year", "=", "r.school_year").on("p.metric", "=", "pupils").on("p.value", ">", 0),
+      )
+      .select([
+        "r.metric",
+        "r.school_year",
+        sql<number | null>`sum(r.value * p.value)`.as("weighted_sum"),
+        sql<number | null>`sum(p.value)`.as("pupils"),
+        sql<number | null>`avg(r.value)`.as("plain"),
+      ])
+      .where("r.metric", "in", metrics)
+      .where("r.kind", "in", NUMERIC)
+      .where("r.value", "is not", null)
+      .groupBy(["r.metric", "r.school_year"])
+      .execute();
+    const figures = new Map<string, number>();
+    for (const r of rows) {
+      const pupils = Number(r.pupils ?? 0);
+      const value = pupils > 0 ? Number(r.weighted_sum) / pupils : r.plain === null ? null : Number(r.plain);
+      if (value !== null && Number.isFinite(value)) figures.set(`${r.metric}|${r.school_year}`, round1(value));
+    }
+    nationalCache = { at: now, figures };
+    return figures;
+  }
+
+  async function unitResults(organizerId: string): Promise<{ units: BriefingUnit[]; national: DialogueBriefing["national"] }> {
+    const units = await db.selectFrom("school_units").select(["code", "name"]).where("organizer_id", "=", organizerId).orderBy("name").execute();
+    const national = await nationalFigures();
+    const rows =
+      units.length === 0
+        ? []
+        : await db
+            .selectFrom("school_results as r")
+            .innerJoin("school_units as u", "u.code", "r.school_unit_code")
+            .select(["r.school_unit_code", "r.school_year", "r.metric", "r.kind", "r.value"])
+            .where("u.organizer_id", "=", organizerId)
+            .where("r.metric", "in", metrics)
+            .execute();
+    const byUnit = new Map<string, typeof rows>();
+    for (const r of rows) byUnit.set(r.school_unit_code, [...(byUnit.get(r.school_unit_code) ?? []), r]);
+    const nationalOut: DialogueBriefing["national"] = [];
+    for (const c of criteria) {
+      for (const [key, value] of national) {
+        const [metric, schoolYear] = key.split("|") as [string, string];
+        if (metric === c.metrics[0]) nationalOut.push({ metric: c.id, schoolYear, value });
+      }
+    }
+    nationalOut.sort((a, b) => a.metric.localeCompare(b.metric) || a.schoolYear.localeCompare(b.schoolYear));
+    const out: BriefingUnit[] = units.map((u) => {
+      const own = byUnit.get(u.code) ?? [];
+      const results: BriefingResult[] = [];
+      const flaggedFor: CriterionId[] = [];
+      for (const c of criteria) {
+        // The first metric named with data wins: the export's figure over the API's copy.
+        const metric = c.metrics.find((m) => own.some((r) => r.metric === m));
+        if (!metric) continue;
+        const mine = own.filter((r) => r.metric === metric).sort((a, b) => a.school_year.localeCompare(b.school_year));
+        const history = mine.filter((r) => NUMERIC.includes(r.kind) && r.value !== null).map((r) => ({ schoolYear: r.school_year, value: Number(r.value) }));
+        const newest = mine.at(-1);
+        const latestNumber = newest && NUMERIC.includes(newest.kind) && newest.value !== null ? { schoolYear: newest.school_year, value: Number(newest.value) } : null;
+        const before = history.length >= 2 ? history.at(-2)! : null;
+        const latest = latestNumber ? { ...latestNumber, national: national.get(`${metric}|${latestNumber.schoolYear}`) ?? null } : null;
+        results.push({ metric: c.id, latest, history, change: latest && before && history.at(-1)?.schoolYear === latest.schoolYear ? round1(latest.value - before.value) : null, threshold: c.threshold });
+        if (latest && latest.value < c.threshold) flaggedFor.push(c.id);
+      }
+      return { code: u.code, name: u.name, results, flaggedFor };
+    });
+    out.sort((a, b) => b.flaggedFor.length - a.flaggedFor.length || a.name.localeCompare(b.name, "sv"));
+    return { units: out, national: nationalOut };
+  }
+
+  async function assignmentsFor(organizerId: string): Promise<BriefingAssignment[]> {
+    const plans = await db
+      .selectFrom("plans as p")
+      .leftJoin("school_units as u", "u.code", "p.school_unit_code")
+      .select(["p.id", "p.title"])
+      .where((eb) => eb.or([eb("p.organizer_id", "=", organizerId), eb("u.organizer_id", "=", organizerId)]))
+      .execute();
+    const out: BriefingAssignment[] = [];
+    for (const plan of plans) {
+      const list = await services.assignments.list({ planId: plan.id });
+      if (list.length === 0) continue;
+      const notes = await db
+        .selectFrom("progress_entries")
+        .select(["assignment_id", "note", "seq"])
+        .where("assignment_id", "in", list.map((a) => a.id))
+        .where("note", "!=", "")
+        .orderBy("seq", "desc")
+        .execute();
+      for (const assignment of list) out.push({ assignment, planTitle: plan.title, latestNote: notes.find((n) => n.assignment_id === assignment.id)?.note ?? null });
+    }
+    return out.sort((a, b) => Number(a.assignment.ref.slice(2)) - Number(b.assignment.ref.slice(2)));
+  }
+
+  return {
+    /** The briefing for a dialogue with the organizer; staff only (it names contact persons). */
+    async forOrganizer(organizerId: string, ctx: ReadContext, options: { pastDialogues?: number } = {}): Promise<DialogueBriefing> {
+      await db.transaction().execute((trx) => requireRole(trx, ctx, "viewer", { sv: "se förberedelser inför dialoger", en: "see dialogue briefings" }));
+      const org = await db
+        .selectFrom("organizers as o")
+        .leftJoin("municipalities as m", "m.code", "o.municipality_code")
+        .select(["o.id", "o.organization_number", "o.name", "o.type", "o.municipality_code", "m.name as municipality_name"])
+        .where("o.id", "=", organizerId)
+        .executeTakeFirst();
+      if (!org) throw new NotFoundError("organizer", organizerId, { sv: `Ingen huvudman med id ${organizerId}.`, en: `No principal organizer with id ${organizerId}.` });
+      const now = deps.clock().getTime();
+      const [results, upcoming, pastRows, assignments, contacts] = await Promise.all([
+        unitResults(organizerId),
+        services.dialogues.listUpcoming({ organizerId, limit: 1 }),
+        db
+          .selectFrom("dialogues")
+          .select("id")
+          .where("organizer_id", "=", organizerId)
+          .where("start_at", "<", now)
+          .where("status", "!=", "cancelled")
+          .orderBy("start_at", "desc")
+          .limit(Math.max(1, Math.min(options.pastDialogues ?? 3, 10)))
+          .execute(),
+        assignmentsFor(organizerId),
+        services.contacts.list(organizerId, ctx),
+      ]);
+      const past = await Promise.all(pastRows.map((r) => services.dialogues.get(r.id)));
+      const minutes = await services.minutes.forDialogues(past.map((d) => d.id));
+      const pastDialogues: BriefingDialogue[] = [];
+      for (const dialogue of past) {
+        const m = minutes.get(dialogue.id) ?? null;
+        pastDialogues.push({ dialogue, minutes: m, actions: m ? await services.minutes.actionStatus(m) : [] });
+      }
+      return {
+        organizer: {
+          id: org.id,
+          organizationNumber: org.organization_number,
+          name: org.name,
+          type: org.type as OrganizerType,
+          municipalityCode: org.municipality_code,
+          municipalityName: org.municipality_name,
+        },
+        generatedAt: formatInstant(now, deps.config.timeZone),
+        upcoming: upcoming[0] ?? null,
+        units: results.units,
+        national: results.national,
+        pastDialogues,
+        assignments,
+        contacts,
+      };
+    },
+  };
+}
+
+export type BriefingService = ReturnType<typeof createBriefingService>;
+
