@@ -32,7 +32,7 @@ describe("calendar feed and .ics links on the Slack app's HTTP server", () => {
     expect((await fetch(`${origin}/calendar/${"x".repeat(43)}.ics`, { method: "POST" })).status).toBe(405);
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
     // Unsigned requests to Slack's endpoint are still Bolt's to refuse.
-    expect((await fetch(h.url, { method: "POST", body: "{}" })).status).toBe(401);
+    expect((await fetch(h.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "event_callback" }) })).status).toBe(401);
   });
 
   it("serves a dialogue's signed link and refuses it once tampered with", async () => {
