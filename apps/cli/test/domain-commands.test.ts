@@ -15,10 +15,11 @@ describe("samverkan CLI on the embedded store", () => {
     const { code, stdout } = await runCli(["status", "--json"], env);
     expect(code).toBe(0);
     const status = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(status)).toEqual(["store", "counts", "coverage"]);
+    expect(Object.keys(status)).toEqual(["store", "counts", "coverage", "register"]);
+    expect(status.register).toBeNull();
     expect(status.store).toBe("sqlite");
     expect(status.counts).toEqual({ municipalities: 0, organizers: 0, schoolUnits: 0, dialogues: 0, assignments: 0 });
-    expect(status.coverage).toMatchObject({ met: 0, goal: 2800 });
+    expect(status.coverage).toMatchObject({ met: 0, goal: 2800, goalSource: "configured" });
   });
 
   it("explains who you must be before a write, in Swedish, with exit code 2", async () => {

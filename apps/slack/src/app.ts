@@ -156,7 +156,13 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         logger.info("connected to Slack in Socket Mode");
         return { mode: "socket" };
       }
-      server = createHttpServer(receiver!.requestListener, { endpoint: SLACK_ENDPOINT, logger, gauge, draining: () => draining, routes: calendarRoutes(samverkan, logger) });
+      server = createHttpServer(receiver!.requestListener, {
+        endpoint: SLACK_ENDPOINT,
+        logger,
+        gauge,
+        draining: () => draining,
+        routes: calendarRoutes(samverkan, logger),
+      });
       const listening = server;
       await new Promise<void>((resolve, reject) => {
         listening.once("error", reject);

@@ -157,6 +157,7 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
   function route(req: BufferedRequest, res: ServerResponse): void | Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
+    if (options.routes?.(req, res)) return;
     if (path === "/healthz") {
       req.resume();
       if (method !== "GET" && method !== "HEAD") return answer(res, 405, "method_not_allowed", { allow: "GET, HEAD" });

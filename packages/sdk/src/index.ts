@@ -44,6 +44,18 @@ export {
   type SyncOptions,
   type SyncProgress,
   type SyncSummary,
+  REGISTER_NAMESPACE,
+  manualOrganizerSchema,
+  type ManualImportSummary,
+  type ManualOrganizerInput,
+  type ManualOrganizerResult,
+  type RegisterCounts,
+  type RegisterStatus,
+  type RegisterSyncFailure,
+  type RegisterSyncOptions,
+  type RegisterSyncProgress,
+  type RegisterSyncState,
+  type RegisterSyncSummary,
 } from "./data/index";
 export * from "./selection/index";
 export * from "./digests/index";

@@ -10,6 +10,7 @@ import { createStateService } from "./services/state";
 import { createSearchService } from "./services/search";
 import { createProfileService } from "./services/profile";
 import { createDataService } from "./data/index";
+import { createManualOrganizers } from "./data/manual-organizers";
 import { createRankingService, createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
 import { createContactService } from "./services/contacts";
@@ -76,7 +77,7 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     config: deps.config,
     clock: deps.clock,
     municipalities: directory.municipalities,
-    organizers: { ...directory.organizers, search: search.organizers },
+    organizers: { ...directory.organizers, search: search.organizers, ...createManualOrganizers(deps) },
     schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps), rank: createRankingService(deps).rank },
     data: createDataService(deps, directory),
     selection: createSelectionService(deps),

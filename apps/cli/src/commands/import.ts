@@ -11,7 +11,7 @@ export async function dataContext(rt: CliRuntime, as: string | undefined, job: s
   return as ? actingAs(rt, as) : { actor: { system: job }, channel: "cli" };
 }
 
-function readText(file: string): string {
+export function readText(file: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {

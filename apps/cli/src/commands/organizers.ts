@@ -5,6 +5,17 @@ import { printJson, printLines, table } from "../output";
 import type { RunWith } from "../main";
 import { searchOptions, type SearchFlags } from "./schools";
 import { registerContacts } from "./contacts";
+import { dataContext, readText } from "./import";
+
+const TYPES: Record<string, "municipal" | "independent" | "state" | "region"> = {
+  kommunal: "municipal",
+  municipal: "municipal",
+  enskild: "independent",
+  independent: "independent",
+  statlig: "state",
+  state: "state",
+  region: "region",
+};
 
 /** The `--json` shape of an organizer hit. */
 function hitJson(h: OrganizerSearchResult) {
@@ -21,7 +32,7 @@ function hitJson(h: OrganizerSearchResult) {
 }
 
 export function registerOrganizers(program: Command, run: RunWith): void {
-  const organizers = program.command("organizers").description("Find principal organizers (huvudmän) and manage their contact persons");
+  const organizers = program.command("organizers").description("Find and add principal organizers (huvudmän) and manage their contact persons");
   organizers
     .command("search <query...>")
     .description("Search organizers by name, organisation number, municipality or county")
@@ -46,6 +57,54 @@ export function registerOrganizers(program: Command, run: RunWith): void {
             ]),
           ),
         );
+      }),
+    );
+  organizers
+    .command("add <organisationNumber> <name...>")
+    .description("Add an organizer by hand (admins): preschool-only organizers are not in Skolenhetsregistret, so the coverage population is completed here")
+    .requiredOption("--municipality <code>", "seat municipality, 4 digits, e.g. 2281")
+    .option("--type <type>", "kommunal, enskild, statlig or region (default enskild)")
+    .option("--as <who>", "act as this staff member (admin)")
+    .option("--json", "print {organizationNumber, id, outcome}")
+    .action((organizationNumber: string, words: string[], opts: { municipality: string; type?: string; as?: string; json?: boolean }) =>
+      run(opts, async (rt) => {
+        const ctx = await dataContext(rt, opts.as, "organizers");
+        const type = opts.type ? TYPES[opts.type.trim().toLowerCase()] : "independent";
+        const sv = rt.locale === "sv";
+        if (!type) {
+          printLines([sv ? `Okänd typ "${opts.type}": ange kommunal, enskild, statlig eller region.` : `Unknown type "${opts.type}": give kommunal, enskild, statlig or region.`]);
+          process.exitCode = 2;
+          return;
+        }
+        const result = await rt.sv.organizers.add({ organizationNumber, name: words.join(" "), type, municipalityCode: opts.municipality }, ctx);
+        if (opts.json) return printJson(result);
+        const text = {
+          added: sv ? "Lade till" : "Added",
+          updated: sv ? "Uppdaterade" : "Updated",
+          unchanged: sv ? "Oförändrad:" : "Unchanged:",
+          inRegister: sv ? "Finns redan i skolenhetsregistret, lämnades orörd:" : "Already in the school unit register, left as it is:",
+        }[result.outcome];
+        printLines([`${text} ${organisationNumber(result.organizationNumber)} ${words.join(" ")}`]);
+      }),
+    );
+  organizers
+    .command("import <file>")
+    .description("Add organizers from a CSV (organisationsnummer;namn;typ;kommunkod, header row required)")
+    .option("--as <who>", "act as this staff member (admin)")
+    .option("--json", "print the summary as JSON")
+    .action((file: string, opts: { as?: string; json?: boolean }) =>
+      run(opts, async (rt) => {
+        const ctx = await dataContext(rt, opts.as, "organizers");
+        const summary = await rt.sv.organizers.importCsv(readText(file), ctx);
+        if (opts.json) return printJson(summary);
+        const sv = rt.locale === "sv";
+        printLines([
+          sv
+            ? `${summary.rows} rader: ${summary.added} nya, ${summary.updated} ändrade, ${summary.unchanged} oförändrade, ${summary.inRegister} fanns redan i registret.`
+            : `${summary.rows} rows: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.inRegister} already in the register.`,
+          ...summary.errors.map((e) => `  ${sv ? "rad" : "line"} ${e.line}: ${e.reason}`),
+        ]);
+        if (summary.errors.length > 0 && summary.added + summary.updated + summary.unchanged + summary.inRegister === 0) process.exitCode = 1;
       }),
     );
   registerContacts(organizers, run);

@@ -6,11 +6,12 @@ export function registerStatus(program: Command, run: RunWith): void {
   program
     .command("status")
     .description("Show the store in use, counts and dialogue coverage")
-    .option("--json", "print JSON: {store, counts, coverage}")
+    .option("--json", "print JSON: {store, counts, coverage, register}")
     .action((opts: { json?: boolean }) =>
       run(opts, async (rt) => {
         const counts = await rt.sv.counts();
         const coverage = await rt.sv.coverage.compute();
+        const register = await rt.sv.data.registerStatus();
         const body = {
           store: rt.store.dialect,
           counts: {
@@ -30,7 +31,10 @@ export function registerStatus(program: Command, run: RunWith): void {
             pacePerMonth: round(coverage.pacePerMonth, 2),
             neededPerMonth: round(coverage.neededPerMonth, 2),
             onTrack: coverage.onTrack,
+            goalSource: coverage.goalSource,
           },
+          // Null until a register sync has completed; then the goal is its active organizers.
+          register,
         };
         if (opts.json) return printJson(body);
         const sv = rt.locale === "sv";
@@ -46,6 +50,17 @@ export function registerStatus(program: Command, run: RunWith): void {
             [sv ? "Medarbetare" : "Staff", String(counts.staff)],
           ]),
           "",
+          ...(register
+            ? [
+                sv
+                  ? `Skolenhetsregistret (synkat ${register.syncedAt.slice(0, 10)}): ${register.organizers.active} aktiva huvudmän (${register.organizers.inactive} inaktiva), ${register.schoolUnits.active} aktiva skolenheter (${register.schoolUnits.inactive} övriga).`
+                  : `School unit register (synced ${register.syncedAt.slice(0, 10)}): ${register.organizers.active} active organizers (${register.organizers.inactive} inactive), ${register.schoolUnits.active} active school units (${register.schoolUnits.inactive} other).`,
+              ]
+            : [
+                sv
+                  ? `Målet ${coverage.goal} är det konfigurerade; kör samverkan sync --register för att räkna mot registrets huvudmän.`
+                  : `The goal ${coverage.goal} is the configured one; run samverkan sync --register to count against the register's organizers.`,
+              ]),
           sv
             ? `Täckning: ${coverage.met} av ${coverage.goal} huvudmän mötta (${pct(coverage.share)}), ${pct(coverage.elapsedShare)} av tiden ${coverage.startDate}–${coverage.endDate} har gått.`
             : `Coverage: ${coverage.met} of ${coverage.goal} organizers met (${pct(coverage.share)}), ${pct(coverage.elapsedShare)} of ${coverage.startDate}–${coverage.endDate} has passed.`,

@@ -114,6 +114,7 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
   function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     const path = (req.url ?? "/").split("?")[0];
     const method = req.method ?? "GET";
+    if (options.routes?.(req, res)) return;
     if (path === "/healthz") {
       req.resume();
       if (method !== "GET" && method !== "HEAD") return respond(res, 405, "Use GET.", { allow: "GET, HEAD" });

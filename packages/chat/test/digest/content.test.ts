@@ -6,7 +6,7 @@ import { controlledClock, expectPostable, instance, seedWorld, sharedDatabase, t
 
 const coverage: Coverage = {
   met: 412, goal: 2800, share: 412 / 2800, startDate: "2025-01-01", endDate: "2028-01-01", elapsedShare: 0.64,
-  pacePerMonth: 17.9, neededPerMonth: 183.4, onTrack: false, byCounty: [], byOffice: [],
+  pacePerMonth: 17.9, neededPerMonth: 183.4, onTrack: false, byCounty: [], byOffice: [], goalSource: "configured", unplaced: 0,
 };
 
 /** The largest digest there can be: every section full, long names, a late marker. */

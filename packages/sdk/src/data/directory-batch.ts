@@ -88,11 +88,16 @@ export async function upsertOrganizersBatch(
       continue;
     }
     ids.set(o.organizationNumber, before.id);
-    const name = synced.has(before.id) ? before.name : o.name;
-    if (before.name !== name || before.type !== o.type || before.municipality_code !== o.municipalityCode) {
+    // Skolenhetsregistret is the authority on organizers: once it has described one, its
+    // name, type and seat municipality stand against exports and the statistics API.
+    const fromRegister = before.register_seen_at !== null;
+    const name = fromRegister || synced.has(before.id) ? before.name : o.name;
+    const type = fromRegister ? before.type : o.type;
+    const municipalityCode = fromRegister ? before.municipality_code : o.municipalityCode;
+    if (before.name !== name || before.type !== type || before.municipality_code !== municipalityCode) {
       await trx
         .updateTable("organizers")
-        .set({ name, type: o.type, municipality_code: o.municipalityCode, updated_at: now })
+        .set({ name, type, municipality_code: municipalityCode, updated_at: now })
         .where("id", "=", before.id)
         .execute();
       summary.updated++;
@@ -128,7 +133,7 @@ export async function upsertSchoolUnitsBatch(trx: Trx, items: readonly SchoolUni
       inserts.push({ ...u, types });
       continue;
     }
-    const name = before.details === null ? u.name : before.name;
+    const name = before.details === null && before.register_seen_at === null ? u.name : before.name;
     if (before.name !== name || before.municipality_code !== u.municipalityCode || before.organizer_id !== u.organizerId || before.types_of_schooling !== types) {
       await trx
         .updateTable("school_units")

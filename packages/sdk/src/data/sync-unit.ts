@@ -1,5 +1,6 @@
 import { isValidOrganisationNumber } from "../domain/luhn";
-import type { ListedSchoolUnit, SchoolUnitDetails, SchoolUnitStatistics } from "../skolverket/types";
+import type { InspectionDocument, ListedSchoolUnit, SchoolUnitDetails, SchoolUnitStatistics, UpperSecondaryStatistics } from "../skolverket/types";
+import type { StatValue } from "../skolverket/stat-value";
 import type { Trx } from "../services/context";
 import type { Directory, UpsertSummary } from "../services/directory";
 import { emptySummary } from "./batches";
@@ -14,6 +15,54 @@ export interface FetchedUnit {
   details: SchoolUnitDetails;
   /** Null when the API has no statistics for the unit (404). */
   statistics: SchoolUnitStatistics | null;
+  /** `statistics/gy` per programme, for units with upper secondary school. */
+  programmes?: UpperSecondaryStatistics | null;
+  /** The unit's SALSA figures, when the SALSA list has it. */
+  salsa?: { timePeriod: string; values: Record<string, StatValue> } | null;
+  /** Skolinspektionen's documents; null when the API has none (404). */
+  documents?: InspectionDocument[] | null;
+}
+
+/** Programme figures are stored per programme: `ratioOfPupilsWithExamWithin3Years@EK`. */
+export const programmeMetric = (metric: string, programCode: string) => `${metric}@${programCode}`;
+
+/** Series whose every year is kept (for trends); of the others only the latest year. */
+const ALL_YEARS = new Set(["ratioOfPupilsWithExamWithin3Years", "ratioOfStudentsEligibleForUndergraduateEducation", "gradesPointsForStudentsWithExam"]);
+
+/** Results of `statistics/gy`: completion for every year held, the rest for the latest year, per programme. */
+export function programmeResults(statistics: UpperSecondaryStatistics, source = API_SOURCE): SchoolResult[] {
+  const results: SchoolResult[] = [];
+  for (const programme of statistics.programmes) {
+    for (const series of programme.series) {
+      const metric = programmeMetric(series.metric, programme.programCode);
+      const points = series.values.filter((p): p is typeof p & { timePeriod: string } => p.timePeriod !== null);
+      if (ALL_YEARS.has(series.metric)) {
+        for (const p of points) results.push({ metric, schoolYear: p.timePeriod, value: p.value, source });
+        continue;
+      }
+      const latest = points.reduce<(typeof points)[number] | undefined>((best, p) => (!best || p.timePeriod > best.timePeriod ? p : best), undefined);
+      if (latest) results.push({ metric, schoolYear: latest.timePeriod, value: latest.value, source });
+    }
+  }
+  return results;
+}
+
+/** Writes a unit's documents: new ones inserted, changed ones updated; none deleted (history). */
+async function upsertDocumentsIn(trx: Trx, code: string, documents: readonly InspectionDocument[], now: number): Promise<number> {
+  const existing = new Map((await trx.selectFrom("inspection_documents").selectAll().where("school_unit_code", "=", code).execute()).map((r) => [r.url, r]));
+  let written = 0;
+  for (const d of new Map(documents.map((doc) => [doc.url, doc])).values()) {
+    const row = { school_form: d.schoolForm, type: d.type, type_id: d.typeId, title: d.title, period: d.period, sort_key: d.sortKey };
+    const before = existing.get(d.url);
+    if (!before) {
+      await trx.insertInto("inspection_documents").values({ school_unit_code: code, url: d.url, ...row, updated_at: now }).execute();
+      written++;
+    } else if ((Object.keys(row) as Array<keyof typeof row>).some((k) => before[k] !== row[k])) {
+      await trx.updateTable("inspection_documents").set({ ...row, updated_at: now }).where("school_unit_code", "=", code).where("url", "=", d.url).execute();
+      written++;
+    }
+  }
+  return written;
 }
 
 export type UnitOutcome = "added" | "updated" | "unchanged";
@@ -89,9 +138,15 @@ export async function storeUnitIn(trx: Trx, directory: Directory, fetched: Fetch
   );
 
   const results = emptySummary();
-  if (fetched.statistics) await upsertResultsIn(trx, latestResults(fetched.statistics).map((r) => toResultRow(details.code, r)), results);
+  const rows = [
+    ...(fetched.statistics ? latestResults(fetched.statistics) : []),
+    ...(fetched.programmes ? programmeResults(fetched.programmes) : []),
+    ...(fetched.salsa ? Object.entries(fetched.salsa.values).map(([metric, value]) => ({ metric, schoolYear: fetched.salsa!.timePeriod, value, source: API_SOURCE })) : []),
+  ].map((r) => toResultRow(details.code, r));
+  await upsertResultsIn(trx, rows, results);
+  const documents = fetched.documents ? await upsertDocumentsIn(trx, details.code, fetched.documents, now) : 0;
 
-  const changed = !municipality || organizers.added + organizers.updated + results.added + results.updated > 0;
+  const changed = !municipality || organizers.added + organizers.updated + results.added + results.updated + documents > 0;
   const outcome: UnitOutcome = unit.added ? "added" : unit.updated || changed ? "updated" : "unchanged";
   return { outcome, municipalityAdded: !municipality, organizers, results };
 }

@@ -2,7 +2,7 @@ import { ValidationError } from "../errors";
 import { countyCodeSchema, municipalityCodeSchema } from "../domain/geography";
 import type { SkolverketClient } from "../skolverket/client";
 import { isSkolverketError, SkolverketHttpError, SkolverketNotFoundError } from "../skolverket/errors";
-import type { ListedSchoolUnit, SchoolUnitDetails, SchoolUnitStatistics } from "../skolverket/types";
+import type { InspectionDocument, ListedSchoolUnit, SalsaList, SchoolUnitDetails, SchoolUnitStatistics, UpperSecondaryStatistics } from "../skolverket/types";
 import { requireRole } from "../services/access";
 import { recordAudit } from "../services/audit";
 import type { Deps, WriteContext } from "../services/context";
@@ -10,6 +10,7 @@ import type { Directory, UpsertSummary } from "../services/directory";
 import { addSummary, emptySummary, errorReason } from "./batches";
 import { createSyncCheckpoint } from "./sync-checkpoint";
 import { storeUnitIn, UnitDataError } from "./sync-unit";
+import { saveNationalProgrammeValues } from "./national-values";
 
 export interface SyncProgress {
   phase: "listing" | "units";
@@ -36,7 +37,7 @@ export interface SyncOptions {
 export interface SyncFailure {
   /** A school unit code, or a municipality code when its listing failed. */
   code: string;
-  stage: "list" | "details" | "statistics" | "store";
+  stage: "list" | "details" | "statistics" | "documents" | "salsa" | "national" | "store";
   reason: string;
 }
 
@@ -71,6 +72,16 @@ function describeError(error: unknown): string {
   if (error instanceof SkolverketHttpError) return `Skolverket answered HTTP ${error.status}`;
   if (isSkolverketError(error) || error instanceof UnitDataError) return error.message;
   return errorReason(error);
+}
+
+/** A 404 is an answer: there is nothing. */
+async function orNull<T>(request: Promise<T>): Promise<T | null> {
+  try {
+    return await request;
+  } catch (error) {
+    if (error instanceof SkolverketNotFoundError) return null;
+    throw error;
+  }
 }
 
 /** Runs one write at a time: units are fetched in parallel but stored in turn. */
@@ -156,6 +167,16 @@ export function createSync(deps: Deps, directory: Directory) {
     }
     summary.listed = units.size;
 
+    // SALSA comes for all of Sweden in one answer; a failure costs only the SALSA figures.
+    let salsa: SalsaList | null = null;
+    try {
+      salsa = await options.client.getSalsa();
+    } catch (error) {
+      if (!(error instanceof SkolverketNotFoundError)) summary.failed.push({ code: "salsa", stage: "salsa", reason: describeError(error) });
+    }
+    const salsaByUnit = new Map((salsa?.units ?? []).map((u) => [u.schoolUnitCode, u.values]));
+    const programmesSeen = new Set<string>();
+
     const todo = [...units.values()].filter((unit) => !run.done.has(unit.code));
     summary.skipped = units.size - todo.length;
     let handled = summary.skipped;
@@ -179,12 +200,34 @@ export function createSync(deps: Deps, directory: Directory) {
         }
         summary.withoutStatistics.push(listed.code);
       }
+      // Upper secondary figures per programme, and Skolinspektionen's documents; a 404 means none.
+      let programmes: UpperSecondaryStatistics | null = null;
+      let documents: InspectionDocument[] | null = null;
+      try {
+        if (details.typesOfSchooling.some((t) => t.code === "gy")) programmes = await orNull(options.client.getUpperSecondaryStatistics(listed.code));
+      } catch (error) {
+        summary.failed.push({ code: listed.code, stage: "statistics", reason: describeError(error) });
+        return;
+      }
+      try {
+        documents = await orNull(options.client.getDocuments(listed.code));
+      } catch (error) {
+        summary.failed.push({ code: listed.code, stage: "documents", reason: describeError(error) });
+        return;
+      }
+      for (const p of programmes?.programmes ?? []) programmesSeen.add(p.programCode);
+      const unitSalsa = salsaByUnit.get(listed.code);
       try {
         const stored = await write(() =>
           db.transaction().execute(async (trx) => {
             // Another instance syncing the same organizer waits here instead of racing.
             await deps.store.lock(trx, [`organizer:${details.organizer.organisationNumber ?? details.code}`]);
-            const result = await storeUnitIn(trx, directory, { listed, details, statistics }, now());
+            const result = await storeUnitIn(
+              trx,
+              directory,
+              { listed, details, statistics, programmes, documents, salsa: unitSalsa && salsa?.timePeriod ? { timePeriod: salsa.timePeriod, values: unitSalsa } : null },
+              now(),
+            );
             await checkpoint.markDoneIn(trx, run.runId, listed.code);
             return result;
           }),
@@ -207,6 +250,16 @@ export function createSync(deps: Deps, directory: Directory) {
       }
     });
     await Promise.all(workers);
+
+    // National values for each programme seen, to compare a unit's completion with.
+    for (const programCode of [...programmesSeen].sort()) {
+      try {
+        const series = await options.client.getNationalProgrammeValues(programCode);
+        await saveNationalProgrammeValues(db, programCode, series, now());
+      } catch (error) {
+        if (!(error instanceof SkolverketNotFoundError)) summary.failed.push({ code: programCode, stage: "national", reason: describeError(error) });
+      }
+    }
 
     if (summary.failed.length === 0) await checkpoint.complete(municipalities, run);
     summary.failed.sort((a, b) => a.code.localeCompare(b.code));

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { COUNTIES } from "../domain/geography";
 import { addLocalDays, localToInstant } from "../time";
+import { readRegisterState } from "../data/register-sync";
 import type { Deps } from "./context";
 
 export interface CoverageFigures {
@@ -13,6 +14,13 @@ export interface CoverageFigures {
 }
 
 export interface Coverage extends CoverageFigures {
+  /**
+   * `register`: the goal is the number of active organizers after a Skolenhetsregistret sync
+   * (plus any added by hand); `configured`: the configured goal (about 2,800), used until then.
+   */
+  goalSource: "register" | "configured";
+  /** Organizers in the population without a seat municipality; they are in no county's or office's figures. */
+  unplaced: number;
   startDate: string;
   endDate: string;
   /** Share of the three years that has passed, 0–1. */
@@ -40,21 +48,24 @@ export function createCoverageService(deps: Deps) {
       const end = addLocalDays(start, Math.round(coverage.years * 365.25), timeZone);
       const now = deps.clock().getTime();
 
+      // After a register sync the population is the active organizers, placed by seat municipality.
+      const fromRegister = (await readRegisterState(db)) !== null;
       // Organizers met, with the county of their home municipality.
-      const metRows = await db
+      let metQuery = db
         .selectFrom("dialogues as d")
         .innerJoin("organizers as o", "o.id", "d.organizer_id")
         .select(["o.id", "o.municipality_code"])
         .where("d.status", "=", "held")
         .where("d.start_at", ">=", start)
-        .groupBy(["o.id", "o.municipality_code"])
-        .execute();
-      const knownRows = await db
+        .groupBy(["o.id", "o.municipality_code"]);
+      if (fromRegister) metQuery = metQuery.where("o.status", "=", "active");
+      const metRows = await metQuery.execute();
+      let knownQuery = db
         .selectFrom("organizers")
-        .select([sql<string>`substr(municipality_code, 1, 2)`.as("county"), (eb) => eb.fn.countAll<number>().as("n")])
-        .where("municipality_code", "is not", null)
-        .groupBy(sql`substr(municipality_code, 1, 2)`)
-        .execute();
+        .select([sql<string>`coalesce(substr(municipality_code, 1, 2), '')`.as("county"), (eb) => eb.fn.countAll<number>().as("n")])
+        .groupBy(sql`coalesce(substr(municipality_code, 1, 2), '')`);
+      if (fromRegister) knownQuery = knownQuery.where("status", "=", "active");
+      const knownRows = await knownQuery.execute();
       const knownByCounty = new Map(knownRows.map((r) => [r.county, Number(r.n)]));
       // One municipality (issue #11): its organizers only, in its county's rows.
       if (options.municipality) {
@@ -78,9 +89,12 @@ export function createCoverageService(deps: Deps) {
       const scopeCounties = options.counties && options.counties.length > 0 ? options.counties : null;
       const inScope = (county: string) => scopeCounties === null || scopeCounties.includes(county);
       const met = scopeCounties ? [...metByCounty].filter(([c]) => inScope(c)).reduce((s, [, n]) => s + n, 0) : metRows.length;
+      const population = [...knownByCounty.values()].reduce((sum, n) => sum + n, 0);
       const goal = scopeCounties
         ? Math.max(1, scopeCounties.reduce((s, c) => s + (knownByCounty.get(c) ?? 0), 0))
-        : coverage.organizerGoal;
+        : fromRegister
+          ? population
+          : coverage.organizerGoal;
 
       const total = end - start;
       const elapsed = Math.min(Math.max(now - start, 0), total);
@@ -92,6 +106,8 @@ export function createCoverageService(deps: Deps) {
 
       return {
         ...figures(met, goal),
+        goalSource: fromRegister ? "register" : "configured",
+        unplaced: scopeCounties ? 0 : (knownByCounty.get("") ?? 0),
         startDate: coverage.startDate,
         endDate: new Date(end).toISOString().slice(0, 10),
         elapsedShare,

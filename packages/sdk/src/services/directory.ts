@@ -90,7 +90,9 @@ export function createDirectory(deps: Deps) {
     const existing = await trx.selectFrom("school_units").selectAll().where("code", "=", data.code).executeTakeFirst();
     const types = toJson([...data.typesOfSchooling].sort());
     const details = input.details === undefined ? (existing?.details ?? null) : toJson(input.details);
-    const row = { code: data.code, name: data.name, municipality_code: data.municipalityCode, organizer_id: data.organizerId, types_of_schooling: types, status: data.status, details };
+    // Without an explicit status the stored one stands: the register says whether a unit has closed.
+    const status = input.status === undefined && existing ? existing.status : data.status;
+    const row = { code: data.code, name: data.name, municipality_code: data.municipalityCode, organizer_id: data.organizerId, types_of_schooling: types, status, details };
     if (!existing) {
       await trx.insertInto("school_units").values({ ...row, updated_at: now() }).execute();
       summary.added++;

@@ -1,6 +1,11 @@
 import { createHttp, type Query } from "./http";
 import { toCompactSchoolUnits, toListedSchoolUnit, toPageInfo, toSchoolUnitDetails, toSchoolUnitStatistics } from "./mappers";
+import { toDocuments, toProgrammeSeries, toSalsaList } from "./mappers-results";
 import {
+  documentsSchema,
+  nationalProgrammeValuesSchema,
+  programmeStatisticsSchema,
+  salsaListSchema,
   compactSchoolUnitListSchema,
   schoolUnitDetailsSchema,
   schoolUnitListSchema,
@@ -8,6 +13,10 @@ import {
   type RawHalLinks,
 } from "./schemas";
 import type {
+  InspectionDocument,
+  SalsaList,
+  StatisticSeries,
+  UpperSecondaryStatistics,
   CompactSchoolUnit,
   ListedSchoolUnit,
   Page,
@@ -71,6 +80,14 @@ export type SkolverketClient = {
   /** @throws SkolverketNotFoundError when the unit (or its statistics) does not exist. */
   getStatistics(code: string, schoolForm: StatisticsSchoolForm): Promise<SchoolUnitStatistics>;
   listCompactSchoolUnits(filter?: CompactSchoolUnitFilter): Promise<Page<CompactSchoolUnit>>;
+  /** `statistics/gy`: per programme (`ratioOfPupilsWithExamWithin3Years`, …). @throws SkolverketNotFoundError */
+  getUpperSecondaryStatistics(code: string): Promise<UpperSecondaryStatistics>;
+  /** National values for one upper secondary programme, to compare with. */
+  getNationalProgrammeValues(programCode: string): Promise<StatisticSeries[]>;
+  /** SALSA for every grundskola unit, in one response. */
+  getSalsa(): Promise<SalsaList>;
+  /** Skolinspektionen's documents for a unit (decisions, reports, surveys). @throws SkolverketNotFoundError */
+  getDocuments(code: string): Promise<InspectionDocument[]>;
 };
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -153,5 +170,38 @@ export function createSkolverketClient(options: SkolverketClientOptions = {}): S
     return { items: toCompactSchoolUnits(raw), page: toPageInfo(raw.body.page), hasNext: hasNextPage(raw.body.page, raw.body._links) };
   };
 
-  return { baseUrl, listSchoolUnits, iterateSchoolUnits, getSchoolUnit, getStatistics, listCompactSchoolUnits };
+  const getUpperSecondaryStatistics = async (code: string): Promise<UpperSecondaryStatistics> => {
+    assertSchoolUnitCode(code);
+    const raw = await getJson(`v4/school-units/${code}/statistics/gy`, {}, programmeStatisticsSchema);
+    return {
+      schoolUnitCode: code,
+      programmes: (raw.body.programMetrics ?? []).map((p) => ({ programCode: p.programCode, series: toProgrammeSeries(p) })),
+    };
+  };
+
+  const getNationalProgrammeValues = async (programCode: string): Promise<StatisticSeries[]> => {
+    if (!/^[A-Za-z0-9]{1,10}$/.test(programCode)) throw new RangeError(`A programme code is a few letters, e.g. EK, got ${JSON.stringify(programCode)}`);
+    const raw = await getJson(`v4/statistics/national-values/gy/${programCode}`, {}, nationalProgrammeValuesSchema);
+    return toProgrammeSeries(raw.body);
+  };
+
+  const getSalsa = async (): Promise<SalsaList> => toSalsaList(await getJson("v4/statistics/all-schools/salsa", {}, salsaListSchema));
+
+  const getDocuments = async (code: string): Promise<InspectionDocument[]> => {
+    assertSchoolUnitCode(code);
+    return toDocuments(await getJson(`v4/school-units/${code}/documents`, {}, documentsSchema));
+  };
+
+  return {
+    baseUrl,
+    listSchoolUnits,
+    iterateSchoolUnits,
+    getSchoolUnit,
+    getStatistics,
+    listCompactSchoolUnits,
+    getUpperSecondaryStatistics,
+    getNationalProgrammeValues,
+    getSalsa,
+    getDocuments,
+  };
 }

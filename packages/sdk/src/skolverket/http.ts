@@ -22,6 +22,8 @@ export type HttpOptions = {
   backoffLimitMs: number;
   fetch?: typeof fetch;
   userAgent: string;
+  /** Default: the Planned Educations v4 media type. */
+  accept?: string;
 };
 
 export type QueryValue = string | number | boolean | readonly (string | number)[] | null | undefined;
@@ -54,7 +56,7 @@ export function createHttp(options: HttpOptions): { getJson: JsonGetter; semapho
   const prefixUrl = options.baseUrl.replace(/\/+$/, "");
   const api: KyInstance = ky.create({
     prefixUrl,
-    headers: { accept: PLANNED_EDUCATIONS_V4_ACCEPT, "user-agent": options.userAgent },
+    headers: { accept: options.accept ?? PLANNED_EDUCATIONS_V4_ACCEPT, "user-agent": options.userAgent },
     timeout: options.timeoutMs,
     retry: {
       limit: options.retries,

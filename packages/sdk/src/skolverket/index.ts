@@ -21,6 +21,11 @@ export {
 export * as skolverketSchemas from "./schemas";
 export type {
   CompactSchoolUnit,
+  InspectionDocument,
+  ProgrammeStatistics,
+  SalsaList,
+  SalsaUnit,
+  UpperSecondaryStatistics,
   ListedSchoolUnit,
   Page,
   PageInfo,
@@ -34,6 +39,7 @@ export type {
   TypeOfSchooling,
   Wgs84,
 } from "./types";
+export { documentPeriod } from "./mappers-results";
 export { createSemaphore, type Semaphore } from "./semaphore";
 
 export {
@@ -60,3 +66,4 @@ export {
 export { exportRowCellsSchema, type ExportRow } from "./statistics-export-row";
 export { EXPORT_COLUMNS, type ExportColumn } from "./statistics-export-columns";
 export { parseDelimited, type CsvRecord } from "./csv";
+export * from "./register/index";

@@ -140,3 +140,83 @@ export type RawCompactSchoolUnitList = z.infer<typeof compactSchoolUnitListSchem
 export type RawHalLinks = z.infer<typeof halLinksSchema>;
 export type RawStatisticEntry = z.infer<typeof statisticEntrySchema>;
 export type RawTypeOfSchooling = z.infer<typeof typeOfSchoolingSchema>;
+
+/** A programme's figures in `statistics/gy` and national values: series, plus test names (text) and nulls. */
+const programmeFields = z.union([z.array(statisticEntrySchema), z.string(), z.null()]);
+
+/** `GET /v4/school-units/{code}/statistics/gy`: one entry per programme in `programMetrics`. */
+export const programmeStatisticsSchema = envelopeSchema(
+  z.object({
+    programMetrics: z
+      .array(
+        z
+          .object({
+            programCode: z.string().min(1),
+            schoolUnit: schoolUnitCode.nullish(),
+            docLinks: z.unknown().optional(),
+            _links: halLinksSchema.optional(),
+          })
+          .catchall(programmeFields),
+      )
+      .nullish(),
+  }),
+);
+
+/** `GET /v4/statistics/national-values/gy/{programCode}`. */
+export const nationalProgrammeValuesSchema = envelopeSchema(
+  z.object({ programCode: z.string().nullish(), docLinks: z.unknown().optional(), _links: halLinksSchema.optional() }).catchall(programmeFields),
+);
+
+const salsaValue = z.object({ value: z.string().nullable(), valueType: z.string() }).nullable();
+
+export const SALSA_METRICS = [
+  "salsaAverageGradesIn9thGradeActual",
+  "salsaAverageGradesIn9thGradeDeviation",
+  "salsaAverageCalculated",
+  "salsaRequirementsReachedActual",
+  "salsaRequirementsReachedDeviation",
+  "salsaRequirementsReachedCalculated",
+  "salsaNewlyImmigratedQuota",
+  "salsaBoysQuota",
+  "salsaParentsEducation",
+] as const;
+
+/** `GET /v4/statistics/all-schools/salsa`: every grundskola unit at once, one school year. */
+export const salsaListSchema = envelopeSchema(
+  z.object({
+    compulsorySchoolUnitSalsaMetricList: z.array(
+      z.object({
+        schoolUnitCode: schoolUnitCode,
+        name: z.string().nullish(),
+        geographicalAreaCode: z.string().nullish(),
+        _links: halLinksSchema.optional(),
+      })
+      // Every other field is a SALSA figure (`SALSA_METRICS` are the known ones).
+      .catchall(salsaValue),
+    ),
+    timePeriod: z.string().nullish(),
+  }),
+);
+
+/** `GET /v4/school-units/{code}/documents`: Skolinspektionen's decisions, reports and surveys per school form. */
+export const documentsSchema = envelopeSchema(
+  z.array(
+    z.object({
+      typeOfSchoolingCode: z.string(),
+      documents: z
+        .array(
+          z.object({
+            type: z.string(),
+            typeId: z.string().nullish(),
+            title: z.string(),
+            url: z.string().min(1),
+            fileName: z.string().nullish(),
+            mimeType: z.string().nullish(),
+            size: z.union([z.string(), z.number()]).nullish(),
+          }),
+        )
+        .nullish(),
+      _links: halLinksSchema.optional(),
+    }),
+  ),
+);

@@ -79,3 +79,29 @@ export type CompactSchoolUnit = {
   coordinates: { wgs84: Wgs84 | null; sweref99: Sweref99 | null };
   abroadSchool: boolean;
 };
+
+/** One programme's figures from `statistics/gy` (`programCode` e.g. `EK`, `NA`, `IMV`). */
+export type ProgrammeStatistics = { programCode: string; series: StatisticSeries[] };
+
+/** `GET /v4/school-units/{code}/statistics/gy`: figures per programme. */
+export type UpperSecondaryStatistics = { schoolUnitCode: string; programmes: ProgrammeStatistics[] };
+
+/** One unit's SALSA figures: results adjusted for pupil background (`…Deviation` is the residual). */
+export type SalsaUnit = { schoolUnitCode: string; name: string | null; municipalityCode: string | null; values: Record<string, StatValue> };
+
+export type SalsaList = { timePeriod: string | null; units: SalsaUnit[] };
+
+/** A Skolinspektionen document listed for a school unit. */
+export type InspectionDocument = {
+  /** `gr`, `gy`, `fsk`, … */
+  schoolForm: string;
+  /** As written: `Beslut (Ansvarig myndighet - Skolinspektionen)`, `Skolenkäten (…)`. */
+  type: string;
+  typeId: string | null;
+  title: string;
+  url: string;
+  /** `2024-03-01` or `VT24` when the title carries one; null otherwise. */
+  period: string | null;
+  /** Sortable form of `period` (`2024-03-01`, `2024-01-01` for VT24, `2024-08-01` for HT24). */
+  sortKey: string | null;
+};

@@ -3,6 +3,7 @@ import { calendarMigration } from "./migrations-calendar";
 import { digestLeaseMigration, digestMigration } from "./migrations-digests";
 import { lifecycleContactsMigration } from "./migrations-lifecycle";
 import { appendOnlyHardening } from "./migrations-hardening";
+import { registerMigration } from "./migrations-register";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -190,6 +191,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "0100_digests": digestMigration(dialect),
     "0100_hardening_append_only": appendOnlyHardening(dialect),
     "0101_delivery_digest_leases": digestLeaseMigration(dialect),
+    "0120_register_organizers_documents": registerMigration(dialect),
     "0130_calendar_outbox_feeds": calendarMigration(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
   };

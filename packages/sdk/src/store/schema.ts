@@ -15,6 +15,14 @@ export interface Database {
     type: string;
     municipality_code: string | null;
     updated_at: number;
+    /** `active` or `inactive` (left the register, or no longer active there). */
+    status: Generated<string>;
+    source: string | null;
+    register_type: string | null;
+    legal_entity_status: string | null;
+    company_status: string | null;
+    company_form: string | null;
+    register_seen_at: number | null;
   };
   school_units: {
     code: string;
@@ -25,6 +33,7 @@ export interface Database {
     status: string;
     details: string | null;
     updated_at: number;
+    register_seen_at: Generated<number | null>;
   };
   school_results: {
     school_unit_code: string;
@@ -115,6 +124,17 @@ export interface Database {
     entity_id: string;
     channel: string;
     details: string;
+  };
+  inspection_documents: {
+    school_unit_code: string;
+    url: string;
+    school_form: string;
+    type: string;
+    type_id: string | null;
+    title: string;
+    period: string | null;
+    sort_key: string | null;
+    updated_at: number;
   };
   write_locks: { name: string; counter: number };
   kv_state: { namespace: string; key: string; value: string; expires_at: number | null; updated_at: number };

@@ -12,7 +12,8 @@ const STOCKHOLM_UNITS = 155;
 const WITHOUT_STATISTICS = ["46405935", "61184554", "72584192"];
 const FAILING = { notFound: "44673074", serverError: ["62533129", "99648792"] };
 
-describe.skipIf(!recordingFixture.available)("sync from the replayed Planned Educations API", () => {
+// Each unit is four to five requests (details, statistics, documents, gy for upper secondary), on a shared machine.
+describe.skipIf(!recordingFixture.available)("sync from the replayed Planned Educations API", { timeout: 120_000 }, () => {
   let exchanges: RecordedExchange[] = [];
   beforeAll(async () => {
     exchanges = await loadExchanges(recordingFixture.path);

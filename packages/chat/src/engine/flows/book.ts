@@ -387,7 +387,10 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
     ],
   });
   const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
-  if (contacts.length > 0) blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${contacts.map((c) => `${c.name} (${c.role})`).join(", ")}`.slice(0, 2000) });
+  if (contacts.length > 0) {
+    const names = contacts.map((c) => `${escapeMarkup(c.name)} (${escapeMarkup(c.role)})`).join(", ");
+    blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${names}`.slice(0, 2000) });
+  }
   if (d.followsUpId) blocks.push({ type: "context", text: sv ? "Följer upp en tidigare dialog." : "Follows up an earlier dialogue." });
   if (change) blocks.push({ type: "context", text: await invitationLine(ctx, d.id, change) });
   const started = Date.parse(d.start) <= ctx.now.getTime();
@@ -395,9 +398,9 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
   if ((d.status === "booked" || d.status === "proposed") && !started) {
     // A signed, expiring link to the dialogue's .ics on the app's own HTTP server.
     const ics = ctx.sv.calendar.dialogueLink(d.id);
-    if (ics) actions.push({ id: "dialogue.ics", label: sv ? "Lägg till i kalendern" : "Add to calendar", value: { id: d.id }, url: ics });
     actions.push(
       { id: "dialogue.prepare", label: sv ? "Förbered" : "Prepare", value: { organizerId: d.organizerId }, style: "primary" },
+      ...(ics ? [{ id: "dialogue.ics", label: sv ? "Lägg till i kalendern" : "Add to calendar", value: { id: d.id }, url: ics }] : []),
       { id: "dialogue.contacts.form", label: sv ? "Kontaktpersoner" : "Contact persons", value: { id: d.id } },
       { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
       { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
