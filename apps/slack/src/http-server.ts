@@ -170,6 +170,7 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
       }
       return answer(res, 200, undefined);
     }
+    if (options.routes?.(req, res)) return;
     if (path !== options.endpoint) {
       req.resume();
       return answer(res, 404, "not_found");

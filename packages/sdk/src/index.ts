@@ -76,3 +76,5 @@ export { createCalendarRequestHandler } from "./calendar/http";
 export type { MailService } from "./mail/service";
 export type { OutboxEntry, OutboxStatus } from "./mail/outbox";
 export { backoffMs, LEASE_MS, MAX_ATTEMPTS, type FlushResult, type MailTransport, type OutboxMessage, type RunningSender } from "./mail/sender";
+export { GraphError, type BusyInterval, type GraphEventBody, type GraphClientOptions } from "./calendar/graph";
+export type { GraphOutboxPayload } from "./mail/outbox";

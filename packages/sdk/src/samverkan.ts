@@ -20,6 +20,7 @@ import { systemClock, type Clock } from "./time";
 import { createCalendarService } from "./calendar/service";
 import { resolveCalendarSettings, type AttendeeSource, type CalendarSettingsInput } from "./calendar/settings";
 import { createMailService, type MailServiceOptions } from "./mail/service";
+import { contactAttendees } from "./calendar/contact-attendees";
 import type { Deps } from "./services/context";
 
 export interface CreateSamverkanOptions {
@@ -36,6 +37,8 @@ export interface CreateSamverkanOptions {
     attendeeSources?: readonly AttendeeSource[];
     /** Replaces SMTP delivery of the outbox. */
     mailTransport?: MailServiceOptions["transport"];
+    /** Retry tuning of the Microsoft Graph client. */
+    graphClient?: MailServiceOptions["graph"];
   };
 }
 
@@ -53,14 +56,15 @@ export function createSamverkan(options: CreateSamverkanOptions) {
   const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
   const directory = createDirectory(deps);
   const search = createSearchService(deps);
-  const { attendeeSources = [], mailTransport, ...calendarInput } = options.calendar ?? {};
+  const { attendeeSources = [], mailTransport, graphClient, ...calendarInput } = options.calendar ?? {};
   const calendarSettings = resolveCalendarSettings(calendarInput);
-  const calendar = createCalendarService(deps, calendarSettings, attendeeSources);
-  const mail = createMailService(deps, calendarSettings, mailTransport ? { transport: mailTransport } : {});
+  // Contact persons chosen for a dialogue are invited along with the staff.
+  const calendar = createCalendarService(deps, calendarSettings, [contactAttendees, ...attendeeSources], graphClient);
+  const mail = createMailService(deps, calendarSettings, { ...(mailTransport ? { transport: mailTransport } : {}), ...(graphClient ? { graph: graphClient } : {}) });
   const { db } = deps.store;
   const dialogues = createDialogueService(deps, { calendar });
   const assignments = createAssignmentService(deps);
-  const contacts = createContactService(deps);
+  const contacts = createContactService(deps, { calendar });
   const minutes = createMinutesService(deps);
 
   async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {
@@ -79,7 +83,9 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
     dialogues,
+    /** iCalendar, personal feeds and signed .ics links. */
     calendar,
+    /** The invitation outbox (SMTP or Microsoft Graph). */
     mail,
     /** Contact persons at organizers (personal data: staff only, audited without the data). */
     contacts,

@@ -123,6 +123,7 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
       if (draining()) return respond(res, 503, "Shutting down.", { connection: "close" });
       return method === "HEAD" ? respond(res, 200, undefined, { "content-type": "application/json; charset=utf-8" }) : respond(res, 200, { ok: true });
     }
+    if (options.routes?.(req, res)) return;
     if (path !== "/api/messages") {
       req.resume();
       return respond(res, 404, "Not found.");

@@ -26,6 +26,7 @@ export interface DialogueCalendarEvent {
   location: string;
   description: string;
   meetingUrl: string | null;
+  digital: boolean;
   /** The booking staff member (or the first participant when a system job booked). */
   organizer: CalendarPerson | null;
   attendees: CalendarAttendee[];
@@ -116,6 +117,7 @@ export async function loadCalendarEvent(
     location,
     description: lines.join("\n"),
     meetingUrl: row.meeting_url,
+    digital: row.digital === 1,
     organizer: lead ? { name: lead.name, email: lead.email } : null,
     attendees: unique,
     withoutEmail: participants.filter((p) => !p.email).map((p) => p.name),

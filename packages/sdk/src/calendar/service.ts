@@ -4,7 +4,8 @@ import { NotFoundError, ValidationError } from "../errors";
 import { ACTIVE_DIALOGUE_STATUSES } from "../domain/dialogue";
 import type { Database } from "../store/schema";
 import type { Deps } from "../services/context";
-import { enqueueInvitation, listOutbox, type EnqueueResult, type OutboxEntry } from "../mail/outbox";
+import { enqueueGraphEvent, enqueueInvitation, listOutbox, type EnqueueResult, type OutboxEntry } from "../mail/outbox";
+import { createGraphClient, type BusyInterval, type GraphClientOptions } from "./graph";
 import { loadCalendarEvent, type DialogueCalendarEvent } from "./event";
 import { renderCalendar, type CalendarMethod } from "./ics";
 import type { AttendeeSource, CalendarSettings } from "./settings";
@@ -27,14 +28,16 @@ export interface CalendarFeed {
 
 /** What happens to invitations for a change: who gets a mail, who cannot. */
 export interface InvitationNotice {
-  channel: "mail" | "none";
+  /** `outlook`: Microsoft Graph puts it in the organizer's Outlook, which invites the rest. */
+  channel: "mail" | "outlook" | "none";
   recipients: string[];
   withoutEmail: string[];
 }
 
-export function createCalendarService(deps: Deps, settings: CalendarSettings, sources: readonly AttendeeSource[]) {
+export function createCalendarService(deps: Deps, settings: CalendarSettings, sources: readonly AttendeeSource[], graphOptions: GraphClientOptions = {}) {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
+  const graph = settings.graph ? createGraphClient(settings.graph, graphOptions) : null;
 
   async function event(dialogueId: string, q: typeof db | Transaction<Database> = db): Promise<DialogueCalendarEvent> {
     const e = await loadCalendarEvent(deps, settings, sources, dialogueId, q);
@@ -155,17 +158,33 @@ export function createCalendarService(deps: Deps, settings: CalendarSettings, so
      * queues the invitation mail when mail is configured.
      */
     async notifyInTransaction(trx: Transaction<Database>, dialogueId: string, method: "REQUEST" | "CANCEL"): Promise<EnqueueResult | null> {
-      if (!settings.mail || settings.graph) return null;
+      if (!settings.mail && !settings.graph) return null;
       const e = await event(dialogueId, trx);
-      return enqueueInvitation(trx, e, method, { timeZone: tz, from: settings.mail.from, now: deps.clock().getTime() });
+      const now = deps.clock().getTime();
+      // With Graph, Outlook sends the invitations; SMTP would send them twice.
+      if (settings.graph) return enqueueGraphEvent(trx, e, method, { timeZone: tz, now });
+      return enqueueInvitation(trx, e, method, { timeZone: tz, from: settings.mail!.from, now });
+    },
+
+    /**
+     * Outlook busy times of these staff (Graph getSchedule), for free-slot suggestions.
+     * Empty without Graph; a Graph failure rejects and the caller falls back to the bot's own view.
+     */
+    async outlookBusy(staffIds: readonly string[], from: number, to: number): Promise<BusyInterval[]> {
+      if (!graph || staffIds.length === 0) return [];
+      const staff = await db.selectFrom("staff").select(["email"]).where("id", "in", [...staffIds]).execute();
+      const addresses = staff.map((s) => s.email).filter((e): e is string => Boolean(e));
+      if (addresses.length === 0) return [];
+      const busy = await graph.getSchedule(addresses[0]!, addresses, from, to);
+      return [...busy.values()].flat();
     },
 
     /** Who an invitation for this dialogue goes to, for the chat's confirmation. */
     async invitationNotice(dialogueId: string): Promise<InvitationNotice> {
       const e = await event(dialogueId);
-      if (!settings.mail) return { channel: "none", recipients: [], withoutEmail: e.withoutEmail };
+      if (!settings.mail && !settings.graph) return { channel: "none", recipients: [], withoutEmail: e.withoutEmail };
       const [latest] = await listOutbox(db, tz, { dialogueId, limit: 1 });
-      return { channel: "mail", recipients: latest?.recipients ?? [], withoutEmail: e.withoutEmail };
+      return { channel: settings.graph ? "outlook" : "mail", recipients: latest?.recipients ?? [], withoutEmail: e.withoutEmail };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Database } from "../store/schema";
 import { renderCalendar, type CalendarMethod } from "../calendar/ics";
 import type { DialogueCalendarEvent } from "../calendar/event";
 import { formatInstant } from "../time";
+import type { GraphEventBody } from "../calendar/graph";
 
 export type OutboxStatus = "pending" | "sent" | "failed";
 
@@ -11,6 +12,8 @@ export type OutboxStatus = "pending" | "sent" | "failed";
 export interface OutboxEntry {
   id: string;
   dialogueId: string;
+  /** `smtp`: an e-mail with the .ics; `graph`: the event in the organizer's Outlook calendar. */
+  channel: "smtp" | "graph";
   method: "REQUEST" | "CANCEL";
   sequence: number;
   recipients: string[];
@@ -77,6 +80,69 @@ export async function enqueueInvitation(
   return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
 }
 
+/** What a Graph outbox row carries: the organizer's mailbox and the event as Graph wants it. */
+export interface GraphOutboxPayload {
+  userId: string;
+  event: GraphEventBody;
+  comment: string;
+}
+
+/**
+ * Queues the Outlook side of a change (create/update, or cancel) for Microsoft Graph, in
+ * the change's transaction. Outlook then sends the invitations; no SMTP mail is queued.
+ */
+export async function enqueueGraphEvent(
+  trx: Transaction<Database>,
+  event: DialogueCalendarEvent,
+  method: "REQUEST" | "CANCEL",
+  options: { timeZone: string; now: number },
+): Promise<EnqueueResult | null> {
+  const userId = event.organizer?.email;
+  if (!userId) return null;
+  const local = (ms: number) => formatInstant(ms, options.timeZone).slice(0, 19);
+  const attendees = event.attendees.filter((a) => a.email.toLowerCase() !== userId.toLowerCase());
+  const id = randomUUID();
+  const payload: GraphOutboxPayload = {
+    userId,
+    comment: event.locale === "sv" ? "Dialogen är inställd." : "The dialogue is cancelled.",
+    event: {
+      subject: event.summary,
+      body: { contentType: "text", content: event.description },
+      start: { dateTime: local(event.start), timeZone: options.timeZone },
+      end: { dateTime: local(event.end), timeZone: options.timeZone },
+      location: { displayName: event.location },
+      attendees: attendees.map((a) => ({ emailAddress: { address: a.email, name: a.name }, type: "required" })),
+      isOnlineMeeting: event.digital && !event.meetingUrl,
+      ...(event.digital && !event.meetingUrl ? { onlineMeetingProvider: "teamsForBusiness" as const } : {}),
+      transactionId: id,
+    },
+  };
+  const recipients = [userId, ...attendees.map((a) => a.email)];
+  await trx
+    .insertInto("mail_outbox")
+    .values({
+      id,
+      channel: "graph",
+      dialogue_id: event.dialogueId,
+      method,
+      sequence: event.sequence,
+      recipients: JSON.stringify(recipients),
+      subject: event.summary,
+      body: JSON.stringify(payload),
+      ics: renderCalendar([event], { method: method as CalendarMethod, timeZone: options.timeZone }),
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: options.now,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+      created_at: options.now,
+      sent_at: null,
+    })
+    .execute();
+  return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
+}
+
 /** `Name <a@b.se>` → `a@b.se`. */
 export function addressOf(from: string): string {
   const match = /<([^>]+)>/.exec(from);
@@ -95,6 +161,7 @@ export async function listOutbox(
   return rows.map((r) => ({
     id: r.id,
     dialogueId: r.dialogue_id,
+    channel: r.channel === "graph" ? "graph" : "smtp",
     method: r.method === "CANCEL" ? "CANCEL" : "REQUEST",
     sequence: r.sequence,
     recipients: parseRecipients(r.recipients),

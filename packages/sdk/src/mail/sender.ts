@@ -10,6 +10,8 @@ export type MailTransport = (message: OutboxMessage) => Promise<void>;
 
 export interface OutboxMessage {
   id: string;
+  channel: "smtp" | "graph";
+  dialogueId: string;
   method: "REQUEST" | "CANCEL";
   recipients: string[];
   subject: string;
@@ -88,6 +90,8 @@ export async function flushOutbox(
     try {
       await transport({
         id: row.id,
+        channel: row.channel === "graph" ? "graph" : "smtp",
+        dialogueId: row.dialogue_id,
         method: row.method === "CANCEL" ? "CANCEL" : "REQUEST",
         recipients: parseRecipients(row.recipients),
         subject: row.subject,

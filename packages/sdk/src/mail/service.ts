@@ -3,23 +3,32 @@ import type { Deps } from "../services/context";
 import type { CalendarSettings } from "../calendar/settings";
 import { listOutbox, type OutboxEntry, type OutboxStatus } from "./outbox";
 import { flushOutbox, smtpTransport, startOutboxLoop, type FlushResult, type MailTransport, type RunningSender } from "./sender";
+import { createGraphClient, type GraphClientOptions } from "../calendar/graph";
+import { graphTransport } from "../calendar/graph-transport";
 
 export interface MailServiceOptions {
   /** Replaces SMTP delivery (tests of failure paths, other transports). */
   transport?: MailTransport;
+  graph?: GraphClientOptions;
 }
 
 /** The invitation outbox: what is queued, sent or failed, and the senders that drain it. */
 export function createMailService(deps: Deps, settings: CalendarSettings, options: MailServiceOptions = {}) {
   const owner = randomUUID();
-  let transport: MailTransport | null = options.transport ?? null;
+  let smtp: MailTransport | null = options.transport ?? null;
+  const graph = settings.graph ? graphTransport(deps.store.db, createGraphClient(settings.graph, options.graph), deps.clock) : null;
   function activeTransport(): MailTransport | null {
-    if (!transport && settings.mail) transport = smtpTransport(settings.mail.smtpUrl, settings.mail.from);
-    return transport;
+    if (!smtp && settings.mail) smtp = smtpTransport(settings.mail.smtpUrl, settings.mail.from);
+    if (!smtp && !graph) return null;
+    return async (message) => {
+      const transport = message.channel === "graph" ? graph : smtp;
+      if (!transport) throw new Error(`No ${message.channel === "graph" ? "Microsoft Graph" : "SMTP"} configuration to send this message.`);
+      await transport(message);
+    };
   }
   const service = {
-    /** True when SMTP_URL and SAMVERKAN_MAIL_FROM were given (invitations are queued). */
-    enabled: settings.mail !== null,
+    /** True when invitations are queued: SMTP (SMTP_URL and SAMVERKAN_MAIL_FROM) or Microsoft Graph is configured. */
+    enabled: settings.mail !== null || settings.graph !== null,
 
     outbox(query: { status?: OutboxStatus; dialogueId?: string; limit?: number } = {}): Promise<OutboxEntry[]> {
       return listOutbox(deps.store.db, deps.config.timeZone, query);

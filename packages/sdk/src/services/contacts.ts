@@ -6,6 +6,7 @@ import { newId, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import type { Selectable } from "kysely";
 import type { Database } from "../store/schema";
+import type { CalendarService } from "../calendar/service";
 
 type ContactRow = Selectable<Database["organizer_contacts"]>;
 
@@ -23,7 +24,12 @@ const READ = { sv: "se kontaktpersoner", en: "see contact persons" };
  * the contact by id and list which fields changed, never the values: audit history is
  * append-only, so personal data written there could never be erased.
  */
-export function createContactService(deps: Deps) {
+export interface ContactServiceHooks {
+  /** A new choice of contact persons changes the attendee set: a new invitation (REQUEST, higher SEQUENCE). */
+  calendar?: Pick<CalendarService, "notifyInTransaction">;
+}
+
+export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}) {
   const { db } = deps.store;
   const now = () => deps.clock().getTime();
 
@@ -176,6 +182,11 @@ export function createContactService(deps: Deps) {
         await trx.deleteFrom("dialogue_contacts").where("dialogue_id", "=", dialogueId).execute();
         if (ids.length > 0) await trx.insertInto("dialogue_contacts").values(ids.map((contact_id) => ({ dialogue_id: dialogueId, contact_id }))).execute();
         await recordAudit(trx, ctx, actor, at, { action: "dialogue.contacts", entityType: "dialogue", entityId: dialogueId, details: { contactIds: ids } });
+        const status = (await trx.selectFrom("dialogues").select("status").where("id", "=", dialogueId).executeTakeFirstOrThrow()).status;
+        if (hooks.calendar && (status === "booked" || status === "proposed")) {
+          await trx.updateTable("dialogues").set((eb) => ({ sequence: eb("sequence", "+", 1), updated_at: at })).where("id", "=", dialogueId).execute();
+          await hooks.calendar.notifyInTransaction(trx, dialogueId, "REQUEST");
+        }
       });
       return service.forDialogue(dialogueId, ctx);
     },

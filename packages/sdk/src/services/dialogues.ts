@@ -56,7 +56,7 @@ interface Interval {
 
 export interface DialogueServiceHooks {
   /** Queues invitation mail inside each booking, reschedule and cancel transaction. */
-  calendar?: Pick<CalendarService, "notifyInTransaction">;
+  calendar?: Pick<CalendarService, "notifyInTransaction" | "outlookBusy">;
 }
 
 export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = {}) {
@@ -483,6 +483,8 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       const office = query.officeId ? resolveOffice(query.officeId, false) : null;
       const staffIds = query.staffIds ?? [];
       const busy = await busyIntervals(from - maxMs, to, staffIds, office?.id ?? null);
+      // Outlook's free/busy when Graph is configured; an outage leaves the bot's own view.
+      if (hooks.calendar) busy.push(...(await hooks.calendar.outlookBusy(staffIds, from, to).catch(() => [])));
       const wh = deps.config.workingHours;
       const [sh, sm] = wh.start.split(":").map(Number);
       const [eh, em] = wh.end.split(":").map(Number);

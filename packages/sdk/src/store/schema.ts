@@ -209,6 +209,8 @@ export interface Database {
   mail_outbox: {
     id: string;
     dialogue_id: string;
+    /** `smtp` (an e-mail with the .ics) or `graph` (the event in the organizer's Outlook calendar). */
+    channel: Generated<string>;
     method: string;
     sequence: number;
     recipients: string;
@@ -224,5 +226,6 @@ export interface Database {
     created_at: number;
     sent_at: number | null;
   };
+  graph_events: { dialogue_id: string; user_id: string; event_id: string; updated_at: number };
   calendar_feeds: { staff_id: string; token_hash: string; nonce: string; created_at: number };
 }

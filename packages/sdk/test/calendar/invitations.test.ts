@@ -133,6 +133,20 @@ describeEachStore("calendar invitations by mail", (factory) => {
     expect(await w.sv.calendar.invitationNotice(d.id)).toEqual({ channel: "mail", recipients: [], withoutEmail: ["Nils Utanmejl"] });
   });
 
+  it("invites the contact persons chosen for the dialogue: a new choice sends a new REQUEST with a higher SEQUENCE", async () => {
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
+    const anna = await w.sv.contacts.add({ organizerId: w.organizerId, name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@stockholm.se" }, as(w.advisor));
+    const bo = await w.sv.contacts.add({ organizerId: w.organizerId, name: "Bo Ek", role: "rektor" }, as(w.advisor));
+    await w.sv.contacts.setForDialogue(d.id, [anna.id, bo.id], as(w.advisor));
+    expect(await w.sv.mail.flush()).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    const [first, second] = smtp.received;
+    expect(first!.to).toEqual(["karin.lind@spsm.se"]);
+    expect(second!.to.sort()).toEqual(["anna.berg@stockholm.se", "karin.lind@spsm.se"]);
+    const event = parseIcs(second!.ics).events[0]!;
+    expect([event.uid, event.sequence]).toEqual([dialogueUid(d.id), 1]);
+    expect(event.attendees.map((a) => a.toLowerCase())).toContain("mailto:anna.berg@stockholm.se");
+  });
+
   it("invites the attendees an attendee source adds (the hook for the organizer's contact persons)", async () => {
     const sv = createSamverkan({
       store: w.store,

@@ -386,13 +386,13 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });
-  if (change) blocks.push({ type: "context", text: await invitationLine(ctx, d.id, change) });
   const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
   if (contacts.length > 0) {
     const names = contacts.map((c) => `${escapeMarkup(c.name)} (${escapeMarkup(c.role)})`).join(", ");
     blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${names}`.slice(0, 2000) });
   }
   if (d.followsUpId) blocks.push({ type: "context", text: sv ? "Följer upp en tidigare dialog." : "Follows up an earlier dialogue." });
+  if (change) blocks.push({ type: "context", text: await invitationLine(ctx, d.id, change) });
   const started = Date.parse(d.start) <= ctx.now.getTime();
   const actions: Action[] = [];
   if ((d.status === "booked" || d.status === "proposed") && !started) {
@@ -422,14 +422,22 @@ async function invitationLine(ctx: FlowContext, dialogueId: string, change: Cale
   const notice = await ctx.sv.calendar.invitationNotice(dialogueId);
   const missing = notice.withoutEmail.length
     ? sv
-      ? ` Ingen e-postadress för ${notice.withoutEmail.join(", ")}.`
-      : ` No e-mail address for ${notice.withoutEmail.join(", ")}.`
+      ? ` Ingen e-postadress för ${notice.withoutEmail.map(escapeMarkup).join(", ")}.`
+      : ` No e-mail address for ${notice.withoutEmail.map(escapeMarkup).join(", ")}.`
     : "";
   if (notice.channel === "none") {
     return sv ? "Ingen kalenderinbjudan skickas med e-post (e-post är inte inställd för Samverkan)." : "No calendar invitation is sent by e-mail (mail is not set up for Samverkan).";
   }
   if (notice.recipients.length === 0) return (sv ? "Ingen kalenderinbjudan kunde skickas." : "No calendar invitation could be sent.") + missing;
-  const to = notice.recipients.join(", ");
+  const to = notice.recipients.map(escapeMarkup).join(", ");
+  if (notice.channel === "outlook") {
+    const outlook = {
+      booked: sv ? "Dialogen läggs i Outlook-kalendern och Outlook bjuder in" : "The dialogue goes into the Outlook calendar and Outlook invites",
+      rescheduled: sv ? "Outlook-händelsen flyttas och Outlook meddelar" : "The Outlook event moves and Outlook notifies",
+      cancelled: sv ? "Outlook-händelsen ställs in och Outlook meddelar" : "The Outlook event is cancelled and Outlook notifies",
+    }[change];
+    return `${outlook} ${to}.${missing}`;
+  }
   const what = {
     booked: sv ? "Kalenderinbjudan skickas till" : "Calendar invitation is being sent to",
     rescheduled: sv ? "Uppdaterad kalenderinbjudan skickas till" : "Updated calendar invitation is being sent to",
