@@ -17,6 +17,7 @@ import { homeView } from "./flows/home";
 import { handleDigestAction, handleDigestCommand } from "./flows/digest";
 import * as lifecycle from "./flows/lifecycle";
 import * as contacts from "./flows/contacts";
+import { handleNudgeAction, handleNudgeCommand } from "../nudges/settings";
 
 export interface EngineOptions {
   samverkan: Samverkan;
@@ -155,6 +156,8 @@ async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
   if (text.trim() === "" && ctx.pending === undefined) return showHelp(ctx);
   const digest = await handleDigestCommand(ctx, text);
   if (digest) return digest;
+  const nudges = await handleNudgeCommand(ctx, text);
+  if (nudges) return nudges;
   const parsed = parseUtterance(text, { now: ctx.now });
   const pending = ctx.pending;
   // An answer to our question wins, unless the user clearly starts something new.
@@ -236,6 +239,7 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
   const pending = ctx.pending;
   const bookDraft = pending?.flow === "book" ? { ...pending.draft } : undefined;
   if (action.id.startsWith("digest.")) return (await handleDigestAction(ctx, action)) ?? expired(ctx);
+  if (action.id.startsWith("nudge.")) return (await handleNudgeAction(ctx, action)) ?? expired(ctx);
   switch (action.id) {
     case "flow.cancel": {
       const had = pending !== undefined;

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { digestMigration } from "./migrations-digests";
-import { lifecycleContactsMigration } from "./migrations-lifecycle";
+import { lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -187,6 +187,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     },
     "0100_digests": digestMigration(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
+    "0140_lifecycle_nudges": lifecycleNudgesMigration(dialect),
   };
 }
 
