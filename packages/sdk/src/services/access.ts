@@ -1,6 +1,8 @@
 import { ForbiddenError, NotFoundError } from "../errors";
 import { ROLE_ORDER, type Role } from "../domain/staff";
-import type { Trx, WriteContext } from "./context";
+import type { Kysely } from "kysely";
+import type { Database } from "../store/schema";
+import type { WriteContext } from "./context";
 
 export interface ResolvedActor {
   staffId: string | null;
@@ -20,7 +22,8 @@ const ROLE_NAMES: Record<Role, { sv: string; en: string }> = {
  * role revoked a moment ago is already in force.
  */
 export async function requireRole(
-  trx: Trx,
+  /** The write's transaction; a read may pass the database itself. */
+  trx: Kysely<Database>,
   ctx: WriteContext,
   minimum: Role,
   what: { sv: string; en: string },

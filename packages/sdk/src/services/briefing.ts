@@ -196,26 +196,27 @@ export function createBriefingService(deps: Deps, services: Services) {
       .select(["p.id", "p.title"])
       .where((eb) => eb.or([eb("p.organizer_id", "=", organizerId), eb("u.organizer_id", "=", organizerId)]))
       .execute();
-    const out: BriefingAssignment[] = [];
-    for (const plan of plans) {
-      const list = await services.assignments.list({ planId: plan.id });
-      if (list.length === 0) continue;
-      const notes = await db
-        .selectFrom("progress_entries")
-        .select(["assignment_id", "note", "seq"])
-        .where("assignment_id", "in", list.map((a) => a.id))
-        .where("note", "!=", "")
-        .orderBy("seq", "desc")
-        .execute();
-      for (const assignment of list) out.push({ assignment, planTitle: plan.title, latestNote: notes.find((n) => n.assignment_id === assignment.id)?.note ?? null });
-    }
-    return out.sort((a, b) => Number(a.assignment.ref.slice(2)) - Number(b.assignment.ref.slice(2)));
+    const perPlan = await Promise.all(
+      plans.map(async (plan) => {
+        const list = await services.assignments.list({ planId: plan.id });
+        if (list.length === 0) return [];
+        const notes = await db
+          .selectFrom("progress_entries")
+          .select(["assignment_id", "note", "seq"])
+          .where("assignment_id", "in", list.map((a) => a.id))
+          .where("note", "!=", "")
+          .orderBy("seq", "desc")
+          .execute();
+        return list.map((assignment) => ({ assignment, planTitle: plan.title, latestNote: notes.find((n) => n.assignment_id === assignment.id)?.note ?? null }));
+      }),
+    );
+    return perPlan.flat().sort((a, b) => Number(a.assignment.ref.slice(2)) - Number(b.assignment.ref.slice(2)));
   }
 
   return {
     /** The briefing for a dialogue with the organizer; staff only (it names contact persons). */
     async forOrganizer(organizerId: string, ctx: ReadContext, options: { pastDialogues?: number } = {}): Promise<DialogueBriefing> {
-      await db.transaction().execute((trx) => requireRole(trx, ctx, "viewer", { sv: "se förberedelser inför dialoger", en: "see dialogue briefings" }));
+      await requireRole(db, ctx, "viewer", { sv: "se förberedelser inför dialoger", en: "see dialogue briefings" });
       const org = await db
         .selectFrom("organizers as o")
         .leftJoin("municipalities as m", "m.code", "o.municipality_code")
@@ -241,11 +242,12 @@ export function createBriefingService(deps: Deps, services: Services) {
       ]);
       const past = await Promise.all(pastRows.map((r) => services.dialogues.get(r.id)));
       const minutes = await services.minutes.forDialogues(past.map((d) => d.id));
-      const pastDialogues: BriefingDialogue[] = [];
-      for (const dialogue of past) {
-        const m = minutes.get(dialogue.id) ?? null;
-        pastDialogues.push({ dialogue, minutes: m, actions: m ? await services.minutes.actionStatus(m) : [] });
-      }
+      const pastDialogues: BriefingDialogue[] = await Promise.all(
+        past.map(async (dialogue) => {
+          const m = minutes.get(dialogue.id) ?? null;
+          return { dialogue, minutes: m, actions: m ? await services.minutes.actionStatus(m) : [] };
+        }),
+      );
       return {
         organizer: {
           id: org.id,
