@@ -14,6 +14,7 @@ import { registerSchools } from "./commands/schools";
 import { registerOrganizers } from "./commands/organizers";
 import { registerSelection } from "./commands/selection";
 import { registerDigest } from "./commands/digest";
+import { registerCalendar, registerMail } from "./commands/calendar";
 
 export type RunWith = (opts: { json?: boolean }, action: (rt: CliRuntime) => Promise<void>) => Promise<void>;
 
@@ -52,6 +53,8 @@ export function buildProgram(): Command {
   registerChat(program);
   registerStart(program);
   registerDigest(program, runWith);
+  registerCalendar(program, runWith);
+  registerMail(program, runWith);
   return program;
 }
 

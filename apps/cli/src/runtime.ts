@@ -1,4 +1,4 @@
-import { createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
 
 export interface CliRuntime {
   sv: Samverkan;
@@ -24,7 +24,9 @@ export function cliLocale(): Locale {
 
 export async function openRuntime(): Promise<CliRuntime> {
   const store = await openStore();
-  const sv = createSamverkan({ store, ...(process.env.SAMVERKAN_NOW ? { clock: () => new Date(process.env.SAMVERKAN_NOW!) } : {}) });
+  // Mail (SMTP_URL, SAMVERKAN_MAIL_FROM), links (SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET) and Graph.
+  const calendar = calendarSettingsFromEnv(process.env);
+  const sv = createSamverkan({ store, calendar, ...(process.env.SAMVERKAN_NOW ? { clock: () => new Date(process.env.SAMVERKAN_NOW!) } : {}) });
   return { sv, store, locale: cliLocale(), close: () => store.close() };
 }
 

@@ -6,6 +6,8 @@ import { runCli, tempDbEnv } from "./cli-helpers";
 describe("samverkan digest", () => {
   const env: Record<string, string> = { ...tempDbEnv(), SAMVERKAN_NOW: "2026-11-23T09:00:00+01:00" };
   const asKarin = ["--as", "karin.lind@spsm.se"];
+  // The CLI is an operator's tool and has no channel of its own: digests there need a unit head or admin.
+  const asUlla = ["--as", "ulla@spsm.se"];
 
   beforeAll(async () => {
     expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
@@ -25,20 +27,20 @@ describe("samverkan digest", () => {
   });
 
   it("adds, lists, pauses and removes subscriptions", async () => {
-    const added = await runCli(["digest", "subscriptions", "add", "--slack", "T0SAMVERK:C0DIGEST", "--scope", "county:22", "--json", ...asKarin], env);
+    const added = await runCli(["digest", "subscriptions", "add", "--slack", "T0SAMVERK:C0DIGEST", "--scope", "county:22", "--json", ...asUlla], env);
     expect(added.stderr).toBe("");
     expect(JSON.parse(added.stdout)).toMatchObject({ ref: "D-1", cron: "0 8 * * 1", scope: { kind: "counties", counties: ["22"] }, target: { platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" }, status: "active" });
-    const teams = await runCli(["digest", "subscriptions", "add", "--teams", "19:abc@thread.tacv2", "--scope", "office:Göteborg", "--cron", "0 14 * * 5", "--lang", "en", "--post-when-empty", ...asKarin], env);
+    const teams = await runCli(["digest", "subscriptions", "add", "--teams", "19:abc@thread.tacv2", "--scope", "office:Göteborg", "--cron", "0 14 * * 5", "--lang", "en", "--post-when-empty", ...asUlla], env);
     expect(teams.stdout).toContain("Skapad: D-2  teams 19:abc@thread.tacv2  office:goteborg  varje fredag 14:00  en  aktiv");
 
     const list = await runCli(["digest", "subscriptions", "list"], env);
     expect(list.stdout).toContain("D-1  slack T0SAMVERK/C0DIGEST   county:22        varje måndag 08:00  sv  aktiv");
 
-    const paused = await runCli(["digest", "subscriptions", "pause", "D-2", "--reason", "Jullov", ...asKarin], env);
+    const paused = await runCli(["digest", "subscriptions", "pause", "D-2", "--reason", "Jullov", ...asUlla], env);
     expect(paused.stdout).toContain("Pausad: D-2");
     expect(paused.stdout).toContain("pausad: Jullov");
-    expect((await runCli(["digest", "subscriptions", "resume", "d2", ...asKarin], env)).stdout).toContain("Återupptagen: D-2");
-    expect((await runCli(["digest", "subscriptions", "remove", "D-2", ...asKarin], env)).stdout).toContain("Borttagen: D-2");
+    expect((await runCli(["digest", "subscriptions", "resume", "d2", ...asUlla], env)).stdout).toContain("Återupptagen: D-2");
+    expect((await runCli(["digest", "subscriptions", "remove", "D-2", ...asUlla], env)).stdout).toContain("Borttagen: D-2");
     expect((await runCli(["digest", "subscriptions", "list", "--json"], env)).stdout).not.toContain("D-2");
   });
 
@@ -54,6 +56,13 @@ describe("samverkan digest", () => {
     expect(badCron.stderr).toContain("minuten ska vara ett tal");
     const viewer = await runCli(["digest", "subscriptions", "add", "--slack", "T1:C1", "--scope", "country", "--as", "vera@skolverket.se"], env);
     expect(viewer.code).toBe(5);
+    // An advisor sets up and changes a channel's digests from that channel, not from the CLI.
+    const advisor = await runCli(["digest", "subscriptions", "add", "--slack", "T1:C1", "--scope", "country", ...asKarin], env);
+    expect(advisor.code).toBe(5);
+    expect(advisor.stderr).toContain("En digest skapas i kanalen som ska få den.");
+    const advisorPause = await runCli(["digest", "subscriptions", "pause", "D-1", ...asKarin], env);
+    expect(advisorPause.code).toBe(5);
+    expect(advisorPause.stderr).toContain("Digest D-1 hör till en annan kanal.");
   });
 
   it("previews exactly what would be posted as text, Slack JSON and an Adaptive Card", async () => {

@@ -10,6 +10,7 @@ import { App, HTTPReceiver } from "./bolt";
 import type { SlackConfig } from "./config";
 import type { HandlerDeps } from "./handler-deps";
 import { createHttpServer, createRequestGauge } from "./http-server";
+import { calendarRoutes } from "./calendar";
 import { createInFlight } from "./in-flight";
 import { registerBlockActions } from "./listeners/actions";
 import { registerSlashCommand } from "./listeners/commands";
@@ -19,6 +20,7 @@ import { registerUnfurls } from "./listeners/unfurls";
 import { registerViewSubmissions } from "./listeners/views";
 import { boltLogger, createLogger, engineLogger } from "./logging";
 import { refuseOutsiders } from "./refuse-outsiders";
+import { shedLoad } from "./shed-load";
 import { createResponseUrlPoster, type JsonPost } from "./response-url";
 import { createWorkQueue } from "./work-queue";
 
@@ -51,7 +53,12 @@ export interface AnswerScheduling {
   quietMs?: number;
   /** …but never longer than this per start (default 25 ms). */
   maxDeferMs?: number;
+  /** Answers queued or running beyond which new requests get a "busy, try again" (default 256). */
+  maxQueued?: number;
 }
+
+/** Answers waiting or running at once before requests are turned away (SLACK_WORK_QUEUE_LIMIT). */
+export const DEFAULT_MAX_QUEUED = 256;
 
 export type StartedSlackApp = { mode: "http"; url: string; port: number } | { mode: "socket" };
 
@@ -59,8 +66,11 @@ export interface SlackApp {
   readonly bolt: App;
   /** Checks the bot token (auth.test) and starts listening (HTTP) or connecting (Socket Mode). */
   start(): Promise<StartedSlackApp>;
-  /** Stops accepting requests and waits for answers in progress (at most `graceMs`). */
-  stop(graceMs?: number): Promise<void>;
+  /**
+   * Drains: new requests get 503 at once, requests and answers already accepted finish
+   * (waiting at most `graceMs`), then the server closes. Resolves false when the grace ran out.
+   */
+  stop(graceMs?: number): Promise<boolean>;
   /** Resolves when every accepted request has been fully answered. */
   idle(): Promise<void>;
 }
@@ -75,6 +85,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const quietMs = options.scheduling?.quietMs ?? 5;
   const work = createWorkQueue({
     concurrency: options.scheduling?.concurrency ?? 8,
+    limit: options.scheduling?.maxQueued ?? DEFAULT_MAX_QUEUED,
     logger,
     busy: () => gauge.inFlight > 0 || performance.now() - gauge.lastActivity < quietMs,
     maxDeferMs: options.scheduling?.maxDeferMs ?? 25,
@@ -110,6 +121,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const inFlight = createInFlight();
   bolt.use(inFlight.middleware);
   bolt.use(refuseOutsiders({ allowedTeamIds: config.allowedTeamIds, logger, postToResponseUrl }));
+  bolt.use(shedLoad({ work, logger, postToResponseUrl }));
 
   registerSlashCommand(bolt, deps, config.command);
   registerConversationEvents(bolt, deps);
@@ -123,6 +135,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   });
 
   let server: Server | undefined;
+  let draining = false;
 
   async function idle(): Promise<void> {
     // A finished listener may have queued work, and queued work never adds requests: loop until both are quiet.
@@ -143,7 +156,13 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         logger.info("connected to Slack in Socket Mode");
         return { mode: "socket" };
       }
-      server = createHttpServer(receiver!.requestListener, { endpoint: SLACK_ENDPOINT, logger, gauge });
+      server = createHttpServer(receiver!.requestListener, {
+        endpoint: SLACK_ENDPOINT,
+        logger,
+        gauge,
+        draining: () => draining,
+        routes: calendarRoutes(samverkan, logger),
+      });
       const listening = server;
       await new Promise<void>((resolve, reject) => {
         listening.once("error", reject);
@@ -157,16 +176,29 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
       return { mode: "http", port, url: `http://${host.includes(":") ? `[${host}]` : host}:${port}${SLACK_ENDPOINT}` };
     },
     async stop(graceMs = 10_000) {
+      draining = true;
+      if (socketMode) await bolt.stop();
+      // Requests already inside (their acks) and the answers they queued finish; new ones get 503.
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+      const drained = await Promise.race([
+        (async () => {
+          while (gauge.inFlight > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+          await idle();
+          return true as const;
+        })(),
+        graceOver,
+      ]);
+      clearTimeout(timer);
+      if (!drained) logger.warn({ pending: work.pending, requests: gauge.inFlight }, "grace period over with answers still in progress");
       if (server) {
         const closing = server;
-        const closed = new Promise<void>((resolve) => closing.close(() => resolve()));
-        closing.closeIdleConnections();
-        await Promise.race([closed, new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref())]);
-        closing.closeAllConnections();
+        await new Promise<void>((resolve) => {
+          closing.close(() => resolve());
+          closing.closeAllConnections();
+        });
       }
-      if (socketMode) await bolt.stop();
-      const drained = await Promise.race([idle().then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref())]);
-      if (!drained) logger.warn({ pending: work.pending }, "stopped with answers still in progress");
+      return drained;
     },
   };
 }

@@ -17,6 +17,10 @@ export interface SlackConfig {
   command: string;
   store: { kind: "postgres"; url: string; schema: string | undefined } | { kind: "sqlite"; file: string | undefined };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** Answers queued or running before requests get "busy, try again" (SLACK_WORK_QUEUE_LIMIT, default 256). */
+  workQueueLimit: number;
+  /** How long SIGTERM waits for accepted work before exiting (SHUTDOWN_GRACE_SECONDS, default 10). */
+  shutdownGraceMs: number;
 }
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
@@ -81,6 +85,14 @@ const envSchema = z
     ),
     SAMVERKAN_PG_SCHEMA: optionalText,
     SAMVERKAN_DB: optionalText,
+    SLACK_WORK_QUEUE_LIMIT: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "SLACK_WORK_QUEUE_LIMIT must be a number." }).int("SLACK_WORK_QUEUE_LIMIT must be a whole number.").min(1, "SLACK_WORK_QUEUE_LIMIT must be at least 1.").default(256),
+    ),
+    SHUTDOWN_GRACE_SECONDS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ error: "SHUTDOWN_GRACE_SECONDS must be a number." }).min(0, "SHUTDOWN_GRACE_SECONDS must be 0 or more.").max(600, "SHUTDOWN_GRACE_SECONDS must be at most 600.").default(10),
+    ),
     LOG_LEVEL: z.preprocess(
       blankToUndefined,
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent." }).default("info"),
@@ -117,5 +129,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     command: e.SLACK_COMMAND,
     store: e.DATABASE_URL ? { kind: "postgres", url: e.DATABASE_URL, schema: e.SAMVERKAN_PG_SCHEMA } : { kind: "sqlite", file: e.SAMVERKAN_DB },
     logLevel: e.LOG_LEVEL,
+    workQueueLimit: e.SLACK_WORK_QUEUE_LIMIT,
+    shutdownGraceMs: Math.round(e.SHUTDOWN_GRACE_SECONDS * 1000),
   };
 }

@@ -1,18 +1,21 @@
-import { createSamverkan } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
 import { createLogger, engineLogger } from "./logging";
 import { startMaintenance } from "./maintenance";
+import { startMailSender } from "./calendar";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
 /** `pnpm start`: reads the environment, opens the store and serves Slack. */
 async function main(): Promise<void> {
   let config: SlackConfig;
+  let calendar: CalendarSettings;
   try {
     config = loadConfig();
+    calendar = calendarSettings();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n\nSee apps/slack/README.md for how to create the Slack app and where each value comes from.\n`);
@@ -24,12 +27,12 @@ async function main(): Promise<void> {
   installProcessGuards(logger);
 
   const store = await openStore(config);
-  const samverkan = createSamverkan({ store });
+  const samverkan = createSamverkan({ store, calendar });
   const engine = createEngine({ samverkan, logger: engineLogger(logger) });
   let slack: SlackApp | undefined;
   let started: StartedSlackApp;
   try {
-    slack = createSlackApp({ config, samverkan, engine, logger });
+    slack = createSlackApp({ config, samverkan, engine, logger, scheduling: { maxQueued: config.workQueueLimit } });
     started = await slack.start();
   } catch (error) {
     logger.fatal({ err: error }, "could not start the Slack app (is SLACK_BOT_TOKEN valid and Slack reachable?)");
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger });
+  const mail = startMailSender(samverkan, logger);
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -45,19 +49,36 @@ async function main(): Promise<void> {
     logger.info({ store: store.description, allowedTeams: teams }, "Samverkan Slack app connected in Socket Mode");
   }
 
+  // SIGTERM drains: new requests get 503, accepted work finishes within the grace, then exit 0.
+  // A second signal, or a drain that hangs past the grace, ends the process at once.
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: finishing accepted work");
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs + 5_000).unref();
     stopMaintenance();
+    const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
-    await slack?.stop();
+    await mail.stop();
     await store.close();
+    logger.info({ drained }, "stopped");
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*: checked once at start. */
+function calendarSettings(): CalendarSettings {
+  try {
+    return calendarSettingsFromEnv(process.env);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
 }
 
 await main();

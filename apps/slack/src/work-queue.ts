@@ -16,10 +16,14 @@ export interface WorkQueue {
   /** Resolves when nothing is queued or running. */
   idle(): Promise<void>;
   readonly pending: number;
+  /** True when `limit` tasks are queued or running: new requests are turned away (see shed-load.ts). */
+  readonly saturated: boolean;
 }
 
 export interface WorkQueueOptions {
   concurrency: number;
+  /** Tasks queued or running beyond which the queue reports itself saturated (default unbounded). */
+  limit?: number;
   logger: Logger;
   /** True while requests are arriving or waiting for their ack; starts yield to them. */
   busy?: () => boolean;
@@ -84,6 +88,9 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
     },
     get pending() {
       return running + queue.length;
+    },
+    get saturated() {
+      return running + queue.length >= (options.limit ?? Number.POSITIVE_INFINITY);
     },
   };
 }

@@ -12,6 +12,7 @@ import { createDialogFetchHandler, createDialogSubmitHandler } from "./handlers/
 import { createInstallHandlers } from "./handlers/install";
 import { createMessageHandler } from "./handlers/message";
 import { createSchoolSearchHandler, SEARCH_COMMAND_ID } from "./handlers/message-extension";
+import { createRequestTracker } from "./http/in-flight";
 import { createMessagesServer } from "./http/server";
 import type { Logger } from "./log";
 import { createConversationReferences, type ConversationReferences } from "./proactive/references";
@@ -19,6 +20,7 @@ import { createSendProactive, type SendProactive } from "./proactive/send-proact
 import { DIALOG_VERB } from "./render/dialog-card";
 import { createTurnGuard } from "./turn/guard";
 import { createTurnErrorHandler } from "./turn/turn-error";
+import { calendarRoutes } from "./calendar";
 
 export interface TeamsAppOptions {
   config: TeamsConfig;
@@ -37,8 +39,13 @@ export interface TeamsApp {
   readonly conversations: ConversationReferences;
   /** Posts into a conversation the app is installed in; see `TeamsConversationGoneError`. */
   readonly sendProactive: SendProactive;
-  /** Starts listening; resolves with the bound port (pass 0 for any free port). */
+  /** Starts listening (on `config.host` unless given); resolves with the bound port (pass 0 for any free port). */
   listen(port?: number, host?: string): Promise<number>;
+  /**
+   * Drains: new requests get 503 at once, requests in progress (each runs its turn) finish,
+   * waiting at most `graceMs`, then the server closes. Resolves false when the grace ran out.
+   */
+  drain(graceMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -80,12 +87,17 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   application.activity(ActivityTypes.InstallationUpdate, (context) => install.installationUpdate(context));
   application.activity(ActivityTypes.Message, createMessageHandler(engine, dialogs, conversations, () => samverkan.clock()));
 
+  const tracker = createRequestTracker();
+  let draining = false;
   const server = createMessagesServer({
+    tracker,
+    draining: () => draining,
     adapter,
     logic: async (context) => {
       await application.run(context);
     },
     logger,
+    routes: calendarRoutes(samverkan, logger),
   });
   const sendProactive = createSendProactive({ adapter, appId: config.credentials?.appId ?? "", references: conversations });
 
@@ -95,7 +107,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     server,
     conversations,
     sendProactive,
-    listen(port = config.port, host) {
+    listen(port = config.port, host = config.host) {
       return new Promise((resolve, reject) => {
         server.once("error", reject);
         server.listen(port, host, () => {
@@ -103,6 +115,18 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
           resolve((server.address() as AddressInfo).port);
         });
       });
+    },
+    async drain(graceMs) {
+      draining = true;
+      let timer: NodeJS.Timeout | undefined;
+      const drained = await Promise.race([tracker.idle().then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+      clearTimeout(timer);
+      if (!drained) logger.warn({ requests: tracker.count }, "grace period over with requests still in progress");
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return drained;
     },
     close() {
       return new Promise((resolve, reject) => {

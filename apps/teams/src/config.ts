@@ -22,6 +22,13 @@ export interface TeamsConfig {
   /** Entra ID tenants whose Teams users may use the bot. */
   allowedTenantIds: readonly string[];
   port: number;
+  /**
+   * Interface to listen on. Unset: every interface. Always loopback without authentication
+   * (TEAMS_DEV_NO_AUTH=1), so an unauthenticated bot is never reachable from the network.
+   */
+  host?: string;
+  /** How long SIGTERM waits for requests in progress before exiting (SHUTDOWN_GRACE_SECONDS, default 10). */
+  shutdownGraceMs?: number;
 }
 
 /** A configuration problem, naming the environment variable to fix. */
@@ -49,7 +56,12 @@ const envSchema = z.object({
   TEAMS_ALLOWED_TENANT_IDS: optionalText,
   TEAMS_DEV_NO_AUTH: optionalText,
   PORT: optionalText,
+  HOST: optionalText,
+  NODE_ENV: optionalText,
+  SHUTDOWN_GRACE_SECONDS: optionalText,
 });
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 export interface LoadedTeamsConfig {
   config: TeamsConfig;
@@ -69,6 +81,13 @@ function readPort(value: string | undefined): number {
     throw new TeamsConfigError("PORT", `"${value}" is not a port number (0–65535).`);
   }
   return port;
+}
+
+function readGrace(value: string | undefined): number {
+  if (value === undefined) return 10_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 600) throw new TeamsConfigError("SHUTDOWN_GRACE_SECONDS", `"${value}" is not a number of seconds (0–600).`);
+  return Math.round(seconds * 1000);
 }
 
 function readAppType(value: string | undefined, tenantId: string | undefined): TeamsAppType {
@@ -129,12 +148,19 @@ function withBotbuilderNames(env: Readonly<Record<string, string | undefined>>):
  * botbuilder's MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType, MicrosoftAppTenantId
  * when ours are unset). Throws a `TeamsConfigError` naming the variable to fix. Without
  * MICROSOFT_APP_ID the app refuses to start unless TEAMS_DEV_NO_AUTH=1, and then says
- * loudly (in `warnings`) that nothing is authenticated.
+ * loudly (in `warnings`) that nothing is authenticated; it then listens on loopback only,
+ * and refuses NODE_ENV=production.
  */
 export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>> = process.env): LoadedTeamsConfig {
   const parsed = envSchema.parse(withBotbuilderNames(env));
   const warnings: string[] = [];
   const devNoAuth = parsed.TEAMS_DEV_NO_AUTH === "1" || parsed.TEAMS_DEV_NO_AUTH?.toLowerCase() === "true";
+  if (devNoAuth && parsed.NODE_ENV?.toLowerCase() === "production") {
+    throw new TeamsConfigError(
+      "TEAMS_DEV_NO_AUTH",
+      "must not be set when NODE_ENV=production: it turns off authentication of /api/messages. Remove it and set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID.",
+    );
+  }
   let credentials: TeamsCredentials | undefined;
   if (parsed.MICROSOFT_APP_ID) {
     credentials = readCredentials(parsed);
@@ -146,10 +172,19 @@ export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>
   } else {
     throw new TeamsConfigError("MICROSOFT_APP_ID", "is not set. Set the bot's app id (and MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID), or TEAMS_DEV_NO_AUTH=1 for local development without authentication.");
   }
+  let host = parsed.HOST;
+  if (!credentials) {
+    if (host !== undefined && !LOOPBACK.has(host.toLowerCase())) {
+      throw new TeamsConfigError("HOST", `"${host}" is not a loopback address: without authentication (TEAMS_DEV_NO_AUTH=1) the bot only listens on 127.0.0.1 or ::1.`);
+    }
+    host ??= "127.0.0.1";
+  }
   const config: TeamsConfig = {
     ...(credentials ? { credentials } : {}),
     allowedTenantIds: readAllowedTenants(parsed.TEAMS_ALLOWED_TENANT_IDS, credentials?.appTenantId),
     port: readPort(parsed.PORT),
+    ...(host !== undefined ? { host } : {}),
+    shutdownGraceMs: readGrace(parsed.SHUTDOWN_GRACE_SECONDS),
   };
   return { config, warnings };
 }

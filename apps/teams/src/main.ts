@@ -3,7 +3,8 @@
  * Configuration comes from the environment; see README.md.
  */
 import { createEngine } from "@samverkan/chat";
-import { createSamverkan } from "@samverkan/sdk";
+import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
+import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
 import { startTeamsDigests } from "./digest/teams-poster";
@@ -29,14 +30,24 @@ async function main(): Promise<void> {
   }
   for (const warning of loaded.warnings) logger.warn(warning);
 
+  let calendar;
+  try {
+    // SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*.
+    calendar = calendarSettingsFromEnv(process.env);
+  } catch (error) {
+    logger.fatal(`Configuration error: ${(error as Error).message}`);
+    process.exitCode = 1;
+    return;
+  }
   const store = await openStore();
-  const samverkan = createSamverkan({ store });
+  const samverkan = createSamverkan({ store, calendar });
   const engine = createEngine({ samverkan, logger });
   const app = createTeamsApp({ config: loaded.config, samverkan, engine, logger });
   const port = await app.listen();
   logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
   const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger });
+  const mail = startMailSender(samverkan, logger);
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const housekeeping = setInterval(() => {
@@ -44,21 +55,34 @@ async function main(): Promise<void> {
   }, HOUR);
   housekeeping.unref();
 
+  // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
+  // A second signal, or a drain that hangs past the grace, ends the process at once.
   let stopping = false;
   const stop = (signal: string) => {
-    if (stopping) return;
+    if (stopping) process.exit(1);
     stopping = true;
-    logger.info({ signal }, "shutting down");
+    const graceMs = loaded.config.shutdownGraceMs ?? 10_000;
+    logger.info({ signal, graceMs }, "shutting down: finishing requests in progress");
+    setTimeout(() => {
+      logger.error("shutdown did not finish in time; exiting");
+      process.exit(1);
+    }, graceMs + 5_000).unref();
     clearInterval(housekeeping);
-    digests
-      .stop()
-      .then(() => app.close())
-      .then(() => store.close())
-      .catch((error: unknown) => logger.error({ err: describeError(error) }, "shutdown failed"))
-      .finally(() => process.exit());
+    app
+      .drain(graceMs)
+      .then(async (drained) => {
+        await Promise.all([digests.stop(), mail.stop()]);
+        await store.close();
+        logger.info({ drained }, "stopped");
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: describeError(error) }, "shutdown failed");
+        process.exit(1);
+      });
   };
-  process.once("SIGINT", () => stop("SIGINT"));
-  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

@@ -17,7 +17,7 @@ function failure(env: Record<string, string>): TeamsConfigError {
 describe("loadTeamsConfig", () => {
   it("reads a single-tenant bot", () => {
     const { config, warnings } = loadTeamsConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TENANT_ID: TENANT, PORT: "8080" });
-    expect(config).toEqual({ credentials: { appId: APP, appType: "SingleTenant", appPassword: "secret", appTenantId: TENANT }, allowedTenantIds: [TENANT], port: 8080 });
+    expect(config).toEqual({ credentials: { appId: APP, appType: "SingleTenant", appPassword: "secret", appTenantId: TENANT }, allowedTenantIds: [TENANT], port: 8080, shutdownGraceMs: 10_000 });
     expect(warnings).toEqual([]);
   });
 

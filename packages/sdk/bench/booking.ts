@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ConflictError, createSamverkan, type Store } from "../src/index";
+import { ConflictError, createSamverkan, type Samverkan, type Store } from "../src/index";
 import { localToInstant } from "../src/time";
 import { ms, percentile, timeEach } from "./stats";
 
@@ -55,31 +55,42 @@ async function seed(store: Store): Promise<{ staffIds: string[]; organizerIds: s
   return { staffIds, organizerIds };
 }
 
+export const BENCH_NOW = new Date("2025-01-01T08:00:00+01:00");
+
+/** A weekday slot across the three years: week w, weekday i % 5, from Monday 2025-01-06. */
+export function randomStart(i: number): string {
+  const week = (i * 7919) % 150;
+  const date = new Date(Date.UTC(2025, 0, 6 + week * 7 + (i % 5)));
+  const hour = 8 + (i % 8);
+  return `${date.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
+}
+
+const endOf = (start: string) => `${start.slice(0, 11)}${String(Number(start.slice(11, 13)) + 1).padStart(2, "0")}:00`;
+
+/** One booking as the bench measures it; true when it was refused as a conflict. */
+export async function bookOne(sv: Samverkan, staffIds: readonly string[], organizerIds: readonly string[], i: number): Promise<boolean> {
+  try {
+    await sv.dialogues.book(
+      { organizerId: organizerIds[i % organizerIds.length]!, digital: true, start: randomStart(i + 5000), durationMinutes: 60, staffIds: [staffIds[(i * 13) % staffIds.length]!] },
+      { actor: { system: "bench" }, channel: "system" },
+    );
+    return false;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return true;
+  }
+}
+
 export async function runBookingBenchmark(label: string, store: Store): Promise<BookingBenchRow[]> {
   const { staffIds, organizerIds } = await seed(store);
-  const sv = createSamverkan({ store, clock: () => new Date("2025-01-01T08:00:00+01:00") });
+  const sv = createSamverkan({ store, clock: () => BENCH_NOW });
   const rows: BookingBenchRow[] = [];
-  // Conflict check for one advisor at a random slot across the three years.
-  const randomStart = (i: number) => {
-    // Mondays to Fridays only: week w, weekday i % 5, from Monday 2025-01-06.
-    const week = (i * 7919) % 150;
-    const date = new Date(Date.UTC(2025, 0, 6 + week * 7 + (i % 5)));
-    const hour = 8 + (i % 8);
-    return `${date.toISOString().slice(0, 10)}T${String(hour).padStart(2, "0")}:00`;
-  };
-  const endOf = (start: string) => `${start.slice(0, 11)}${String(Number(start.slice(11, 13)) + 1).padStart(2, "0")}:00`;
   for (let i = 0; i < 200; i++) await sv.dialogues.conflicts({ start: randomStart(i), end: endOf(randomStart(i)), staffIds: [staffIds[i % STAFF]!] }); // warm-up
   const checks = await timeEach(3000, (i) => sv.dialogues.conflicts({ start: randomStart(i), end: endOf(randomStart(i)), staffIds: [staffIds[i % STAFF]!, staffIds[(i + 7) % STAFF]!], officeId: "solna" }));
   rows.push({ store: label, operation: "conflict check (2 staff + office)", iterations: checks.length, p50: percentile(checks, 50), p95: percentile(checks, 95) });
   let conflicts = 0;
   const bookings = await timeEach(500, async (i) => {
-    const start = randomStart(i + 5000);
-    try {
-      await sv.dialogues.book({ organizerId: organizerIds[i % ORGANIZERS]!, digital: true, start, durationMinutes: 60, staffIds: [staffIds[(i * 13) % STAFF]!] }, { actor: { system: "bench" }, channel: "system" });
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      conflicts++;
-    }
+    if (await bookOne(sv, staffIds, organizerIds, i)) conflicts++;
   });
   rows.push({ store: label, operation: `book (transaction, lock, check, insert, audit; ${conflicts} conflicts)`, iterations: bookings.length, p50: percentile(bookings, 50), p95: percentile(bookings, 95) });
   return rows;

@@ -48,3 +48,19 @@ export {
 } from "./data/index";
 export * from "./selection/index";
 export * from "./digests/index";
+export {
+  calendarSettingsFromEnv,
+  resolveCalendarSettings,
+  type AttendeeSource,
+  type CalendarAttendee,
+  type CalendarSettings,
+  type CalendarSettingsInput,
+  type GraphSettings,
+} from "./calendar/settings";
+export { dialogueUid, type DialogueCalendarEvent, type CalendarPerson } from "./calendar/event";
+export { renderCalendar, type CalendarMethod, type RenderOptions } from "./calendar/ics";
+export type { CalendarService, CalendarFeed, InvitationNotice } from "./calendar/service";
+export { createCalendarRequestHandler } from "./calendar/http";
+export type { MailService } from "./mail/service";
+export type { OutboxEntry, OutboxStatus } from "./mail/outbox";
+export { backoffMs, LEASE_MS, MAX_ATTEMPTS, type FlushResult, type MailTransport, type OutboxMessage, type RunningSender } from "./mail/sender";

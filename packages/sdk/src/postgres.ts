@@ -1,7 +1,9 @@
-import { Kysely, PostgresDialect } from "kysely";
+import { PostgresDialect } from "kysely";
 import pg from "pg";
 import type { Database as Schema } from "./store/schema";
-import { advisoryLocks, runMigrations, type Store } from "./store/store";
+import { advisoryLocks, runPostgresMigrations, type Store } from "./store/store";
+import { SearchPathIntrospector } from "./store/postgres-introspector";
+import { ScopedKysely, TransactionScope, scopedDialect } from "./store/transaction-scope";
 
 export interface PostgresStoreOptions {
   /** `postgres://…`; default `DATABASE_URL`. */
@@ -34,15 +36,6 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new Error(`Invalid schema name "${options.schema}": use lower-case letters, digits and _.`);
   }
-  if (options.schema) {
-    const client = new pg.Client({ connectionString });
-    await client.connect();
-    try {
-      await client.query(`create schema if not exists ${options.schema}`);
-    } finally {
-      await client.end();
-    }
-  }
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
@@ -51,16 +44,33 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
   });
   // An idle client losing its connection must not crash the process.
   pool.on("error", () => undefined);
-  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const scope = new TransactionScope();
+  const postgres = new PostgresDialect({ pool });
+  const dialect = scopedDialect(
+    {
+      createAdapter: () => postgres.createAdapter(),
+      createDriver: () => postgres.createDriver(),
+      createQueryCompiler: () => postgres.createQueryCompiler(),
+      createIntrospector: (db) => new SearchPathIntrospector(db),
+    },
+    scope,
+  );
+  const db = new ScopedKysely<Schema>({ dialect }, scope);
   const store: Store = {
     dialect: "postgres",
     db,
     description: `postgres ${redact(connectionString)}${options.schema ? ` (schema ${options.schema})` : ""}`,
     lock: (trx, keys) => advisoryLocks(trx, keys),
-    migrate: () => runMigrations(db, "postgres", options.schema),
+    migrate: () => runPostgresMigrations(db, options.schema, { migrate: true }),
     close: () => db.destroy(),
   };
-  if (options.migrate !== false) await store.migrate();
+  // The schema is created under the migration lock too: instances starting at once race on it.
+  try {
+    await runPostgresMigrations(db, options.schema, { migrate: options.migrate !== false });
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
   return store;
 }
 

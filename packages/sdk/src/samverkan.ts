@@ -10,13 +10,16 @@ import { createStateService } from "./services/state";
 import { createSearchService } from "./services/search";
 import { createProfileService } from "./services/profile";
 import { createDataService } from "./data/index";
-import { createSelectionService } from "./selection/index";
+import { createRankingService, createSelectionService } from "./selection/index";
 import { createDigestService } from "./digests/service";
 import { createContactService } from "./services/contacts";
 import { createMinutesService } from "./services/minutes";
 import { createBriefingService } from "./services/briefing";
 import { createNudgeService } from "./services/nudges";
 import { systemClock, type Clock } from "./time";
+import { createCalendarService } from "./calendar/service";
+import { resolveCalendarSettings, type AttendeeSource, type CalendarSettingsInput } from "./calendar/settings";
+import { createMailService, type MailServiceOptions } from "./mail/service";
 import type { Deps } from "./services/context";
 
 export interface CreateSamverkanOptions {
@@ -24,6 +27,16 @@ export interface CreateSamverkanOptions {
   config?: SamverkanConfigInput;
   /** Injected for tests and simulations; default the system clock. */
   clock?: Clock;
+  /**
+   * Calendar invitations, feeds and signed links (see `calendarSettingsFromEnv`). Off by
+   * default: no mail is queued and no link is made until configured.
+   */
+  calendar?: CalendarSettingsInput & {
+    /** Extra invitees per dialogue, e.g. the organizer's contact persons. */
+    attendeeSources?: readonly AttendeeSource[];
+    /** Replaces SMTP delivery of the outbox. */
+    mailTransport?: MailServiceOptions["transport"];
+  };
 }
 
 export interface StoreCounts {
@@ -40,8 +53,12 @@ export function createSamverkan(options: CreateSamverkanOptions) {
   const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
   const directory = createDirectory(deps);
   const search = createSearchService(deps);
+  const { attendeeSources = [], mailTransport, ...calendarInput } = options.calendar ?? {};
+  const calendarSettings = resolveCalendarSettings(calendarInput);
+  const calendar = createCalendarService(deps, calendarSettings, attendeeSources);
+  const mail = createMailService(deps, calendarSettings, mailTransport ? { transport: mailTransport } : {});
   const { db } = deps.store;
-  const dialogues = createDialogueService(deps);
+  const dialogues = createDialogueService(deps, { calendar });
   const assignments = createAssignmentService(deps);
   const contacts = createContactService(deps);
   const minutes = createMinutesService(deps);
@@ -57,11 +74,13 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     clock: deps.clock,
     municipalities: directory.municipalities,
     organizers: { ...directory.organizers, search: search.organizers },
-    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps) },
+    schools: { ...directory.schools, search: search.schools, profile: createProfileService(deps), rank: createRankingService(deps).rank },
     data: createDataService(deps, directory),
     selection: createSelectionService(deps),
     staff: createStaffService(deps),
     dialogues,
+    calendar,
+    mail,
     /** Contact persons at organizers (personal data: staff only, audited without the data). */
     contacts,
     /** Minutes after a dialogue, with agreed actions and the next dialogue's date. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { afterAll, beforeEach, expect, it } from "vitest";
-import { ValidationError } from "../src/index";
+import { ForbiddenError, ValidationError } from "../src/index";
 import { as, buildWorld, describeEachStore, storesReady, type World } from "./support/stores";
 
 await storesReady;
@@ -48,6 +48,37 @@ describeEachStore("assignments and progress", (factory) => {
     expect(await w.sv.audit.list({ entityType: "assignment", limit: 10 })).toHaveLength(1); // only the creation
   });
 
+  it("lets only the responsible advisor, a unit head or an admin log progress, change the phase or complete", async () => {
+    await w.sv.assignments.create({ planId, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
+    for (const input of [{ note: "Jag tar över" }, { note: "Ny fas", phase: "implementation" as const }, { note: "Klart", phase: "completed" as const, percent: 100 }]) {
+      const error = await w.sv.assignments.logProgress("U-1", input, as(w.advisor2, "slack")).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect((error as ForbiddenError).localized("sv")).toBe("Du är inte ansvarig för U-1 och kan inte logga framsteg eller ändra fas där. Be den ansvariga eller en enhetschef.");
+      expect((error as ForbiddenError).localized("en")).toBe("You are not responsible for U-1 and cannot log progress or change its phase. Ask the responsible staff member or a unit head.");
+    }
+    await expect(w.sv.assignments.checkMayLogProgress("U-1", as(w.advisor2))).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await w.sv.assignments.history("U-1")).toEqual([]);
+    expect(await w.sv.assignments.get("U-1")).toMatchObject({ phase: "startUp" });
+    await expect(w.sv.assignments.checkMayLogProgress("U-1", as(w.advisor))).resolves.toBeUndefined();
+    await w.sv.assignments.logProgress("U-1", { note: "Igång", phase: "planning" }, as(w.advisor));
+    await w.sv.assignments.logProgress("U-1", { note: "Chefen kliver in", phase: "implementation" }, as(w.unitHead));
+    await w.sv.assignments.logProgress("U-1", { note: "Avslutat", phase: "completed" }, as(w.admin));
+    expect((await w.sv.assignments.history("U-1")).map((h) => h.authorStaffId)).toEqual([w.advisor.staffId, w.unitHead.staffId, w.admin.staffId]);
+    expect(await w.sv.assignments.get("U-1")).toMatchObject({ phase: "completed" });
+    // An assignment nobody is responsible for is a unit head's to start.
+    await w.sv.assignments.create({ planId, title: "Utan ansvarig", focusArea: "other" }, as(w.unitHead));
+    await expect(w.sv.assignments.logProgress("U-2", { note: "x" }, as(w.advisor))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("needs at least the advisor role to log progress, even on an assignment one is responsible for", async () => {
+    await w.sv.assignments.create({ planId, title: "Läsbehörig ansvarig", focusArea: "other", responsibleStaffId: w.viewer.staffId }, as(w.unitHead));
+    const error = await w.sv.assignments.logProgress("U-1", { note: "x" }, as(w.viewer)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForbiddenError);
+    expect((error as ForbiddenError).localized("en")).toBe("You (Vera Viewer, viewer) may not log progress. That needs at least the advisor role.");
+    await expect(w.sv.assignments.checkMayLogProgress("U-1", as(w.viewer))).rejects.toThrow(/advisor role/);
+    expect(await w.sv.assignments.history("U-1")).toEqual([]);
+  });
+
   it("lets only unit heads create assignments", async () => {
     await expect(w.sv.assignments.create({ planId, title: "X", focusArea: "other" }, as(w.advisor))).rejects.toThrow(/unit head/);
   });
@@ -55,7 +86,7 @@ describeEachStore("assignments and progress", (factory) => {
   it("lists stale assignments with the days since their last entry", async () => {
     w.setNow("2026-11-01T09:00:00+01:00");
     await w.sv.assignments.create({ planId, title: "Tyst uppdrag", focusArea: "pupilHealth", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
-    await w.sv.assignments.create({ planId, title: "Aktivt uppdrag", focusArea: "attendance" }, as(w.unitHead));
+    await w.sv.assignments.create({ planId, title: "Aktivt uppdrag", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
     w.setNow("2026-11-20T09:00:00+01:00");
     await w.sv.assignments.logProgress("U-2", { note: "Workshop hållen" }, as(w.advisor));
     w.setNow("2026-11-23T09:00:00+01:00");

@@ -114,6 +114,52 @@ describeEachStore("dialogues", (factory) => {
     expect(slots.map((s) => s.start)).toEqual(["2026-11-24T12:00:00+01:00", "2026-11-24T12:30:00+01:00", "2026-11-24T13:00:00+01:00"]);
   });
 
+  it("lets an advisor book only dialogues they take part in; unit heads and admins book for others", async () => {
+    const forOthers = await w.sv.dialogues
+      .book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId] }, as(w.advisor, "teams"))
+      .catch((e: unknown) => e);
+    expect(forOthers).toBeInstanceOf(ForbiddenError);
+    expect((forOthers as ForbiddenError).localized("sv")).toBe("Du kan bara boka dialoger som du själv deltar i. Lägg till dig som deltagare, eller be en enhetschef boka.");
+    expect((forOthers as ForbiddenError).localized("en")).toBe("You can only book dialogues you take part in yourself. Add yourself as a participant, or ask a unit head to book.");
+    expect((await w.sv.counts()).dialogues).toBe(0);
+    const together = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId, w.advisor.staffId] }, as(w.advisor));
+    expect(together.staffIds).toHaveLength(2);
+    const byHead = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-04T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId] }, as(w.unitHead));
+    expect(byHead.staffIds).toEqual([w.advisor2.staffId]);
+    await expect(w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-07T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, as(w.admin))).resolves.toBeDefined();
+  });
+
+  it("lets only the booker, a participant, a unit head or an admin reschedule, cancel or mark held", async () => {
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, as(w.unitHead));
+    for (const attempt of [
+      () => w.sv.dialogues.reschedule(d.id, { start: "2026-11-25T10:00" }, as(w.advisor2)),
+      () => w.sv.dialogues.cancel(d.id, {}, as(w.advisor2)),
+      () => w.sv.dialogues.markHeld(d.id, {}, as(w.advisor2)),
+      () => w.sv.dialogues.checkMayChange(d.id, as(w.advisor2)),
+    ]) {
+      const error = await attempt().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect((error as ForbiddenError).localized("sv")).toBe("Du kan bara ändra dialoger som du bokat eller deltar i. Be en enhetschef om hjälp.");
+    }
+    await expect(w.sv.dialogues.checkMayChange(d.id, as(w.viewer))).rejects.toThrow(/advisor role/);
+    expect(await w.sv.dialogues.get(d.id)).toMatchObject({ start: "2026-11-24T10:00:00+01:00", status: "booked" });
+    // The participant (not the booker) may.
+    await expect(w.sv.dialogues.checkMayChange(d.id, as(w.advisor))).resolves.toBeUndefined();
+    expect((await w.sv.dialogues.reschedule(d.id, { start: "2026-11-25T10:00" }, as(w.advisor))).start).toBe("2026-11-25T10:00:00+01:00");
+    // So may an admin.
+    expect((await w.sv.dialogues.cancel(d.id, {}, as(w.admin))).status).toBe("cancelled");
+  });
+
+  it("moves a dialogue onto part of its own old slot (it does not conflict with itself)", async () => {
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "solna", start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor));
+    const moved = await w.sv.dialogues.reschedule(d.id, { start: "2026-12-03T10:30" }, as(w.advisor));
+    expect([moved.start, moved.end]).toEqual(["2026-12-03T10:30:00+01:00", "2026-12-03T11:30:00+01:00"]);
+    expect(await w.sv.dialogues.conflicts({ start: "2026-12-03T10:00", end: "2026-12-03T11:00", staffIds: [w.advisor.staffId], officeId: "solna", excludeId: d.id })).toEqual([]);
+    // Someone else's dialogue in the old slot still conflicts.
+    const other = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T13:00", end: "2026-12-03T14:00" }, as(w.advisor));
+    await expect(w.sv.dialogues.reschedule(other.id, { start: "2026-12-03T11:00" }, as(w.advisor))).rejects.toBeInstanceOf(ConflictError);
+  });
+
   it("marks a dialogue held only after it started", async () => {
     const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60 }, as(w.advisor));
     await expect(w.sv.dialogues.markHeld(d.id, {}, as(w.advisor))).rejects.toThrow(/not started/);

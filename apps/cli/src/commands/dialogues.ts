@@ -59,6 +59,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
     .option("--notes <text>", "notes")
     .option("--school <code>", "school unit the dialogue concerns")
     .option("--follows-up <id>", "the earlier dialogue this one follows up")
+    .option("--meeting-url <url>", "video meeting link for a digital dialogue (printed in the invitation)")
     .option("--as <who>", "acting staff member")
     .option("--json", "print JSON")
     .action((opts: Record<string, string | boolean | string[] | undefined>) =>
@@ -78,6 +79,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
             notes: (opts.notes as string | undefined) ?? "",
             schoolUnitCode: (opts.school as string | undefined) ?? null,
             followsUpId: (opts.followsUp as string | undefined) ?? null,
+            ...(opts.meetingUrl ? { meetingUrl: opts.meetingUrl as string } : {}),
           },
           ctx,
         );
@@ -160,6 +162,15 @@ export function registerDialogues(program: Command, run: RunWith): void {
         );
         if (opts.json) return printJson(d);
         printLines([`${rt.locale === "sv" ? "Flyttad" : "Rescheduled"}: ${table(await rows(rt, [d]))[0]}`]);
+      }),
+    );
+
+  dialogues
+    .command("ics <id>")
+    .description("Print one dialogue as iCalendar (METHOD:PUBLISH), e.g. to import into a calendar")
+    .action((id: string) =>
+      run({}, async (rt) => {
+        process.stdout.write(await rt.sv.calendar.ics(id, "PUBLISH"));
       }),
     );
 

@@ -106,7 +106,7 @@ export function registerDigest(program: Command, run: RunWith): void {
     .option("--cron <pattern>", "five-field cron in Europe/Stockholm", DEFAULT_DIGEST_CRON)
     .option("--lang <sv|en>", "language of the digest", "sv")
     .option("--post-when-empty", "post even when there is nothing new")
-    .option("--as <who>", "acting staff member (advisor or above)")
+    .option("--as <who>", "acting staff member: a unit head or admin (advisors manage a channel's digests from that channel)")
     .option("--json", "print JSON")
     .action((opts: { slack?: string; teams?: string; scope: string; cron: string; lang: string; postWhenEmpty?: boolean; as?: string; json?: boolean }) =>
       run(opts, async (rt) => {
@@ -139,7 +139,7 @@ export function registerDigest(program: Command, run: RunWith): void {
     const command = subs.command(`${name} <id>`).description(description);
     if (name === "pause") command.option("--reason <text>", "why, shown in lists");
     command
-      .option("--as <who>", "acting staff member (advisor or above)")
+      .option("--as <who>", "acting staff member: a unit head or admin (advisors manage a channel's digests from that channel)")
       .option("--json", "print JSON")
       .action((id: string, opts: { reason?: string; as?: string; json?: boolean }) =>
         run(opts, async (rt) => {

@@ -1,14 +1,39 @@
+import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { parseUtterance } from "@samverkan/chat";
-import { CliUsageError } from "../runtime";
+import { parseUtterance, registerVocabulary, type RegisterVocabulary } from "@samverkan/chat";
+import { CliUsageError, openRuntime } from "../runtime";
 import { reportError } from "../output";
 import { cliLocale } from "../runtime";
 
-/** The public JSON contract of `samverkan parse`: keep these keys stable. */
-function toContract(text: string, now: Date | undefined) {
-  const { intent, entities } = parseUtterance(text, now ? { now } : {});
+/** The public JSON contract of `samverkan parse`: keep these keys stable (new keys may be added). */
+function toContract(text: string, now: Date | undefined, register: RegisterVocabulary | undefined) {
+  const { intent, entities } = parseUtterance(text, { ...(now ? { now } : {}), ...(register ? { register } : {}) });
   return { text, intent, entities };
+}
+
+/**
+ * The register's names when there is a store (PostgreSQL, or an existing SQLite file), so names
+ * are linked ("Malmö stad" → Malmö kommun, with its id). Without one, parsing still works.
+ */
+async function storeVocabulary(): Promise<{ register?: RegisterVocabulary; close: () => Promise<void> }> {
+  const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+  if (!postgres) {
+    const { DEFAULT_SQLITE_FILE } = await import("@samverkan/sdk/sqlite");
+    const file = process.env.SAMVERKAN_DB || DEFAULT_SQLITE_FILE;
+    if (file === ":memory:" || !existsSync(file)) return { close: async () => undefined };
+  }
+  try {
+    const rt = await openRuntime();
+    try {
+      return { register: await registerVocabulary(rt.sv), close: rt.close };
+    } catch {
+      await rt.close();
+    }
+  } catch {
+    // An unreachable store only means no linking.
+  }
+  return { close: async () => undefined };
 }
 
 export function registerParse(program: Command): void {
@@ -19,18 +44,24 @@ export function registerParse(program: Command): void {
     .option("--now <datetime>", "resolve relative dates against this time (ISO 8601), default now")
     .action(async (text: string | undefined, opts: { json?: boolean; now?: string }) => {
       try {
-        const now = opts.now ? new Date(opts.now) : undefined;
+        const nowText = opts.now ?? (process.env.SAMVERKAN_NOW || undefined);
+        const now = nowText ? new Date(nowText) : undefined;
         if (now && Number.isNaN(now.getTime())) {
-          throw new CliUsageError(`--now ska vara en ISO-tidpunkt som 2026-11-23T09:00:00+01:00, inte "${opts.now}".`, `--now must be an ISO date-time like 2026-11-23T09:00:00+01:00, not "${opts.now}".`);
+          throw new CliUsageError(`--now ska vara en ISO-tidpunkt som 2026-11-23T09:00:00+01:00, inte "${nowText}".`, `--now must be an ISO date-time like 2026-11-23T09:00:00+01:00, not "${nowText}".`);
         }
+        const store = await storeVocabulary();
         const print = (utterance: string) => {
-          const result = toContract(utterance, now);
+          const result = toContract(utterance, now, store.register);
           if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
           else process.stdout.write(`${result.intent}  ${JSON.stringify(result.entities)}  ← ${utterance}\n`);
         };
-        if (text !== undefined) return print(text);
-        const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-        for await (const line of lines) print(line);
+        try {
+          if (text !== undefined) return print(text);
+          const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+          for await (const line of lines) print(line);
+        } finally {
+          await store.close();
+        }
       } catch (error) {
         process.exitCode = reportError(error, cliLocale(), Boolean(opts.json));
       }

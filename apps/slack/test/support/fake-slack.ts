@@ -51,6 +51,10 @@ export interface FakeSlack {
   failNext(method: string, ...failures: Failure[]): void;
   /** The next post(s) to response_urls fail with these HTTP statuses. */
   failNextHook(...statuses: number[]): void;
+  /** Holds answers to response_url posts (they are recorded on arrival) until the returned function is called. */
+  holdHooks(): () => void;
+  /** response_url posts answered so far (held ones count once released). */
+  readonly answeredHooks: number;
   waitFor(what: string, predicate: () => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -90,6 +94,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const hookFailures: number[] = [];
   let sequence = 0;
   let hookCount = 0;
+  let answeredHooks = 0;
+  let hold: Promise<void> | undefined;
   let lastHookAt: number | undefined;
   const nextTs = () => `${1767300000 + ++sequence}.${String(100000 + sequence).padStart(6, "0")}`;
   const nextViewId = () => `V0FAKE${String(++sequence).padStart(5, "0")}`;
@@ -153,6 +159,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         hookCount++;
         lastHookAt = Date.now();
         if (!options.countOnly) hooks.push({ path, body: text ? (JSON.parse(text) as JsonObject) : {} });
+        if (hold) await hold;
+        answeredHooks++;
         const status = hookFailures.shift();
         if (status !== undefined) return send(res, status, { ok: false, error: "failed" });
         return send(res, 200, { ok: true });
@@ -198,6 +206,17 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     },
     failNextHook(...statuses) {
       hookFailures.push(...statuses);
+    },
+    holdHooks() {
+      let release: () => void = () => undefined;
+      hold = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        hold = undefined;
+        release();
+      };
+    },
+    get answeredHooks() {
+      return answeredHooks;
     },
     async waitFor(what, predicate, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { checkSlackLimits, type Engine, type SlackPayload } from "@samverkan/chat";
 import type { AnyBlock, ModalView } from "@slack/types";
-import { createSlackApp, type SlackApp } from "../../src/app";
+import { createSlackApp, type AnswerScheduling, type SlackApp } from "../../src/app";
 import { createLogger } from "../../src/logging";
 import { startFakeSlack, type FakeSlack, type JsonObject } from "./fake-slack";
 import { postSigned, type SignOptions, type SlackBody, type SlackHttpResponse } from "./signer";
@@ -25,7 +25,7 @@ export interface Harness {
 }
 
 /** The real Bolt app over HTTP on loopback, its Web API pointed at a fake Slack, on a fresh store. */
-export async function startHarness(options: { allowedTeamIds?: string[]; engine?: (world: World) => Engine } = {}): Promise<Harness> {
+export async function startHarness(options: { allowedTeamIds?: string[]; engine?: (world: World) => Engine; scheduling?: AnswerScheduling } = {}): Promise<Harness> {
   const fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
   const world = await buildWorld();
   const logs: JsonObject[] = [];
@@ -50,6 +50,7 @@ export async function startHarness(options: { allowedTeamIds?: string[]; engine?
     samverkan: world.sv,
     logger,
     ...(options.engine ? { engine: options.engine(world) } : {}),
+    ...(options.scheduling ? { scheduling: options.scheduling } : {}),
   });
   const started = await app.start();
   if (started.mode !== "http") throw new Error("expected HTTP mode");

@@ -23,6 +23,9 @@ export interface World {
   assignmentRef: string;
 }
 
+/** Calendar links in tests: a public URL that is never dialled, and a test-only secret. */
+export const CALENDAR = { publicUrl: "https://samverkan.example.se", linkSecret: "slack-test-link-secret-0123456789abcdefgh" };
+
 /**
  * A small real-looking world in an in-memory SQLite store: three staff, Stockholm and
  * Borås with real school units and organisation numbers (from Skolverket's statistics
@@ -30,7 +33,7 @@ export interface World {
  */
 export async function buildWorld(): Promise<World> {
   const store = await createSqliteStore({ file: ":memory:" });
-  const sv = createSamverkan({ store, clock: () => NOW });
+  const sv = createSamverkan({ store, clock: () => NOW, calendar: CALENDAR });
   const system = { actor: { system: "test" }, channel: "system" } as const;
   const admin = await sv.staff.create({ name: "Astrid Admin", email: "astrid@skolverket.se", agency: "skolverket", role: "admin" }, system);
   const asAdmin = { actor: { staffId: admin.id }, channel: "api" } as const;

@@ -61,8 +61,11 @@ export function createDialogSubmitHandler(engine: Engine, dialogs: DialogStore):
       await dialogs.close(key);
       return null;
     }
+    // The submit data is the client's word: only the stored form's own submit counts, and
+    // its context (e.g. the assignment ref) comes from the stored form, never from the data.
+    if (action.id !== form.submit.id) return say(strings.dialogExpired, locale);
     const values = readAdaptiveFormValues(form, submit.data);
-    const reply = await engine.handle({ user, conversationId: stored.conversationId, form: { id: form.id, values, context: action.value } });
+    const reply = await engine.handle({ user, conversationId: stored.conversationId, form: { id: form.id, values, context: form.submit.value } });
     if (reply.formErrors && Object.keys(reply.formErrors).length > 0) {
       return taskInfo(refillForm(stored.form, values, reply.formErrors), key);
     }

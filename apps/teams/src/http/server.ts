@@ -3,6 +3,7 @@ import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
 import { inboundActivitySchema } from "../activity/schema";
 import type { Logger } from "../log";
 import { describeError, errorStatus } from "../log";
+import type { RequestTracker } from "./in-flight";
 import { BodyTooLargeError, readBody } from "./read-body";
 
 /** Teams activities are a few KB; a dialog submit with every input stays well under this. */
@@ -17,18 +18,29 @@ export interface MessagesServerOptions {
   /** The bot's turn logic (teams-ai `app.run`). */
   logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
+  /** Counts requests in progress (each runs its turn), so shutdown can wait for them. */
+  tracker?: RequestTracker;
+  /** True once shutdown began: new requests get 503 (the connector retries elsewhere). */
+  draining?: () => boolean;
+  /** Extra GET routes (the calendar feed); returns true when it answered the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
-function respond(res: ServerResponse, status: number, body?: unknown): void {
+function respond(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
   if (body === undefined) {
-    res.writeHead(status);
+    res.writeHead(status, headers);
     res.end();
     return;
   }
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8" });
+  res.writeHead(status, { "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8", ...headers });
   res.end(text);
+}
+
+/** `application/json; charset=utf-8` → `application/json`. */
+function mediaType(req: IncomingMessage): string {
+  return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
 /** botbuilder's own fix-up: ISO timestamps become Dates, the raw strings are kept. */
@@ -45,17 +57,27 @@ function reviveTimestamps(activity: Record<string, unknown>): void {
 /**
  * POST /api/messages: reads and checks the body, has botbuilder authenticate the JWT and
  * run the turn, and answers with the invoke response (if any). GET /healthz answers 200.
- * A failing request never takes the process down: every error becomes a logged 4xx/5xx.
+ * Unknown paths 404, wrong methods 405 (with Allow), bodies that are not JSON activities 400,
+ * oversized ones 413; once draining, 503. A failing request never takes the process down:
+ * every error becomes a logged 4xx/5xx.
  */
 export function createMessagesServer(options: MessagesServerOptions): Server {
   const { adapter, logic, logger } = options;
 
   async function handleMessages(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (mediaType(req) !== "application/json") {
+      req.resume();
+      return respond(res, 400, "Request body must be application/json.");
+    }
     let raw: string;
     try {
       raw = await readBody(req, MAX_BODY_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return respond(res, 413, "Request body too large.");
+      if (error instanceof BodyTooLargeError) {
+        // Read on (discarding) so the client sees the 413 rather than a reset.
+        req.resume();
+        return respond(res, 413, "Request body too large.", { connection: "close" });
+      }
       throw error;
     }
     let json: unknown;
@@ -87,19 +109,47 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
     }
   }
 
-  return createServer((req, res) => {
+  const draining = options.draining ?? (() => false);
+
+  function route(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     const path = (req.url ?? "/").split("?")[0];
-    const work =
-      path === "/api/messages"
-        ? req.method === "POST"
-          ? handleMessages(req, res)
-          : Promise.resolve(respond(res, 405, "Use POST."))
-        : path === "/healthz" && req.method === "GET"
-          ? Promise.resolve(respond(res, 200, { ok: true }))
-          : Promise.resolve(respond(res, 404, "Not found."));
-    work.catch((error: unknown) => {
-      logger.error({ err: describeError(error), path }, "request failed");
+    const method = req.method ?? "GET";
+    if (options.routes?.(req, res)) return;
+    if (path === "/healthz") {
+      req.resume();
+      if (method !== "GET" && method !== "HEAD") return respond(res, 405, "Use GET.", { allow: "GET, HEAD" });
+      if (draining()) return respond(res, 503, "Shutting down.", { connection: "close" });
+      return method === "HEAD" ? respond(res, 200, undefined, { "content-type": "application/json; charset=utf-8" }) : respond(res, 200, { ok: true });
+    }
+    if (path !== "/api/messages") {
+      req.resume();
+      return respond(res, 404, "Not found.");
+    }
+    if (method !== "POST") {
+      req.resume();
+      return respond(res, 405, "Use POST.", { allow: "POST" });
+    }
+    if (draining()) {
+      req.resume();
+      return respond(res, 503, "Shutting down; try again.", { connection: "close", "retry-after": "5" });
+    }
+    options.tracker?.track(res);
+    return handleMessages(req, res);
+  }
+
+  const server = createServer((req, res) => {
+    const fail = (error: unknown) => {
+      logger.error({ err: describeError(error), path: (req.url ?? "").split("?")[0] }, "request failed");
       respond(res, 500, "Internal error.");
-    });
+    };
+    try {
+      route(req, res)?.catch(fail);
+    } catch (error) {
+      fail(error);
+    }
   });
+  // Slow or stuck clients do not hold sockets open for Node's default five minutes.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+  return server;
 }

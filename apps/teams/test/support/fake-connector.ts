@@ -47,6 +47,8 @@ export interface FakeConnector {
   clearFailures(): void;
   /** Resolves once `count` matching calls have arrived. */
   waitFor(predicate: (call: RecordedCall) => boolean, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** Holds answers to sent activities (recorded on arrival) until the returned function is called. */
+  hold(): () => void;
   /** Called for every recorded call (used by the benchmark to time replies). */
   onCall(listener: (call: RecordedCall) => void): void;
   reset(): void;
@@ -73,6 +75,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const listeners: Array<(call: RecordedCall) => void> = [];
   const waiters: Array<() => void> = [];
   let sequence = 0;
+  let held: Promise<void> | undefined;
 
   function failureFor(conversationId: string): (Failure & { left: number }) | undefined {
     const failure = failures.get(conversationId) ?? failures.get("*");
@@ -112,10 +115,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const id = `${++sequence}`;
       if (req.method === "POST" && activityId === undefined) {
         record({ kind: "send", conversationId, body, at });
+        if (held) await held;
         return send(res, 201, { id });
       }
       if (req.method === "POST") {
         record({ kind: "reply", conversationId, activityId, body, at });
+        if (held) await held;
         return send(res, 201, { id });
       }
       if (req.method === "PUT" && activityId !== undefined) {
@@ -162,6 +167,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           });
         });
       }
+    },
+    hold() {
+      let release: () => void = () => undefined;
+      held = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        held = undefined;
+        release();
+      };
     },
     onCall(listener) {
       listeners.push(listener);

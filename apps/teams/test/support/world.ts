@@ -22,10 +22,13 @@ export interface World {
   goteborgId: string;
 }
 
+/** Calendar links in tests: a public URL that is never dialled, and a test-only secret. */
+export const CALENDAR = { publicUrl: "https://samverkan.example.se", linkSecret: "teams-test-link-secret-0123456789abcdefgh" };
+
 /** `file` defaults to an in-memory store; the benchmark passes a real file (WAL, as deployed). */
 export async function buildWorld(file = ":memory:"): Promise<World> {
   const store = await createSqliteStore({ file });
-  const samverkan = createSamverkan({ store, clock: () => new Date(FIXED_NOW) });
+  const samverkan = createSamverkan({ store, clock: () => new Date(FIXED_NOW), calendar: CALENDAR });
   const system = { actor: { system: "test" }, channel: "system" } as const;
   const admin = await samverkan.staff.create({ name: "Astrid Admin", email: "astrid@skolverket.se", agency: "skolverket", role: "admin" }, system);
   const asAdmin = { actor: { staffId: admin.id }, channel: "api" } as const;

@@ -2,7 +2,7 @@
 export type * from "./model";
 export * from "./schema";
 export { CardLimitError } from "./errors";
-export { parseMarkup, plainText, type Inline } from "./markup";
+export { escapeMarkup, parseMarkup, plainText, type Inline } from "./markup";
 export { paginate, pagedList, pageCount, type Page, type PagedListOptions } from "./paginate";
 export {
   coerceFormValues,

@@ -1,4 +1,5 @@
 import { describeScope, formatInstant, type DigestSubscription, type RegionalOffice } from "@samverkan/sdk";
+import { escapeMarkup } from "../cards/markup";
 import type { Action, Block, Field, Locale, Message } from "../cards/model";
 import { formatDateTime } from "../engine/i18n";
 import { DIGEST_ACTIONS, encodeCreateValue, type DigestDraft } from "./actions";
@@ -18,7 +19,7 @@ function nextText(cron: string, now: Date, locale: Locale): string {
 function draftFields(draft: Pick<DigestDraft, "scope" | "cron" | "locale" | "postWhenEmpty">, offices: readonly RegionalOffice[], now: Date, locale: Locale): Field[] {
   const sv = locale === "sv";
   return [
-    { label: sv ? "Område" : "Area", value: capitalize(describeScope(draft.scope, offices, locale)) },
+    { label: sv ? "Område" : "Area", value: escapeMarkup(capitalize(describeScope(draft.scope, offices, locale))) },
     { label: sv ? "Schema" : "Schedule", value: `${describeCron(draft.cron, locale)} ${sv ? "(svensk tid)" : "(Swedish time)"}` },
     { label: sv ? "Nästa utskick" : "Next digest", value: nextText(draft.cron, now, locale) },
     { label: sv ? "Språk" : "Language", value: draft.locale === "sv" ? "Svenska" : "English" },
@@ -66,7 +67,7 @@ export function subscriptionCard(sub: DigestSubscription, offices: readonly Regi
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
   blocks.push({ type: "header", text: `Digest ${sub.ref}` });
   const fields = draftFields(sub, offices, now, locale).filter((f) => sub.status === "active" || f.label !== (sv ? "Nästa utskick" : "Next digest"));
-  fields.push({ label: "Status", value: statusText(sub, locale) });
+  fields.push({ label: "Status", value: escapeMarkup(statusText(sub, locale)) });
   blocks.push({ type: "fields", fields });
   blocks.push({ type: "actions", actions: manageActions(sub, locale) });
   return { text: `${lead ? `${lead} ` : ""}Digest ${sub.ref}: ${describeScope(sub.scope, offices, locale)}, ${describeCron(sub.cron, locale)}`, locale, blocks };

@@ -1,4 +1,5 @@
 import { COUNTIES, type DigestScope, type LocalizedText } from "@samverkan/sdk";
+import { escapeMarkup } from "../cards/markup";
 import type { Locale } from "../cards/model";
 
 /** What a `digest …` line asks for. Parsing is pure; the flow checks scope and schedule with the SDK. */
@@ -102,7 +103,7 @@ function parseScopeWords(text: string): DigestScope | Extract<DigestCommand, { k
       }
       const stem = countyStem(part);
       const match = COUNTY_STEMS.find((c) => c.stem === stem);
-      if (!match) return { kind: "help", problem: { sv: `Jag känner inte igen länet "${part}". Skriv länskoden, till exempel *län 22*.`, en: `I don't recognise the county "${part}". Write its code, e.g. *county 22*.` } };
+      if (!match) return { kind: "help", problem: { sv: `Jag känner inte igen länet "${escapeMarkup(part)}". Skriv länskoden, till exempel *län 22*.`, en: `I don't recognise the county "${escapeMarkup(part)}". Write its code, e.g. *county 22*.` } };
       codes.push(match.code);
     }
     return { kind: "counties", counties: codes };

@@ -1,4 +1,5 @@
 import { findOffice, PHASE_NAMES, type CriterionId, type DigestDialogueFact, type Listed, type RegionalOffice } from "@samverkan/sdk";
+import { escapeMarkup } from "../cards/markup";
 import type { Block, ListItem, Locale, Message } from "../cards/model";
 import { bar, formatDateTime, formatDay, formatRange, percent } from "../engine/i18n";
 import { describeCron } from "./describe";
@@ -93,7 +94,7 @@ export function renderDigestMessage(data: DigestData, options: DigestMessageOpti
   if (data.stale.total > 0) {
     const names = data.stale.byResponsible.slice(0, 8).map((r) => `${r.name ?? (sv ? "utan ansvarig" : "unassigned")} (${r.count})`);
     const more = data.stale.byResponsible.length > 8 ? ", …" : "";
-    staleBlocks.splice(1, 0, { type: "context", text: `${sv ? "Ansvariga" : "Responsible"}: ${names.join(", ")}${more}` });
+    staleBlocks.splice(1, 0, { type: "context", text: `${sv ? "Ansvariga" : "Responsible"}: ${escapeMarkup(names.join(", "))}${more}` });
   }
   blocks.push(...staleBlocks);
 

@@ -1,17 +1,22 @@
 import { isSamverkanError, type Samverkan, type Staff } from "@samverkan/sdk";
 import { parseUtterance } from "../nlu/index";
-import type { ParseResult } from "../nlu/types";
+import { clearLanguage } from "../nlu/language";
+import { registerVocabulary } from "../nlu/register";
+import type { ParseResult, RegisterVocabulary } from "../nlu/types";
 import type { Locale, Message } from "../cards/model";
 import { channelOf, type FlowContext } from "./context";
 import { say, t } from "./i18n";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
-import { reply, textMessage } from "./reply";
+import { escapeMarkup, reply, textMessage } from "./reply";
 import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
 import * as booking from "./flows/book";
 import * as dialogues from "./flows/dialogues";
 import * as assignments from "./flows/assignments";
 import { schoolCard, searchSchools, showSchool } from "./flows/schools";
 import { showCoverage } from "./flows/coverage";
+import { showOrganizer, showOrganizerById } from "./flows/organizer";
+import { rankSchools } from "./flows/rank";
+import { answerMidFlow, isBareNo, isBareYes, resumeHint } from "./repair";
 import { showHelp } from "./flows/help";
 import { homeView } from "./flows/home";
 import { handleDigestAction, handleDigestCommand } from "./flows/digest";
@@ -24,6 +29,8 @@ export interface EngineOptions {
   logger?: EngineLogger;
   /** Conversation state lifetime; default 30 minutes. */
   pendingTtlMs?: number;
+  /** How long the register's names are reused before they are read again; default 5 minutes. */
+  registerTtlMs?: number;
 }
 
 /** The most a turn's text is read; longer input is cut before parsing. */
@@ -61,6 +68,22 @@ export function createEngine(options: EngineOptions): Engine {
   const sv = options.samverkan;
   const logger = options.logger ?? silentLogger;
   const ttl = options.pendingTtlMs ?? PENDING_TTL_MS;
+  const registerTtl = options.registerTtlMs ?? 5 * 60_000;
+  let register: { vocabulary: RegisterVocabulary; readAt: number } | undefined;
+
+  /** The register as vocabulary for the NLU, read once and reused for a while. */
+  async function vocabulary(): Promise<RegisterVocabulary | undefined> {
+    const now = Date.now();
+    if (!register || now - register.readAt > registerTtl) {
+      const read = await registerVocabulary(sv).catch((error: unknown) => {
+        logger.warn({ err: error }, "register vocabulary unavailable");
+        return undefined;
+      });
+      if (!read) return register?.vocabulary;
+      register = { vocabulary: read, readAt: now };
+    }
+    return register.vocabulary;
+  }
 
   async function resolveStaff(user: PlatformUser): Promise<Staff | undefined> {
     if (user.platform === "terminal") return sv.staff.get(user.staffId).catch(() => undefined);
@@ -98,7 +121,8 @@ export function createEngine(options: EngineOptions): Engine {
       channel: channelOf(turn.user),
       user: turn.user,
       conversationId: turn.conversationId,
-      write: { actor: { staffId: staff.id }, channel: channelOf(turn.user) },
+      // The conversation goes with every write: the SDK decides what may be changed from here.
+      write: { actor: { staffId: staff.id }, channel: channelOf(turn.user), ...(turn.target ? { conversation: turn.target } : {}) },
       logger,
       ...(turn.target ? { target: turn.target } : {}),
       get pending() {
@@ -110,14 +134,14 @@ export function createEngine(options: EngineOptions): Engine {
       },
     };
     try {
-      const result = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT));
+      const result = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT), await vocabulary());
       if (changed) {
         if (pending) await sv.state.set("conversation", key, pending, ttl);
         else await sv.state.delete("conversation", key);
       }
       return result;
     } catch (error) {
-      if (isSamverkanError(error)) return reply(textMessage(locale, error.localized(locale)));
+      if (isSamverkanError(error)) return reply(textMessage(locale, escapeMarkup(error.localized(locale))));
       logger.error({ err: error, platform: turn.user.platform }, "turn failed");
       return reply(textMessage(locale, say(t.somethingWrong, locale)));
     }
@@ -146,7 +170,10 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
+async function onText(ctx: FlowContext, text: string, register: RegisterVocabulary | undefined): Promise<EngineReply> {
+  // A message clearly written in the other language is answered in that language.
+  const written = clearLanguage(text);
+  if (written && written !== ctx.locale) ctx.locale = written;
   if (CANCEL_WORDS.test(text)) {
     const had = ctx.pending !== undefined;
     ctx.setPending(undefined);
@@ -158,11 +185,28 @@ async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
   if (digest) return digest;
   const nudges = await handleNudgeCommand(ctx, text);
   if (nudges) return nudges;
-  const parsed = parseUtterance(text, { now: ctx.now });
+  const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, ...(register ? { register } : {}) });
   const pending = ctx.pending;
-  // An answer to our question wins, unless the user clearly starts something new.
-  if (pending && !startsNewIntent(parsed)) return continuePending(ctx, pending, text, parsed);
-  if (pending) ctx.setPending(undefined);
+  // "ja" confirms only when we asked for a confirmation.
+  if ((isBareYes(text) || isBareNo(text)) && pending?.awaiting !== "confirm") {
+    if (isBareNo(text) && pending) {
+      ctx.setPending(undefined);
+      return reply(textMessage(ctx.locale, say(t.cancelled, ctx.locale)));
+    }
+    const nothing = ctx.locale === "sv" ? "Det finns inget att bekräfta just nu." : "There is nothing to confirm right now.";
+    return reply(textMessage(ctx.locale, pending ? `${nothing} ${resumeHint(pending, ctx.locale)}` : nothing));
+  }
+  if (pending) {
+    // Help and questions (lists, profiles, rankings, coverage) are answered and the flow kept.
+    const aside = answerMidFlow(parsed, pending);
+    if (aside) {
+      const answer = await route(ctx, parsed);
+      return { ...answer, messages: [...answer.messages, textMessage(ctx.locale, resumeHint(pending, ctx.locale))] };
+    }
+    // An answer to our question wins, unless the user clearly starts something new.
+    if (!startsNewIntent(parsed)) return continuePending(ctx, pending, text, parsed);
+    ctx.setPending(undefined);
+  }
   return route(ctx, parsed);
 }
 
@@ -173,7 +217,7 @@ async function onText(ctx: FlowContext, text: string): Promise<EngineReply> {
 function startsNewIntent(parsed: ParseResult): boolean {
   if (parsed.intent === "unknown" || parsed.intent === "help") return false;
   if (parsed.intent === "dialogue.prepare" || parsed.intent === "dialogue.record") return true;
-  return /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move)\b/i.test(parsed.text);
+  return /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move|schedule|cancel|kan du boka|can you book)\b/i.test(parsed.text);
 }
 
 async function continuePending(ctx: FlowContext, pending: Pending, text: string, parsed: ParseResult): Promise<EngineReply> {
@@ -184,7 +228,7 @@ async function continuePending(ctx: FlowContext, pending: Pending, text: string,
       if (pending.awaiting === "confirm" && /^\s*(ja|yes|ok|okej|flytta)\b/i.test(text) && pending.dialogueId && pending.start) {
         return dialogues.confirmReschedule(ctx, pending.dialogueId, pending.start);
       }
-      if (pending.awaiting === "dialogue") return dialogues.startReschedule(ctx, { ...parsed.entities, ...(pending.start ? { start: pending.start } : {}) });
+      if (pending.awaiting === "dialogue") return dialogues.startReschedule(ctx, { ...parsed.entities, ...(pending.start ? { start: pending.start } : {}), ...(pending.time ? { time: pending.time } : {}) });
       return dialogues.continueReschedule(ctx, pending, text);
     case "cancel":
       if (pending.awaiting === "confirm" && pending.dialogueId && /^\s*(ja|yes|ok|okej|ställ in)\b/i.test(text)) return dialogues.confirmCancel(ctx, pending.dialogueId);
@@ -211,6 +255,10 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
       return dialogues.startCancel(ctx, e);
     case "dialogue.list":
       return dialogues.listDialogues(ctx);
+    case "organizer.show":
+      return showOrganizer(ctx, e);
+    case "school.rank":
+      return rankSchools(ctx, e);
     case "dialogue.prepare":
       return lifecycle.prepareDialogue(ctx, e);
     case "dialogue.record":
@@ -222,7 +270,7 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
     case "assignment.list":
       return assignments.listAssignments(ctx);
     case "coverage.show":
-      return showCoverage(ctx);
+      return showCoverage(ctx, e);
     case "help":
       return showHelp(ctx);
     case "unknown":
@@ -264,14 +312,22 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
       return str(v.id) ? dialogues.showDialogue(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.list.page":
       return dialogues.listDialogues(ctx, Number(v.index ?? 0));
+    // Button values are the client's word: a confirm only goes through for the dialogue this
+    // conversation's stored state is asking about, and the SDK checks the user's rights again.
     case "dialogue.cancel.pick":
       return str(v.id) ? dialogues.askCancelConfirmation(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.cancel.confirm":
-      return str(v.id) ? dialogues.confirmCancel(ctx, str(v.id)!) : expired(ctx);
+      return pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx);
     case "dialogue.reschedule.pick":
-      return str(v.id) ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? (pending.start ?? pending.date) : undefined) : expired(ctx);
+      return str(v.id)
+        ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? (pending.start ?? pending.date) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
+        : expired(ctx);
+    case "organizer.show":
+      return str(v.organizerId) ? showOrganizerById(ctx, str(v.organizerId)!) : expired(ctx);
     case "dialogue.reschedule.confirm":
-      return str(v.id) && str(v.start) ? dialogues.confirmReschedule(ctx, str(v.id)!, str(v.start)!) : expired(ctx);
+      return pending?.flow === "reschedule" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) && str(v.start)
+        ? dialogues.confirmReschedule(ctx, pending.dialogueId, str(v.start)!)
+        : expired(ctx);
     case "assignment.show":
       return assignments.showAssignment(ctx, str(v.ref));
     case "assignment.list.page":

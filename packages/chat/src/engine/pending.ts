@@ -25,6 +25,8 @@ export const pendingSchema = z.discriminatedUnion("flow", [
     dialogueId: z.string().optional(),
     start: z.string().optional(),
     date: z.string().optional(),
+    /** `HH:mm` when only a time was given: it applies to the dialogue's own day. */
+    time: z.string().optional(),
   }),
   z.object({ flow: z.literal("cancel"), awaiting: z.enum(["dialogue", "confirm"]), dialogueId: z.string().optional() }),
   z.object({

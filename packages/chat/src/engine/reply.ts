@@ -1,14 +1,34 @@
+import { isSamverkanError } from "@samverkan/sdk";
+import { escapeMarkup, parseMarkup } from "../cards/markup";
 import type { Action, Block, Locale, Message } from "../cards/model";
 import type { EngineReply } from "./types";
 
+export { escapeMarkup };
+
+/** Markup as a notification line: the engine's emphasis markers dropped, data kept as written. */
+function fallbackOf(markup: string): string {
+  return parseMarkup(markup)
+    .map((node) => (node.kind === "text" && !node.plain ? node.text.replace(/\*\*|\*|_/g, "") : node.kind === "link" ? `[${node.text}](${node.url})` : node.text))
+    .join("");
+}
+
 /** A message from blocks, with a plain fallback made of its first text. */
 export function message(locale: Locale, blocks: Block[], fallback?: string): Message {
-  const first = blocks.find((b) => b.type === "text" || b.type === "header") as { text: string } | undefined;
-  return { text: fallback ?? first?.text.replace(/\*\*|_|\*/g, "") ?? "", blocks, locale };
+  const first = blocks.find((b) => b.type === "text" || b.type === "header");
+  const text = fallback ?? (first?.type === "text" ? fallbackOf(first.text) : first?.type === "header" ? first.text : "");
+  return { text, blocks, locale };
 }
 
 export function textMessage(locale: Locale, text: string): Message {
-  return message(locale, [{ type: "text", text }], text.replace(/\*\*|\*|_/g, ""));
+  return message(locale, [{ type: "text", text }], fallbackOf(text));
+}
+
+/**
+ * An SDK error's message as markup. Its text quotes input and data (a reference the user
+ * typed, a staff member's name), so it is escaped like any other data.
+ */
+export function errorMarkup(error: unknown, locale: Locale): string {
+  return isSamverkanError(error) ? escapeMarkup(error.localized(locale)) : "";
 }
 
 export function reply(...messages: Message[]): EngineReply {

@@ -1,6 +1,7 @@
 import { findAssignmentRef } from "./entities/assignmentRef";
 import { findPercent } from "./entities/percent";
 import { findPhase } from "./entities/phase";
+import { findMetric, isRankRequest } from "./entities/rank";
 import { findSchoolUnit } from "./entities/schoolUnit";
 import { matchesWord } from "./fuzzy";
 import * as lex from "./lexicon";
@@ -49,6 +50,13 @@ export function classify(u: Utterance): Classification {
   const coverage = endOf(firstToken(lex.COVERAGE)) ?? phrase(lex.COVERAGE_PHRASES);
   if (coverage !== undefined) return { intent: "coverage.show", cueEnd: coverage };
 
+  // Rankings name a measure or say "rangordna"/"topp"/"lägst" about schools.
+  const schoolMention = tokens.some((t) => matchesWord(t.word, lex.SCHOOL_NOUNS, t.name) || /^(?:gymnasieskol\w*|grundskol\w*|skolorna|skolenheterna)$/.test(t.word));
+  const metric = findMetric(folded);
+  if (!dialogueNoun && !ref && ((metric && (isRankRequest(folded) || schoolMention)) || (schoolMention && /(?<![a-z])(?:rangordna\w*|ranka\w*|rank|ranked|ranking|rankning\w*|topplista\w*)(?![a-z])/.test(folded)))) {
+    return { intent: "school.rank", cueEnd: metric?.index };
+  }
+
   const cancel =
     endOf(firstToken(lex.CANCEL)) ??
     phrase(lex.CANCEL_PHRASES) ??
@@ -77,6 +85,9 @@ export function classify(u: Utterance): Classification {
   if (dialogueNoun && (dialoguePlural || firstToken(lex.LIST))) {
     return { intent: "dialogue.list", cueEnd: endOf(dialogueNoun) };
   }
+
+  const organizerCue = lex.ORGANIZER_CUE.exec(folded);
+  if (organizerCue && !aboutAssignment && !dialogueNoun) return { intent: "organizer.show", cueEnd: organizerCue.index + organizerCue[0].length };
 
   if (ref) return { intent: "assignment.show", cueEnd: ref.index + ref.length };
   if (assignmentNoun && (isAssignmentPlural(assignmentNoun.word) || firstToken(lex.LIST))) {

@@ -5,4 +5,7 @@
 export { parseUtterance } from "./parseUtterance";
 export { parseDateTime } from "./parseDateTime";
 export { entitiesSchema, parseResultSchema, intentNameSchema, phaseSchema, officeSchema } from "./schema";
-export type { Entities, IntentName, Phase, ParseResult, ParseOptions, DateTimeResult, Language, Office } from "./types";
+export type { Entities, IntentName, Phase, ParseResult, ParseOptions, DateTimeResult, Language, Office, Metric, RegisterVocabulary } from "./types";
+// Added by issue #11: the register as vocabulary.
+export { metricSchema } from "./schema";
+export { registerVocabulary, baseVocabulary } from "./register";

@@ -1,5 +1,6 @@
 import type { Language } from "./types";
 import type { Token } from "./text";
+import { toUtterance } from "./utterance";
 
 /**
  * Swedish unless the message reads as English. Staff write Swedish by default, so a tie,
@@ -36,4 +37,25 @@ export function detectLanguage(tokens: readonly Token[], text: string): Language
     if (inEn && !inSv) en++;
   }
   return en > sv ? "en" : "sv";
+}
+
+/**
+ * The language a message is clearly written in, or undefined when it could be either: at least
+ * two telling words of one language and none of the other (issue #11: answer in that language).
+ */
+export function clearLanguage(text: string): Language | undefined {
+  const u = toUtterance(text);
+  let sv = 0;
+  let en = 0;
+  for (const { word, index, name } of u.tokens) {
+    if (name) continue;
+    if (/[åäö]/i.test(u.text.slice(index, index + word.length))) sv++;
+    const inSv = SWEDISH.has(word);
+    const inEn = ENGLISH.has(word);
+    if (inSv && !inEn) sv++;
+    if (inEn && !inSv) en++;
+  }
+  if (sv >= 2 && en === 0) return "sv";
+  if (en >= 2 && sv === 0) return "en";
+  return undefined;
 }

@@ -48,3 +48,10 @@ export const STATUS_QUESTION = /\b(?:hur\s+(?:gar|ligger|ser)\s+(?:det|u|uppdrag
 
 /** Words that point at who the dialogue is with. */
 export const ORGANIZER_MARKERS = ["med", "with", "hos", "for", "m", "w"];
+
+// Added by issue #11 (register questions).
+/** Asking about an organizer: "visa huvudman X", "profil för X", "organizer profile for X". */
+export const ORGANIZER_CUE =
+  /(?<![a-z0-9])(?:huvudmansprofil\w*|huvudm[ae]n\w*|principal\s+organi[sz]er\w*|organi[sz]er(?:s|en)?(?:\s+profile)?|profil(?:en)?|profile)(?![a-z0-9])/;
+/** "berätta om X", "tell me about X": about an organizer when X names one. */
+export const ABOUT_PHRASES = /(?<![a-z0-9])(?:beratta\s+(?:mer\s+)?om|veta\s+(?:mer\s+)?om|vad\s+vet\s+vi\s+om|tell\s+me\s+(?:more\s+)?about|info(?:rmation)?\s+(?:om|on|about))(?![a-z0-9])/;

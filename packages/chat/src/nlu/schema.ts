@@ -17,6 +17,9 @@ export const intentNameSchema = z.enum([
   "assignment.show",
   "assignment.list",
   "coverage.show",
+  // Added by issue #11:
+  "organizer.show",
+  "school.rank",
   "help",
   "unknown",
 ]);
@@ -36,6 +39,8 @@ export const officeSchema = z.enum([
   "Solna",
 ]);
 
+export const metricSchema = z.enum(["meritValue", "allSubjectsPassed", "eligibleVocational", "examWithin3Years"]);
+
 // strictObject: an unexpected key is a contract break, not something to pass through.
 export const entitiesSchema = z.strictObject({
   query: z.string().min(1).optional(),
@@ -44,12 +49,21 @@ export const entitiesSchema = z.strictObject({
   start: z.string().regex(isoDateOrDateTime).optional(),
   end: z.string().regex(isoDateOrDateTime).optional(),
   durationMinutes: z.number().int().positive().optional(),
-  office: officeSchema.optional(),
+  /** A configured office's town; the default offices are `officeSchema`, configuration may add others. */
+  office: z.string().min(1).optional(),
   digital: z.boolean().optional(),
   assignmentRef: z.string().regex(/^U-\d+$/).optional(),
   percent: z.number().min(0).max(100).optional(),
   phase: phaseSchema.optional(),
   note: z.string().min(1).optional(),
+  // Added by issue #11:
+  organizerId: z.string().min(1).optional(),
+  time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  unplacedDate: z.string().min(1).optional(),
+  area: z.string().min(1).optional(),
+  metric: metricSchema.optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
 });
 
 export const parseResultSchema = z.strictObject({

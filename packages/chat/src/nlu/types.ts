@@ -13,6 +13,9 @@ export type IntentName =
   | "assignment.show"
   | "assignment.list"
   | "coverage.show"
+  // Added by issue #11 (register questions):
+  | "organizer.show"
+  | "school.rank"
   | "help"
   | "unknown";
 
@@ -46,7 +49,21 @@ export interface Entities {
   percent?: number;
   phase?: Phase;
   note?: string;
+  // Added by issue #11:
+  /** The register's id for `organizer`, when the name was linked against the store. */
+  organizerId?: string;
+  /** `HH:mm` when only a clock time was given (no date): a reschedule keeps the dialogue's date. */
+  time?: string;
+  /** A date phrase that could not be placed ("efter jul"): no `start` is given, the flow asks. */
+  unplacedDate?: string;
+  /** A municipality or county as written ("Skåne län", "Malmö"), for rankings and coverage. */
+  area?: string;
+  metric?: Metric;
+  order?: "asc" | "desc";
+  limit?: number;
 }
+
+export type Metric = "meritValue" | "allSubjectsPassed" | "eligibleVocational" | "examWithin3Years";
 
 export interface ParseResult {
   text: string;
@@ -59,6 +76,16 @@ export interface ParseOptions {
   now?: Date;
   /** IANA zone the user lives in; defaults to Europe/Stockholm. */
   timeZone?: string;
+  /** The register as vocabulary: names are linked against it when given. */
+  register?: RegisterVocabulary;
+}
+
+/** What the store holds, reduced to names: see `registerVocabulary()` in register.ts. */
+export interface RegisterVocabulary {
+  organizers: ReadonlyArray<{ id: string; name: string }>;
+  municipalities: ReadonlyArray<{ code: string; name: string; countyCode?: string }>;
+  counties: ReadonlyArray<{ code: string; name: string }>;
+  offices: ReadonlyArray<{ id: string; town: string }>;
 }
 
 export interface DateTimeResult {
@@ -66,6 +93,8 @@ export interface DateTimeResult {
   end?: string;
   durationMinutes?: number;
   matchedText?: string;
+  time?: string;
+  unplacedDate?: string;
 }
 
 /** A piece of the input that an extractor consumed, so others can skip it. */

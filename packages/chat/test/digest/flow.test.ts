@@ -66,7 +66,7 @@ describe("digest commands in a channel", () => {
       channel: "slack",
       user: { platform: "slack", teamId: "T0SAMVERK", userId: "U0KARIN" },
       conversationId: "C0DIGEST",
-      write: { actor: { staffId: staff.id }, channel: "slack" },
+      write: { actor: { staffId: staff.id }, channel: "slack", ...(target ? { conversation: target } : {}) },
       logger: { warn: () => undefined, error: () => undefined },
       pending: undefined,
       setPending: () => undefined,
@@ -118,8 +118,9 @@ describe("digest commands in a channel", () => {
   });
 
   it("lists, pauses, resumes, previews and removes (removal confirmed)", async () => {
-    await sv.digests.create({ target: channel, scope: { kind: "counties", counties: ["22"] } }, { actor: { staffId: karin.id }, channel: "slack" });
-    await sv.digests.create({ target: { ...channel, channelId: "C0OTHER" }, scope: { kind: "country" } }, { actor: { staffId: karin.id }, channel: "slack" });
+    await sv.digests.create({ target: channel, scope: { kind: "counties", counties: ["22"] } }, { actor: { staffId: karin.id }, channel: "slack", conversation: channel });
+    const other = { ...channel, channelId: "C0OTHER" };
+    await sv.digests.create({ target: other, scope: { kind: "country" } }, { actor: { staffId: karin.id }, channel: "slack", conversation: other });
     const listed = text(await handleDigestCommand(ctx(), "digest lista"));
     expect(listed).toContain("D-1 · Västernorrlands län");
     expect(listed).not.toContain("D-2");
@@ -155,5 +156,24 @@ describe("digest commands in a channel", () => {
     expect(text(await handleDigestAction(ctx(karin, { ...channel, channelId: "C0ELSEWHERE" }), confirm))).toContain("Bekräfta digesten i kanalen där du skapade den.");
     expect(text(await handleDigestAction(ctx(), { id: confirm.id, value: { ...confirm.value, scope: "galaxy:far" } }))).toContain("Den här knappen har gått ut.");
     expect(await sv.digests.list()).toEqual([]);
+  });
+
+  it("never trusts a forged button: create goes to this channel only, and other channels' digests stay untouched", async () => {
+    const other: DigestTarget = { ...channel, channelId: "C0OTHER" };
+    const theirs = await sv.digests.create({ target: other, scope: { kind: "country" } }, { actor: { system: "test" }, channel: "system" });
+    // A confirm value naming another channel, pressed here, or pressed where there is no channel at all (a DM).
+    const forged = { platform: "slack", teamId: "T0SAMVERK", channelId: "C0OTHER", scope: "county:22", cron: "0 8 * * 1", locale: "sv", postWhenEmpty: false };
+    expect(text(await handleDigestAction(ctx(), { id: DIGEST_ACTIONS.createConfirm, value: forged }))).toContain("Bekräfta digesten i kanalen där du skapade den.");
+    expect(text(await handleDigestAction(ctx(karin, null), { id: DIGEST_ACTIONS.createConfirm, value: forged }))).toContain("Digests skickas till en Slack- eller Teams-kanal");
+    expect((await sv.digests.list()).map((s) => s.ref)).toEqual([theirs.ref]);
+    // Pause, resume and remove buttons carrying another channel's digest id are refused with the SDK's reason.
+    for (const id of [DIGEST_ACTIONS.pause, DIGEST_ACTIONS.resume, DIGEST_ACTIONS.remove, DIGEST_ACTIONS.removeConfirm]) {
+      const refused = await handleDigestAction(ctx(), { id, value: { id: theirs.id } }).catch((e: unknown) => e);
+      expect(refused, id).toBeInstanceOf(ForbiddenError);
+      expect((refused as ForbiddenError).localized("sv")).toBe("Digest D-1 hör till en annan kanal. Ändra den i sin egen kanal, eller be en enhetschef.");
+    }
+    const typed = await handleDigestCommand(ctx(), "digest pausa D-1").catch((e: unknown) => e);
+    expect(typed).toBeInstanceOf(ForbiddenError);
+    expect(await sv.digests.get(theirs.id)).toMatchObject({ status: "active" });
   });
 });

@@ -1,4 +1,4 @@
-import { createSamverkan, type Samverkan, type Store } from "@samverkan/sdk";
+import { createSamverkan, type CreateSamverkanOptions, type Samverkan, type Store } from "@samverkan/sdk";
 import { createSqliteStore } from "@samverkan/sdk/sqlite";
 import { expect } from "vitest";
 import { checkSlackLimits, renderAdaptiveCard, renderSlack, renderSlackModal, renderText, type Message } from "../../src/index";
@@ -22,10 +22,10 @@ export interface ChatWorld {
 const system = { actor: { system: "test" }, channel: "system" } as const;
 
 /** A real SQLite store with two organizers, three schools, an assignment, and three kinds of user. */
-export async function chatWorld(options: { store?: Store; now?: string } = {}): Promise<ChatWorld> {
+export async function chatWorld(options: { store?: Store; now?: string; calendar?: CreateSamverkanOptions["calendar"] } = {}): Promise<ChatWorld> {
   let now = new Date(options.now ?? "2026-11-23T09:00:00+01:00").getTime();
   const store = options.store ?? (await createSqliteStore({ file: ":memory:" }));
-  const sv = createSamverkan({ store, clock: () => new Date(now) });
+  const sv = createSamverkan({ store, clock: () => new Date(now), ...(options.calendar ? { calendar: options.calendar } : {}) });
   if ((await sv.counts()).staff === 0) await seed(sv);
   const karin: PlatformUser = { platform: "slack", teamId: "T0SAMVERK", userId: "U0KARIN" };
   const viewer: PlatformUser = { platform: "slack", teamId: "T0SAMVERK", userId: "U0VERA" };

@@ -1,6 +1,6 @@
-import { ConflictError, NotFoundError } from "../errors";
+import { ConflictError, ForbiddenError, NotFoundError } from "../errors";
 import { formatInstant } from "../time";
-import { requireRole } from "../services/access";
+import { actsForOthers, requireRole, type ResolvedActor } from "../services/access";
 import { recordAudit } from "../services/audit";
 import { newId, type Deps, type Trx, type WriteContext } from "../services/context";
 import { validate } from "../services/validate";
@@ -69,11 +69,38 @@ export function createSubscriptions(deps: Deps) {
         : await q.selectFrom("digest_subscriptions").selectAll().where("id", "=", idOrRef.trim()).executeTakeFirst();
     if (!row) {
       throw new NotFoundError("digestSubscription", idOrRef, {
-        sv: `Det finns ingen digest ${idOrRef.trim()}. Skriv *digest lista* för att se kanalens digests.`,
-        en: `There is no digest ${idOrRef.trim()}. Write *digest list* to see the channel's digests.`,
+        sv: `Det finns ingen digest ${idOrRef.trim()}. Skriv ”digest lista” för att se kanalens digests.`,
+        en: `There is no digest ${idOrRef.trim()}. Write "digest list" to see the channel's digests.`,
       });
     }
     return row;
+  }
+
+  /**
+   * A channel's digests are the channel's business: they are managed from that
+   * conversation, or by a unit head or admin (who may also use the CLI).
+   */
+  function requireOwnConversation(actor: ResolvedActor, ctx: WriteContext, key: string, ref: string | null): void {
+    if (actsForOthers(actor)) return;
+    if (ctx.conversation && targetKey(validate(digestTargetSchema, ctx.conversation)) === key) return;
+    throw new ForbiddenError(
+      ref
+        ? {
+            sv: `Digest ${ref} hör till en annan kanal. Ändra den i sin egen kanal, eller be en enhetschef.`,
+            en: `Digest ${ref} belongs to another channel. Change it from its own channel, or ask a unit head.`,
+          }
+        : {
+            sv: "En digest skapas i kanalen som ska få den. Skriv kommandot där, eller be en enhetschef.",
+            en: "A digest is created in the channel that should get it. Write the command there, or ask a unit head.",
+          },
+    );
+  }
+
+  async function checkManage(q: Trx | typeof db, idOrRef: string, ctx: WriteContext, what: { sv: string; en: string }): Promise<{ actor: ResolvedActor; row: Row }> {
+    const actor = await requireRole(q, ctx, "advisor", what);
+    const row = await loadRow(idOrRef, q);
+    requireOwnConversation(actor, ctx, row.target_key, `D-${row.ref_number}`);
+    return { actor, row };
   }
 
   async function setStatus(
@@ -83,8 +110,7 @@ export function createSubscriptions(deps: Deps) {
   ): Promise<DigestSubscription> {
     const at = now();
     const id = await db.transaction().execute(async (trx) => {
-      const actor = await requireRole(trx, ctx, "advisor", change.what);
-      const row = await loadRow(idOrRef, trx);
+      const { actor, row } = await checkManage(trx, idOrRef, ctx, change.what);
       await trx
         .updateTable("digest_subscriptions")
         .set({
@@ -108,7 +134,10 @@ export function createSubscriptions(deps: Deps) {
   }
 
   const service = {
-    /** Subscribes a channel to scheduled digests (advisor or above). */
+    /**
+     * Subscribes a channel to scheduled digests: an advisor from that channel
+     * (`ctx.conversation`), a unit head or admin from anywhere.
+     */
     async create(input: DigestSubscriptionInput, ctx: WriteContext): Promise<DigestSubscription> {
       const data = validate(digestSubscriptionInputSchema, input);
       const cron = checkDigestCron(data.cron);
@@ -118,6 +147,7 @@ export function createSubscriptions(deps: Deps) {
       const at = now();
       await db.transaction().execute(async (trx) => {
         const actor = await requireRole(trx, ctx, "advisor", { sv: "prenumerera på digests", en: "subscribe to digests" });
+        requireOwnConversation(actor, ctx, key, null);
         // Serialises reference numbers and the duplicate check across instances.
         await deps.store.lock(trx, ["digest-subscriptions"]);
         const scopeJson = JSON.stringify(scope);
@@ -166,6 +196,14 @@ export function createSubscriptions(deps: Deps) {
       return service.get(id);
     },
 
+    /**
+     * Throws `ForbiddenError` unless the actor may pause, resume or remove the
+     * subscription from where they are. For chat flows that ask before writing.
+     */
+    async checkMayManage(idOrRef: string, ctx: WriteContext): Promise<void> {
+      await checkManage(db, idOrRef, ctx, { sv: "ändra digests", en: "change digests" });
+    },
+
     /** By id or reference (`D-3`). */
     async get(idOrRef: string): Promise<DigestSubscription> {
       return toSubscription(await loadRow(idOrRef));
@@ -194,8 +232,7 @@ export function createSubscriptions(deps: Deps) {
     async remove(idOrRef: string, ctx: WriteContext): Promise<DigestSubscription> {
       const at = now();
       return db.transaction().execute(async (trx) => {
-        const actor = await requireRole(trx, ctx, "advisor", { sv: "ta bort digests", en: "remove digests" });
-        const row = await loadRow(idOrRef, trx);
+        const { actor, row } = await checkManage(trx, idOrRef, ctx, { sv: "ta bort digests", en: "remove digests" });
         await trx.deleteFrom("digest_runs").where("subscription_id", "=", row.id).execute();
         await trx.deleteFrom("kv_state").where("namespace", "=", FLAGGED_SNAPSHOT_NAMESPACE).where("key", "=", row.id).execute();
         await trx.deleteFrom("digest_subscriptions").where("id", "=", row.id).execute();

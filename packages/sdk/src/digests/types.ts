@@ -83,6 +83,15 @@ export interface DigestRun {
   claimedAt: string;
   postedAt: string | null;
   finishedAt: string | null;
+  /**
+   * While `posting`: when the claim expires and another instance may take the run over.
+   * When `failed`: the earliest time the period is tried again (null: never).
+   */
+  leaseUntil: string | null;
+  /** What the platform returned for the post (Slack message ts, Teams activity id), once known. */
+  deliveryRef: string | null;
+  /** How many times the run was claimed (more than 1 after a crash or a failed post). */
+  claims: number;
 }
 
 export interface DigestRunFilter {
@@ -99,9 +108,13 @@ export interface ClaimRunInput {
   late: boolean;
   /** Which instance claimed it, for the runs log. */
   claimedBy: string;
+  /** How long the claim holds before another instance may take it over (default 10 minutes). */
+  leaseMs?: number;
 }
 
 export type FinishRunInput =
-  | { status: "posted"; attempts: number }
+  | { status: "posted"; attempts: number; deliveryRef?: string }
   | { status: "skipped_empty"; attempts?: number }
-  | { status: "failed" | "channel_gone"; attempts: number; error: string };
+  | { status: "channel_gone"; attempts: number; error: string }
+  /** `retryAfterMs`: the period may be claimed again after this long (omitted: never). */
+  | { status: "failed"; attempts: number; error: string; retryAfterMs?: number };

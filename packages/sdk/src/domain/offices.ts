@@ -9,6 +9,11 @@ export const regionalOfficeSchema = z.object({
   openedOn: z.iso.date(),
   /** Counties the office serves; each county is served by exactly one office. */
   counties: z.array(countyCodeSchema).min(1),
+  /**
+   * Where visitors go, printed as an invitation's LOCATION. Optional: without it the
+   * location reads "Regionkontoret i <town>". Set the street address per deployment.
+   */
+  address: z.string().trim().min(1).max(300).optional(),
 });
 export type RegionalOffice = z.infer<typeof regionalOfficeSchema>;
 

@@ -19,10 +19,10 @@ const ROLE_NAMES: Record<Role, { sv: string; en: string }> = {
 
 /**
  * Resolves who is acting and checks their role inside the write's transaction, so a
- * role revoked a moment ago is already in force.
+ * role revoked a moment ago is already in force. Checks without a write pass the plain
+ * connection.
  */
 export async function requireRole(
-  /** The write's transaction; a read may pass the database itself. */
   trx: Kysely<Database>,
   ctx: WriteContext,
   minimum: Role,
@@ -52,4 +52,9 @@ export async function requireRole(
 
 export function atLeast(role: Role, minimum: Role): boolean {
   return ROLE_ORDER.indexOf(role) >= ROLE_ORDER.indexOf(minimum);
+}
+
+/** Unit heads, admins and system jobs act on anyone's behalf; everyone else only on their own things. */
+export function actsForOthers(actor: ResolvedActor): boolean {
+  return actor.staffId === null || atLeast(actor.role, "unitHead");
 }

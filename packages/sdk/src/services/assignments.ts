@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { z } from "zod";
-import { NotFoundError, ValidationError } from "../errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import {
   assignmentInputSchema,
   assignmentRefSchema,
@@ -15,7 +15,7 @@ import {
   type ProgressInput,
 } from "../domain/assignment";
 import { formatInstant, parseInstant } from "../time";
-import { requireRole, type ResolvedActor } from "./access";
+import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
@@ -93,6 +93,26 @@ export function createAssignmentService(deps: Deps) {
       throw new NotFoundError("assignment", trimmed, { sv: `Hittade inget uppdrag ${trimmed}.`, en: `No assignment ${trimmed} was found.` });
     }
     return row;
+  }
+
+  /**
+   * Progress, phase changes and completion belong to the responsible staff member; unit
+   * heads and admins may step in. Role alone is not enough.
+   */
+  function requireResponsible(actor: ResolvedActor, row: AssignmentRow): void {
+    if (actsForOthers(actor) || (row.responsible_staff_id !== null && row.responsible_staff_id === actor.staffId)) return;
+    const ref = `U-${row.ref_number}`;
+    throw new ForbiddenError({
+      sv: `Du är inte ansvarig för ${ref} och kan inte logga framsteg eller ändra fas där. Be den ansvariga eller en enhetschef.`,
+      en: `You are not responsible for ${ref} and cannot log progress or change its phase. Ask the responsible staff member or a unit head.`,
+    });
+  }
+
+  async function checkProgressAccess(q: Trx | typeof db, idOrRef: string, ctx: WriteContext): Promise<{ actor: ResolvedActor; row: AssignmentRow }> {
+    const actor = await requireRole(q, ctx, "advisor", { sv: "logga framsteg", en: "log progress" });
+    const row = await loadRow(idOrRef, q);
+    requireResponsible(actor, row);
+    return { actor, row };
   }
 
   const service = {
@@ -179,9 +199,8 @@ export function createAssignmentService(deps: Deps) {
       if (!authorId) {
         throw ValidationError.field("author", { sv: "Framsteg loggas av en medarbetare.", en: "Progress is logged by a staff member." });
       }
-      await db.transaction().execute(async (trx) => {
-        const actor = await requireRole(trx, ctx, "advisor", { sv: "logga framsteg", en: "log progress" });
-        const row = await loadRow(idOrRef, trx);
+      const assignmentId = await db.transaction().execute(async (trx) => {
+        const { actor, row } = await checkProgressAccess(trx, idOrRef, ctx);
         if (data.correctsEntryId) {
           const corrected = await trx.selectFrom("progress_entries").select("assignment_id").where("id", "=", data.correctsEntryId).executeTakeFirst();
           if (!corrected || corrected.assignment_id !== row.id) {
@@ -210,10 +229,11 @@ export function createAssignmentService(deps: Deps) {
           entityId: row.id,
           details: { entryId, percent: data.percent ?? null, phase: data.phase ?? null },
         });
+        return row.id;
       });
       return {
         id: entryId,
-        assignmentId: (await loadRow(idOrRef)).id,
+        assignmentId,
         authorStaffId: authorId,
         at: formatInstant(at, tz),
         note: data.note,
@@ -221,6 +241,15 @@ export function createAssignmentService(deps: Deps) {
         phaseChange: data.phase ?? null,
         correctsEntryId: data.correctsEntryId ?? null,
       };
+    },
+
+    /**
+     * Throws `ForbiddenError` unless the actor may log progress on the assignment (advisor
+     * responsible for it, or unit head or admin). For chat flows that ask before writing;
+     * `logProgress` checks again.
+     */
+    async checkMayLogProgress(idOrRef: string, ctx: WriteContext): Promise<void> {
+      await checkProgressAccess(db, idOrRef, ctx);
     },
 
     /** Every entry, oldest first, exactly as written. */

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { Channel } from "../domain/audit";
+import type { DigestTarget } from "../digests/types";
 import type { RegionalOffice } from "../domain/offices";
 import type { Store, Database } from "../store/store";
 import type { Clock } from "../time";
@@ -11,6 +12,12 @@ export type Actor = { staffId: string } | { system: string };
 export interface WriteContext {
   actor: Actor;
   channel: Channel;
+  /**
+   * The chat conversation the request was made in, when there is one. Digest
+   * subscriptions can only be managed from their own conversation (or by a unit head or
+   * admin); without it, only they can.
+   */
+  conversation?: DigestTarget;
 }
 
 export interface WorkingHours {

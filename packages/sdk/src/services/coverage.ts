@@ -34,7 +34,7 @@ export function createCoverageService(deps: Deps) {
 
   return {
     /** Progress toward meeting every principal organizer within the programme's years. */
-    async compute(options: { counties?: string[] } = {}): Promise<Coverage> {
+    async compute(options: { counties?: string[]; municipality?: string } = {}): Promise<Coverage> {
       const [y, m, d] = coverage.startDate.split("-").map(Number);
       const start = localToInstant({ year: y!, month: m!, day: d!, hour: 0, minute: 0 }, timeZone)!;
       const end = addLocalDays(start, Math.round(coverage.years * 365.25), timeZone);
@@ -56,6 +56,19 @@ export function createCoverageService(deps: Deps) {
         .groupBy(sql`substr(municipality_code, 1, 2)`)
         .execute();
       const knownByCounty = new Map(knownRows.map((r) => [r.county, Number(r.n)]));
+      // One municipality (issue #11): its organizers only, in its county's rows.
+      if (options.municipality) {
+        const code = options.municipality;
+        const known = await db
+          .selectFrom("organizers")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("municipality_code", "=", code)
+          .executeTakeFirstOrThrow();
+        knownByCounty.clear();
+        knownByCounty.set(code.slice(0, 2), Number(known.n));
+        metRows.splice(0, metRows.length, ...metRows.filter((r) => r.municipality_code === code));
+        options = { ...options, counties: [code.slice(0, 2)] };
+      }
       const metByCounty = new Map<string, number>();
       for (const r of metRows) {
         const county = r.municipality_code?.slice(0, 2) ?? "";

@@ -10,13 +10,14 @@ import {
 } from "../domain/dialogue";
 import { findOffice, type RegionalOffice } from "../domain/offices";
 import { addLocalDays, formatInstant, localDate, localToInstant, parseInstant, startOfLocalDay, toWallClock } from "../time";
-import { atLeast, requireRole, type ResolvedActor } from "./access";
+import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
 import type { Database } from "../store/schema";
+import type { CalendarService } from "../calendar/service";
 
 const MINUTE = 60_000;
 
@@ -53,7 +54,12 @@ interface Interval {
   end: number;
 }
 
-export function createDialogueService(deps: Deps) {
+export interface DialogueServiceHooks {
+  /** Queues invitation mail inside each booking, reschedule and cancel transaction. */
+  calendar?: Pick<CalendarService, "notifyInTransaction">;
+}
+
+export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = {}) {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
   const maxMs = deps.config.maxDialogueMinutes * MINUTE;
@@ -234,8 +240,9 @@ export function createDialogueService(deps: Deps) {
     return [...staffIds.map((id) => `staff:${id}`), ...(officeId ? [`office:${officeId}`] : [])];
   }
 
-  async function mayChange(q: Trx, actor: ResolvedActor, row: DialogueRow): Promise<void> {
-    if (atLeast(actor.role, "unitHead") || actor.staffId === null) return;
+  /** Who may reschedule, cancel or mark a dialogue held: its booker, a participant, a unit head or admin. */
+  async function mayChange(q: Trx | typeof db, actor: ResolvedActor, row: DialogueRow): Promise<void> {
+    if (actsForOthers(actor)) return;
     if (row.created_by === actor.staffId) return;
     const participant = await q
       .selectFrom("dialogue_participants")
@@ -256,6 +263,15 @@ export function createDialogueService(deps: Deps) {
       return (await hydrate([await load(id)]))[0]!;
     },
 
+    /**
+     * Throws `ForbiddenError` unless the actor may reschedule or cancel the dialogue. For
+     * chat flows that ask before writing; every write checks again.
+     */
+    async checkMayChange(id: string, ctx: WriteContext): Promise<void> {
+      const actor = await requireRole(db, ctx, "advisor", { sv: "ändra kvalitetsdialoger", en: "change quality dialogues" });
+      await mayChange(db, actor, await load(id));
+    },
+
     async book(input: BookDialogueInput, ctx: WriteContext): Promise<QualityDialogue> {
       const data = validate(bookDialogueInputSchema, input);
       const start = parseInstant(data.start, "start", tz);
@@ -269,6 +285,13 @@ export function createDialogueService(deps: Deps) {
         const staffIds = [...new Set(data.staffIds ?? (actor.staffId ? [actor.staffId] : []))];
         if (staffIds.length === 0) {
           throw ValidationError.field("staffIds", { sv: "Ange minst en deltagande medarbetare.", en: "Name at least one participating staff member." });
+        }
+        // An advisor books their own dialogues; booking for colleagues is a unit head's job.
+        if (!actsForOthers(actor) && !staffIds.includes(actor.staffId ?? "")) {
+          throw new ForbiddenError({
+            sv: "Du kan bara boka dialoger som du själv deltar i. Lägg till dig som deltagare, eller be en enhetschef boka.",
+            en: "You can only book dialogues you take part in yourself. Add yourself as a participant, or ask a unit head to book.",
+          });
         }
         await ensureStaffExist(trx, staffIds);
         const organizer = await trx.selectFrom("organizers").select("id").where("id", "=", data.organizerId).executeTakeFirst();
@@ -297,6 +320,7 @@ export function createDialogueService(deps: Deps) {
             notes: data.notes,
             follows_up_id: data.followsUpId ?? null,
             school_unit_code: data.schoolUnitCode ?? null,
+            meeting_url: data.meetingUrl ?? null,
             created_by: actor.staffId,
             created_at: now,
             updated_at: now,
@@ -309,6 +333,7 @@ export function createDialogueService(deps: Deps) {
           entityId: id,
           details: { organizerId: data.organizerId, start: formatInstant(start, tz), end: formatInstant(end, tz), officeId, staffIds },
         });
+        await hooks.calendar?.notifyInTransaction(trx, id, "REQUEST");
       });
       return service.get(id);
     },
@@ -342,7 +367,15 @@ export function createDialogueService(deps: Deps) {
         if (conflicts.length > 0) throw await describeConflicts(trx, conflicts);
         await trx
           .updateTable("dialogues")
-          .set({ start_at: start, end_at: end, office_id: officeId, digital: digital ? 1 : 0, updated_at: now })
+          .set((eb) => ({
+            start_at: start,
+            end_at: end,
+            office_id: officeId,
+            digital: digital ? 1 : 0,
+            ...(data.meetingUrl !== undefined ? { meeting_url: data.meetingUrl } : {}),
+            updated_at: now,
+            sequence: eb("sequence", "+", 1),
+          }))
           .where("id", "=", id)
           .execute();
         await recordAudit(trx, ctx, actor, now, {
@@ -351,6 +384,7 @@ export function createDialogueService(deps: Deps) {
           entityId: id,
           details: { from: formatInstant(row.start_at, tz), to: formatInstant(start, tz), end: formatInstant(end, tz), officeId },
         });
+        await hooks.calendar?.notifyInTransaction(trx, id, "REQUEST");
       });
       return service.get(id);
     },
@@ -367,8 +401,13 @@ export function createDialogueService(deps: Deps) {
         if (row.status === "held") {
           throw ValidationError.field("status", { sv: "Dialogen är redan genomförd och kan inte ställas in.", en: "The dialogue was already held and cannot be cancelled." });
         }
-        await trx.updateTable("dialogues").set({ status: "cancelled", updated_at: now }).where("id", "=", id).execute();
+        await trx
+          .updateTable("dialogues")
+          .set((eb) => ({ status: "cancelled", updated_at: now, sequence: eb("sequence", "+", 1) }))
+          .where("id", "=", id)
+          .execute();
         await recordAudit(trx, ctx, actor, now, { action: "dialogue.cancel", entityType: "dialogue", entityId: id, details: { reason: options.reason ?? "" } });
+        await hooks.calendar?.notifyInTransaction(trx, id, "CANCEL");
       });
       return service.get(id);
     },

@@ -42,12 +42,17 @@ export function createStaffService(deps: Deps) {
     }));
   }
 
+  /** Inside a write, `q` is its transaction: the store's `db` must not be used there. */
+  async function load(id: string, q: Trx | typeof db = db): Promise<Staff> {
+    const row = await q.selectFrom("staff").selectAll().where("id", "=", id).executeTakeFirst();
+    if (!row) throw new NotFoundError("staff", id, { sv: `Ingen medarbetare med id ${id}.`, en: `No staff member with id ${id}.` });
+    const [staff] = await hydrate([row], q);
+    return staff!;
+  }
+
   const service = {
     async get(id: string): Promise<Staff> {
-      const row = await db.selectFrom("staff").selectAll().where("id", "=", id).executeTakeFirst();
-      if (!row) throw new NotFoundError("staff", id, { sv: `Ingen medarbetare med id ${id}.`, en: `No staff member with id ${id}.` });
-      const [staff] = await hydrate([row]);
-      return staff!;
+      return load(id);
     },
 
     /** By id, e-mail or exact name (case-insensitive); for `--as` on the command line. */
@@ -118,7 +123,7 @@ export function createStaffService(deps: Deps) {
       const parsed = validate(chatIdentitySchema, identity);
       await db.transaction().execute(async (trx) => {
         const actor = await requireRole(trx, ctx, "admin", { sv: "koppla chattkonton", en: "link chat accounts" });
-        await service.get(staffId);
+        await load(staffId, trx);
         await insertIdentity(trx, staffId, parsed);
         await recordAudit(trx, ctx, actor, deps.clock().getTime(), { action: "staff.link_identity", entityType: "staff", entityId: staffId, details: { platform: parsed.platform } });
       });

@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 import type { Dialect } from "./migrations";
 
 /**
@@ -51,6 +51,26 @@ export function digestMigration(dialect: Dialect): Migration {
       // in the period, and assignments with no entry after a cutoff (an anti-join on recent
       // entries). Without it both scan every entry.
       await db.schema.createIndex("progress_entries_at").on("progress_entries").columns(["at", "assignment_id"]).execute();
+    },
+  };
+}
+
+/**
+ * Effectively-once delivery: a claim holds a lease (`lease_until`); a run still `posting`
+ * after its lease (the instance died) or `failed` after its retry time may be claimed
+ * again (`claims` counts them). `delivery_ref` is what the platform returned for the post
+ * (Slack message ts, Teams activity id), recorded as soon as it is known, so a re-claim
+ * finishes the run instead of posting again.
+ */
+export function digestLeaseMigration(dialect: Dialect): Migration {
+  const big = dialect === "postgres" ? "bigint" : "integer";
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("digest_runs").addColumn("lease_until", big).execute();
+      await db.schema.alterTable("digest_runs").addColumn("delivery_ref", "text").execute();
+      await db.schema.alterTable("digest_runs").addColumn("claims", "integer", (c) => c.notNull().defaultTo(1)).execute();
+      // Claims in flight before this migration get the half-hour the old scheduler allowed.
+      await sql`update digest_runs set lease_until = claimed_at + 1800000 where status = 'posting'`.execute(db);
     },
   };
 }

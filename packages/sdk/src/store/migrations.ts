@@ -1,6 +1,8 @@
 import { sql, type Kysely, type Migration } from "kysely";
-import { digestMigration } from "./migrations-digests";
+import { calendarMigration } from "./migrations-calendar";
+import { digestLeaseMigration, digestMigration } from "./migrations-digests";
 import { lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
+import { appendOnlyHardening } from "./migrations-hardening";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -186,6 +188,9 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
       },
     },
     "0100_digests": digestMigration(dialect),
+    "0100_hardening_append_only": appendOnlyHardening(dialect),
+    "0101_delivery_digest_leases": digestLeaseMigration(dialect),
+    "0130_calendar_outbox_feeds": calendarMigration(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
     "0140_lifecycle_nudges": lifecycleNudgesMigration(dialect),
   };

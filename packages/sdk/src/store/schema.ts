@@ -67,6 +67,9 @@ export interface Database {
     created_by: string | null;
     created_at: number;
     updated_at: number;
+    /** RFC 5545 SEQUENCE: raised with every reschedule and cancellation. */
+    sequence: Generated<number>;
+    meeting_url: string | null;
   };
   dialogue_participants: { dialogue_id: string; staff_id: string };
   plans: {
@@ -147,6 +150,9 @@ export interface Database {
     claimed_at: number;
     posted_at: number | null;
     finished_at: number | null;
+    lease_until: number | null;
+    delivery_ref: string | null;
+    claims: number;
   };
   organizer_contacts: {
     id: string;
@@ -192,4 +198,23 @@ export interface Database {
     error: string | null;
   };
   nudge_settings: { staff_id: string; kind: string; enabled: number; updated_at: number };
+  mail_outbox: {
+    id: string;
+    dialogue_id: string;
+    method: string;
+    sequence: number;
+    recipients: string;
+    subject: string;
+    body: string;
+    ics: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: number;
+    lease_owner: string | null;
+    lease_until: number | null;
+    last_error: string | null;
+    created_at: number;
+    sent_at: number | null;
+  };
+  calendar_feeds: { staff_id: string; token_hash: string; nonce: string; created_at: number };
 }

@@ -17,10 +17,10 @@ describeEachStore("digest facts", (factory) => {
 
   async function seedDialogues(): Promise<void> {
     const book = (organizerId: string, start: string, staffId: string) =>
-      w.sv.dialogues.book({ organizerId, start, durationMinutes: 60, digital: true, staffIds: [staffId] }, as(w.advisor));
+      w.sv.dialogues.book({ organizerId, start, durationMinutes: 60, digital: true, staffIds: [staffId] }, as({ staffId }));
     const held = await book(w.organizerId, "2026-11-18T10:00", w.advisor.staffId);
     await w.sv.dialogues.markHeld(held.id, {}, as(w.advisor));
-    await book(w.organizer2Id, "2026-11-19T10:00", w.advisor2.staffId).then((d) => w.sv.dialogues.markHeld(d.id, {}, as(w.advisor)));
+    await book(w.organizer2Id, "2026-11-19T10:00", w.advisor2.staffId).then((d) => w.sv.dialogues.markHeld(d.id, {}, as(w.advisor2)));
     await book(w.organizerId, "2026-11-25T13:00", w.advisor.staffId);
     await book(w.organizer2Id, "2026-11-24T09:00", w.advisor2.staffId);
     await book(w.organizer2Id, "2026-12-03T09:00", w.advisor2.staffId); // beyond seven days

@@ -11,7 +11,7 @@ describeEachStore("digest runs", (factory) => {
 
   beforeEach(async () => {
     w = await buildWorld(await factory.open());
-    subscriptionId = (await w.sv.digests.create({ target: { platform: "slack", teamId: "T0001", channelId: "C1" }, scope: { kind: "country" } }, as(w.advisor))).id;
+    subscriptionId = (await w.sv.digests.create({ target: { platform: "slack", teamId: "T0001", channelId: "C1" }, scope: { kind: "country" } }, as(w.unitHead))).id;
   });
   afterAll(() => factory.cleanup());
 
@@ -38,13 +38,45 @@ describeEachStore("digest runs", (factory) => {
     expect((await w.sv.digests.runs({ subscription: subscriptionId })).map((r) => r.status)).toEqual(["failed", "posted"]);
   });
 
-  it("marks runs abandoned mid-post as failed without releasing the period", async () => {
-    await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "crashed" });
+  it("marks runs abandoned mid-post as failed and releases them to be taken over", async () => {
+    await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "crashed", leaseMs: 60 * 60_000 });
     expect(await w.sv.digests.expireAbandonedRuns(30 * 60_000)).toBe(0);
     w.setNow("2026-11-23T10:00:00+01:00");
     expect(await w.sv.digests.expireAbandonedRuns(30 * 60_000)).toBe(1);
     expect((await w.sv.digests.runs())[0]).toMatchObject({ status: "failed", error: expect.stringContaining("abandoned") });
-    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "again" })).toBeUndefined();
+    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "again" })).toMatchObject({ status: "posting", claims: 2, claimedBy: "again" });
+  });
+
+  it("lets exactly one instance take over a claim whose lease ran out", async () => {
+    const crashed = (await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "crashed", leaseMs: 10 * 60_000 }))!;
+    expect(crashed).toMatchObject({ claims: 1, leaseUntil: "2026-11-23T09:10:00+01:00", deliveryRef: null });
+    w.setNow("2026-11-23T09:09:59+01:00");
+    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "too-early" })).toBeUndefined();
+    w.setNow("2026-11-23T09:10:00+01:00");
+    const claims = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: true, claimedBy: `instance-${i}` })),
+    );
+    const winners = claims.filter((c) => c !== undefined);
+    expect(winners).toHaveLength(1);
+    expect(winners[0]).toMatchObject({ id: crashed.id, status: "posting", claims: 2, late: true, leaseUntil: "2026-11-23T09:20:00+01:00" });
+    // The platform's id for the post is kept from the moment it is known, and after finishing.
+    await w.sv.digests.recordDelivery(crashed.id, "1767300001.000100");
+    expect((await w.sv.digests.runs())[0]?.deliveryRef).toBe("1767300001.000100");
+    expect(await w.sv.digests.finishRun(crashed.id, { status: "posted", attempts: 1 })).toMatchObject({ status: "posted", deliveryRef: "1767300001.000100", leaseUntil: null });
+    w.setNow("2026-11-24T09:00:00+01:00");
+    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: true, claimedBy: "much-later" })).toBeUndefined();
+  });
+
+  it("claims a failed period again once its retry time came, and a final failure never", async () => {
+    const run = (await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "a" }))!;
+    expect(await w.sv.digests.finishRun(run.id, { status: "failed", attempts: 3, error: "HTTP 503", retryAfterMs: 15 * 60_000 })).toMatchObject({ status: "failed", leaseUntil: "2026-11-23T09:15:00+01:00" });
+    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "b" })).toBeUndefined();
+    w.setNow("2026-11-23T09:15:00+01:00");
+    const again = (await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "b" }))!;
+    expect(again).toMatchObject({ id: run.id, status: "posting", claims: 2, claimedBy: "b" });
+    await w.sv.digests.finishRun(run.id, { status: "failed", attempts: 3, error: "still 503" });
+    w.setNow("2026-11-30T07:00:00+01:00");
+    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "c" })).toBeUndefined();
   });
 
   it("keeps the flagged-schools set of the previous digest per subscription, until removal", async () => {
@@ -53,7 +85,7 @@ describeEachStore("digest runs", (factory) => {
     expect(await w.sv.digests.flaggedSnapshot(subscriptionId)).toEqual(["13746989", "39907811"]);
     await w.sv.digests.saveFlaggedSnapshot(subscriptionId, []);
     expect(await w.sv.digests.flaggedSnapshot(subscriptionId)).toEqual([]);
-    await w.sv.digests.remove(subscriptionId, as(w.advisor));
+    await w.sv.digests.remove(subscriptionId, as(w.unitHead));
     expect(await w.sv.digests.flaggedSnapshot(subscriptionId)).toBeUndefined();
   });
 });

@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe } from "vitest";
 import pg from "pg";
 import { postgresAvailability, postgresTestUrl, uniqueSchemaName, type Availability } from "@samverkan/vitest-config/helpers";
-import { createSamverkan, type Samverkan, type SamverkanConfigInput, type Store } from "../../src/index";
+import { createSamverkan, type CreateSamverkanOptions, type DigestTarget, type Samverkan, type SamverkanConfigInput, type Store } from "../../src/index";
 import { createSqliteStore } from "../../src/sqlite";
 import { createPostgresStore } from "../../src/postgres";
 
@@ -20,7 +23,26 @@ function sqliteFactory(): StoreFactory {
   return { kind: "sqlite", open: () => createSqliteStore({ file: ":memory:" }), cleanup: async () => undefined };
 }
 
-function postgresFactory(): StoreFactory {
+/** A SQLite file in a fresh temporary directory (WAL journal, like a real deployment). */
+export function sqliteFileFactory(): StoreFactory & { file(): string } {
+  const dirs: string[] = [];
+  let last = "";
+  return {
+    kind: "sqlite",
+    file: () => last,
+    open() {
+      const dir = mkdtempSync(join(tmpdir(), "samverkan-sdk-"));
+      dirs.push(dir);
+      last = join(dir, "samverkan.db");
+      return createSqliteStore({ file: last });
+    },
+    cleanup: async () => {
+      for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function postgresFactory(): StoreFactory {
   const schemas: string[] = [];
   return {
     kind: "postgres",
@@ -46,8 +68,9 @@ function postgresFactory(): StoreFactory {
  * PostgreSQL server the second run is skipped locally with the reason; under CI the
  * helper throws instead, so the suite fails rather than silently skipping.
  */
-export function describeEachStore(name: string, suite: (factory: StoreFactory) => void): void {
-  describe(`${name} [sqlite]`, () => suite(sqliteFactory()));
+export function describeEachStore(name: string, suite: (factory: StoreFactory) => void, options: { sqlite?: "memory" | "file" } = {}): void {
+  const file = options.sqlite === "file";
+  describe(`${name} [sqlite${file ? " file" : ""}]`, () => suite(file ? sqliteFileFactory() : sqliteFactory()));
   const availability = pgAvailabilitySync();
   describe.skipIf(!availability.available)(`${name} [postgres]${availability.available ? "" : ` (skipped: ${availability.reason})`}`, () =>
     suite(postgresFactory()),
@@ -56,7 +79,7 @@ export function describeEachStore(name: string, suite: (factory: StoreFactory) =
 
 let resolved: Availability | undefined;
 
-function pgAvailabilitySync(): Availability {
+export function pgAvailabilitySync(): Availability {
   if (!resolved) throw new Error("call `await storesReady` at the top of the test file before describeEachStore");
   return resolved;
 }
@@ -80,9 +103,9 @@ export interface World {
 }
 
 /** A small, realistic world: four staff, two organizers with schools in Stockholm and Göteborg. */
-export async function buildWorld(store: Store, config: SamverkanConfigInput = {}): Promise<World> {
+export async function buildWorld(store: Store, config: SamverkanConfigInput = {}, calendar?: CreateSamverkanOptions["calendar"]): Promise<World> {
   let now = FIXED_NOW.getTime();
-  const sv = createSamverkan({ store, config, clock: () => new Date(now) });
+  const sv = createSamverkan({ store, config, clock: () => new Date(now), ...(calendar ? { calendar } : {}) });
   const system = { actor: { system: "test" }, channel: "system" } as const;
   const admin = await sv.staff.create({ name: "Astrid Admin", email: "astrid@skolverket.se", agency: "skolverket", role: "admin" }, system);
   const asAdmin = { actor: { staffId: admin.id }, channel: "api" } as const;
@@ -120,3 +143,6 @@ export async function buildWorld(store: Store, config: SamverkanConfigInput = {}
 }
 
 export const as = (actor: { staffId: string }, channel: "api" | "slack" | "teams" | "cli" = "api") => ({ actor, channel });
+
+/** A write made from a chat conversation (digest subscriptions are managed from their own channel). */
+export const asIn = (actor: { staffId: string }, conversation: DigestTarget, channel: "slack" | "teams" = conversation.platform) => ({ actor, channel, conversation });

@@ -7,6 +7,19 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * Slack has no escape for `*`, `_`, `~` and `` ` ``, so in data they become look-alikes
+ * that format nothing (∗ ＿ ∼ ˋ). An underscore inside a word (snake_case) cannot start
+ * italics and stays as it is.
+ */
+const LOOK_ALIKES: Record<string, string> = { "*": "\u2217", _: "\uFF3F", "~": "\u223C", "`": "\u02CB" };
+
+export function neutralizeMrkdwn(text: string): string {
+  return escapeMrkdwn(text).replace(/[*_~`]/g, (char, offset: number, whole: string) =>
+    char === "_" && /[\p{L}\p{N}]/u.test(whole[offset - 1] ?? "") && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? "") ? char : LOOK_ALIKES[char]!,
+  );
+}
+
 // `|` and `>` end a Slack link, so they must not appear raw inside the URL.
 function escapeUrl(url: string): string {
   return url.replace(/&/g, "&amp;").replace(/</g, "%3C").replace(/>/g, "%3E").replace(/\|/g, "%7C");
@@ -17,13 +30,14 @@ export function inlineToMrkdwn(nodes: readonly Inline[]): string {
     .map((node) => {
       switch (node.kind) {
         case "text":
-          return escapeMrkdwn(node.text);
+          // The engine's own words keep Slack's *emphasis*; data never formats anything.
+          return node.plain ? neutralizeMrkdwn(node.text) : escapeMrkdwn(node.text);
         case "bold":
-          return `*${escapeMrkdwn(node.text)}*`;
+          return `*${neutralizeMrkdwn(node.text)}*`;
         case "italic":
-          return `_${escapeMrkdwn(node.text)}_`;
+          return `_${neutralizeMrkdwn(node.text)}_`;
         case "link":
-          return `<${escapeUrl(node.url)}|${escapeMrkdwn(node.text)}>`;
+          return `<${escapeUrl(node.url)}|${neutralizeMrkdwn(node.text)}>`;
       }
     })
     .join("");
@@ -48,7 +62,7 @@ export function plainTextElement(text: string, max: number): PlainTextElement {
   return { type: "plain_text", text: truncate(text, max), emoji: true };
 }
 
-/** Plain text escaped for mrkdwn and shortened to `max` without cutting an entity in half. */
+/** Plain text (titles, subtitles, fallbacks) as mrkdwn that formats nothing, shortened to `max` without cutting an entity in half. */
 export function escapedMrkdwn(text: string, max: number): string {
-  return renderMarkupWithin([{ kind: "text", text }], inlineToMrkdwn, max);
+  return renderMarkupWithin([{ kind: "text", text, plain: true }], inlineToMrkdwn, max);
 }

@@ -6,7 +6,7 @@ import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDateTime, formatDay, say, t } from "../i18n";
 import type { Pending } from "../pending";
-import { cancelAction, message, reply, textMessage } from "../reply";
+import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 
 type ProgressPending = Extract<Pending, { flow: "progress" }>;
@@ -50,7 +50,7 @@ export async function showAssignment(ctx: FlowContext, ref: string | undefined):
   try {
     return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(ref)));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
@@ -68,8 +68,8 @@ export async function assignmentCard(ctx: FlowContext, a: Assignment, lead?: str
       { label: sv ? "Fas" : "Phase", value: PHASE_NAMES[a.phase][ctx.locale] },
       { label: sv ? "Klart" : "Done", value: `${a.percent ?? 0} %` },
       { label: sv ? "Fokusområde" : "Focus area", value: FOCUS_AREA_NAMES[a.focusArea][ctx.locale] },
-      { label: sv ? "Ansvarig" : "Responsible", value: responsible ?? "–" },
-      { label: sv ? "Slutdatum" : "Due", value: a.dueDate ?? "–" },
+      { label: sv ? "Ansvarig" : "Responsible", value: escapeMarkup(responsible ?? "–") },
+      { label: sv ? "Slutdatum" : "Due", value: escapeMarkup(a.dueDate ?? "–") },
     ],
   });
   const latest = history.slice(-5).reverse();
@@ -121,9 +121,16 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
     ctx.setPending({ ...rest, awaiting: "ref" });
     return pickAssignment(ctx, "progress.pick", `${ctx.locale === "sv" ? `Jag hittar inget uppdrag ${pending.ref}.` : `I can't find assignment ${pending.ref}.`} ${say(t.askAssignment, ctx.locale)}`);
   }
+  try {
+    await ctx.sv.assignments.checkMayLogProgress(assignment.id, ctx.write);
+  } catch (error) {
+    // Not theirs (or a forged button): say why and drop the question.
+    ctx.setPending(undefined);
+    throw error;
+  }
   if (!pending.note && pending.percent === undefined && !pending.phase) {
     ctx.setPending({ ...pending, awaiting: "note" });
-    return reply(message(ctx.locale, [{ type: "text", text: `${assignment.ref} ${assignment.title}: ${say(t.askProgress, ctx.locale)}` }, { type: "actions", actions: [{ id: "progress.form", label: ctx.locale === "sv" ? "Öppna formulär" : "Open form", value: { ref: assignment.ref } }, cancelAction(ctx.locale)] }]));
+    return reply(message(ctx.locale, [{ type: "text", text: `${escapeMarkup(`${assignment.ref} ${assignment.title}`)}: ${say(t.askProgress, ctx.locale)}` }, { type: "actions", actions: [{ id: "progress.form", label: ctx.locale === "sv" ? "Öppna formulär" : "Open form", value: { ref: assignment.ref } }, cancelAction(ctx.locale)] }]));
   }
   if (pending.percent !== undefined && (pending.percent < 0 || pending.percent > 100)) {
     const { percent: _p, ...rest } = pending;
@@ -138,8 +145,8 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
       {
         type: "fields",
         fields: [
-          { label: sv ? "Uppdrag" : "Assignment", value: `${assignment.ref} ${assignment.title}` },
-          ...(pending.note ? [{ label: sv ? "Anteckning" : "Note", value: pending.note }] : []),
+          { label: sv ? "Uppdrag" : "Assignment", value: escapeMarkup(`${assignment.ref} ${assignment.title}`) },
+          ...(pending.note ? [{ label: sv ? "Anteckning" : "Note", value: escapeMarkup(pending.note) }] : []),
           ...(pending.percent !== undefined ? [{ label: sv ? "Klart" : "Done", value: `${pending.percent} %` }] : []),
           ...(pending.phase ? [{ label: sv ? "Ny fas" : "New phase", value: PHASE_NAMES[pending.phase][ctx.locale] }] : []),
         ],
@@ -185,7 +192,7 @@ export async function confirmProgress(ctx: FlowContext, pending: ProgressPending
   } catch (error) {
     if (isSamverkanError(error)) {
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+      return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }
     throw error;
   }
@@ -194,6 +201,7 @@ export async function confirmProgress(ctx: FlowContext, pending: ProgressPending
 export async function progressForm(ctx: FlowContext, ref: string, errors?: Record<string, string>): Promise<Message> {
   const sv = ctx.locale === "sv";
   const a = await ctx.sv.assignments.get(ref);
+  await ctx.sv.assignments.checkMayLogProgress(a.id, ctx.write);
   return message(
     ctx.locale,
     [

@@ -6,7 +6,7 @@ import type { FlowContext } from "../context";
 import { formatDay, formatRange, say, t } from "../i18n";
 import { findOrganizerChoices } from "../lookup";
 import type { BookDraft } from "../pending";
-import { cancelAction, message, reply, textMessage } from "../reply";
+import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 
 /** Starts (or restarts) booking from what the user said. */
@@ -123,7 +123,7 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
   try {
     const booked = await book(ctx, draft);
     ctx.setPending(undefined);
-    return reply(await dialogueCard(ctx, booked, say(t.booked, ctx.locale)));
+    return reply(await dialogueCard(ctx, booked, say(t.booked, ctx.locale), "booked"));
   } catch (error) {
     if (error instanceof ConflictError) return conflictReply(ctx, draft, error);
     if (error instanceof ValidationError) {
@@ -131,16 +131,16 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
       if (field === "start" || field === "end") {
         delete draft.start;
         ctx.setPending({ flow: "book", awaiting: "time", draft });
-        return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+        return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
       }
       if (field === "officeId") {
         delete draft.officeId;
-        return askPlace(ctx, draft, false, error.localized(ctx.locale));
+        return askPlace(ctx, draft, false, escapeMarkup(error.localized(ctx.locale)));
       }
     }
     if (isSamverkanError(error)) {
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+      return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }
     throw error;
   }
@@ -172,7 +172,7 @@ async function conflictReply(ctx: FlowContext, draft: BookDraft, error: Conflict
   });
   delete draft.start;
   ctx.setPending({ flow: "book", awaiting: "time", draft });
-  const blocks: Block[] = [{ type: "text", text: error.localized(ctx.locale) }];
+  const blocks: Block[] = [{ type: "text", text: escapeMarkup(error.localized(ctx.locale)) }];
   if (slots.length === 0) blocks.push({ type: "text", text: say(t.noFreeSlots, ctx.locale) });
   else {
     blocks.push({ type: "text", text: say(t.conflict, ctx.locale) });
@@ -267,11 +267,11 @@ function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
     {
       type: "fields",
       fields: [
-        { label: sv ? "Huvudman" : "Organizer", value: draft.organizerName ?? "" },
-        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: draft.schoolUnitCode }] : []),
+        { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(draft.organizerName ?? "") },
+        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: escapeMarkup(draft.schoolUnitCode) }] : []),
         { label: sv ? "Tid" : "Time", value: formatRange(draft.start!, endIso, ctx.locale) },
         ...(draft.followsUpId ? [{ label: sv ? "Uppföljning" : "Follow-up", value: sv ? "Följer upp förra dialogen" : "Follows up the previous dialogue" }] : []),
-        { label: sv ? "Plats" : "Place", value: place },
+        { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
       ],
     },
     {
@@ -349,7 +349,7 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
   try {
     const booked = await book(ctx, draft);
     ctx.setPending(undefined);
-    return { messages: [await dialogueCard(ctx, booked, say(t.booked, ctx.locale))], closeForm: true };
+    return { messages: [await dialogueCard(ctx, booked, say(t.booked, ctx.locale), "booked")], closeForm: true };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slots = await ctx.sv.dialogues.availability({ staffIds: [ctx.staff.id], officeId: draft.digital ? null : (draft.officeId ?? null), from: `${date}T00:00`, durationMinutes: draft.durationMinutes, limit: 3 });
@@ -367,8 +367,11 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
   }
 }
 
-/** A booked dialogue as a card, with follow-up actions. */
-export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: string): Promise<Message> {
+/** What a change did to calendars, said under the card: who is invited by mail. */
+export type CalendarChange = "booked" | "rescheduled" | "cancelled";
+
+/** A booked dialogue as a card, with follow-up actions; after a change it says who gets a calendar invitation. */
+export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: string, change?: CalendarChange): Promise<Message> {
   const sv = ctx.locale === "sv";
   const organizer = await ctx.sv.organizers.get(d.organizerId);
   const place = d.digital ? (sv ? "Digitalt" : "Digital") : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? d.officeId ?? "");
@@ -377,20 +380,27 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
   blocks.push({
     type: "fields",
     fields: [
-      { label: sv ? "Huvudman" : "Organizer", value: organizer.name },
+      { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(organizer.name) },
       { label: sv ? "Tid" : "Time", value: formatRange(d.start, d.end, ctx.locale) },
-      { label: sv ? "Plats" : "Place", value: place },
+      { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });
+  if (change) blocks.push({ type: "context", text: await invitationLine(ctx, d.id, change) });
   const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
-  if (contacts.length > 0) blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${contacts.map((c) => `${c.name} (${c.role})`).join(", ")}`.slice(0, 2000) });
+  if (contacts.length > 0) {
+    const names = contacts.map((c) => `${escapeMarkup(c.name)} (${escapeMarkup(c.role)})`).join(", ");
+    blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${names}`.slice(0, 2000) });
+  }
   if (d.followsUpId) blocks.push({ type: "context", text: sv ? "Följer upp en tidigare dialog." : "Follows up an earlier dialogue." });
   const started = Date.parse(d.start) <= ctx.now.getTime();
   const actions: Action[] = [];
   if ((d.status === "booked" || d.status === "proposed") && !started) {
+    // A signed, expiring link to the dialogue's .ics on the app's own HTTP server.
+    const ics = ctx.sv.calendar.dialogueLink(d.id);
     actions.push(
       { id: "dialogue.prepare", label: sv ? "Förbered" : "Prepare", value: { organizerId: d.organizerId }, style: "primary" },
+      ...(ics ? [{ id: "dialogue.ics", label: sv ? "Lägg till i kalendern" : "Add to calendar", value: { id: d.id }, url: ics }] : []),
       { id: "dialogue.contacts.form", label: sv ? "Kontaktpersoner" : "Contact persons", value: { id: d.id } },
       { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
       { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
@@ -405,6 +415,27 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
   }
   if (actions.length > 0) blocks.push({ type: "actions", actions });
   return message(ctx.locale, blocks, `${lead ? `${lead} ` : ""}${organizer.name}, ${formatRange(d.start, d.end, ctx.locale)}, ${place}`);
+}
+
+async function invitationLine(ctx: FlowContext, dialogueId: string, change: CalendarChange): Promise<string> {
+  const sv = ctx.locale === "sv";
+  const notice = await ctx.sv.calendar.invitationNotice(dialogueId);
+  const missing = notice.withoutEmail.length
+    ? sv
+      ? ` Ingen e-postadress för ${notice.withoutEmail.join(", ")}.`
+      : ` No e-mail address for ${notice.withoutEmail.join(", ")}.`
+    : "";
+  if (notice.channel === "none") {
+    return sv ? "Ingen kalenderinbjudan skickas med e-post (e-post är inte inställd för Samverkan)." : "No calendar invitation is sent by e-mail (mail is not set up for Samverkan).";
+  }
+  if (notice.recipients.length === 0) return (sv ? "Ingen kalenderinbjudan kunde skickas." : "No calendar invitation could be sent.") + missing;
+  const to = notice.recipients.join(", ");
+  const what = {
+    booked: sv ? "Kalenderinbjudan skickas till" : "Calendar invitation is being sent to",
+    rescheduled: sv ? "Uppdaterad kalenderinbjudan skickas till" : "Updated calendar invitation is being sent to",
+    cancelled: sv ? "Avbokning skickas till" : "Cancellation is being sent to",
+  }[change];
+  return `${what} ${to}.${missing}`;
 }
 
 export function statusName(status: QualityDialogue["status"], locale: "sv" | "en"): string {

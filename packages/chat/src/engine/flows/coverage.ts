@@ -1,16 +1,37 @@
+import { findOffice, resolveArea } from "@samverkan/sdk";
+import type { Entities } from "../../nlu/types";
 import type { FlowContext } from "../context";
 import { bar, percent } from "../i18n";
-import { message, reply } from "../reply";
+import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 
-export async function showCoverage(ctx: FlowContext): Promise<EngineReply> {
-  const c = await ctx.sv.coverage.compute();
+/** Coverage for all of Sweden, one office's counties, a county or a municipality (issue #11). */
+async function scopeOf(ctx: FlowContext, entities: Entities): Promise<{ options: { counties?: string[]; municipality?: string }; name?: string } | { unknown: string }> {
+  if (entities.area) {
+    const area = await resolveArea(ctx.sv.store, entities.area);
+    if (!area) return { unknown: entities.area };
+    return area.kind === "county" ? { options: { counties: [area.code] }, name: area.name } : { options: { municipality: area.code }, name: area.name };
+  }
+  if (entities.office) {
+    const office = findOffice(ctx.sv.config.offices, entities.office);
+    if (!office) return { unknown: entities.office };
+    return { options: { counties: [...office.counties] }, name: ctx.locale === "sv" ? `${office.town}kontoret` : `the ${office.town} office` };
+  }
+  return { options: {} };
+}
+
+export async function showCoverage(ctx: FlowContext, entities: Entities = {}): Promise<EngineReply> {
   const sv = ctx.locale === "sv";
+  const scope = await scopeOf(ctx, entities);
+  if ("unknown" in scope) {
+    return reply(textMessage(ctx.locale, sv ? `Känner inte igen "${scope.unknown}" som ett län, en kommun eller ett kontor.` : `"${scope.unknown}" is not a county, municipality or office I know.`));
+  }
+  const c = await ctx.sv.coverage.compute(scope.options);
   return reply(
     message(
       ctx.locale,
       [
-        { type: "header", text: sv ? "Täckning av kvalitetsdialoger" : "Quality dialogue coverage" },
+        { type: "header", text: `${sv ? "Täckning av kvalitetsdialoger" : "Quality dialogue coverage"}${scope.name ? ` – ${scope.name}` : ""}` },
         {
           type: "text",
           text: sv
@@ -25,6 +46,9 @@ export async function showCoverage(ctx: FlowContext): Promise<EngineReply> {
             { label: "Status", value: c.onTrack ? (sv ? "I fas" : "On track") : sv ? "Efter plan" : "Behind" },
           ],
         },
+        ...(scope.options.counties || scope.options.municipality
+          ? [{ type: "list" as const, items: c.byCounty.map((k) => ({ title: `${k.countyName}: ${k.met}/${k.goal}`, subtitle: `${bar(k.share)} ${percent(k.share, ctx.locale)}` })) }]
+          : []),
         {
           type: "list",
           items: c.byOffice.map((o) => ({ title: `${o.town}: ${o.met}/${o.goal}`, subtitle: `${bar(o.share)} ${percent(o.share, ctx.locale)}` })),

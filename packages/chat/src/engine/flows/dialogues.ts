@@ -1,12 +1,13 @@
 import { ConflictError, formatInstant, isSamverkanError, type QualityDialogue } from "@samverkan/sdk";
 import { parseDateTime } from "../../nlu/index";
+import { formatZoned, instantOf } from "../../nlu/dates/zone";
 import type { Entities } from "../../nlu/types";
 import type { Block, ListItem, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange, say, t } from "../i18n";
 import { findOrganizerChoices } from "../lookup";
-import { cancelAction, message, reply, textMessage } from "../reply";
+import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { dialogueCard } from "./book";
 
@@ -105,6 +106,8 @@ export async function startCancel(ctx: FlowContext, entities: Entities): Promise
 }
 
 export async function askCancelConfirmation(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
+  // Ask only about a dialogue the user may change; the id may come from a forged button.
+  await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
   const d = await ctx.sv.dialogues.get(dialogueId);
   ctx.setPending({ flow: "cancel", awaiting: "confirm", dialogueId });
   const card = await dialogueCard(ctx, d, say(t.confirmCancel, ctx.locale));
@@ -124,24 +127,37 @@ export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promi
   ctx.setPending(undefined);
   try {
     const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: ctx.locale === "sv" ? "Inställd via chatten" : "Cancelled via chat" }, ctx.write);
-    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale)));
+    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale), "cancelled"));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, error.localized(ctx.locale)));
+    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
 
+/** `HH:mm` on the dialogue's own day: "flytta dialogen … till kl 14" keeps the date. */
+function onDialogueDay(ctx: FlowContext, d: QualityDialogue, time: string): string {
+  const [year, month, day] = d.start.slice(0, 10).split("-").map(Number);
+  const [hour, minute] = time.split(":").map(Number);
+  const wall = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: 0 };
+  return formatZoned(instantOf(wall, ctx.sv.config.timeZone), ctx.sv.config.timeZone);
+}
+
 export async function startReschedule(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
   const chosen = await chooseDialogue(ctx, { ...entities, start: undefined } as Entities, "dialogue.reschedule.pick");
+  // Only a time was given: it applies to the dialogue's own day, not today or tomorrow.
+  const timeOnly = entities.time;
   if (chosen.reply) {
-    ctx.setPending({ flow: "reschedule", awaiting: "dialogue", ...(entities.start ? (entities.start.length > 10 ? { start: entities.start } : { date: entities.start }) : {}) });
+    const when = timeOnly ? { time: timeOnly } : entities.start ? (entities.start.length > 10 ? { start: entities.start } : { date: entities.start }) : {};
+    ctx.setPending({ flow: "reschedule", awaiting: "dialogue", ...when });
     return chosen.reply;
   }
-  return rescheduleTo(ctx, chosen.dialogue!.id, entities.start);
+  return rescheduleTo(ctx, chosen.dialogue!.id, timeOnly ? undefined : entities.start, timeOnly);
 }
 
 /** With a dialogue chosen: ask for the new time, or confirm it. */
-export async function rescheduleTo(ctx: FlowContext, dialogueId: string, start: string | undefined): Promise<EngineReply> {
+export async function rescheduleTo(ctx: FlowContext, dialogueId: string, requested: string | undefined, time?: string): Promise<EngineReply> {
+  await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
+  const start = time ? onDialogueDay(ctx, await ctx.sv.dialogues.get(dialogueId), time) : requested;
   if (!start || start.length <= 10) {
     ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(start ? { date: start } : {}) });
     const question = start ? t.askClock(formatDay(start, ctx.locale)) : t.askTime;
@@ -185,12 +201,12 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
   try {
     const d = await ctx.sv.dialogues.reschedule(dialogueId, { start }, ctx.write);
     ctx.setPending(undefined);
-    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale)));
+    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale), "rescheduled"));
   } catch (error) {
     if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
     if (isSamverkanError(error)) {
       ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId });
-      return reply(textMessage(ctx.locale, `${error.localized(ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+      return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
     }
     throw error;
   }
@@ -199,7 +215,9 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
 export async function continueReschedule(ctx: FlowContext, pending: { dialogueId?: string; date?: string }, text: string): Promise<EngineReply> {
   const parsed = parseDateTime(pending.date && !/\d{1,2}[-/.]\d{1,2}|\d{4}/.test(text) ? `${pending.date} ${text}` : text, { now: ctx.now });
   if (!parsed.start) return reply(textMessage(ctx.locale, `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`));
-  if (!pending.dialogueId) return startReschedule(ctx, { start: parsed.start });
+  if (!pending.dialogueId) return startReschedule(ctx, { start: parsed.start, ...(parsed.time ? { time: parsed.time } : {}) });
+  // A bare "kl 14" keeps the dialogue's day (or the day already given).
+  if (parsed.time && !pending.date) return rescheduleTo(ctx, pending.dialogueId, undefined, parsed.time);
   return rescheduleTo(ctx, pending.dialogueId, parsed.start);
 }
 

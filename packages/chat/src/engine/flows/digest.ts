@@ -82,10 +82,12 @@ async function askCreate(ctx: FlowContext, request: Omit<DigestDraft, "target">)
 async function confirmCreate(ctx: FlowContext, value: ActionValue): Promise<EngineReply> {
   const draft = decodeCreateValue(value);
   if (!draft) return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Den här knappen har gått ut. Skriv digest-kommandot igen." : "This button has expired. Write the digest command again."));
-  if (ctx.target && !sameTarget(ctx.target, draft.target)) {
+  // The button's value is the client's word: the digest goes to the conversation the button was pressed in, nowhere else.
+  if (!ctx.target) return notInChannel(ctx);
+  if (!sameTarget(ctx.target, draft.target)) {
     return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Bekräfta digesten i kanalen där du skapade den." : "Confirm the digest in the channel where you created it."));
   }
-  const sub = await ctx.sv.digests.create(draft, ctx.write);
+  const sub = await ctx.sv.digests.create({ ...draft, target: ctx.target }, ctx.write);
   return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.locale === "sv" ? "Klart! Digesten är skapad." : "Done! The digest is created."));
 }
 
@@ -106,6 +108,7 @@ async function resume(ctx: FlowContext, ref: string): Promise<EngineReply> {
 }
 
 async function askRemove(ctx: FlowContext, ref: string): Promise<EngineReply> {
+  await ctx.sv.digests.checkMayManage(ref, ctx.write);
   return reply(confirmRemoveCard(await ctx.sv.digests.get(ref), ctx.sv.config.offices, ctx.locale));
 }
 

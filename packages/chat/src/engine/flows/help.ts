@@ -1,5 +1,5 @@
 import type { FlowContext } from "../context";
-import { message, reply } from "../reply";
+import { escapeMarkup, message, reply } from "../reply";
 import type { EngineReply } from "../types";
 
 const EXAMPLES = {
@@ -14,7 +14,9 @@ const EXAMPLES = {
     ["Påminnelser", "mina påminnelser"],
     ["Logga framsteg", "logga U-12 60 % klar med kartläggningen"],
     ["Visa uppdrag", "visa U-12 · mina uppdrag"],
-    ["Täckning", "täckning"],
+    ["Täckning", "täckning · täckning i Skåne län · täckning för Malmökontoret"],
+    ["Huvudman", "visa huvudman Borås kommun"],
+    ["Rangordna skolor", "vilka skolor i Malmö har lägst meritvärde?"],
     ["Sammanfattning i kanalen", "digest varje måndag 08:00 län 22 · digest lista"],
     ["Avbryt", "avbryt (när som helst)"],
   ],
@@ -29,7 +31,9 @@ const EXAMPLES = {
     ["Reminders", "my reminders"],
     ["Log progress", "log U-12 60% mapping done"],
     ["Show assignment", "show U-12 · my assignments"],
-    ["Coverage", "coverage"],
+    ["Coverage", "coverage · coverage in Skåne county · coverage for the Malmö office"],
+    ["Organizer", "show organizer Borås kommun"],
+    ["Rank schools", "which schools in Malmö have the lowest merit value?"],
     ["Channel digest", "digest every monday 08:00 county 22 · digest list"],
     ["Stop", "cancel (at any time)"],
   ],
@@ -42,7 +46,7 @@ export function showHelp(ctx: FlowContext): EngineReply {
       ctx.locale,
       [
         { type: "header", text: sv ? "Det här kan jag" : "What I can do" },
-        { type: "text", text: sv ? `Hej ${ctx.staff.name}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${ctx.staff.name}! Write as you speak, in Swedish or English. Examples:` },
+        { type: "text", text: sv ? `Hej ${escapeMarkup(ctx.staff.name)}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${escapeMarkup(ctx.staff.name)}! Write as you speak, in Swedish or English. Examples:` },
         { type: "fields", fields: EXAMPLES[ctx.locale].map(([label, value]) => ({ label, value: `_${value}_` })) },
       ],
       sv ? "Det här kan jag: sök skola, boka, flytta, förbered och ställ in dialoger, skriv protokoll, logga framsteg, visa uppdrag och täckning." : "I can find schools, book, move, prepare and cancel dialogues, record minutes, log progress, show assignments and coverage.",

@@ -3,7 +3,7 @@ import type { Entities } from "../../nlu/types";
 import type { Block, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
 import { say, t } from "../i18n";
-import { message, reply, textMessage } from "../reply";
+import { escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import type { Samverkan, Locale } from "@samverkan/sdk";
 
@@ -30,7 +30,7 @@ export async function searchSchools(ctx: FlowContext, entities: Entities): Promi
     message(
       ctx.locale,
       [
-        { type: "text", text: sv ? `Träffar för **${query}**:` : `Matches for **${query}**:` },
+        { type: "text", text: sv ? `Träffar för **${escapeMarkup(query)}**:` : `Matches for **${escapeMarkup(query)}**:` },
         {
           type: "list",
           items: hits.map((h) => ({
@@ -61,11 +61,11 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
       {
         type: "fields",
         fields: [
-          { label: swedish ? "Skolenhetskod" : "School unit code", value: profile.school.code },
-          { label: swedish ? "Huvudman" : "Organizer", value: profile.organizer.name },
-          { label: swedish ? "Kommun" : "Municipality", value: profile.municipality?.name ?? profile.school.municipalityCode },
-          { label: swedish ? "Län" : "County", value: profile.county?.name ?? "" },
-          { label: swedish ? "Regionkontor" : "Regional office", value: profile.office?.town ?? "–" },
+          { label: swedish ? "Skolenhetskod" : "School unit code", value: escapeMarkup(profile.school.code) },
+          { label: swedish ? "Huvudman" : "Organizer", value: escapeMarkup(profile.organizer.name) },
+          { label: swedish ? "Kommun" : "Municipality", value: escapeMarkup(profile.municipality?.name ?? profile.school.municipalityCode) },
+          { label: swedish ? "Län" : "County", value: escapeMarkup(profile.county?.name ?? "") },
+          { label: swedish ? "Regionkontor" : "Regional office", value: escapeMarkup(profile.office?.town ?? "–") },
           ...results.map((r) => ({ label: `${METRIC_NAMES[r.metric]![locale]} ${r.schoolYear}`, value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind) })),
         ],
       },

@@ -1,11 +1,17 @@
 import * as chrono from "chrono-node";
 import type { Chrono, Refiner } from "chrono-node";
+import { ClockWordsParser } from "./clockWordsParser";
 import { DayFirstSlashParser } from "./dayFirstSlashParser";
+import { EnTypoDayParser } from "./enTypoDayParser";
+import { FourDigitTimeParser } from "./fourDigitTimeParser";
+import { OrdinalWeekdayParser } from "./ordinalWeekdayParser";
+import { RelativeOffsetParser } from "./relativeOffsetParser";
 import { attachBareHour, dropNoise, forwardToNextOccurrence, mergeDateAndTime, preferOwnResults } from "./refiners";
 import { SvOrdinalDateParser } from "./svOrdinalDateParser";
 import { SvRelativeDayParser } from "./svRelativeDayParser";
 import { SvTimeParser } from "./svTimeParser";
 import { SvWeekdayParser } from "./svWeekdayParser";
+import { WeekNumberWeekdayParser } from "./weekNumberWeekdayParser";
 import { WeekParser } from "./weekParser";
 
 /**
@@ -30,6 +36,11 @@ function createSwedish(): Chrono {
     new SvWeekdayParser(),
     new WeekParser(),
     new SvOrdinalDateParser(),
+    new ClockWordsParser(),
+    new FourDigitTimeParser(),
+    new RelativeOffsetParser(),
+    new OrdinalWeekdayParser(),
+    new WeekNumberWeekdayParser(),
   );
   sv.refiners.unshift(preferOwnResults);
   insertBeforeFinalFilter(sv.refiners, [dropNoise, mergeDateAndTime, attachBareHour, forwardToNextOccurrence]);
@@ -40,7 +51,17 @@ function createSwedish(): Chrono {
 function createEnglish(): Chrono {
   const en = chrono.en.casual.clone();
   // Our week ranges and bare "10-11" ranges read the same in English.
-  en.parsers.push(new DayFirstSlashParser(), new WeekParser(), new SvTimeParser());
+  en.parsers.push(
+    new DayFirstSlashParser(),
+    new WeekParser(),
+    new SvTimeParser(),
+    new ClockWordsParser(),
+    new FourDigitTimeParser(),
+    new RelativeOffsetParser(),
+    new OrdinalWeekdayParser(),
+    new WeekNumberWeekdayParser(),
+    new EnTypoDayParser(),
+  );
   en.refiners.unshift(preferOwnResults);
   en.refiners.push(dropNoise);
   return en;

@@ -48,9 +48,40 @@ function safeParse(parser: Chrono, text: string, reference: Date, language: Lang
 
 function choose(results: ParsedResult[], text: string, prefer: ExtractOptions["prefer"]): ParsedResult | undefined {
   if (prefer === "first") return results[0];
-  const target = results.find((r) => /(?:\btill|\bto|\bmot|->|→|\buntil)\s*$/i.test(text.slice(Math.max(0, r.index - 12), r.index)));
+  const target = results.find(
+    (r) => /(?:\btill|\bto|\bmot|->|→|\buntil)\s*$/i.test(text.slice(Math.max(0, r.index - 12), r.index)) || /^(?:till|to)\s/i.test(r.text),
+  );
   return target ?? results[results.length - 1];
 }
+
+/**
+ * Date talk we cannot place: a month alone, a holiday, "om några veckor". When one is left
+ * unread, any date we did find is a guess ("i december kl 10" is not today at 10), so we give
+ * none and the flow asks instead.
+ */
+const VAGUE_DATE = new RegExp(
+  [
+    "(?:om|in)\\s+(?:[a-z0-9]+\\s+)?(?:dagar|veckor|manader|manad|days|weeks|months?)",
+    "(?:efter|fore|innan|after|before)\\s+(?:jul|julen|nyar|nyaret|pask|pasken|midsommar|sommaren|sommarlovet|lovet|sportlovet|hostlovet|christmas|easter|the\\s+holidays|summer|new\\s+year)",
+    "(?:i|in|during|under)\\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|may|june|july|august|october)(?!\\s*\\d)",
+    // A week number we could not read ("vecka 53" in a year without one) is not a date to guess around.
+    "(?:vecka|v\\.?|week)\\s*\\d{1,2}",
+    "(?:i\\s+mellandagarna|mellandagarna|till\\s+varen|till\\s+hosten|in\\s+the\\s+spring|in\\s+the\\s+autumn)",
+  ]
+    .map((alternative) => `(?<![a-z0-9])(?:${alternative})(?![a-z0-9])`)
+    .join("|"),
+  "g",
+);
+
+function unplacedPhrase(folded: string, text: string, spans: readonly Span[]): string | undefined {
+  for (const m of folded.matchAll(VAGUE_DATE)) {
+    const covered = spans.some((s) => s.index <= m.index && s.index + s.length >= m.index + m[0].length);
+    if (!covered) return text.slice(m.index, m.index + m[0].length);
+  }
+  return undefined;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, "0");
 
 export function extractDateTime(text: string, folded: string, options: ExtractOptions): DateTimeExtraction {
   const reference = chronoReference(wallClockAt(options.now, options.timeZone));
@@ -73,7 +104,19 @@ export function extractDateTime(text: string, folded: string, options: ExtractOp
       result.matchedText = chosen.text;
       const end = chosen.end ? toIso(chosen.end, chosen.text, options.timeZone) : undefined;
       if (end && end.length === start.length && end > start) result.end = end;
+      const s = chosen.start;
+      if (s.isCertain("hour") && !s.isCertain("day") && !s.isCertain("weekday")) {
+        result.time = `${pad2(s.get("hour") ?? 0)}:${pad2(s.get("minute") ?? 0)}`;
+      }
     }
+  }
+
+  const vague = unplacedPhrase(folded, text, spans);
+  if (vague) {
+    delete result.start;
+    delete result.end;
+    delete result.time;
+    result.unplacedDate = vague;
   }
 
   const duration = findDuration(folded);

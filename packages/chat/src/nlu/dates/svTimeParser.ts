@@ -27,8 +27,8 @@ function toClock(hourText: string, minuteText: string | undefined, meridiem: str
   const minute = minuteText === undefined ? 0 : Number(minuteText);
   const pm = meridiem !== undefined && meridiem.toLowerCase().startsWith("e");
   if (pm && hour < 12) hour += 12;
-  // Nobody books a dialogue at 3 a.m.: a bare "kl 3" is 15:00. A leading zero ("03:00") is taken literally.
-  if (!meridiem && afternoonGuess && hourText.length === 1 && hour >= 1 && hour <= 6) hour += 12;
+  // Dialogues are held 08–17: a bare "kl 3" is 15:00 (1–7 are afternoon hours). A leading zero ("03:00") is taken literally.
+  if (!meridiem && afternoonGuess && hourText.length === 1 && hour >= 1 && hour <= 7) hour += 12;
   if (hour > 23 || minute > 59) return null;
   return { hour, minute };
 }

@@ -31,3 +31,24 @@ export function boundaryBefore(text: string, index: number): boolean {
   const before = text[index - 1];
   return before === undefined || !WORD_CHAR.test(before);
 }
+
+/** Weekdays in both languages (Swedish in any spelling), for parsers shared by the two locales. */
+export const ANY_WEEKDAY_PATTERN = `${WEEKDAY_PATTERN}|monday|tuesday|wednesday|thursday|friday|saturday|sunday`;
+
+export function isoWeekdayFromAnyName(name: string): number | undefined {
+  const english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].indexOf(name.toLowerCase());
+  return english === -1 ? isoWeekdayFromName(name) : english + 1;
+}
+
+const ENGLISH_MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10, oct: 10,
+};
+
+export const ANY_MONTH_PATTERN = [...Object.keys(MONTHS), ...Object.keys(ENGLISH_MONTHS)]
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+
+export function monthFromAnyName(name: string): number | undefined {
+  const key = name.toLowerCase().replace(/\.$/, "");
+  return MONTHS[key] ?? ENGLISH_MONTHS[key];
+}

@@ -13,7 +13,7 @@ import { spanEnd } from "./spans";
 
 // Where a name ends: a date word, a preposition starting the next phrase, punctuation.
 const STOP =
-  /\s(?:kl|klockan|den|pa|i|om|angaende|ang|gallande|kring|rorande|via|till|fran|at|on|in|about|regarding|concerning|to|from|next|this|nasta|kommande|imorgon|idag|tomorrow|today|digitalt|online|eftersom|because|nar|when|istallet|instead|for\s+att|och\s+(?:ta|ha|prata|diskutera|ga)|to\s+discuss|mellan|between|v|vecka|week|senast|by|nagon\s+gang|sometime|snarast|asap|samma|behover|maste|ska|skall|kan|bor|blir|ar|needs|need|must|should|has|have|is|will)(?![\p{L}\p{N}])|[,;!?()"“”]|\.(?:\s|$)|\s[-–—]\s/u;
+  /\s(?:kl|klockan|den|pa|i(?!\s+(?:sverige|norden|norr|syd|vast|ost)\b)|om|forsta|sista|halv|kvart|efter|innan|fore|after|before|en\s+(?:vecka|dag|timme|manad)|ett\s+par|angaende|ang|gallande|kring|rorande|via|till|fran|at|on|in|about|regarding|concerning|to|from|next|this|nasta|kommande|imorgon|idag|tomorrow|tomm?orr?ow|tmrw|today|the\s+day\s+after|the\s+first|the\s+last|half\s+past|quarter|digitalt|online|eftersom|because|nar|when|istallet|instead|for\s+att|och\s+(?:ta|ha|prata|diskutera|ga)|to\s+discuss|mellan|between|v|vecka|week|senast|by|nagon\s+gang|sometime|snarast|asap|samma|behover|maste|ska|skall|kan|bor|blir|ar|needs|need|must|should|has|have|is|will)(?![\p{L}\p{N}])|[,;!?()"“”]|\.(?:\s|$)|\s[-–—]\s/u;
 
 const LEADING_FILLER = new Set([
   "in", "en", "ett", "a", "an", "the", "ny", "new", "var", "our", "min", "my", "mitt", "kvalitetsdialog", "dialog",

@@ -1,0 +1,109 @@
+import type { Command } from "commander";
+import { printJson, printLines, table } from "../output";
+import { CliUsageError, type CliRuntime } from "../runtime";
+import type { RunWith } from "../main";
+
+async function staffId(rt: CliRuntime, who: string): Promise<string> {
+  const staff = await rt.sv.staff.find(who);
+  if (!staff) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+  return staff.id;
+}
+
+export function registerCalendar(program: Command, run: RunWith): void {
+  const calendar = program.command("calendar").description("Personal calendar feeds that Outlook and Google can subscribe to");
+
+  calendar
+    .command("url")
+    .description("Print the subscribable URL of a staff member's feed (needs SAMVERKAN_PUBLIC_URL and SAMVERKAN_LINK_SECRET)")
+    .requiredOption("--staff <who>", "e-mail, id or name")
+    .option("--rotate", "replace the URL; the old one stops working")
+    .option("--json", "print JSON")
+    .action((opts: { staff: string; rotate?: boolean; json?: boolean }) =>
+      run(opts, async (rt) => {
+        const result = await rt.sv.calendar.feedUrl(await staffId(rt, opts.staff), { rotate: Boolean(opts.rotate) });
+        if (opts.json) return printJson(result);
+        printLines([result.url]);
+      }),
+    );
+
+  calendar
+    .command("revoke")
+    .description("Turn a staff member's feed off; its URL answers 404 from now on")
+    .requiredOption("--staff <who>", "e-mail, id or name")
+    .option("--json", "print JSON")
+    .action((opts: { staff: string; json?: boolean }) =>
+      run(opts, async (rt) => {
+        const revoked = await rt.sv.calendar.revokeFeed(await staffId(rt, opts.staff));
+        if (opts.json) return printJson({ revoked });
+        printLines([revoked ? (rt.locale === "sv" ? "Flödet är avstängt." : "The feed is revoked.") : rt.locale === "sv" ? "Det fanns inget flöde." : "There was no feed."]);
+      }),
+    );
+
+  calendar
+    .command("feed")
+    .description("Print a staff member's feed (iCalendar)")
+    .requiredOption("--staff <who>", "e-mail, id or name")
+    .action((opts: { staff: string }) =>
+      run({}, async (rt) => {
+        process.stdout.write((await rt.sv.calendar.feed(await staffId(rt, opts.staff))).ics);
+      }),
+    );
+}
+
+export function registerMail(program: Command, run: RunWith): void {
+  const mail = program.command("mail").description("Calendar invitations by e-mail (SMTP_URL, SAMVERKAN_MAIL_FROM)");
+
+  mail
+    .command("outbox")
+    .description("Queued, sent and failed invitation mails, newest first")
+    .option("--status <status>", "pending, sent or failed")
+    .option("--limit <n>", "at most n", "50")
+    .option("--json", "print JSON")
+    .action((opts: { status?: string; limit: string; json?: boolean }) =>
+      run(opts, async (rt) => {
+        if (opts.status && !["pending", "sent", "failed"].includes(opts.status)) {
+          throw new CliUsageError(`--status ska vara pending, sent eller failed, inte "${opts.status}".`, `--status must be pending, sent or failed, not "${opts.status}".`);
+        }
+        const limit = Number(opts.limit);
+        if (!Number.isInteger(limit) || limit <= 0) throw new CliUsageError(`--limit ska vara ett positivt heltal.`, `--limit must be a positive whole number.`);
+        const entries = await rt.sv.mail.outbox({ ...(opts.status ? { status: opts.status as "pending" | "sent" | "failed" } : {}), limit });
+        if (opts.json) return printJson(entries);
+        if (entries.length === 0) return printLines([rt.locale === "sv" ? "Utkorgen är tom." : "The outbox is empty."]);
+        printLines(
+          table(
+            entries.map((e) => [
+              e.createdAt.slice(0, 16).replace("T", " "),
+              `${e.method}#${e.sequence}`,
+              e.status,
+              `${e.attempts}`,
+              e.recipients.join(", "),
+              e.status === "pending" ? `${rt.locale === "sv" ? "nästa" : "next"} ${e.nextAttemptAt.slice(0, 16).replace("T", " ")}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
+            ]),
+          ),
+        );
+      }),
+    );
+
+  mail
+    .command("flush")
+    .description("Send every invitation that is due now (for cron and scripts); safe beside running apps")
+    .option("--json", "print JSON")
+    .action((opts: { json?: boolean }) =>
+      run(opts, async (rt) => {
+        if (!rt.sv.mail.enabled) {
+          throw new CliUsageError(
+            "E-post är inte konfigurerad: sätt SMTP_URL och SAMVERKAN_MAIL_FROM.",
+            "Mail is not configured: set SMTP_URL and SAMVERKAN_MAIL_FROM.",
+          );
+        }
+        const result = await rt.sv.mail.flush({ limit: 500 });
+        if (opts.json) return printJson(result);
+        printLines([
+          rt.locale === "sv"
+            ? `Skickade ${result.sent}, försöker igen senare ${result.retrying}, misslyckades ${result.failed}.`
+            : `Sent ${result.sent}, retrying later ${result.retrying}, failed ${result.failed}.`,
+        ]);
+        if (result.failed > 0 || result.retrying > 0) process.exitCode = 1;
+      }),
+    );
+}
