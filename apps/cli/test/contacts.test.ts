@@ -17,7 +17,7 @@ describe("samverkan organizers contacts", () => {
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], system);
     await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, system);
     await store.close();
-  });
+  }, 180_000);
 
   it("adds, lists as JSON, edits, removes and erases contact persons", { timeout: 180_000 }, async () => {
     const added = await runCli(["organizers", "contacts", "add", "--organizer", "212000-1561", "--name", "Anna Berg", "--role", "förvaltningschef", "--email", "anna.berg@boras.se", "--phone", "033-35 70 00", "--json", ...asKarin], env);

@@ -7,3 +7,4 @@ export * from "./nlu/index";
 export * from "./cards/index";
 export * from "./engine/index";
 export * from "./digest/index";
+export * from "./nudges/index";

@@ -18,6 +18,7 @@ export type { ListOptions, UpsertSummary, Directory } from "./services/directory
 export type { StaffService } from "./services/staff";
 export type { ContactService, ReadContext } from "./services/contacts";
 export type { BriefingService, DialogueBriefing, BriefingUnit, BriefingResult, BriefingDialogue, BriefingAssignment, YearValue } from "./services/briefing";
+export { NUDGE_KINDS, nudgeKindSchema, isoWeekKey, type NudgeKind, type DueNudge, type NudgeOptions, type NudgeService } from "./services/nudges";
 export type { MinutesService, RecordedMinutes, AgreedActionStatus } from "./services/minutes";
 export { swedishHolidays, swedishHoliday, isSwedishWorkingDay, previousSwedishWorkingDay, easterSunday, type SwedishHoliday } from "./holidays";
 export type { StateService } from "./services/state";

@@ -16,6 +16,7 @@ import { createDigestService } from "./digests/service";
 import { createContactService } from "./services/contacts";
 import { createMinutesService } from "./services/minutes";
 import { createBriefingService } from "./services/briefing";
+import { createNudgeService } from "./services/nudges";
 import { systemClock, type Clock } from "./time";
 import { createCalendarService } from "./calendar/service";
 import { resolveCalendarSettings, type AttendeeSource, type CalendarSettingsInput } from "./calendar/settings";
@@ -93,6 +94,8 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     minutes,
     /** Everything to know before a dialogue with an organizer. */
     briefing: createBriefingService(deps, { dialogues, minutes, assignments, contacts }),
+    /** Personal reminders as direct messages, claimed once across instances. */
+    nudges: createNudgeService(deps, { assignments }),
     assignments,
     coverage: createCoverageService(deps),
     audit: createAuditService(deps),

@@ -22,6 +22,7 @@ import { homeView } from "./flows/home";
 import { handleDigestAction, handleDigestCommand } from "./flows/digest";
 import * as lifecycle from "./flows/lifecycle";
 import * as contacts from "./flows/contacts";
+import { handleNudgeAction, handleNudgeCommand } from "../nudges/settings";
 
 export interface EngineOptions {
   samverkan: Samverkan;
@@ -224,6 +225,11 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
     note({ intent: "digest" });
     return digest;
   }
+  const nudges = await handleNudgeCommand(ctx, text);
+  if (nudges) {
+    note({ intent: "nudges" });
+    return nudges;
+  }
   const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, logger: ctx.logger, ...(register ? { register } : {}) });
   note({ intent: parsed.intent });
   const pending = ctx.pending;
@@ -327,6 +333,7 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
   const pending = ctx.pending;
   const bookDraft = pending?.flow === "book" ? { ...pending.draft } : undefined;
   if (action.id.startsWith("digest.")) return (await handleDigestAction(ctx, action)) ?? expired(ctx);
+  if (action.id.startsWith("nudge.")) return (await handleNudgeAction(ctx, action)) ?? expired(ctx);
   switch (action.id) {
     case "flow.cancel": {
       const had = pending !== undefined;

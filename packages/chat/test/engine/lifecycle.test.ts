@@ -121,3 +121,18 @@ describe("dialogue lifecycle in conversation", () => {
     expect(help).toContain("dialogen med Borås kommun är genomförd");
   });
 });
+
+describe("mina påminnelser", () => {
+  it("shows a person's nudges and switches one off and on again", async () => {
+    const w = await chatWorld();
+    const karin = (await w.engine.resolveStaff(w.karin))!;
+    const card = await w.say("mina påminnelser");
+    expect(seen(card)).toContain("Förberedelse arbetsdagen före en dialog, kl 08:00");
+    const off = await w.act(actionIn(card, "nudge.toggle", 2));
+    expect(seen(off)).toContain("Avstängd.");
+    expect(await w.sv.nudges.settings(karin.id)).toEqual({ briefing: true, minutes: true, stale: false });
+    const on = await w.act(actionIn(off, "nudge.toggle", 2));
+    expect(seen(on)).toContain("Påslagen.");
+    expect(await w.sv.nudges.settings(karin.id)).toEqual({ briefing: true, minutes: true, stale: true });
+  });
+});

@@ -75,7 +75,11 @@ interface Services {
 }
 
 const NUMERIC = ["number", "rounded", "approximate"];
-const NATIONAL_TTL_MS = 10 * 60_000;
+/** In this instance's memory. */
+const NATIONAL_MEMORY_TTL_MS = 10 * 60_000;
+/** In the shared store, so one instance computes for all; national figures only change with an import. */
+const NATIONAL_STORE_TTL_MS = 6 * 60 * 60_000;
+const NATIONAL_NAMESPACE = "briefing-national-figures";
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /**
@@ -95,7 +99,16 @@ export function createBriefingService(deps: Deps, services: Services) {
    */
   async function nationalFigures(): Promise<Map<string, number>> {
     const now = deps.clock().getTime();
-    if (nationalCache && now - nationalCache.at < NATIONAL_TTL_MS && now >= nationalCache.at) return nationalCache.figures;
+    if (nationalCache && now - nationalCache.at < NATIONAL_MEMORY_TTL_MS && now >= nationalCache.at) return nationalCache.figures;
+    const stored = await db.selectFrom("kv_state").select(["value", "expires_at"]).where("namespace", "=", NATIONAL_NAMESPACE).where("key", "=", "all").executeTakeFirst();
+    if (stored && stored.expires_at !== null && Number(stored.expires_at) > now) {
+      const parsed: unknown = JSON.parse(stored.value);
+      if (Array.isArray(parsed)) {
+        const figures = new Map(parsed.filter((e): e is [string, number] => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "number"));
+        nationalCache = { at: now, figures };
+        return figures;
+      }
+    }
     const rows = await db
       .selectFrom("school_results as r")
       .leftJoin("school_results as p", (join) =>
@@ -120,6 +133,13 @@ export function createBriefingService(deps: Deps, services: Services) {
       if (value !== null && Number.isFinite(value)) figures.set(`${r.metric}|${r.school_year}`, round1(value));
     }
     nationalCache = { at: now, figures };
+    const value = JSON.stringify([...figures]);
+    const expires_at = now + NATIONAL_STORE_TTL_MS;
+    await db
+      .insertInto("kv_state")
+      .values({ namespace: NATIONAL_NAMESPACE, key: "all", value, expires_at, updated_at: now })
+      .onConflict((oc) => oc.columns(["namespace", "key"]).doUpdateSet({ value, expires_at, updated_at: now }))
+      .execute();
     return figures;
   }
 
@@ -129,12 +149,12 @@ export function createBriefingService(deps: Deps, services: Services) {
     const rows =
       units.length === 0
         ? []
-        : await db
-            .selectFrom("school_results as r")
-            .innerJoin("school_units as u", "u.code", "r.school_unit_code")
-            .select(["r.school_unit_code", "r.school_year", "r.metric", "r.kind", "r.value"])
-            .where("u.organizer_id", "=", organizerId)
-            .where("r.metric", "in", metrics)
+        : // By unit code, the results table's key prefix: a few index reads per unit.
+          await db
+            .selectFrom("school_results")
+            .select(["school_unit_code", "school_year", "metric", "kind", "value"])
+            .where("school_unit_code", "in", units.map((u) => u.code))
+            .where("metric", "in", metrics)
             .execute();
     const byUnit = new Map<string, typeof rows>();
     for (const r of rows) byUnit.set(r.school_unit_code, [...(byUnit.get(r.school_unit_code) ?? []), r]);
@@ -176,26 +196,27 @@ export function createBriefingService(deps: Deps, services: Services) {
       .select(["p.id", "p.title"])
       .where((eb) => eb.or([eb("p.organizer_id", "=", organizerId), eb("u.organizer_id", "=", organizerId)]))
       .execute();
-    const out: BriefingAssignment[] = [];
-    for (const plan of plans) {
-      const list = await services.assignments.list({ planId: plan.id });
-      if (list.length === 0) continue;
-      const notes = await db
-        .selectFrom("progress_entries")
-        .select(["assignment_id", "note", "seq"])
-        .where("assignment_id", "in", list.map((a) => a.id))
-        .where("note", "!=", "")
-        .orderBy("seq", "desc")
-        .execute();
-      for (const assignment of list) out.push({ assignment, planTitle: plan.title, latestNote: notes.find((n) => n.assignment_id === assignment.id)?.note ?? null });
-    }
-    return out.sort((a, b) => Number(a.assignment.ref.slice(2)) - Number(b.assignment.ref.slice(2)));
+    const perPlan = await Promise.all(
+      plans.map(async (plan) => {
+        const list = await services.assignments.list({ planId: plan.id });
+        if (list.length === 0) return [];
+        const notes = await db
+          .selectFrom("progress_entries")
+          .select(["assignment_id", "note", "seq"])
+          .where("assignment_id", "in", list.map((a) => a.id))
+          .where("note", "!=", "")
+          .orderBy("seq", "desc")
+          .execute();
+        return list.map((assignment) => ({ assignment, planTitle: plan.title, latestNote: notes.find((n) => n.assignment_id === assignment.id)?.note ?? null }));
+      }),
+    );
+    return perPlan.flat().sort((a, b) => Number(a.assignment.ref.slice(2)) - Number(b.assignment.ref.slice(2)));
   }
 
   return {
     /** The briefing for a dialogue with the organizer; staff only (it names contact persons). */
     async forOrganizer(organizerId: string, ctx: ReadContext, options: { pastDialogues?: number } = {}): Promise<DialogueBriefing> {
-      await db.transaction().execute((trx) => requireRole(trx, ctx, "viewer", { sv: "se förberedelser inför dialoger", en: "see dialogue briefings" }));
+      await requireRole(db, ctx, "viewer", { sv: "se förberedelser inför dialoger", en: "see dialogue briefings" });
       const org = await db
         .selectFrom("organizers as o")
         .leftJoin("municipalities as m", "m.code", "o.municipality_code")
@@ -221,11 +242,12 @@ export function createBriefingService(deps: Deps, services: Services) {
       ]);
       const past = await Promise.all(pastRows.map((r) => services.dialogues.get(r.id)));
       const minutes = await services.minutes.forDialogues(past.map((d) => d.id));
-      const pastDialogues: BriefingDialogue[] = [];
-      for (const dialogue of past) {
-        const m = minutes.get(dialogue.id) ?? null;
-        pastDialogues.push({ dialogue, minutes: m, actions: m ? await services.minutes.actionStatus(m) : [] });
-      }
+      const pastDialogues: BriefingDialogue[] = await Promise.all(
+        past.map(async (dialogue) => {
+          const m = minutes.get(dialogue.id) ?? null;
+          return { dialogue, minutes: m, actions: m ? await services.minutes.actionStatus(m) : [] };
+        }),
+      );
       return {
         organizer: {
           id: org.id,

@@ -4,7 +4,7 @@ import { requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { newId, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Database } from "../store/schema";
 import type { CalendarService } from "../calendar/service";
 
@@ -33,7 +33,7 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
   const { db } = deps.store;
   const now = () => deps.clock().getTime();
 
-  async function loadRow(q: Trx, id: string): Promise<ContactRow> {
+  async function loadRow(q: Kysely<Database>, id: string): Promise<ContactRow> {
     const row = await q.selectFrom("organizer_contacts").selectAll().where("id", "=", id.trim()).executeTakeFirst();
     if (!row) throw new NotFoundError("contact", id, { sv: `Ingen kontaktperson med id ${id}.`, en: `No contact person with id ${id}.` });
     return row;
@@ -128,19 +128,15 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
     },
 
     async get(id: string, ctx: ReadContext): Promise<OrganizerContact> {
-      return db.transaction().execute(async (trx) => {
-        await requireRole(trx, ctx, "viewer", READ);
-        return toContact(await loadRow(trx, id));
-      });
+      await requireRole(db, ctx, "viewer", READ);
+      return toContact(await loadRow(db, id));
     },
 
     /** The organizer's contact persons by name. Staff only. */
     async list(organizerId: string, ctx: ReadContext): Promise<OrganizerContact[]> {
-      return db.transaction().execute(async (trx) => {
-        await requireRole(trx, ctx, "viewer", READ);
-        const rows = await trx.selectFrom("organizer_contacts").selectAll().where("organizer_id", "=", organizerId).orderBy("name").orderBy("id").execute();
-        return rows.map(toContact);
-      });
+      await requireRole(db, ctx, "viewer", READ);
+      const rows = await db.selectFrom("organizer_contacts").selectAll().where("organizer_id", "=", organizerId).orderBy("name").orderBy("id").execute();
+      return rows.map(toContact);
     },
 
     /**
@@ -148,17 +144,15 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
      * Staff only.
      */
     async forDialogue(dialogueId: string, ctx: ReadContext): Promise<OrganizerContact[]> {
-      return db.transaction().execute(async (trx) => {
-        await requireRole(trx, ctx, "viewer", READ);
-        const rows = await trx
-          .selectFrom("dialogue_contacts as dc")
-          .innerJoin("organizer_contacts as c", "c.id", "dc.contact_id")
-          .selectAll("c")
-          .where("dc.dialogue_id", "=", dialogueId)
-          .orderBy("c.name")
-          .execute();
-        return rows.map(toContact);
-      });
+      await requireRole(db, ctx, "viewer", READ);
+      const rows = await db
+        .selectFrom("dialogue_contacts as dc")
+        .innerJoin("organizer_contacts as c", "c.id", "dc.contact_id")
+        .selectAll("c")
+        .where("dc.dialogue_id", "=", dialogueId)
+        .orderBy("c.name")
+        .execute();
+      return rows.map(toContact);
     },
 
     /** Chooses which of the organizer's contact persons the dialogue meets (replaces the choice). */

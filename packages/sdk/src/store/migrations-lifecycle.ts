@@ -59,3 +59,36 @@ export function lifecycleContactsMigration(dialect: Dialect): Migration {
     },
   };
 }
+
+/**
+ * Personal nudges: one claim row per (nudge, person, period). The primary key is what
+ * makes a nudge go out once when several instances tick at the same moment.
+ */
+export function lifecycleNudgesMigration(dialect: Dialect): Migration {
+  const big = dialect === "postgres" ? "bigint" : "integer";
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("nudge_claims")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("staff_id", "text", (c) => c.notNull())
+        .addColumn("scheduled_for", big, (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("claimed_by", "text", (c) => c.notNull())
+        .addColumn("claimed_at", big, (c) => c.notNull())
+        .addColumn("sent_at", big)
+        .addColumn("error", "text")
+        .execute();
+      await db.schema.createIndex("nudge_claims_staff").on("nudge_claims").columns(["staff_id", "scheduled_for"]).execute();
+      await db.schema
+        .createTable("nudge_settings")
+        .addColumn("staff_id", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("enabled", "integer", (c) => c.notNull())
+        .addColumn("updated_at", big, (c) => c.notNull())
+        .addPrimaryKeyConstraint("nudge_settings_pk", ["staff_id", "kind"])
+        .execute();
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { calendarMigration } from "./migrations-calendar";
 import { digestLeaseMigration, digestMigration } from "./migrations-digests";
-import { lifecycleContactsMigration } from "./migrations-lifecycle";
+import { lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
 import { appendOnlyHardening, appendOnlyHardeningLifecycle } from "./migrations-hardening";
 import { registerMigration } from "./migrations-register";
 
@@ -194,6 +194,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "0120_register_organizers_documents": registerMigration(dialect),
     "0130_calendar_outbox_feeds": calendarMigration(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
+    "0140_lifecycle_nudges": lifecycleNudgesMigration(dialect),
     // After 0140 (migrations run in name order on a fresh database), hence not 0100_hardening_*.
     "0141_hardening_append_only_lifecycle": appendOnlyHardeningLifecycle(dialect),
   };

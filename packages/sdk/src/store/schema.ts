@@ -206,6 +206,18 @@ export interface Database {
     due_date: string | null;
     assignment_id: string | null;
   };
+  nudge_claims: {
+    key: string;
+    kind: string;
+    staff_id: string;
+    scheduled_for: number;
+    status: string;
+    claimed_by: string;
+    claimed_at: number;
+    sent_at: number | null;
+    error: string | null;
+  };
+  nudge_settings: { staff_id: string; kind: string; enabled: number; updated_at: number };
   mail_outbox: {
     id: string;
     dialogue_id: string;

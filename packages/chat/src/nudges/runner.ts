@@ -1,0 +1,120 @@
+import { formatInstant, type DueNudge, type Samverkan, type Staff } from "@samverkan/sdk";
+import type { Block, Locale, Message } from "../cards/model";
+import { briefingSummary } from "../engine/flows/briefing-card";
+import { formatDay, formatRange } from "../engine/i18n";
+import { message } from "../engine/reply";
+
+/**
+ * Sends one direct message to a staff member: Slack `chat.postMessage` to the user,
+ * Teams a proactive message on the stored conversation reference. Each app provides one.
+ */
+export interface NudgePoster {
+  postDirect(staff: Staff, message: Message): Promise<void>;
+}
+
+export interface NudgeLogger {
+  info(obj: Record<string, unknown>, msg: string): void;
+  warn(obj: Record<string, unknown>, msg: string): void;
+}
+
+export interface NudgeRunnerOptions {
+  samverkan: Samverkan;
+  poster: NudgePoster;
+  /** Names this instance in claims, e.g. the host name and process id. */
+  instanceId: string;
+  logger?: NudgeLogger;
+}
+
+export interface NudgeTickReport {
+  at: string;
+  sent: DueNudge[];
+  /** Due, but another instance claimed it first. */
+  lost: string[];
+  failed: Array<{ key: string; error: string }>;
+}
+
+const quiet: NudgeLogger = { info: () => undefined, warn: () => undefined };
+
+/** The message a nudge sends, in the person's language. */
+export async function nudgeMessage(sv: Samverkan, staff: Staff, nudge: DueNudge): Promise<Message | undefined> {
+  const locale: Locale = staff.locale;
+  const isSv = locale === "sv";
+  const asStaff = { actor: { staffId: staff.id }, channel: "system" } as const;
+  if (nudge.kind === "briefing" && nudge.dialogueId) {
+    const dialogue = await sv.dialogues.get(nudge.dialogueId);
+    if (dialogue.status !== "booked" && dialogue.status !== "proposed") return undefined;
+    const card = briefingSummary(await sv.briefing.forOrganizer(dialogue.organizerId, asStaff), locale);
+    const lead = isSv ? `Påminnelse: dialog ${formatRange(dialogue.start, dialogue.end, locale)}. Här är förberedelsen.` : `Reminder: dialogue ${formatRange(dialogue.start, dialogue.end, locale)}. Here is your briefing.`;
+    return { ...card, text: `${lead} ${card.text}`, blocks: [{ type: "text", text: `**${lead}**` }, ...card.blocks] };
+  }
+  if (nudge.kind === "minutes" && nudge.dialogueId) {
+    const dialogue = await sv.dialogues.get(nudge.dialogueId);
+    if (dialogue.status === "cancelled" || (await sv.minutes.get(dialogue.id))) return undefined;
+    const organizer = await sv.organizers.get(dialogue.organizerId);
+    const text = isSv
+      ? `Dialogen med ${organizer.name} ${formatDay(dialogue.start, locale)} har inget protokoll än. Vad kom ni överens om?`
+      : `The dialogue with ${organizer.name} on ${formatDay(dialogue.start, locale)} has no minutes yet. What did you agree?`;
+    const blocks: Block[] = [
+      { type: "text", text },
+      { type: "actions", actions: [{ id: "dialogue.record.form", label: isSv ? "Skriv protokoll" : "Record minutes", value: { id: dialogue.id }, style: "primary" }] },
+      { type: "context", text: isSv ? "Stäng av: skriv _mina påminnelser_." : "Switch off: write _my reminders_." },
+    ];
+    return message(locale, blocks, text);
+  }
+  if (nudge.kind === "stale" && nudge.assignmentRefs && nudge.assignmentRefs.length > 0) {
+    const refs = nudge.assignmentRefs.slice(0, 20);
+    const assignments = await Promise.all(refs.map((ref) => sv.assignments.get(ref)));
+    const text = isSv ? `${assignments.length} av dina uppdrag har inga framsteg på 14 dagar.` : `${assignments.length} of your assignments have no progress in 14 days.`;
+    const blocks: Block[] = [
+      { type: "text", text: `**${text}**` },
+      {
+        type: "list",
+        items: assignments.map((a) => ({
+          title: `${a.ref} ${a.title}`.slice(0, 150),
+          subtitle: a.lastProgressAt ? `${isSv ? "Senast" : "Last"} ${formatDay(a.lastProgressAt, locale)}` : isSv ? "Inga framsteg loggade" : "No progress logged",
+          action: { id: "progress.form", label: isSv ? "Logga framsteg" : "Log progress", value: { ref: a.ref } },
+        })),
+      },
+      { type: "context", text: isSv ? "Stäng av: skriv _mina påminnelser_." : "Switch off: write _my reminders_." },
+    ];
+    return message(locale, blocks, text);
+  }
+  return undefined;
+}
+
+/**
+ * One pass: find due nudges, claim each (only one instance wins a claim), send the
+ * winner's DM. Call it every few minutes from each instance; the clock is the SDK's.
+ */
+export function createNudgeRunner(options: NudgeRunnerOptions) {
+  const sv = options.samverkan;
+  const logger = options.logger ?? quiet;
+  return {
+    async tick(): Promise<NudgeTickReport> {
+      const now = sv.clock();
+      const report: NudgeTickReport = { at: formatInstant(now.getTime(), sv.config.timeZone), sent: [], lost: [], failed: [] };
+      for (const nudge of await sv.nudges.due(now)) {
+        if (!(await sv.nudges.claim(nudge, options.instanceId))) {
+          report.lost.push(nudge.key);
+          continue;
+        }
+        try {
+          const staff = await sv.staff.get(nudge.staffId);
+          const msg = await nudgeMessage(sv, staff, nudge);
+          if (msg) await options.poster.postDirect(staff, msg);
+          await sv.nudges.markSent(nudge.key);
+          if (msg) report.sent.push(nudge);
+        } catch (error) {
+          const text = error instanceof Error ? error.message : String(error);
+          await sv.nudges.markFailed(nudge.key, text);
+          report.failed.push({ key: nudge.key, error: text });
+          logger.warn({ key: nudge.key, err: text }, "nudge failed");
+        }
+      }
+      if (report.sent.length > 0) logger.info({ sent: report.sent.length }, "nudges sent");
+      return report;
+    },
+  };
+}
+
+export type NudgeRunner = ReturnType<typeof createNudgeRunner>;
