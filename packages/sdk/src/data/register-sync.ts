@@ -94,11 +94,6 @@ function organizerType(type: OrganizerType | null, name: string): OrganizerType 
   return /\b(kommun|kommunförbund)\b/i.test(name) ? "municipal" : /\bregion\b/i.test(name) ? "region" : "independent";
 }
 
-async function rowsIn<T>(values: readonly string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < values.length; i += CHUNK) out.push(...(await fetch(values.slice(i, i + CHUNK))));
-  return out;
-}
 
 /** Fetches with a bounded pool and hands results over in batches; the order of batches is the order fetched. */
 async function fetchInBatches<I, R>(
@@ -297,7 +292,7 @@ export function createRegisterSync(deps: Deps) {
       durationMs: 0,
     };
 
-    let organizerList: RegisterOrganizer[] = [];
+    const organizerList: RegisterOrganizer[] = [];
     let unitList: RegisterSchoolUnit[] = [];
     try {
       const list = await options.client.listOrganizers();

@@ -14,16 +14,17 @@ describeEachStore("personal calendar feeds and signed .ics links", (factory) => 
   let server: Server;
   let base: string;
   beforeEach(async () => {
-    let handle: ReturnType<typeof createCalendarRequestHandler> | undefined;
+    // The server listens before the world exists (its URL is the world's public URL).
+    const routes: { handle?: ReturnType<typeof createCalendarRequestHandler> } = {};
     server = createServer((req, res) => {
-      if (handle?.(req, res)) return;
+      if (routes.handle?.(req, res)) return;
       res.writeHead(404);
       res.end();
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     w = await buildWorld(await factory.open(), {}, { publicUrl: base, linkSecret: SECRET });
-    handle = createCalendarRequestHandler(w.sv.calendar);
+    routes.handle = createCalendarRequestHandler(w.sv.calendar);
   });
   afterEach(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
