@@ -65,7 +65,14 @@ describe.skipIf(!fixturesAvailable)(`Action.Execute${fixturesAvailable ? "" : ` 
     // "Boka" → booked; the confirmation card is replaced by the booked dialogue.
     const booked = refreshedCard(await h.post(actionExecute("channel", "book.confirm", book!.data as Json, inThread)));
     expect(cardText(booked)).toContain("Dialogen är bokad");
-    expect(actionsOf(booked).map((action) => action.verb)).toEqual(["dialogue.reschedule.pick", "dialogue.cancel.pick"]);
+    // An upcoming dialogue offers its briefing, the calendar file (a link), contact persons, moving and cancelling.
+    expect(actionsOf(booked).map((action) => action.verb ?? action.type)).toEqual([
+      "dialogue.prepare",
+      "Action.OpenUrl",
+      "dialogue.contacts.form",
+      "dialogue.reschedule.pick",
+      "dialogue.cancel.pick",
+    ]);
     const dialogues = await h.world.samverkan.dialogues.listBetween("2026-11-24T00:00", "2026-11-25T00:00");
     expect(dialogues).toHaveLength(1);
     expect(dialogues[0]).toMatchObject({ organizerId: h.world.stockholmId, digital: true });
