@@ -52,7 +52,7 @@ const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? u
 
 /**
  * Reads calendar, mail and Graph settings from an environment object. Only entry points
- * (the apps, the CLI) call this, with `process.env`; the SDK itself never reads it.
+ * (the apps, the CLI) call this with the environment they read; the SDK itself never reads it.
  * Mail is on only when both SMTP_URL and SAMVERKAN_MAIL_FROM are set, Graph only when all three GRAPH_* are.
  */
 export function calendarSettingsFromEnv(env: Record<string, string | undefined>): CalendarSettings {
