@@ -95,7 +95,32 @@ describeEachStore("dialogues", (factory) => {
   it("does not let a viewer book", async () => {
     const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.viewer)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForbiddenError);
-    expect((error as ForbiddenError).localized("sv")).toContain("kräver minst rollen rådgivare");
+    expect((error as ForbiddenError).localized("sv")).toBe("Du (Vera Viewer, läsbehörighet) får inte boka kvalitetsdialoger. Det kräver minst rollen rådgivare.");
+    expect((error as ForbiddenError).localized("en")).toBe("You (Vera Viewer, viewer) may not book quality dialogues. That needs at least the advisor role.");
+    expect((await w.sv.counts()).dialogues).toBe(0);
+  });
+
+  it("lets a system job book for named staff, recorded as the job, but never a dialogue without participants", async () => {
+    const job = { actor: { system: "test" }, channel: "system" } as const;
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, job);
+    expect(d.staffIds).toEqual([w.advisor.staffId]);
+    expect((await w.sv.audit.list({ entityType: "dialogue", entityId: d.id }))[0]).toMatchObject({ actorStaffId: null, actorLabel: "system:test" });
+    // A job has no staff id of its own to fall back on.
+    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-04T10:00", durationMinutes: 60 }, job).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).localized("sv")).toBe("Ange minst en deltagande medarbetare.");
+    expect((error as ValidationError).localized("en")).toBe("Name at least one participating staff member.");
+    expect((error as ValidationError).issues.map((i) => i.field)).toEqual(["staffIds"]);
+    expect((await w.sv.counts()).dialogues).toBe(1);
+  });
+
+  it("reports a clash with a staff member's dialogue elsewhere, or a digital one, as the staff member's and not the office's", async () => {
+    const elsewhere = await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "goteborg", start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
+    const digital = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, officeId: "solna", start: "2026-12-04T10:00", durationMinutes: 60 }, as(w.advisor));
+    for (const [d, day] of [[elsewhere, "2026-12-03"], [digital, "2026-12-04"]] as const) {
+      const conflicts = await w.sv.dialogues.conflicts({ start: `${day}T10:00`, end: `${day}T11:00`, staffIds: [w.advisor.staffId], officeId: "solna" });
+      expect(conflicts.map((c) => [c.dialogueId, c.resource.kind, c.resource.id])).toEqual([[d.id, "staff", w.advisor.staffId]]);
+    }
   });
 
   it("cancels, frees the slot and records who did it", async () => {
@@ -140,6 +165,7 @@ describeEachStore("dialogues", (factory) => {
       const error = await attempt().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ForbiddenError);
       expect((error as ForbiddenError).localized("sv")).toBe("Du kan bara ändra dialoger som du bokat eller deltar i. Be en enhetschef om hjälp.");
+      expect((error as ForbiddenError).localized("en")).toBe("You can only change dialogues you booked or take part in. Ask a unit head for help.");
     }
     await expect(w.sv.dialogues.checkMayChange(d.id, as(w.viewer))).rejects.toThrow(/advisor role/);
     expect(await w.sv.dialogues.get(d.id)).toMatchObject({ start: "2026-11-24T10:00:00+01:00", status: "booked" });
@@ -203,6 +229,7 @@ describeEachStore("dialogues", (factory) => {
   it("tells a staff member who is not registered to ask an administrator", async () => {
     const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as({ staffId: "nobody" })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ entity: "staff", id: "nobody" });
     expect((error as NotFoundError).localized("sv")).toBe("Medarbetaren nobody finns inte i Samverkan. Be en administratör lägga till dig.");
     expect((error as NotFoundError).localized("en")).toBe("Staff member nobody is not registered in Samverkan. Ask an administrator to add you.");
   });
