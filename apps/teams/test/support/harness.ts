@@ -1,5 +1,5 @@
 /**
- * The real Teams app (teams-ai Application on botbuilder's CloudAdapter, node:http) on
+ * The real Teams app (a Teams SDK App on our node:http transport) on
  * loopback, a real SQLite store, the real engine, and a fake Bot Connector recording
  * what the bot sends. `post` delivers an activity to /api/messages like Teams does.
  */
