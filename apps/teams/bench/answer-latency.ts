@@ -3,9 +3,9 @@
  * activity is POSTed to /api/messages until the (fake) Bot Connector receives the reply,
  * with 50 activities in flight at once.
  *
- * Two apps run in the same process, one after the other in alternating rounds, on the
- * same node:http transport and the same kind of loopback connector:
- * - samverkan: the real Teams app answering "sök Rinkebyskolan" (tenant check, event
+ * Two apps run in the same process, one after the other in alternating rounds, each with
+ * the same kind of loopback connector:
+ * - samverkan: the real Teams app (Teams SDK behind our node:http transport) answering "sök Rinkebyskolan" (tenant check, event
  *   de-duplication in SQLite, staff lookup, engine search, Adaptive Card rendering) on a
  *   SQLite file store with a small directory;
  * - echo: a bare Teams SDK App (its own default Express transport, no authentication)
@@ -189,8 +189,8 @@ async function main(): Promise<void> {
 Time from POSTing a Teams message activity to \`/api/messages\` until the Bot Connector
 receives the bot's reply, with ${CONCURRENCY} activities in flight at once
 (${ROUNDS} alternating rounds of ${ACTIVITIES} activities per app after ${WARMUP} warm-up
-activities). Both apps run in one process on the same node:http transport, each with its
-own fake Bot Connector on loopback; the load generator runs in the same process.
+activities). Both apps run in one process, each with its own fake Bot Connector on
+loopback; the load generator runs in the same process.
 
 - **samverkan**: the real Teams app (\`createTeamsApp\`) answering "${QUERY}" from a personal
   chat: tenant allow-list, activity de-duplication (\`claimEvent\`) and staff lookup in a
