@@ -25,7 +25,8 @@ export function refuseOutsiders(options: { allowedTeamIds: ReadonlySet<string>; 
       await args.next();
       return;
     }
-    options.logger.warn({ verdict: verdict.kind, teamId: verdict.teamId, ...(verdict.kind === "external-user" ? { userTeamId: verdict.userTeamId } : {}) }, "request refused: not an allowed Slack workspace");
+    const { kind, ...teams } = verdict;
+    options.logger.warn({ verdict: kind, ...teams }, "request refused: not an allowed Slack workspace");
     await refuse(args, verdict, options);
   };
 }
@@ -36,10 +37,12 @@ async function refuse(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], verdic
     await args.ack({ response_type: "ephemeral", text });
     return;
   }
+  // Interactions (buttons, forms, shortcuts, option lists) wait for our ack; those that
+  // came from a message carry a response_url for the private note.
   if ("ack" in args && typeof args.ack === "function") {
     await args.ack();
     const withUrl = responseUrlSchema.safeParse(args.body);
-    if ("action" in args && withUrl.success) await options.postToResponseUrl(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
+    if (withUrl.success) await options.postToResponseUrl(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
     return;
   }
   // Events: Bolt has acknowledged already. A foreign workspace gets silence; a guest in

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { storeFootprint } from "./support/footprint";
 import { BOT_TOKEN, limitViolations, SIGNING_SECRET, startHarness, type Harness } from "./support/harness";
 import { nowSeconds } from "./support/signer";
-import { appMention, blockAction, directMessage, eventEnvelope, fixturesAvailable, newTs, slashCommand, viewSubmission } from "./support/slack-payloads";
+import { appMention, blockAction, directMessage, eventEnvelope, fixturesAvailable, homeAction, newTs, slashCommand, viewSubmission } from "./support/slack-payloads";
 import { BOT_USER_ID, FOREIGN_TEAM_ID, KARIN, TEAM_ID } from "./support/world";
 
 describe.skipIf(!fixturesAvailable)("requests that must not get in", () => {
@@ -138,6 +138,25 @@ describe.skipIf(!fixturesAvailable)("requests that must not get in", () => {
     await h.sendAndSettle({ kind: "event", envelope: reaction });
     expect(webApiCallsAfterStart()).toHaveLength(calls + 1);
     expect(refusalsLogged().at(-1)).toMatchObject({ verdict: "external-user", userTeamId: "T0GUESTORG" });
+    expect(errorsLogged()).toEqual([]);
+  });
+
+  it("acknowledges a Home tab button or a message shortcut from a workspace that is not allowed, with a note only where Slack gave a response_url", async () => {
+    const before = await storeFootprint(h.world);
+    const calls = webApiCallsAfterStart().length;
+    const hooks = h.fake.hooks.length;
+    const logsBefore = h.logs.length;
+    const home = homeAction(stranger, { action_id: "dialogues.mine", value: "{}" });
+    expect((await h.sendAndSettle({ kind: "interaction", payload: home })).status).toBe(200);
+    expect(h.fake.hooks).toHaveLength(hooks);
+    const responseUrl = h.fake.responseUrl("actions");
+    const shortcut = { ...home, type: "message_action", callback_id: "samverkan.note", container: undefined, view: undefined, actions: undefined, channel: { id: "C0SAMVERK1", name: "kvalitetsdialoger" }, message: { type: "message", text: "hej", ts: newTs() }, response_url: responseUrl };
+    expect((await h.sendAndSettle({ kind: "interaction", payload: shortcut })).status).toBe(200);
+    expect(h.fake.hooksAt(responseUrl).map((hook) => hook.body)).toEqual([{ response_type: "ephemeral", replace_original: false, text: "Den här Slack-arbetsytan är inte ansluten till Samverkan." }]);
+    expect(webApiCallsAfterStart()).toHaveLength(calls);
+    expect(await storeFootprint(h.world)).toEqual(before);
+    // Nothing but the two refusals: no attempt to post to a response_url that was never given.
+    expect(h.logs.slice(logsBefore).filter((line) => Number(line.level) >= 40).map((line) => line.msg)).toEqual(["request refused: not an allowed Slack workspace", "request refused: not an allowed Slack workspace"]);
   });
 
   it("logs, and survives, a private note to a guest that Slack refuses", async () => {

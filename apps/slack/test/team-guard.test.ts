@@ -93,6 +93,24 @@ describe("reading the workspace from a request body", () => {
     expect(requestTeams(body)).toStrictEqual({ installTeamId: "T0REAL", enterpriseId: undefined, userTeamId: "T0REAL" });
   });
 
+  it.each([
+    ["authorizations[0].team_id", { authorizations: [{ team_id: "" }], team_id: "T0NEXT" }, { installTeamId: "T0NEXT" }],
+    ["authorizations[0].enterprise_id", { authorizations: [{ enterprise_id: "" }], enterprise_id: "E0NEXT" }, { enterpriseId: "E0NEXT" }],
+    ["team_id", { team_id: "", view: { app_installed_team_id: "T0NEXT" } }, { installTeamId: "T0NEXT" }],
+    ["view.app_installed_team_id", { view: { app_installed_team_id: "", team_id: "T0NEXT" } }, { installTeamId: "T0NEXT" }],
+    ["team.id", { team: { id: "" }, view: { team_id: "T0NEXT" } }, { installTeamId: "T0NEXT" }],
+    ["view.team_id", { view: { team_id: "" }, user: { team_id: "T0NEXT" } }, { installTeamId: "T0NEXT" }],
+    ["user.team_id", { team_id: "T0SAMVERK", user: { team_id: "" }, user_team: "T0NEXT" }, { userTeamId: "T0NEXT" }],
+    ["enterprise_id", { enterprise_id: "", enterprise: { id: "E0NEXT" } }, { enterpriseId: "E0NEXT" }],
+    ["enterprise.id", { enterprise: { id: "" }, team: { enterprise_id: "E0NEXT" } }, { enterpriseId: "E0NEXT" }],
+    ["team.enterprise_id", { team_id: "T0SAMVERK", team: { enterprise_id: "" } }, { enterpriseId: undefined }],
+    ["event.user_team", { team_id: "T0SAMVERK", event: { user: "U1", user_team: "", user_profile: { team: "T0NEXT" } } }, { userTeamId: "T0NEXT" }],
+    ["event.user_profile.team", { team_id: "T0SAMVERK", event: { user: "U1", user_profile: { team: "" }, team: "T0NEXT" } }, { userTeamId: "T0NEXT" }],
+    ["event.team", { team_id: "T0SAMVERK", event: { user: "U1", team: "" }, user_team: "T0NEXT" }, { userTeamId: "T0NEXT" }],
+  ])("treats an empty %s as absent", (_field, body, expected) => {
+    expect(requestTeams(body)).toMatchObject(expected);
+  });
+
   it("ignores whole blocks of the wrong shape instead of failing", () => {
     const body = { team_id: "T0OK", authorizations: "yes", team: "T0STRING", enterprise: 1, user: "U0STRING", view: [], event: "message" };
     expect(requestTeams(body)).toStrictEqual({ installTeamId: "T0OK", enterpriseId: undefined, userTeamId: undefined });
