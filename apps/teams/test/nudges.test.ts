@@ -15,6 +15,7 @@ import { actionExecute, fixturesAvailable, fixturesMissingReason, installationUp
 import { actionsOf, cardsIn, cardsSent, cardText, expectValidCards } from "./support/cards";
 import { startFakeConnector, type FakeConnector } from "./support/fake-connector";
 import { captureLogger, startHarness, type Harness } from "./support/harness";
+import { killStrayProcesses, startAppProcess, tempDatabase } from "./support/process";
 import { ADVISOR_AAD_ID, CALENDAR, TENANT_ID } from "./support/world";
 
 const SYSTEM = { actor: { system: "test" }, channel: "system" } as const;
@@ -215,4 +216,21 @@ describe.skipIf(!pg.available || !fixturesAvailable)(`two Teams app instances on
     }
     expect(scraped).toBe(12);
   });
+});
+
+describe("the Teams app process (main.ts)", () => {
+  afterAll(() => killStrayProcesses());
+
+  it("exposes the nudge counter and the mail outbox size on /metrics", async () => {
+    const token = "teams-process-metrics-token";
+    const proc = startAppProcess({ TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT_ID, PORT: "0", SAMVERKAN_DB: tempDatabase(), METRICS_TOKEN: token });
+    const listening = await proc.waitForLine((line) => typeof line.port === "number");
+    const res = await fetch(`http://127.0.0.1:${String(listening.port)}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain("# TYPE samverkan_nudges_total counter");
+    expect(text).toMatch(/samverkan_mail_outbox_messages\{status="pending",app="teams"\} 0/);
+    proc.child.kill("SIGTERM");
+    expect(await proc.exitWithin(30_000)).toBe(0);
+  }, 120_000);
 });
