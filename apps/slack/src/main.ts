@@ -3,6 +3,7 @@ import { createEngine } from "@samverkan/chat";
 import { countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
+import { startSlackNudges } from "./nudges";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
 import { createLogger, engineLogger } from "./logging";
 import { startMaintenance } from "./maintenance";
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
   const stopMaintenance = startMaintenance(samverkan, logger);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
+  // Personal nudges as DMs; each is claimed in the store, so every instance may run this.
+  const nudges = startSlackNudges({ samverkan, client: slack.bolt.client, teamIds: config.allowedTeamIds, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
     stopMaintenance();
     const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
+    await nudges.stop();
     await metricsPort?.close();
     await mail.stop();
     await store.close();

@@ -9,6 +9,7 @@ import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
 import { startTeamsDigests } from "./digest/teams-poster";
+import { startTeamsNudges } from "./proactive/nudge-poster";
 import { createLogger, describeError } from "./log";
 import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
   const digests = startTeamsDigests({ samverkan, post: app.post, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
+  // Personal nudges in each person's 1:1 chat with the bot (claimed once across instances).
+  const nudges = startTeamsNudges({ samverkan, references: app.conversations, sendProactive: app.sendProactive, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const stopHousekeeping = startHousekeeping(samverkan, logger);
@@ -90,7 +94,7 @@ async function main(): Promise<void> {
     app
       .drain(graceMs)
       .then(async (drained) => {
-        await Promise.all([digests.stop(), mail.stop(), metricsPort?.close()]);
+        await Promise.all([digests.stop(), nudges.stop(), mail.stop(), metricsPort?.close()]);
         await store.close();
         logger.info({ drained }, "stopped");
         process.exit(0);
