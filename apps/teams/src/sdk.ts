@@ -27,12 +27,18 @@ export class SamverkanHttpAdapter implements IHttpServerAdapter {
   }
 }
 
-const LEVELS: Record<LogLevel, "error" | "warn" | "debug" | "trace"> = { error: "error", warn: "warn", info: "debug", debug: "debug", trace: "trace" };
+/**
+ * The SDK's errors are logged as warnings: it reports every refused token twice at error
+ * level, so anyone could fill the error log; the failures that matter (a turn that failed,
+ * a 500) are logged at error level by our own code.
+ */
+const LEVELS: Record<LogLevel, "warn" | "debug" | "trace"> = { error: "warn", warn: "warn", info: "debug", debug: "debug", trace: "trace" };
 
 /**
  * The SDK's logger interface over pino. Only strings and the safe fields of errors are
  * logged: the SDK passes whole request bodies and HTTP errors (whose config holds the
- * bearer token) to its logger, and those never reach our logs. Its chatty info goes to debug.
+ * bearer token) to its logger, and those never reach our logs. Its chatty info goes to debug,
+ * its errors to warn (see LEVELS).
  */
 export function sdkLogger(logger: Logger, name = "teams-sdk"): ILogger {
   const write = (level: LogLevel, msg: unknown[]) => {
