@@ -6,6 +6,7 @@ import { describe, loadFacts, selectionBasis, type LatestInspection, type School
 import { DEFAULT_CRITERIA, resolveCriteria, type CriteriaInput, type CriterionId, type SelectionCriterion } from "./criteria";
 import { COMPLETION_METRIC, type ProgrammeFigure } from "./completion";
 import { reasonText } from "./words";
+import { figuresInContext, type SchoolFiguresInContext } from "./context";
 import { pupilWeightedMean, type Figure } from "./figures";
 import type { LocalizedText } from "../errors";
 import { numericOrNull, type StatValueKind } from "../skolverket/stat-value";
@@ -158,6 +159,16 @@ export function createSelectionService(deps: Deps) {
   }
 
   return {
+    /**
+     * A unit's figures for every criterion and school year held, each beside the municipal
+     * and national figure of the same year, marked where past the threshold (defaults, or
+     * the caller's). From the figures kept since the last import: cheap enough for every card.
+     */
+    async inContext(schoolUnitCode: string, options: { criteria?: CriteriaInput } = {}): Promise<SchoolFiguresInContext> {
+      const basis = await selectionBasis(deps.store, deps.clock().getTime());
+      return figuresInContext(basis, schoolUnitCode, resolveCriteria(options.criteria));
+    },
+
     /** Units ordered by one metric, with the national and municipal figure for the same year. */
     async rank(options: SelectionRankOptions): Promise<SelectionRankResult> {
       const criterion = DEFAULT_CRITERIA.find((c) => c.id === RANK_CRITERION[options.metric]);
