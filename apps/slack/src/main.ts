@@ -1,6 +1,6 @@
 import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
-import { countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
+import { countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls, startScheduledSync } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
+  const stopSync = startScheduledSync(samverkan, logger, env.sync);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
   const teams = [...config.allowedTeamIds].join(",");
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs + 5_000).unref();
     stopMaintenance();
+    stopSync();
     const drained = await slack!.stop(config.shutdownGraceMs);
     await digests.stop();
     await metricsPort?.close();

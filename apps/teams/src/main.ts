@@ -4,7 +4,7 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
-import { botConnectorCalls, countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
+import { botConnectorCalls, countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping, startScheduledSync } from "@samverkan/runtime";
 import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const stopHousekeeping = startHousekeeping(samverkan, logger);
+  const stopSync = startScheduledSync(samverkan, logger, env.sync);
 
   // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, graceMs + 5_000).unref();
     stopHousekeeping();
+    stopSync();
     app
       .drain(graceMs)
       .then(async (drained) => {
