@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App, IActivityContext } from "@microsoft/teams.apps";
 import type { CloudEnvironment } from "@microsoft/teams.api";
-import type { Engine } from "@samverkan/chat";
+import { createChartRequestHandler, type Engine } from "@samverkan/chat";
 import type { Samverkan } from "@samverkan/sdk";
 import type { TeamsConfig } from "./config";
 import { createDialogStore } from "./dialogs/dialog-store";
@@ -168,12 +168,13 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const tracker = createRequestTracker();
   let draining = false;
   const calendar = calendarRoutes(samverkan, logger);
+  const charts = createChartRequestHandler(samverkan, { onError: (err) => logger.error({ err }, "chart request failed") });
   const server = createMessagesServer({
     tracker,
     draining: () => draining,
     adapter,
     logger,
-    routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res),
+    routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res) || charts(req, res),
     ...(options.http?.onAnswer ? { onAnswer: options.http.onAnswer } : {}),
   });
   const post = createPostToConversation(sdk.api);

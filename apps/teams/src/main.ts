@@ -4,7 +4,7 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
-import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
+import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping, startScheduledSync } from "@samverkan/runtime";
 import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const stopHousekeeping = startHousekeeping(samverkan, logger);
+  const stopSync = startScheduledSync(samverkan, logger, env.sync);
 
   // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     servers: [app],
     stoppables: [
       { name: "housekeeping", stop: stopHousekeeping },
+      { name: "scheduled sync", stop: stopSync },
       { name: "background work", stop: () => Promise.all([digests.stop(), nudges.stop(), mail.stop(), metricsPort?.close()]) },
       { name: "store", stop: () => store.close() },
     ],
