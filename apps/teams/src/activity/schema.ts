@@ -56,13 +56,38 @@ export const teamsActivitySchema = z.looseObject({
 export type TeamsActivity = z.infer<typeof teamsActivitySchema>;
 
 /** What the HTTP endpoint requires before handing a body to the Teams SDK. */
-export const inboundActivitySchema = z.looseObject({
-  type: z.string().min(1, { error: "activity.type is required" }),
-  serviceUrl: z.url({ error: "activity.serviceUrl must be a URL" }).optional(),
-  conversation: idHolder.optional(),
-  from: idHolder.optional(),
-  recipient: idHolder.optional(),
-});
+/** Invokes whose meaning is in `value`: Teams always sends an object there. */
+const INVOKES_WITH_VALUE = new Set([
+  "adaptiveCard/action",
+  "task/fetch",
+  "task/submit",
+  "composeExtension/query",
+  "composeExtension/selectItem",
+  "composeExtension/submitAction",
+  "composeExtension/fetchTask",
+  "composeExtension/queryLink",
+  "composeExtension/anonymousQueryLink",
+  "message/submitAction",
+  "signin/verifyState",
+  "signin/tokenExchange",
+  "config/fetch",
+  "config/submit",
+]);
+
+export const inboundActivitySchema = z
+  .looseObject({
+    type: z.string().min(1, { error: "activity.type is required" }),
+    name: z.string().optional(),
+    value: z.unknown().optional(),
+    serviceUrl: z.url({ error: "activity.serviceUrl must be a URL" }).optional(),
+    conversation: idHolder.optional(),
+    from: idHolder.optional(),
+    recipient: idHolder.optional(),
+  })
+  .refine((activity) => activity.type !== "invoke" || !INVOKES_WITH_VALUE.has(activity.name ?? "") || (typeof activity.value === "object" && activity.value !== null && !Array.isArray(activity.value)), {
+    error: "activity.value must be an object for this invoke",
+    path: ["value"],
+  });
 
 /** Reads the activity of a turn; undefined when it lacks what every Teams activity has. */
 export function readActivity(activity: unknown): TeamsActivity | undefined {
