@@ -1,8 +1,6 @@
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { Staff } from "@samverkan/sdk";
 import { reportError } from "../output";
@@ -20,33 +18,6 @@ export function configuredApps(env: EnvSnapshot = cliEnv().vars): Array<"slack" 
   return apps;
 }
 
-/** The repository root (the folder with pnpm-workspace.yaml), from the built bundle or the source alike. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("samverkan start runs the apps from the repository; no pnpm-workspace.yaml above this file");
-    dir = parent;
-  }
-  return dir;
-}
-
-/** Runs an app's build output with plain node (`pnpm start` at the root builds it first). */
-function startApp(app: "slack" | "teams"): Promise<number> {
-  const entry = resolve(repoRoot(), "apps", app, "dist/main.js");
-  if (!existsSync(entry)) {
-    process.stderr.write(`${entry} saknas: kör \`pnpm build\` (eller \`pnpm start\` i repots rot) först.\n`);
-    return Promise.resolve(1);
-  }
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [entry], { stdio: "inherit" }); // inherits this environment
-    // The apps shut down gracefully on SIGTERM/SIGINT; pass ours on.
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward).on("SIGTERM", forward);
-    child.on("exit", (code) => done(code ?? 1));
-  });
-}
-
 export function registerStart(program: Command): void {
   program
     .command("start")
@@ -55,9 +26,8 @@ export function registerStart(program: Command): void {
       const apps = configuredApps();
       if (apps.length > 0) {
         process.stderr.write(`Startar ${apps.join(" och ")} …\n`);
-        const codes = await Promise.all(apps.map(startApp));
-        process.exitCode = codes.find((c) => c !== 0) ?? 0;
-        return;
+        const { superviseApps } = await import("./supervise-apps");
+        return superviseApps(apps);
       }
       let rt: CliRuntime | undefined;
       try {
