@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, expect, it } from "vitest";
 import { sql } from "kysely";
-import { ForbiddenError, ValidationError } from "../src/index";
+import { createSamverkan, ForbiddenError, ValidationError } from "../src/index";
 import { as, buildWorld, describeEachStore, storesReady, type World } from "./support/stores";
 
 await storesReady;
@@ -173,6 +173,15 @@ describeEachStore("dialogue briefing", (factory) => {
       change: -7.5,
       threshold: 190,
     });
+    // An import moves the national figure at once, on every instance: (182.5·100 + 250·300 + 150·100) / 500 = 216.5.
+    const otherInstance = createSamverkan({ store: w.store, clock: () => new Date("2026-11-23T10:00:00+01:00") });
+    await otherInstance.briefing.forOrganizer(w.organizerId, as(w.viewer));
+    await w.sv.schools.upsert({ code: "23456789", name: "Tredje skolan", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] }, system);
+    await w.store.db.insertInto("school_results").values([result("23456789", "2024/25", "meritValue", 150), result("23456789", "2024/25", "pupils", 100)]).execute();
+    for (const instance of [w.sv, otherInstance]) {
+      const again = await instance.briefing.forOrganizer(w.organizerId, as(w.viewer));
+      expect(again.units[0]!.results.find((r) => r.metric === "meritValue")?.latest).toEqual({ schoolYear: "2024/25", value: 182.5, national: 216.5 });
+    }
     expect(unit!.results.find((r) => r.metric === "shareAllSubjects")).toMatchObject({ latest: null, history: [] });
     expect(b.pastDialogues.map((d) => [d.dialogue.id, d.minutes?.notes, d.actions.map((a) => [a.assignmentRef, a.phase])])).toEqual([[held.id, "Fokus på frånvaro.", [["U-1", "startUp"]]]]);
     expect(b.assignments.map((a) => [a.assignment.ref, a.planTitle, a.assignment.percent, a.latestNote])).toEqual([["U-1", "Plan Stockholms kommun", 20, "Enkät skickad"]]);

@@ -5,6 +5,7 @@ import type { CriterionId, SelectionCriterion } from "./criteria";
 
 /** One year of one criterion for one unit, beside the same year's municipal and national figures. */
 export interface FigureInContext {
+  /** `2024/25`. */
   schoolYear: string;
   /** The unit's value; markers (`..`, `.`) stay markers. */
   value: StatValue;
@@ -18,14 +19,19 @@ export interface FigureInContext {
   pastThreshold: boolean;
 }
 
+/** One criterion of the selection for one unit, over the years held. */
 export interface CriterionInContext {
+  /** Which criterion. */
   criterion: CriterionId;
+  /** A number below this is past the threshold. */
   threshold: number;
   /** Every school year held, oldest first. */
   years: FigureInContext[];
 }
 
+/** What `selection.inContext` returns. */
 export interface SchoolFiguresInContext {
+  /** The unit asked about. */
   schoolUnitCode: string;
   /** Criteria the unit has any value for, in the selection's order. */
   criteria: CriterionInContext[];

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { schoolDataVersion } from "../selection/basis";
 import { NotFoundError } from "../errors";
 import type { Assignment } from "../domain/assignment";
 import type { OrganizerContact } from "../domain/contact";
@@ -91,21 +92,25 @@ export function createBriefingService(deps: Deps, services: Services) {
   const { db } = deps.store;
   const criteria: readonly SelectionCriterion[] = DEFAULT_CRITERIA.filter((c) => c.schoolForm === "gr" || c.id === "completionRate");
   const metrics = [...new Set(criteria.flatMap((c) => c.metrics))];
-  let nationalCache: { at: number; figures: Map<string, number> } | undefined;
+  let nationalCache: { at: number; version: string; figures: Map<string, number> } | undefined;
 
   /**
    * Pupil-weighted national mean per metric and year, as the selection computes it, in one
-   * aggregate. Kept for a few minutes: national figures only change with an import.
+   * aggregate. Kept (in memory for minutes, in the shared store for hours) until the school
+   * data changes: national figures only change with an import.
    */
   async function nationalFigures(): Promise<Map<string, number>> {
     const now = deps.clock().getTime();
-    if (nationalCache && now - nationalCache.at < NATIONAL_MEMORY_TTL_MS && now >= nationalCache.at) return nationalCache.figures;
-    const stored = await db.selectFrom("kv_state").select(["value", "expires_at"]).where("namespace", "=", NATIONAL_NAMESPACE).where("key", "=", "all").executeTakeFirst();
+    // Moved by the database on every write to results, units or organizers (migration 0122): an import invalidates at once.
+    const version = await schoolDataVersion(db);
+    const key = `v:${version}`;
+    if (nationalCache && nationalCache.version === version && now - nationalCache.at < NATIONAL_MEMORY_TTL_MS && now >= nationalCache.at) return nationalCache.figures;
+    const stored = await db.selectFrom("kv_state").select(["value", "expires_at"]).where("namespace", "=", NATIONAL_NAMESPACE).where("key", "=", key).executeTakeFirst();
     if (stored && stored.expires_at !== null && Number(stored.expires_at) > now) {
       const parsed: unknown = JSON.parse(stored.value);
       if (Array.isArray(parsed)) {
         const figures = new Map(parsed.filter((e): e is [string, number] => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "number"));
-        nationalCache = { at: now, figures };
+        nationalCache = { at: now, version, figures };
         return figures;
       }
     }
@@ -132,12 +137,12 @@ export function createBriefingService(deps: Deps, services: Services) {
       const value = pupils > 0 ? Number(r.weighted_sum) / pupils : r.plain === null ? null : Number(r.plain);
       if (value !== null && Number.isFinite(value)) figures.set(`${r.metric}|${r.school_year}`, round1(value));
     }
-    nationalCache = { at: now, figures };
+    nationalCache = { at: now, version, figures };
     const value = JSON.stringify([...figures]);
     const expires_at = now + NATIONAL_STORE_TTL_MS;
     await db
       .insertInto("kv_state")
-      .values({ namespace: NATIONAL_NAMESPACE, key: "all", value, expires_at, updated_at: now })
+      .values({ namespace: NATIONAL_NAMESPACE, key, value, expires_at, updated_at: now })
       .onConflict((oc) => oc.columns(["namespace", "key"]).doUpdateSet({ value, expires_at, updated_at: now }))
       .execute();
     return figures;

@@ -38,8 +38,11 @@ const MONTH_MS = (365.25 / 12) * 86_400_000;
 
 /** Coverage month by month: organizers met by the end of each month against the even pace to the goal. */
 export interface CoverageHistory {
+  /** The programme's first day, `YYYY-MM-DD`. */
   startDate: string;
+  /** The day the goal should be reached. */
   endDate: string;
+  /** Organizers to meet in the scope (as `compute` counts them). */
   goal: number;
   /** From the start month to the current month (or the last one); `month` is `YYYY-MM`. */
   points: Array<{ month: string; met: number; needed: number }>;
