@@ -137,7 +137,7 @@ ${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node.js ${proce
 The built app (\`node apps/slack/dist/main.js\`, one process, nothing in front of it) on a SQLite file holding Skolverket's real
 statistics export, against the fake Slack Web API on loopback. ${TURNS.toLocaleString("en")} signed requests shaped like Slack's
 (${kinds.command} \`/samverkan\` slash commands, ${kinds.dm} direct messages as Events API \`message.im\`), ${UTTERANCES.length} different
-utterances (searches, help, own dialogues, coverage, a booking that asks back; Swedish and English), ${IN_FLIGHT} in flight at a time, over HTTP.
+utterances (searches, help, own dialogues, coverage, a booking that asks back; Swedish and English), at most ${IN_FLIGHT} unanswered at a time, over HTTP.
 Memory is the resident set of the app's whole process tree, the median of three samples a second apart after ${IDLE_MS / 1000} s idle.
 
 | measurement | result |
