@@ -1,8 +1,9 @@
 import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
-import { countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
+import { countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls, startScheduledSync } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
+import { startSlackNudges } from "./nudges";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
 import { createLogger, engineLogger } from "./logging";
 import { startMaintenance } from "./maintenance";
@@ -55,8 +56,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
+  const stopSync = startScheduledSync(samverkan, logger, env.sync);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
+  // Personal nudges as DMs; each is claimed in the store, so every instance may run this.
+  const nudges = startSlackNudges({ samverkan, client: slack.bolt.client, teamIds: config.allowedTeamIds, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -70,7 +75,9 @@ async function main(): Promise<void> {
     servers: [{ drain: (graceMs) => slack!.stop(graceMs) }],
     stoppables: [
       { name: "maintenance", stop: stopMaintenance },
+      { name: "scheduled sync", stop: stopSync },
       { name: "digests", stop: () => digests.stop() },
+      { name: "nudges", stop: () => nudges.stop() },
       { name: "metrics port", stop: () => metricsPort?.close() },
       { name: "mail", stop: () => mail.stop() },
       { name: "store", stop: () => store.close() },

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Application } from "@microsoft/teams-ai";
-import type { Engine } from "@samverkan/chat";
+import { createChartRequestHandler, type Engine } from "@samverkan/chat";
 import type { Samverkan } from "@samverkan/sdk";
 import { ActivityTypes } from "botbuilder";
 import { createAdapter, type SamverkanTeamsAdapter } from "./adapter";
@@ -92,6 +92,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const tracker = createRequestTracker();
   let draining = false;
   const calendar = calendarRoutes(samverkan, logger);
+  const charts = createChartRequestHandler(samverkan, { onError: (err) => logger.error({ err }, "chart request failed") });
   const server = createMessagesServer({
     tracker,
     draining: () => draining,
@@ -100,7 +101,7 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
       await application.run(context);
     },
     logger,
-    routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res),
+    routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res) || charts(req, res),
     ...(options.http?.onAnswer ? { onAnswer: options.http.onAnswer } : {}),
   });
   const sendProactive = createSendProactive({ adapter, appId: config.credentials?.appId ?? "", references: conversations });

@@ -4,11 +4,12 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
-import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
+import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping, startScheduledSync } from "@samverkan/runtime";
 import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
 import { startTeamsDigests } from "./digest/teams-poster";
+import { startTeamsNudges } from "./proactive/nudge-poster";
 import { createLogger, describeError } from "./log";
 import { openStore } from "./store";
 
@@ -69,9 +70,13 @@ async function main(): Promise<void> {
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
   const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
+  // Personal nudges in each person's 1:1 chat with the bot (claimed once across instances).
+  const nudges = startTeamsNudges({ samverkan, references: app.conversations, sendProactive: app.sendProactive, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const stopHousekeeping = startHousekeeping(samverkan, logger);
+  const stopSync = startScheduledSync(samverkan, logger, env.sync);
 
   // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
@@ -79,7 +84,8 @@ async function main(): Promise<void> {
     servers: [app],
     stoppables: [
       { name: "housekeeping", stop: stopHousekeeping },
-      { name: "background work", stop: () => Promise.all([digests.stop(), mail.stop(), metricsPort?.close()]) },
+      { name: "scheduled sync", stop: stopSync },
+      { name: "background work", stop: () => Promise.all([digests.stop(), nudges.stop(), mail.stop(), metricsPort?.close()]) },
       { name: "store", stop: () => store.close() },
     ],
     graceMs: loaded.config.shutdownGraceMs ?? 10_000,

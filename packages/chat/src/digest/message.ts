@@ -1,4 +1,5 @@
 import { findOffice, PHASE_NAMES, type CriterionId, type DigestDialogueFact, type Listed, type RegionalOffice } from "@samverkan/sdk";
+import { coverageChartAlt } from "../charts/coverage-chart";
 import { escapeMarkup } from "../cards/markup";
 import type { Block, ListItem, Locale, Message } from "../cards/model";
 import { bar, formatDateTime, formatDay, formatRange, percent } from "../engine/i18n";
@@ -14,6 +15,8 @@ export interface DigestMessageOptions {
   lateScheduledFor?: string;
   subscriptionRef?: string;
   cron?: string;
+  /** A signed link to the coverage chart, when the apps serve one at a public URL. */
+  coverageChartUrl?: string;
 }
 
 const number = (n: number, locale: Locale) => new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 0 }).format(n);
@@ -72,6 +75,7 @@ export function renderDigestMessage(data: DigestData, options: DigestMessageOpti
       ? `**Täckning (alla huvudmän inom tre år)**\n${number(c.met, locale)} av ${number(c.goal, locale)} huvudmän mötta (${percent(c.share, locale)}) ${bar(c.share)}`
       : `**Coverage (every organizer within three years)**\n${number(c.met, locale)} of ${number(c.goal, locale)} organizers met (${percent(c.share, locale)}) ${bar(c.share)}`,
   });
+  if (options.coverageChartUrl) blocks.push({ type: "image", url: options.coverageChartUrl, alt: coverageChartAlt(c, locale) });
   blocks.push({
     type: "fields",
     fields: [

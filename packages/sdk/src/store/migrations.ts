@@ -1,9 +1,10 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { calendarMigration } from "./migrations-calendar";
 import { digestLeaseMigration, digestMigration } from "./migrations-digests";
-import { lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
+import { briefingIndexesMigration, lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
 import { appendOnlyHardening, appendOnlyHardeningLifecycle } from "./migrations-hardening";
 import { registerMigration } from "./migrations-register";
+import { dataVersionMigration } from "./migrations-data-version";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -192,11 +193,13 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "0100_hardening_append_only": appendOnlyHardening(dialect),
     "0101_delivery_digest_leases": digestLeaseMigration(dialect),
     "0120_register_organizers_documents": registerMigration(dialect),
+    "0122_school_data_version": dataVersionMigration(dialect),
     "0130_calendar_outbox_feeds": calendarMigration(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
     "0140_lifecycle_nudges": lifecycleNudgesMigration(dialect),
     // After 0140 (migrations run in name order on a fresh database), hence not 0100_hardening_*.
     "0141_hardening_append_only_lifecycle": appendOnlyHardeningLifecycle(dialect),
+    "0142_briefing_indexes": briefingIndexesMigration(),
   };
 }
 

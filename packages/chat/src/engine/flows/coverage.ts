@@ -2,6 +2,8 @@ import { findOffice, resolveArea } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { FlowContext } from "../context";
 import { bar, percent } from "../i18n";
+import { coverageChartAlt } from "../../charts/coverage-chart";
+import { coverageChartUrl, scopeOf as chartScope } from "../../charts/links";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 
@@ -27,11 +29,14 @@ export async function showCoverage(ctx: FlowContext, entities: Entities = {}): P
     return reply(textMessage(ctx.locale, sv ? `Känner inte igen "${scope.unknown}" som ett län, en kommun eller ett kontor.` : `"${scope.unknown}" is not a county, municipality or office I know.`));
   }
   const c = await ctx.sv.coverage.compute(scope.options);
+  // A chart when the apps serve one at a public URL; the text bars below stay either way.
+  const chart = coverageChartUrl(ctx.sv.calendar.settings, chartScope(scope.options), ctx.locale, ctx.now);
   return reply(
     message(
       ctx.locale,
       [
         { type: "header", text: `${sv ? "Täckning av kvalitetsdialoger" : "Quality dialogue coverage"}${scope.name ? ` – ${scope.name}` : ""}` },
+        ...(chart ? [{ type: "image" as const, url: chart, alt: coverageChartAlt(c, ctx.locale) }] : []),
         {
           type: "text",
           text: sv

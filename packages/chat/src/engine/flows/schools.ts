@@ -6,6 +6,7 @@ import { say, t } from "../i18n";
 import { escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import type { Samverkan, Locale } from "@samverkan/sdk";
+import { figuresInContextBlocks } from "./school-figures";
 
 const METRIC_NAMES: Record<string, { sv: string; en: string }> = {
   meritValue: { sv: "Meritvärde (åk 9)", en: "Merit value (year 9)" },
@@ -55,7 +56,10 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
   try {
     const profile = await sv.schools.profile(code);
     const swedish = locale === "sv";
-    const results = profile.results.filter((r) => METRIC_NAMES[r.metric]);
+    const inContext = await sv.selection.inContext(profile.school.code);
+    // Figures the selection judges are shown in context below; the rest (pupils) stay here.
+    const shownInContext = new Set(inContext.criteria.flatMap((c) => c.years.map((y) => y.sourceMetric)));
+    const results = profile.results.filter((r) => METRIC_NAMES[r.metric] && !shownInContext.has(r.metric));
     const blocks: Block[] = [
       { type: "header", text: profile.school.name },
       {
@@ -69,6 +73,7 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
           ...results.map((r) => ({ label: `${METRIC_NAMES[r.metric]![locale]} ${r.schoolYear}`, value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind) })),
         ],
       },
+      ...figuresInContextBlocks(inContext, locale),
     ];
     if (options.withActions !== false) {
       blocks.push({
