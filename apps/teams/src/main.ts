@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const port = await app.listen();
   logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
-  const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
+  const digests = startTeamsDigests({ samverkan, post: app.post, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
   // Personal nudges in each person's 1:1 chat with the bot (claimed once across instances).
   const nudges = startTeamsNudges({ samverkan, references: app.conversations, sendProactive: app.sendProactive, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });

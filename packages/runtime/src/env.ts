@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { ScheduledSyncSettings } from "./scheduled-sync";
 import { VARIABLES, type VariableName } from "./variables";
 
-/** botbuilder's spellings, which Azure's templates set; the Teams app reads them when ours are unset. */
+/** The Bot Framework SDK's spellings, which Azure's templates set; the Teams app reads them when ours are unset. */
 export const BOTBUILDER_ALIASES = ["MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppType", "MicrosoftAppTenantId"] as const;
 
 /** The raw values of every documented variable, and nothing else from the environment. */
