@@ -1,6 +1,7 @@
 import type { FlowContext } from "../context";
 import { escapeMarkup, message, reply } from "../reply";
 import type { EngineReply } from "../types";
+import { t } from "../../i18n";
 
 const EXAMPLES = {
   sv: [
@@ -40,16 +41,16 @@ const EXAMPLES = {
 } as const;
 
 export function showHelp(ctx: FlowContext): EngineReply {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).help;
   return reply(
     message(
       ctx.locale,
       [
-        { type: "header", text: sv ? "Det här kan jag" : "What I can do" },
-        { type: "text", text: sv ? `Hej ${escapeMarkup(ctx.staff.name)}! Skriv som du pratar, på svenska eller engelska. Exempel:` : `Hi ${escapeMarkup(ctx.staff.name)}! Write as you speak, in Swedish or English. Examples:` },
+        { type: "header", text: msg.whatICanDo },
+        { type: "text", text: msg.hiWriteAsYouSpeak(escapeMarkup(ctx.staff.name)) },
         { type: "fields", fields: EXAMPLES[ctx.locale].map(([label, value]) => ({ label, value: `_${value}_` })) },
       ],
-      sv ? "Det här kan jag: sök skola, boka, flytta, förbered och ställ in dialoger, skriv protokoll, logga framsteg, visa uppdrag och täckning." : "I can find schools, book, move, prepare and cancel dialogues, record minutes, log progress, show assignments and coverage.",
+      msg.iCanFindSchoolsBook,
     ),
   );
 }
