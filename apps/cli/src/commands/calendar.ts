@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { printJson, printLines, table } from "../output";
 import { CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 async function staffId(rt: CliRuntime, who: string): Promise<string> {
   const staff = await rt.sv.staff.find(who);
@@ -35,7 +36,7 @@ export function registerCalendar(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const revoked = await rt.sv.calendar.revokeFeed(await staffId(rt, opts.staff));
         if (opts.json) return printJson({ revoked });
-        printLines([revoked ? (rt.locale === "sv" ? "Flödet är avstängt." : "The feed is revoked.") : rt.locale === "sv" ? "Det fanns inget flöde." : "There was no feed."]);
+        printLines([revoked ? (t(rt.locale).calendar.theFeedIsRevoked) : t(rt.locale).calendar.thereWasNoFeed]);
       }),
     );
 
@@ -68,7 +69,7 @@ export function registerMail(program: Command, run: RunWith): void {
         if (!Number.isInteger(limit) || limit <= 0) throw new CliUsageError(`--limit ska vara ett positivt heltal.`, `--limit must be a positive whole number.`);
         const entries = await rt.sv.mail.outbox({ ...(opts.status ? { status: opts.status as "pending" | "sent" | "failed" } : {}), limit });
         if (opts.json) return printJson(entries);
-        if (entries.length === 0) return printLines([rt.locale === "sv" ? "Utkorgen är tom." : "The outbox is empty."]);
+        if (entries.length === 0) return printLines([t(rt.locale).calendar.theOutboxIsEmpty]);
         printLines(
           table(
             entries.map((e) => [
@@ -77,7 +78,7 @@ export function registerMail(program: Command, run: RunWith): void {
               e.status,
               `${e.attempts}`,
               e.recipients.join(", "),
-              e.status === "pending" ? `${rt.locale === "sv" ? "nästa" : "next"} ${e.nextAttemptAt.slice(0, 16).replace("T", " ")}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
+              e.status === "pending" ? `${t(rt.locale).calendar.next} ${e.nextAttemptAt.slice(0, 16).replace("T", " ")}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
             ]),
           ),
         );
@@ -99,9 +100,7 @@ export function registerMail(program: Command, run: RunWith): void {
         const result = await rt.sv.mail.flush({ limit: 500 });
         if (opts.json) return printJson(result);
         printLines([
-          rt.locale === "sv"
-            ? `Skickade ${result.sent}, försöker igen senare ${result.retrying}, misslyckades ${result.failed}.`
-            : `Sent ${result.sent}, retrying later ${result.retrying}, failed ${result.failed}.`,
+          t(rt.locale).calendar.sentRetryingLaterFailed({ sent: result.sent, retrying: result.retrying, failed: result.failed }),
         ]);
         if (result.failed > 0 || result.retrying > 0) process.exitCode = 1;
       }),

@@ -3,6 +3,7 @@ import type { QualityDialogue } from "@samverkan/sdk";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 async function resolveOrganizerId(rt: CliRuntime, text: string): Promise<string> {
   const organizer = await rt.sv.organizers.find(text);
@@ -84,7 +85,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
           ctx,
         );
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Bokad" : "Booked"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.booked}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 
@@ -119,7 +120,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
           limit: Number(opts.limit ?? 50),
         });
         if (opts.json) return printJson(list);
-        printLines(list.length ? table(await rows(rt, list)) : [rt.locale === "sv" ? "Inga kommande dialoger." : "No upcoming dialogues."]);
+        printLines(list.length ? table(await rows(rt, list)) : [t(rt.locale).dialogues.noUpcomingDialogues]);
       }),
     );
 
@@ -133,7 +134,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const d = await rt.sv.dialogues.cancel(id, { ...(opts.reason ? { reason: opts.reason } : {}) }, await actingAs(rt, opts.as));
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Inställd" : "Cancelled"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.cancelled}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 
@@ -161,7 +162,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
           await actingAs(rt, opts.as),
         );
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Flyttad" : "Rescheduled"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.rescheduled}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 
@@ -184,7 +185,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const d = await rt.sv.dialogues.markHeld(id, { ...(opts.notes ? { notes: opts.notes } : {}) }, await actingAs(rt, opts.as));
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Genomförd" : "Held"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.held}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 

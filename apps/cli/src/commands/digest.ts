@@ -14,6 +14,7 @@ import type { Message } from "@samverkan/chat";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { isLocale, t } from "../i18n";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -46,17 +47,17 @@ function scope(text: string): DigestScope {
 
 function lang(text: string | undefined): "sv" | "en" | undefined {
   if (text === undefined) return undefined;
-  if (text === "sv" || text === "en") return text;
+  if (isLocale(text)) return text;
   throw new CliUsageError(`--lang ska vara sv eller en, inte "${text}".`, `--lang must be sv or en, not "${text}".`);
 }
 
 function subscriptionRow(s: DigestSubscription, locale: "sv" | "en", { describeCron }: Chat): string[] {
-  const status = s.status === "active" ? (locale === "sv" ? "aktiv" : "active") : `${locale === "sv" ? "pausad" : "paused"}${s.pausedReason ? `: ${s.pausedReason}` : ""}`;
+  const status = s.status === "active" ? (t(locale).digest.active) : `${t(locale).digest.paused}${s.pausedReason ? `: ${s.pausedReason}` : ""}`;
   return [s.ref, describeTarget(s.target), formatScope(s.scope), describeCron(s.cron, locale), s.locale, status];
 }
 
 function runRow(r: DigestRun, refs: Map<string, string>, locale: "sv" | "en"): string[] {
-  const late = r.late ? (locale === "sv" ? "försenad" : "late") : "";
+  const late = r.late ? (t(locale).digest.late) : "";
   return [r.scheduledFor.slice(0, 16).replace("T", " "), refs.get(r.subscriptionId) ?? r.subscriptionId, r.status, late, String(r.attempts), r.error ?? ""];
 }
 
@@ -91,7 +92,7 @@ async function preview(rt: CliRuntime, opts: { subscription?: string; scope?: st
       ...(previousFlagged ? { previousFlagged } : {}),
     });
     if (digest.empty && !sub.postWhenEmpty) {
-      process.stderr.write(rt.locale === "sv" ? "Inget nytt: den här digesten skulle inte postas nu.\n" : "Nothing new: this digest would not be posted now.\n");
+      process.stderr.write(t(rt.locale).digest.nothingNewThisDigestWould);
     }
     printLines([render(chat, digest.message, opts.format)]);
     return;
@@ -122,7 +123,7 @@ export function registerDigest(program: Command, run: RunWith): void {
           await actingAs(rt, opts.as),
         );
         if (opts.json) return printJson(created);
-        printLines([`${rt.locale === "sv" ? "Skapad" : "Created"}: ${table([subscriptionRow(created, rt.locale, await loadChat())])[0]}`]);
+        printLines([`${t(rt.locale).digest.created}: ${table([subscriptionRow(created, rt.locale, await loadChat())])[0]}`]);
       }),
     );
 
@@ -135,14 +136,14 @@ export function registerDigest(program: Command, run: RunWith): void {
         const list = await rt.sv.digests.list();
         if (opts.json) return printJson(list);
         const chat = await loadChat();
-        printLines(list.length ? table(list.map((s) => subscriptionRow(s, rt.locale, chat))) : [rt.locale === "sv" ? "Inga digests." : "No digests."]);
+        printLines(list.length ? table(list.map((s) => subscriptionRow(s, rt.locale, chat))) : [t(rt.locale).digest.noDigests]);
       }),
     );
 
-  for (const [name, description, sv, en] of [
-    ["pause", "Pause a subscription (id or reference such as D-3)", "Pausad", "Paused"],
-    ["resume", "Resume a paused subscription; missed occurrences are not posted", "Återupptagen", "Resumed"],
-    ["remove", "Remove a subscription and its runs", "Borttagen", "Removed"],
+  for (const [name, description] of [
+    ["pause", "Pause a subscription (id or reference such as D-3)"],
+    ["resume", "Resume a paused subscription; missed occurrences are not posted"],
+    ["remove", "Remove a subscription and its runs"],
   ] as const) {
     const command = subs.command(`${name} <id>`).description(description);
     if (name === "pause") command.option("--reason <text>", "why, shown in lists");
@@ -155,7 +156,7 @@ export function registerDigest(program: Command, run: RunWith): void {
           const result =
             name === "pause" ? await rt.sv.digests.pause(id, opts.reason ?? null, ctx) : name === "resume" ? await rt.sv.digests.resume(id, ctx) : await rt.sv.digests.remove(id, ctx);
           if (opts.json) return printJson(result);
-          printLines([`${rt.locale === "sv" ? sv : en}: ${table([subscriptionRow(result, rt.locale, await loadChat())])[0]}`]);
+          printLines([`${t(rt.locale).digest.changed[name]}: ${table([subscriptionRow(result, rt.locale, await loadChat())])[0]}`]);
         }),
       );
   }
@@ -181,7 +182,7 @@ export function registerDigest(program: Command, run: RunWith): void {
         const runs = await rt.sv.digests.runs({ ...(opts.subscription ? { subscription: opts.subscription } : {}), limit: Number(opts.limit) });
         if (opts.json) return printJson(runs);
         const refs = new Map((await rt.sv.digests.list()).map((s) => [s.id, s.ref]));
-        printLines(runs.length ? table(runs.map((r) => runRow(r, refs, rt.locale))) : [rt.locale === "sv" ? "Inga körningar ännu." : "No runs yet."]);
+        printLines(runs.length ? table(runs.map((r) => runRow(r, refs, rt.locale))) : [t(rt.locale).digest.noRunsYet]);
       }),
     );
 }

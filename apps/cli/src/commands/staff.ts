@@ -3,6 +3,7 @@ import { agencySchema, roleSchema, type ChatIdentity, type Staff } from "@samver
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError } from "../runtime";
 import type { RunWith } from "../main";
+import { isLocale, t } from "../i18n";
 
 /** `T0123:U0456` for Slack, `tenant-id:aad-object-id` for Teams. */
 function parseIdentity(platform: "slack" | "teams", text: string): ChatIdentity {
@@ -45,12 +46,12 @@ export function registerStaff(program: Command, run: RunWith): void {
             role: opts.role as Staff["role"],
             homeOfficeId: opts.office ?? null,
             identities,
-            locale: opts.locale === "en" ? "en" : "sv",
+            locale: isLocale(opts.locale) ? opts.locale : "sv",
           },
           ctx,
         );
         if (opts.json) return printJson(created);
-        printLines([`${rt.locale === "sv" ? "Lade till" : "Added"} ${created.name} (${created.role}), id ${created.id}`]);
+        printLines([`${t(rt.locale).staff.added} ${created.name} (${created.role}), id ${created.id}`]);
       }),
     );
   staff
@@ -61,7 +62,7 @@ export function registerStaff(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const all = await rt.sv.staff.list();
         if (opts.json) return printJson(all);
-        printLines(all.length ? table(all.map(describe)) : [rt.locale === "sv" ? "Inga medarbetare ännu. Lägg till med `samverkan staff add`." : "No staff yet. Add one with `samverkan staff add`."]);
+        printLines(all.length ? table(all.map(describe)) : [t(rt.locale).staff.noStaffYetAddOne]);
       }),
     );
   staff

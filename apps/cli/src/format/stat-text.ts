@@ -1,4 +1,5 @@
 import { formatStatValue, type Locale, type StatValue } from "@samverkan/sdk";
+import { t } from "../i18n";
 
 const EXPLAIN = {
   sv: { hidden: "dolt: få elever", missing: "saknas", excluded: "ej redovisat", rounded: "avrundat: få elever ej behöriga", unparseable: "okänt värde" },
@@ -24,7 +25,7 @@ export function markedValue(value: StatValue, locale: Locale): string {
 
 /** `1,25` / `1.25`. */
 export function decimal(n: number, locale: Locale, digits = 1): string {
-  return n.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n.toLocaleString(t(locale).formatStatText.numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** `212000-2403`. */

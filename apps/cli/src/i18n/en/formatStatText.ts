@@ -1,0 +1,6 @@
+import type { Messages } from "../sv";
+
+/** English texts of formatStatText; the type makes a key missing from either language a compile error. */
+export const formatStatText: Messages["formatStatText"] = {
+  numberLocale: "en-GB",
+};

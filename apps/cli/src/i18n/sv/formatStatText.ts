@@ -1,0 +1,4 @@
+/** Swedish texts of formatStatText. */
+export const formatStatText = {
+  numberLocale: "sv-SE",
+};
