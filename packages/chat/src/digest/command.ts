@@ -1,4 +1,4 @@
-import { COUNTIES, type DigestScope, type LocalizedText } from "@samverkan/sdk";
+import { COUNTIES, type DigestScope, type LocalizedText, foldSwedish } from "@samverkan/sdk";
 import { escapeMarkup } from "../cards/markup";
 import type { Locale } from "../cards/model";
 import { t, type Messages } from "../i18n";
@@ -28,9 +28,8 @@ const ENGLISH = /(?:^|\s)(?:på engelska|pa engelska|in english)(?=\s|$)/;
 const SWEDISH = /(?:^|\s)(?:på svenska|pa svenska|in swedish)(?=\s|$)/;
 const WHEN_EMPTY = /(?:^|\s)(?:även utan nyheter|även när det är tomt|även tom|alltid|always|even when empty|even if empty|when empty)(?=\s|$)/;
 
-const fold = (text: string) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 /** `Västernorrlands län` → `vasternorrland`: drop "län" and the genitive s that county names take. */
-const countyStem = (name: string) => fold(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
+const countyStem = (name: string) => foldSwedish(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
 const COUNTY_STEMS = COUNTIES.map((c) => ({ code: c.code, stem: countyStem(c.name) }));
 
 /** A help answer with the problem in both languages (the reader's locale is not known while parsing). */

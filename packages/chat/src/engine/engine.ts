@@ -1,4 +1,4 @@
-import { isSamverkanError, type Samverkan, type Staff } from "@samverkan/sdk";
+import { isBareNo, isBareYes, isSamverkanError, type Samverkan, type Staff } from "@samverkan/sdk";
 import { parseUtterance } from "../nlu/index";
 import { clearLanguage } from "../nlu/language";
 import { registerVocabulary } from "../nlu/register";
@@ -15,7 +15,7 @@ import { schoolCard, searchSchools, showSchool } from "./flows/schools";
 import { showCoverage } from "./flows/coverage";
 import { showOrganizer, showOrganizerById } from "./flows/organizer";
 import { rankSchools } from "./flows/rank";
-import { answerMidFlow, isBareNo, isBareYes, resumeHint } from "./repair";
+import { answerMidFlow, resumeHint } from "./repair";
 import { showHelp } from "./flows/help";
 import { homeView } from "./flows/home";
 import { handleDigestAction, handleDigestCommand } from "./flows/digest";

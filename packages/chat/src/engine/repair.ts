@@ -9,12 +9,6 @@ import { t } from "../i18n";
  * confirms when a confirmation was asked for.
  */
 
-const YES = /^\s*(ja|japp|jo|absolut|ok|okej|okay|yes|yep|yeah|y|sure|visst)\s*[.!]?\s*$/i;
-const NO = /^\s*(nej|nä|nope|no|n)\s*[.!]?\s*$/i;
-
-export const isBareYes = (text: string): boolean => YES.test(text);
-export const isBareNo = (text: string): boolean => NO.test(text);
-
 const QUESTIONS = new Set<ParseResult["intent"]>(["help", "dialogue.list", "assignment.list", "coverage.show", "organizer.show", "school.rank"]);
 const SEARCH_COMMAND = /^\s*\/?(?:samverkan\s+)?(?:sök|sok|hitta|search|find|visa skola|show school)\b/i;
 

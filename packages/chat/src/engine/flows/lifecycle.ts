@@ -1,4 +1,4 @@
-import { ForbiddenError, isSamverkanError, ValidationError, type AgreedActionInput, type FocusArea, type QualityDialogue } from "@samverkan/sdk";
+import { focusAreaOfTopic, ForbiddenError, isSamverkanError, ValidationError, type AgreedActionInput, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { Block, Input, ListItem, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
@@ -129,15 +129,6 @@ export async function minutesForm(ctx: FlowContext, dialogueId: string): Promise
   return { messages: [], openForm: form };
 }
 
-const FOCUS_BY_TOPIC: Record<string, FocusArea> = {
-  elevhälsa: "pupilHealth",
-  tillgänglighet: "accessibility",
-  närvaro: "attendance",
-  ledarskap: "leadership",
-  undervisning: "teaching",
-  "systematiskt kvalitetsarbete": "analysis",
-};
-
 export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, values: Values): Promise<EngineReply> {
   const msg = t(ctx.locale).lifecycle;
   const errors: Record<string, string> = {};
@@ -160,7 +151,7 @@ export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, va
       else responsibleStaffId = staff.id;
     }
     if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) errors[`action_${i}_due`] = msg.enterADateEG;
-    actions.push({ title, createAssignment: assign, responsibleStaffId, dueDate: due || null, focusArea: FOCUS_BY_TOPIC[topics[0] ?? ""] ?? "other" });
+    actions.push({ title, createAssignment: assign, responsibleStaffId, dueDate: due || null, focusArea: focusAreaOfTopic(topics[0] ?? "") ?? "other" });
   }
   const next = str(values.next);
   if (next && !/^\d{4}-\d{2}-\d{2}$/.test(next)) errors.next = msg.enterADateEG2;
