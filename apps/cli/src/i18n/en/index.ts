@@ -11,6 +11,7 @@ import { output } from "./output";
 import { schools } from "./schools";
 import { selection } from "./selection";
 import { staff } from "./staff";
+import { start } from "./start";
 import { status } from "./status";
 import { sync } from "./sync";
 import { terminalChat } from "./terminalChat";
@@ -29,6 +30,7 @@ export const en: Messages = {
   schools,
   selection,
   staff,
+  start,
   status,
   sync,
   terminalChat,

@@ -10,6 +10,7 @@ import { output } from "./output";
 import { schools } from "./schools";
 import { selection } from "./selection";
 import { staff } from "./staff";
+import { start } from "./start";
 import { status } from "./status";
 import { sync } from "./sync";
 import { terminalChat } from "./terminalChat";
@@ -28,6 +29,7 @@ export const sv = {
   schools,
   selection,
   staff,
+  start,
   status,
   sync,
   terminalChat,
