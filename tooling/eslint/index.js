@@ -16,7 +16,7 @@ const INLINE_LANGUAGE_SYNTAX = [
   { selector: "ConditionalExpression[test.type='Identifier'][test.name=/^(sv|isSv|swedish|english|isEn)$/]", message: CATALOGUE },
   { selector: `BinaryExpression[operator=/^[!=]==?$/][right.type='Literal'][right.value=${LANGUAGE_TEST}]`, message: CATALOGUE },
   { selector: `BinaryExpression[operator=/^[!=]==?$/][left.type='Literal'][left.value=${LANGUAGE_TEST}]`, message: CATALOGUE },
-  { selector: "ObjectExpression:has(> Property[key.name='sv'][value.type=/Literal$/]):has(> Property[key.name='en'][value.type=/Literal$/])", message: CATALOGUE },
+  { selector: "ObjectExpression:has(> Property[key.name='sv'][value.type=/^(Literal|TemplateLiteral|ArrayExpression|ObjectExpression)$/]):has(> Property[key.name='en'])", message: CATALOGUE },
 ];
 
 /**

@@ -7,21 +7,21 @@ import { t } from "../i18n";
 
 async function staffId(rt: CliRuntime, who: string): Promise<string> {
   const staff = await rt.sv.staff.find(who);
-  if (!staff) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+  if (!staff) throw new CliUsageError((m) => m.usage.noStaffMember(who));
   return staff.id;
 }
 
 function percentOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text.replace(",", ".").replace("%", ""));
-  if (!Number.isFinite(n)) throw new CliUsageError(`--percent ska vara ett tal 0–100, inte "${text}".`, `--percent must be a number 0–100, not "${text}".`);
+  if (!Number.isFinite(n)) throw new CliUsageError((m) => m.usage.percentMustBeANumber(text));
   return n;
 }
 
 function phaseOption(text: string | undefined): Phase | undefined {
   if (text === undefined) return undefined;
   const parsed = phaseSchema.safeParse(text);
-  if (!parsed.success) throw new CliUsageError(`Okänd fas "${text}". Välj ${phaseSchema.options.join(", ")}.`, `Unknown phase "${text}". Choose ${phaseSchema.options.join(", ")}.`);
+  if (!parsed.success) throw new CliUsageError((m) => m.usage.unknownPhaseChoose({ text, options: phaseSchema.options.join(", ") }));
   return parsed.data;
 }
 
@@ -43,7 +43,7 @@ export function registerAssignments(program: Command, run: RunWith): void {
     .action((opts: { title: string; school?: string; organizer?: string; as?: string; json?: boolean }) =>
       run(opts, async (rt) => {
         const organizer = opts.organizer ? await rt.sv.organizers.find(opts.organizer) : undefined;
-        if (opts.organizer && !organizer) throw new CliUsageError(`Hittade ingen huvudman "${opts.organizer}".`, `No organizer "${opts.organizer}".`);
+        if (opts.organizer && !organizer) throw new CliUsageError((m) => m.usage.noOrganizer(opts.organizer));
         const plan = await rt.sv.assignments.createPlan({ title: opts.title, schoolUnitCode: opts.school ?? null, organizerId: organizer?.id ?? null }, await actingAs(rt, opts.as));
         if (opts.json) return printJson(plan);
         printLines([`${t(rt.locale).assignments.planCreated}: ${plan.title} (${plan.id})`]);

@@ -6,7 +6,7 @@ import { t } from "../i18n";
 
 async function staffId(rt: CliRuntime, who: string): Promise<string> {
   const staff = await rt.sv.staff.find(who);
-  if (!staff) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+  if (!staff) throw new CliUsageError((m) => m.usage.noStaffMember(who));
   return staff.id;
 }
 
@@ -63,10 +63,10 @@ export function registerMail(program: Command, run: RunWith): void {
     .action((opts: { status?: string; limit: string; json?: boolean }) =>
       run(opts, async (rt) => {
         if (opts.status && !["pending", "sent", "failed"].includes(opts.status)) {
-          throw new CliUsageError(`--status ska vara pending, sent eller failed, inte "${opts.status}".`, `--status must be pending, sent or failed, not "${opts.status}".`);
+          throw new CliUsageError((m) => m.usage.statusMustBePendingSent(opts.status));
         }
         const limit = Number(opts.limit);
-        if (!Number.isInteger(limit) || limit <= 0) throw new CliUsageError(`--limit ska vara ett positivt heltal.`, `--limit must be a positive whole number.`);
+        if (!Number.isInteger(limit) || limit <= 0) throw new CliUsageError((m) => m.usage.limitMustBeAPositive2);
         const entries = await rt.sv.mail.outbox({ ...(opts.status ? { status: opts.status as "pending" | "sent" | "failed" } : {}), limit });
         if (opts.json) return printJson(entries);
         if (entries.length === 0) return printLines([t(rt.locale).calendar.theOutboxIsEmpty]);
@@ -92,10 +92,7 @@ export function registerMail(program: Command, run: RunWith): void {
     .action((opts: { json?: boolean }) =>
       run(opts, async (rt) => {
         if (!rt.sv.mail.enabled) {
-          throw new CliUsageError(
-            "E-post är inte konfigurerad: sätt SMTP_URL och SAMVERKAN_MAIL_FROM.",
-            "Mail is not configured: set SMTP_URL and SAMVERKAN_MAIL_FROM.",
-          );
+          throw new CliUsageError((m) => m.usage.mailIsNotConfiguredSet);
         }
         const result = await rt.sv.mail.flush({ limit: 500 });
         if (opts.json) return printJson(result);

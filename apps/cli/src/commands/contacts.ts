@@ -19,10 +19,7 @@ interface ContactFlags {
 async function organizerId(rt: CliRuntime, text: string | undefined): Promise<string> {
   const organizer = text ? await rt.sv.organizers.find(text) : undefined;
   if (!organizer) {
-    throw new CliUsageError(
-      `Hittade ingen huvudman "${text ?? ""}". Ange id, organisationsnummer eller exakt namn med --organizer.`,
-      `No principal organizer "${text ?? ""}". Give its id, organisation number or exact name with --organizer.`,
-    );
+    throw new CliUsageError((m) => m.usage.noPrincipalOrganizerGiveIts2(text ?? ""));
   }
   return organizer.id;
 }

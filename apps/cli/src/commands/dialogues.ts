@@ -8,10 +8,7 @@ import { t } from "../i18n";
 async function resolveOrganizerId(rt: CliRuntime, text: string): Promise<string> {
   const organizer = await rt.sv.organizers.find(text);
   if (!organizer) {
-    throw new CliUsageError(
-      `Hittade ingen huvudman "${text}". Ange id, organisationsnummer eller exakt namn.`,
-      `No principal organizer "${text}". Give its id, organisation number or exact name.`,
-    );
+    throw new CliUsageError((m) => m.usage.noPrincipalOrganizerGiveIts(text));
   }
   return organizer.id;
 }
@@ -21,7 +18,7 @@ async function resolveStaffIds(rt: CliRuntime, list: string | undefined): Promis
   const ids: string[] = [];
   for (const who of list.split(",").map((s) => s.trim()).filter(Boolean)) {
     const staff = await rt.sv.staff.find(who);
-    if (!staff) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+    if (!staff) throw new CliUsageError((m) => m.usage.noStaffMember(who));
     ids.push(staff.id);
   }
   return ids;
@@ -30,7 +27,7 @@ async function resolveStaffIds(rt: CliRuntime, list: string | undefined): Promis
 function minutes(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new CliUsageError(`--duration ska vara ett antal minuter, inte "${text}".`, `--duration must be a number of minutes, not "${text}".`);
+  if (!Number.isInteger(n) || n <= 0) throw new CliUsageError((m) => m.usage.durationMustBeANumber(text));
   return n;
 }
 

@@ -24,12 +24,12 @@ const loadChat = (): Promise<Chat> => import("@samverkan/chat");
 
 function target(opts: { slack?: string; teams?: string }): DigestTarget {
   if (Boolean(opts.slack) === Boolean(opts.teams)) {
-    throw new CliUsageError("Ange en kanal: --slack TEAM:KANAL eller --teams KONVERSATIONS-ID.", "Give one channel: --slack TEAM:CHANNEL or --teams CONVERSATION-ID.");
+    throw new CliUsageError((m) => m.usage.giveOneChannelSlackTeam);
   }
   if (opts.teams) return { platform: "teams", conversationId: opts.teams };
   const [teamId, channelId, extra] = (opts.slack ?? "").split(":");
   if (!teamId || !channelId || extra !== undefined) {
-    throw new CliUsageError("Skriv Slack-kanalen som TEAM:KANAL, t.ex. T0123ABCD:C0456EFGH.", "Write the Slack channel as TEAM:CHANNEL, e.g. T0123ABCD:C0456EFGH.");
+    throw new CliUsageError((m) => m.usage.writeTheSlackChannelAs);
   }
   return { platform: "slack", teamId, channelId };
 }
@@ -37,10 +37,7 @@ function target(opts: { slack?: string; teams?: string }): DigestTarget {
 function scope(text: string): DigestScope {
   const parsed = parseScope(text);
   if (!parsed) {
-    throw new CliUsageError(
-      `Okänt omfång "${text}". Skriv office:goteborg, county:22,14 eller country.`,
-      `Unknown scope "${text}". Write office:goteborg, county:22,14 or country.`,
-    );
+    throw new CliUsageError((m) => m.usage.unknownScopeWriteOfficeGoteborg(text));
   }
   return parsed;
 }
@@ -48,7 +45,7 @@ function scope(text: string): DigestScope {
 function lang(text: string | undefined): "sv" | "en" | undefined {
   if (text === undefined) return undefined;
   if (isLocale(text)) return text;
-  throw new CliUsageError(`--lang ska vara sv eller en, inte "${text}".`, `--lang must be sv or en, not "${text}".`);
+  throw new CliUsageError((m) => m.usage.langMustBeSvOr(text));
 }
 
 function subscriptionRow(s: DigestSubscription, locale: "sv" | "en", { describeCron }: Chat): string[] {
@@ -66,18 +63,18 @@ function render({ renderText, renderSlack, renderAdaptiveCard }: Chat, message: 
   if (format === "text") return renderText(message);
   if (format === "slack") return JSON.stringify(renderSlack(message), null, 2);
   if (format === "teams") return JSON.stringify(renderAdaptiveCard(message), null, 2);
-  throw new CliUsageError(`--format ska vara text, slack eller teams, inte "${format}".`, `--format must be text, slack or teams, not "${format}".`);
+  throw new CliUsageError((m) => m.usage.formatMustBeTextSlack(format));
 }
 
 async function preview(rt: CliRuntime, opts: { subscription?: string; scope?: string; lang?: string; since?: string; format: string }): Promise<void> {
   const chat = await loadChat();
   const { buildDigest, periodStart } = chat;
   if (Boolean(opts.subscription) === Boolean(opts.scope)) {
-    throw new CliUsageError("Ange --subscription D-1 eller --scope (office:goteborg, county:22, country).", "Give --subscription D-1 or --scope (office:goteborg, county:22, country).");
+    throw new CliUsageError((m) => m.usage.giveSubscriptionD1Or);
   }
   const now = rt.sv.clock();
   const since = opts.since ? new Date(opts.since) : undefined;
-  if (since && Number.isNaN(since.getTime())) throw new CliUsageError(`--since "${opts.since}" är ingen tidpunkt.`, `--since "${opts.since}" is not a date.`);
+  if (since && Number.isNaN(since.getTime())) throw new CliUsageError((m) => m.usage.sinceIsNotADate(opts.since));
   if (opts.subscription) {
     const sub = await rt.sv.digests.get(opts.subscription);
     const from = since?.getTime() ?? periodStart(sub.cron, now.getTime(), await rt.sv.digests.lastPosted(sub.id));

@@ -17,7 +17,7 @@ export function readText(file: string): string {
     return readFileSync(file, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliUsageError(`Kunde inte läsa filen ${file} (${reason}).`, `Could not read the file ${file} (${reason}).`);
+    throw new CliUsageError((m) => m.usage.couldNotReadTheFile({ file, reason }));
   }
 }
 
@@ -60,7 +60,7 @@ export function registerImport(program: Command, run: RunWith): void {
           summary = await rt.sv.data.importStatisticsExport(text, ctx, { source: basename(file), ...(opts.schoolYear ? { schoolYear: opts.schoolYear } : {}) });
         } catch (error) {
           if (error instanceof StatisticsExportFormatError) {
-            throw new CliUsageError(`${file} är inte en statistikexport från Skolverket: ${error.message}`, `${file} is not a Skolverket statistics export: ${error.message}`);
+            throw new CliUsageError((m) => m.usage.isNotASkolverketStatistics({ file, message: error.message }));
           }
           throw error;
         }

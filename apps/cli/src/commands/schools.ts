@@ -16,7 +16,7 @@ export interface SearchFlags {
 export function searchOptions(opts: SearchFlags): SearchOptions {
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    throw new CliUsageError(`--limit måste vara ett positivt heltal, fick "${opts.limit}".`, `--limit must be a positive whole number, got "${opts.limit}".`);
+    throw new CliUsageError((m) => m.usage.limitMustBeAPositive(opts.limit));
   }
   return {
     ...(opts.municipality ? { municipality: opts.municipality } : {}),

@@ -20,7 +20,7 @@ interface SelectionFlags {
 function threshold(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(",", "."));
-  if (!Number.isFinite(n) || n < 0) throw new CliUsageError(`${flag} måste vara ett tal, fick "${value}".`, `${flag} must be a number, got "${value}".`);
+  if (!Number.isFinite(n) || n < 0) throw new CliUsageError((m) => m.usage.mustBeANumberGot({ flag, value }));
   return n;
 }
 

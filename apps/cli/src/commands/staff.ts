@@ -8,7 +8,7 @@ import { isLocale, t } from "../i18n";
 /** `T0123:U0456` for Slack, `tenant-id:aad-object-id` for Teams. */
 function parseIdentity(platform: "slack" | "teams", text: string): ChatIdentity {
   const [a, b] = text.split(":");
-  if (!a || !b) throw new CliUsageError(`Skriv ${platform}-kontot som TEAM:ANVÄNDARE, t.ex. T0123:U0456.`, `Write the ${platform} account as TEAM:USER, e.g. T0123:U0456.`);
+  if (!a || !b) throw new CliUsageError((m) => m.usage.writeTheAccountAsTeam(platform));
   return platform === "slack" ? { platform, teamId: a, userId: b } : { platform, tenantId: a, aadObjectId: b };
 }
 
@@ -76,9 +76,9 @@ export function registerStaff(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const ctx = await actingAs(rt, opts.as);
         const target = await rt.sv.staff.find(who);
-        if (!target) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+        if (!target) throw new CliUsageError((m) => m.usage.noStaffMember(who));
         const identity = opts.slack ? parseIdentity("slack", opts.slack) : opts.teams ? parseIdentity("teams", opts.teams) : undefined;
-        if (!identity) throw new CliUsageError("Ange --slack eller --teams.", "Give --slack or --teams.");
+        if (!identity) throw new CliUsageError((m) => m.usage.giveSlackOrTeams);
         const updated = await rt.sv.staff.linkIdentity(target.id, identity, ctx);
         if (opts.json) return printJson(updated);
         printLines([`${updated.name}: ${updated.identities.map((i) => i.platform).join(", ")}`]);

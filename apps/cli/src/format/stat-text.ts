@@ -1,17 +1,12 @@
 import { formatStatValue, type Locale, type StatValue } from "@samverkan/sdk";
 import { t } from "../i18n";
 
-const EXPLAIN = {
-  sv: { hidden: "dolt: få elever", missing: "saknas", excluded: "ej redovisat", rounded: "avrundat: få elever ej behöriga", unparseable: "okänt värde" },
-  en: { hidden: "hidden: few pupils", missing: "missing", excluded: "not reported", rounded: "rounded: few pupils not eligible", unparseable: "unknown value" },
-} as const;
-
 /**
  * A value as staff should read it: numbers formatted for the locale, and Skolverket's
  * markers shown as written with what they mean, e.g. `.. (dolt: få elever)`.
  */
 export function markedValue(value: StatValue, locale: Locale): string {
-  const explain = EXPLAIN[locale];
+  const explain = t(locale).formatStatText.markers;
   switch (value.kind) {
     case "number":
     case "approximate":

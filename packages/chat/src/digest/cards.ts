@@ -127,25 +127,6 @@ export function confirmRemoveCard(sub: DigestSubscription, offices: readonly Reg
   };
 }
 
-const EXAMPLES = {
-  sv: [
-    ["Skapa", "digest varje måndag 08:00 län 22"],
-    ["Kontor", "digest varje fredag 14:00 kontor Göteborg"],
-    ["Hela landet", "digest varje dag 07:30 hela landet på engelska"],
-    ["Även utan nyheter", "digest varje vardag 08:00 län 01,03 även tom"],
-    ["Lista", "digest lista"],
-    ["Hantera", "digest pausa D-1 · digest återuppta D-1 · digest ta bort D-1 · digest förhandsvisa D-1"],
-  ],
-  en: [
-    ["Create", "digest every monday 08:00 county 22"],
-    ["Office", "digest every friday 14:00 office Göteborg"],
-    ["All of Sweden", "digest every day 07:30 all of Sweden in swedish"],
-    ["Even when empty", "digest every weekday 08:00 county 01,03 always"],
-    ["List", "digest list"],
-    ["Manage", "digest pause D-1 · digest resume D-1 · digest remove D-1 · digest preview D-1"],
-  ],
-} as const;
-
 export function digestHelpCard(locale: Locale, problem?: string): Message {
   const msg = t(locale).digestCards;
   const blocks: Block[] = [];
@@ -155,6 +136,6 @@ export function digestHelpCard(locale: Locale, problem?: string): Message {
     type: "text",
     text: msg.aDigestSumsUpUpcoming,
   });
-  blocks.push({ type: "fields", fields: EXAMPLES[locale].map(([label, value]) => ({ label, value: `_${value}_` })) });
+  blocks.push({ type: "fields", fields: msg.examples.map(({ label, example }) => ({ label, value: `_${example}_` })) });
   return { text: problem ? problem.replace(/\*/g, "") : msg.digestsToThisChannel, locale, blocks };
 }

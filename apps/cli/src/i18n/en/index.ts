@@ -15,6 +15,7 @@ import { start } from "./start";
 import { status } from "./status";
 import { sync } from "./sync";
 import { terminalChat } from "./terminalChat";
+import { usage } from "./usage";
 
 /** The English message catalogue, typed as the Swedish one so that a missing key does not compile. */
 export const en: Messages = {
@@ -34,4 +35,5 @@ export const en: Messages = {
   status,
   sync,
   terminalChat,
+  usage,
 };

@@ -14,6 +14,7 @@ import { start } from "./start";
 import { status } from "./status";
 import { sync } from "./sync";
 import { terminalChat } from "./terminalChat";
+import { usage } from "./usage";
 
 /** The Swedish message catalogue: every sentence the bot says, by section. Its shape is the catalogue type. */
 export const sv = {
@@ -33,6 +34,7 @@ export const sv = {
   status,
   sync,
   terminalChat,
+  usage,
 };
 
 /** The shape every language's catalogue has (the Swedish one is the reference). */

@@ -32,4 +32,12 @@ export const digestCards: Messages["digestCards"] = {
   removeDigestItsRunHistory: (what: string) => `Remove digest ${what}? Its run history is removed too.`,
   digestsToThisChannel: "Digests to this channel",
   aDigestSumsUpUpcoming: "A digest sums up upcoming and held dialogues, coverage, assignments without progress and phase changes for an area, on a schedule (Swedish time).",
+  examples: [
+    { label: "Create", example: "digest every monday 08:00 county 22" },
+    { label: "Office", example: "digest every friday 14:00 office Göteborg" },
+    { label: "All of Sweden", example: "digest every day 07:30 all of Sweden in swedish" },
+    { label: "Even when empty", example: "digest every weekday 08:00 county 01,03 always" },
+    { label: "List", example: "digest list" },
+    { label: "Manage", example: "digest pause D-1 · digest resume D-1 · digest remove D-1 · digest preview D-1" },
+  ],
 };

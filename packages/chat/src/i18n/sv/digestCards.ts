@@ -30,4 +30,12 @@ export const digestCards = {
   removeDigestItsRunHistory: (what: string) => `Ta bort digest ${what}? Dess körhistorik tas också bort.`,
   digestsToThisChannel: "Digests till kanalen",
   aDigestSumsUpUpcoming: "En digest sammanfattar kommande och genomförda dialoger, täckningen, uppdrag utan framsteg och fasbyten för ett område, på schemalagd tid (svensk tid).",
+  examples: [
+    { label: "Skapa", example: "digest varje måndag 08:00 län 22" },
+    { label: "Kontor", example: "digest varje fredag 14:00 kontor Göteborg" },
+    { label: "Hela landet", example: "digest varje dag 07:30 hela landet på engelska" },
+    { label: "Även utan nyheter", example: "digest varje vardag 08:00 län 01,03 även tom" },
+    { label: "Lista", example: "digest lista" },
+    { label: "Hantera", example: "digest pausa D-1 · digest återuppta D-1 · digest ta bort D-1 · digest förhandsvisa D-1" },
+  ],
 };
