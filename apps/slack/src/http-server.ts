@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
+import { BodyTooLargeError, readBoundedBody } from "@samverkan/runtime";
 import type { Logger } from "pino";
 
 /** Requests on Slack's endpoint whose ack has not gone out yet, and when one last came or went. */
@@ -48,34 +49,6 @@ function answer(res: ServerResponse, status: number, error: string | undefined, 
   const body = error === undefined ? '{"ok":true}' : JSON.stringify({ ok: false, error });
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", ...headers });
   res.end(body);
-}
-
-class BodyTooLarge extends Error {}
-
-/**
- * Reads the body up to `limit` bytes. Past the limit the rest is discarded (so the client
- * can read our 413 instead of a reset), up to a further bound after which the socket is cut.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"]);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = Number.isFinite(declared) && declared > limit;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit * 8) return req.destroy();
-      if (size > limit) tooLarge = true;
-      if (!tooLarge) chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.once("end", () => (tooLarge ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
-    req.once("error", reject);
-    req.once("close", () => {
-      if (!req.complete) reject(new Error("client closed the request before sending its body"));
-    });
-    if (tooLarge) reject(new BodyTooLarge());
-  });
 }
 
 /** The media type without parameters, lower case (`application/json; charset=utf-8` → `application/json`). */
@@ -137,9 +110,9 @@ export function createHttpServer(slack: RequestListener, options: HttpServerOpti
     }
     let body: Buffer;
     try {
-      body = await readBody(req, limit);
+      body = await readBoundedBody(req, limit);
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
+      if (error instanceof BodyTooLargeError) {
         logger.warn({ limit }, "request refused: body too large");
         return answer(res, 413, "body_too_large", { connection: "close" });
       }

@@ -1,13 +1,13 @@
 import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
-import { countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
+import { countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
+import { startSlackNudges } from "./nudges";
 import { ConfigError, loadConfig, type SlackConfig } from "./config";
 import { createLogger, engineLogger } from "./logging";
 import { startMaintenance } from "./maintenance";
 import { startMailSender } from "./calendar";
-import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
 /** `node dist/main.js`: reads the environment, opens the store and serves Slack. */
@@ -58,6 +58,9 @@ async function main(): Promise<void> {
   const stopMaintenance = startMaintenance(samverkan, logger);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
+  // Personal nudges as DMs; each is claimed in the store, so every instance may run this.
+  const nudges = startSlackNudges({ samverkan, client: slack.bolt.client, teamIds: config.allowedTeamIds, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -67,26 +70,19 @@ async function main(): Promise<void> {
 
   // SIGTERM drains: new requests get 503, accepted work finishes within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    logger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down: finishing accepted work");
-    setTimeout(() => {
-      logger.error("shutdown did not finish in time; exiting");
-      process.exit(1);
-    }, config.shutdownGraceMs + 5_000).unref();
-    stopMaintenance();
-    const drained = await slack!.stop(config.shutdownGraceMs);
-    await digests.stop();
-    await metricsPort?.close();
-    await mail.stop();
-    await store.close();
-    logger.info({ drained }, "stopped");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  gracefulShutdown({
+    servers: [{ drain: (graceMs) => slack!.stop(graceMs) }],
+    stoppables: [
+      { name: "maintenance", stop: stopMaintenance },
+      { name: "digests", stop: () => digests.stop() },
+      { name: "nudges", stop: () => nudges.stop() },
+      { name: "metrics port", stop: () => metricsPort?.close() },
+      { name: "mail", stop: () => mail.stop() },
+      { name: "store", stop: () => store.close() },
+    ],
+    graceMs: config.shutdownGraceMs,
+    logger,
+  });
 }
 
 /** SMTP_URL, SAMVERKAN_MAIL_FROM, SAMVERKAN_PUBLIC_URL, SAMVERKAN_LINK_SECRET, GRAPH_*: checked once at start. */

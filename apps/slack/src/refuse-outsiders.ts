@@ -7,7 +7,8 @@ import { callSlack } from "./slack-errors";
 import { slackStrings } from "./strings";
 import { judgeTeams, requestTeams, type TeamVerdict } from "./team-guard";
 
-const eventWhereSchema = z.looseObject({ event: z.looseObject({ type: z.string(), user: z.string().optional(), channel: z.string().optional() }) });
+// Only a message or a mention by a person, in a conversation, can be answered privately.
+const guestMessageSchema = z.looseObject({ event: z.looseObject({ type: z.enum(["app_mention", "message"]), user: z.string().min(1), channel: z.string().min(1) }) });
 const responseUrlSchema = z.looseObject({ response_url: z.url() });
 
 /**
@@ -24,7 +25,8 @@ export function refuseOutsiders(options: { allowedTeamIds: ReadonlySet<string>; 
       await args.next();
       return;
     }
-    options.logger.warn({ verdict: verdict.kind, teamId: verdict.teamId, ...(verdict.kind === "external-user" ? { userTeamId: verdict.userTeamId } : {}) }, "request refused: not an allowed Slack workspace");
+    const { kind, ...teams } = verdict;
+    options.logger.warn({ verdict: kind, ...teams }, "request refused: not an allowed Slack workspace");
     await refuse(args, verdict, options);
   };
 }
@@ -35,18 +37,19 @@ async function refuse(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], verdic
     await args.ack({ response_type: "ephemeral", text });
     return;
   }
+  // Interactions (buttons, forms, shortcuts, option lists) wait for our ack; those that
+  // came from a message carry a response_url for the private note.
   if ("ack" in args && typeof args.ack === "function") {
     await args.ack();
     const withUrl = responseUrlSchema.safeParse(args.body);
-    if ("action" in args && withUrl.success) await options.postToResponseUrl(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
+    if (withUrl.success) await options.postToResponseUrl(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
     return;
   }
   // Events: Bolt has acknowledged already. A foreign workspace gets silence; a guest in
   // a shared channel a short private note.
   if (verdict.kind !== "external-user") return;
-  const where = eventWhereSchema.safeParse(args.body);
-  if (!where.success || !where.data.event.user || !where.data.event.channel) return;
-  if (where.data.event.type !== "app_mention" && where.data.event.type !== "message") return;
+  const where = guestMessageSchema.safeParse(args.body);
+  if (!where.success) return;
   const { user, channel } = where.data.event;
   await callSlack(options.logger, "chat.postEphemeral", { channel, user }, () => args.client.chat.postEphemeral({ channel, user, text }));
 }

@@ -37,7 +37,8 @@ const teamFieldsSchema = z.looseObject({
     .catch(undefined),
 });
 
-const present = (...values: Array<string | null | undefined>): string | undefined => values.find((v): v is string => typeof v === "string" && v.length > 0);
+// The schema has already turned empty, null and non-string ids into `undefined`.
+const present = (...values: Array<string | null | undefined>): string | undefined => values.find((v): v is string => typeof v === "string");
 
 /** Reads the team fields of any Slack request body (events, commands, interactivity). */
 export function requestTeams(body: unknown): RequestTeams {

@@ -4,13 +4,13 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
-import { botConnectorCalls, countPlatformCalls, createMetrics, handleMetricsRequest, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
+import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
 import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
 import { startTeamsDigests } from "./digest/teams-poster";
+import { startTeamsNudges } from "./proactive/nudge-poster";
 import { createLogger, describeError } from "./log";
-import { installProcessGuards } from "./process-guards";
 import { openStore } from "./store";
 
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: env.logLevel });
-  installProcessGuards(logger);
+  installProcessGuards(logger, { describe: describeError });
   let loaded;
   try {
     loaded = loadTeamsConfig(env.vars);
@@ -70,38 +70,26 @@ async function main(): Promise<void> {
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
   const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
+  // Personal nudges in each person's 1:1 chat with the bot (claimed once across instances).
+  const nudges = startTeamsNudges({ samverkan, references: app.conversations, sendProactive: app.sendProactive, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const stopHousekeeping = startHousekeeping(samverkan, logger);
 
   // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    const graceMs = loaded.config.shutdownGraceMs ?? 10_000;
-    logger.info({ signal, graceMs }, "shutting down: finishing requests in progress");
-    setTimeout(() => {
-      logger.error("shutdown did not finish in time; exiting");
-      process.exit(1);
-    }, graceMs + 5_000).unref();
-    stopHousekeeping();
-    app
-      .drain(graceMs)
-      .then(async (drained) => {
-        await Promise.all([digests.stop(), mail.stop(), metricsPort?.close()]);
-        await store.close();
-        logger.info({ drained }, "stopped");
-        process.exit(0);
-      })
-      .catch((error: unknown) => {
-        logger.error({ err: describeError(error) }, "shutdown failed");
-        process.exit(1);
-      });
-  };
-  process.on("SIGINT", () => stop("SIGINT"));
-  process.on("SIGTERM", () => stop("SIGTERM"));
+  gracefulShutdown({
+    servers: [app],
+    stoppables: [
+      { name: "housekeeping", stop: stopHousekeeping },
+      { name: "background work", stop: () => Promise.all([digests.stop(), nudges.stop(), mail.stop(), metricsPort?.close()]) },
+      { name: "store", stop: () => store.close() },
+    ],
+    graceMs: loaded.config.shutdownGraceMs ?? 10_000,
+    logger,
+    describe: describeError,
+  });
 }
 
 main().catch((error: unknown) => {

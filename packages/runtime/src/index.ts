@@ -9,3 +9,6 @@ export { openStore } from "./store";
 export { runHousekeeping, startHousekeeping, EVENT_RETENTION_MS } from "./housekeeping";
 export { createMetrics, observeTurns, handleMetricsRequest, serveMetricsOnLoopback, type AppMetrics } from "./metrics";
 export { countPlatformCalls, slackApiCalls, botConnectorCalls, type ClassifyCall } from "./platform-calls";
+export { installProcessGuards, type ProcessGuardOptions } from "./process-guards";
+export { gracefulShutdown, type Drainable, type Stoppable, type GracefulShutdownOptions, type Shutdown } from "./shutdown";
+export { readBoundedBody, BodyTooLargeError, RequestAbortedError } from "./read-body";

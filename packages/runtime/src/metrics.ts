@@ -16,8 +16,14 @@ export interface AppMetrics {
   readonly rateLimited: Counter<"method">;
   /** Digest runs by outcome (posted, empty, failed, …). */
   readonly digestRuns: Counter<"outcome">;
+  /** Personal nudges by outcome: sent, lost (another instance claimed it), failed, undeliverable. */
+  readonly nudges: Counter<"outcome">;
+  /** Invitation mail in the outbox by status, read from the store at each scrape (see `observeMailOutbox`). */
+  readonly mailOutbox: Gauge<"status">;
   /** Queries the store failed (SQL errors, lost connections). */
   readonly storeErrors: Counter;
+  /** Where `mailOutbox` reads its values at each scrape (e.g. `() => samverkan.mail.outboxSize()`). */
+  observeMailOutbox(read: () => Promise<Record<string, number>>): void;
   /** Turns being worked on right now. */
   readonly inFlight: Gauge;
 }
@@ -27,6 +33,7 @@ export function createMetrics(app: "slack" | "teams"): AppMetrics {
   registry.setDefaultLabels({ app });
   collectDefaultMetrics({ register: registry, prefix: "samverkan_" });
   const registers = [registry];
+  let readOutbox: (() => Promise<Record<string, number>>) | undefined;
   return {
     registry,
     turns: new Counter({ name: "samverkan_turns_total", help: "Engine turns by intent and outcome", labelNames: ["intent", "outcome"], registers }),
@@ -41,8 +48,26 @@ export function createMetrics(app: "slack" | "teams"): AppMetrics {
     platformCalls: new Counter({ name: "samverkan_platform_api_calls_total", help: "Calls to the platform API by method and result", labelNames: ["method", "result"], registers }),
     rateLimited: new Counter({ name: "samverkan_platform_api_rate_limited_total", help: "Platform API calls answered 429", labelNames: ["method"], registers }),
     digestRuns: new Counter({ name: "samverkan_digest_runs_total", help: "Digest runs by outcome", labelNames: ["outcome"], registers }),
+    nudges: new Counter({ name: "samverkan_nudges_total", help: "Personal nudges by outcome (sent, lost to another instance, failed, undeliverable)", labelNames: ["outcome"], registers }),
+    mailOutbox: new Gauge({
+      name: "samverkan_mail_outbox_messages",
+      help: "Invitation mail in the outbox by status (pending, sent, failed), read at scrape time",
+      labelNames: ["status"],
+      registers,
+      async collect() {
+        if (!readOutbox) return;
+        try {
+          for (const [status, n] of Object.entries(await readOutbox())) this.set({ status }, n);
+        } catch {
+          // Keep the last values: a scrape must not fail because the store blinked.
+        }
+      },
+    }),
     storeErrors: new Counter({ name: "samverkan_store_query_errors_total", help: "Store queries that failed", registers }),
     inFlight: new Gauge({ name: "samverkan_turns_in_flight", help: "Turns being handled now", registers }),
+    observeMailOutbox(read) {
+      readOutbox = read;
+    },
   };
 }
 

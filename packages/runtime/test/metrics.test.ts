@@ -63,6 +63,33 @@ describe("GET /metrics on the app's port", () => {
   });
 });
 
+describe("nudges and the mail outbox", () => {
+  it("counts nudges by outcome and reads the outbox from its source at each scrape, keeping the last values when that fails", async () => {
+    const { metrics, server } = appServer(TOKEN);
+    const url = await listen(server);
+    metrics.nudges.inc({ outcome: "sent" });
+    metrics.nudges.inc({ outcome: "sent" });
+    metrics.nudges.inc({ outcome: "lost" });
+    let outbox: Record<string, number> | Error = { pending: 3, sent: 10, failed: 1 };
+    metrics.observeMailOutbox(async () => {
+      if (outbox instanceof Error) throw outbox;
+      return outbox;
+    });
+    const scrape = async () => (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+    let text = await scrape();
+    expect(sample(text, "samverkan_nudges_total", { outcome: "sent", app: "slack" })).toBe(2);
+    expect(sample(text, "samverkan_nudges_total", { outcome: "lost", app: "slack" })).toBe(1);
+    expect(sample(text, "samverkan_mail_outbox_messages", { status: "pending", app: "slack" })).toBe(3);
+    outbox = { pending: 0, sent: 13, failed: 1 };
+    text = await scrape();
+    expect(sample(text, "samverkan_mail_outbox_messages", { status: "pending", app: "slack" })).toBe(0);
+    expect(sample(text, "samverkan_mail_outbox_messages", { status: "sent", app: "slack" })).toBe(13);
+    outbox = new Error("store unreachable");
+    text = await scrape();
+    expect(sample(text, "samverkan_mail_outbox_messages", { status: "sent", app: "slack" })).toBe(13);
+  });
+});
+
 describe("METRICS_PORT", () => {
   it("serves /metrics without a token on 127.0.0.1 only", async () => {
     const metrics = createMetrics("teams");

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import { createSamverkan, type Store } from "../src/index";
 import { localToInstant } from "../src/time";
 import { ms, percentile, timeEach } from "./stats";
@@ -101,6 +102,9 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
 
 export async function runBriefingBenchmark(label: string, store: Store): Promise<BriefingBenchRow[]> {
   const { organizerIds, staffId } = await seed(store);
+  // A bulk load leaves PostgreSQL without statistics until autovacuum's next pass (within
+  // a minute in production); without them it plans sequential scans of all results.
+  if (store.dialect === "postgres") await sql`analyze`.execute(store.db);
   const ctx = { actor: { staffId }, channel: "api" } as const;
   const clock = () => new Date("2026-11-23T09:00:00+01:00");
   const warm = createSamverkan({ store, clock });

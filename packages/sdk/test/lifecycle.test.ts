@@ -179,4 +179,22 @@ describeEachStore("dialogue briefing", (factory) => {
     expect(b.contacts.map((c) => c.name)).toEqual(["Anna Berg"]);
     await expect(w.sv.briefing.forOrganizer(w.organizerId, as({ staffId: "nobody" }))).rejects.toThrow(/not registered/);
   });
+
+  it("lists open assignments from the organizer's own plans and its units' plans, newest note each, not other organizers'", async () => {
+    await w.sv.schools.upsert({ code: "12345678", name: "Annan skola", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] }, { actor: { system: "test" }, channel: "system" });
+    const own = await w.sv.assignments.createPlan({ title: "Huvudmannens plan", organizerId: w.organizerId }, as(w.unitHead));
+    const unitPlan = await w.sv.assignments.createPlan({ title: "Skolans plan", schoolUnitCode: "39907811" }, as(w.unitHead));
+    const other = await w.sv.assignments.createPlan({ title: "Annans plan", schoolUnitCode: "12345678" }, as(w.unitHead));
+    const a = await w.sv.assignments.create({ planId: own.id, title: "Elevhälsa", focusArea: "pupilHealth", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
+    const b = await w.sv.assignments.create({ planId: unitPlan.id, title: "Närvaro", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
+    await w.sv.assignments.create({ planId: other.id, title: "Inte vår", focusArea: "other" }, as(w.unitHead));
+    await w.sv.assignments.logProgress(b.ref, { note: "Första", percent: 10 }, as(w.advisor));
+    await w.sv.assignments.logProgress(b.ref, { note: "Andra", percent: 30 }, as(w.advisor));
+
+    const briefing = await w.sv.briefing.forOrganizer(w.organizerId, as(w.viewer));
+    expect(briefing.assignments.map((x) => [x.assignment.ref, x.planTitle, x.latestNote])).toEqual([
+      [a.ref, "Huvudmannens plan", null],
+      [b.ref, "Skolans plan", "Andra"],
+    ]);
+  });
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import type { Staff } from "@samverkan/sdk";
 import { reportError } from "../output";
-import type { EnvSnapshot } from "@samverkan/runtime";
+import { createLogger, gracefulShutdown, installProcessGuards, type EnvSnapshot } from "@samverkan/runtime";
 import { cliEnv, cliLocale, openRuntime, type CliRuntime } from "../runtime";
 import { t, type Messages } from "../i18n";
 
@@ -34,20 +34,53 @@ function repoRoot(): string {
   return dir;
 }
 
+/** A running app: its child process and a promise of its exit code. */
+interface AppChild {
+  app: "slack" | "teams";
+  exited: Promise<number>;
+  /** SIGTERM (the app drains and exits on its own); resolves true when it exits 0. */
+  drain(): Promise<boolean>;
+}
+
 /** Runs an app's build output with plain node (`pnpm start` at the root builds it first). */
-function startApp(app: "slack" | "teams", m: StartTexts): Promise<number> {
+function startApp(app: "slack" | "teams", m: StartTexts): AppChild | undefined {
   const entry = resolve(repoRoot(), "apps", app, "dist/main.js");
   if (!existsSync(entry)) {
     process.stderr.write(`${m.notBuilt(entry)}\n`);
-    return Promise.resolve(1);
+    return undefined;
   }
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [entry], { stdio: "inherit" }); // inherits this environment
-    // The apps shut down gracefully on SIGTERM/SIGINT; pass ours on.
-    const forward = (signal: NodeJS.Signals) => child.kill(signal);
-    process.on("SIGINT", forward).on("SIGTERM", forward);
-    child.on("exit", (code) => done(code ?? 1));
+  // Its own process group: a Ctrl-C in the terminal reaches this process only, which passes
+  // one SIGTERM on (the app would take a second signal as "exit at once").
+  const child = spawn(process.execPath, [entry], { stdio: "inherit", detached: true }); // inherits this environment
+  const exited = new Promise<number>((done) => child.once("exit", (code) => done(code ?? 1)));
+  process.once("exit", () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
   });
+  return {
+    app,
+    exited,
+    async drain() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const code = await exited;
+      if (code !== 0) throw new Error(`${app} exited with ${code} while shutting down`);
+      return true;
+    },
+  };
+}
+
+/** Both apps side by side; on SIGTERM/SIGINT each drains within its own grace, then this process exits. */
+async function superviseApps(apps: Array<"slack" | "teams">, m: StartTexts): Promise<void> {
+  const env = cliEnv();
+  const logger = createLogger({ app: "samverkan-start", level: env.logLevel, destination: process.stderr });
+  installProcessGuards(logger);
+  const children = apps.map((app) => startApp(app, m));
+  const running = children.filter((child): child is AppChild => child !== undefined);
+  // The apps wait SHUTDOWN_GRACE_SECONDS for accepted work and 5 s more for their own cleanup.
+  const graceMs = (Number(env.vars.SHUTDOWN_GRACE_SECONDS ?? "10") || 10) * 1000 + 5_000;
+  const shutdown = gracefulShutdown({ servers: running, graceMs, logger, signals: ["SIGTERM", "SIGINT", "SIGHUP"] });
+  const codes = await Promise.all(running.map((child) => child.exited));
+  shutdown.dispose();
+  process.exitCode = children.includes(undefined) ? 1 : (codes.find((c) => c !== 0) ?? 0);
 }
 
 export function registerStart(program: Command): void {
@@ -60,9 +93,7 @@ export function registerStart(program: Command): void {
       const apps = configuredApps();
       if (apps.length > 0) {
         process.stderr.write(`${m.starting(apps)}\n`);
-        const codes = await Promise.all(apps.map((app) => startApp(app, m)));
-        process.exitCode = codes.find((c) => c !== 0) ?? 0;
-        return;
+        return superviseApps(apps, m);
       }
       let rt: CliRuntime | undefined;
       try {

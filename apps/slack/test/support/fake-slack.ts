@@ -100,6 +100,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const hookFailures: number[] = [];
   const delays = new Map<string, number>();
   const history = new Map<string, JsonObject[]>();
+  const openedDms = new Set<string>();
   let sequence = 0;
   let hookCount = 0;
   let answeredHooks = 0;
@@ -132,6 +133,17 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
         const channel = String(args.channel);
         history.set(channel, [...(history.get(channel) ?? []), message]);
         return { ok: true, channel: args.channel, ts, message };
+      }
+      case "conversations.open": {
+        // A 1:1 DM with the bot: the same `D…` id every time for the same user, as Slack does.
+        const users = typeof args.users === "string" ? args.users.split(",").map((u) => u.trim()).filter(Boolean) : [];
+        if (users.length === 0 && !args.channel) return { ok: false, error: "users_list_not_supplied" };
+        if (users.length > 8) return { ok: false, error: "too_many_users" };
+        if (users.length > 1) return { ok: false, error: "method_not_supported_for_channel_type" };
+        const id = typeof args.channel === "string" ? args.channel : `D${users[0]!.replace(/^[UW]/, "")}`;
+        const already = openedDms.has(id);
+        openedDms.add(id);
+        return already ? { ok: true, no_op: true, already_open: true, channel: { id } } : { ok: true, channel: { id } };
       }
       case "conversations.history": {
         // Newest first, after `oldest`, `limit` per page (cursor = offset); metadata only with include_all_metadata.

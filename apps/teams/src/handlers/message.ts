@@ -36,6 +36,8 @@ export function createMessageHandler(
     const conversationId = activity.conversation.id;
     // Digests set up here need a reference to post to later, even without an install event.
     if (DIGEST_COMMAND.test(text)) await references.remember(context.activity, clock());
+    // Personal nudges go to the 1:1 chat: keep it on record once the person has written here.
+    else if (conversationKind(activity) === "personal") await references.rememberPersonal(context.activity, clock());
     const reply = await engine.handle({ user, conversationId, text, target: { platform: "teams", conversationId: channelRoot(conversationId) } });
     await postReply(context, reply, { aadObjectId: user.aadObjectId, conversationId }, dialogs);
   };

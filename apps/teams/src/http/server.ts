@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
+import { BodyTooLargeError, readBoundedBody } from "@samverkan/runtime";
 import { inboundActivitySchema } from "../activity/schema";
 import type { Logger } from "../log";
 import { describeError, errorStatus } from "../log";
 import type { RequestTracker } from "./in-flight";
-import { BodyTooLargeError, readBody } from "./read-body";
 
 /** Teams activities are a few KB; a dialog submit with every input stays well under this. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -73,11 +73,9 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
     }
     let raw: string;
     try {
-      raw = await readBody(req, MAX_BODY_BYTES);
+      raw = (await readBoundedBody(req, MAX_BODY_BYTES)).toString("utf8");
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        // Read on (discarding) so the client sees the 413 rather than a reset.
-        req.resume();
         return respond(res, 413, "Request body too large.", { connection: "close" });
       }
       throw error;

@@ -6,6 +6,11 @@ import { readActivity } from "../activity/schema";
 
 /** Shared state namespace (the digest scheduler reads it too). */
 export const CONVERSATION_REFS_NAMESPACE = "teams-conversation-refs";
+/** Each user's personal (1:1) conversation with the bot, keyed `tenantId:aadObjectId`, for nudges. */
+export const PERSONAL_CONVERSATIONS_NAMESPACE = "teams-personal-conversations";
+
+const personalSchema = z.object({ conversationId: z.string().min(1) });
+const personalKey = (tenantId: string, aadObjectId: string) => `${tenantId}:${aadObjectId}`;
 
 const accountSchema = z.looseObject({ id: z.string(), name: z.string().optional() });
 
@@ -39,7 +44,7 @@ export function channelRoot(conversationId: string): string {
  * conversation id, so digests can post there later (from any instance).
  */
 export function createConversationReferences(samverkan: Samverkan) {
-  return {
+  const api = {
     /** Remembers where an install (or any activity) came from; returns the stored entry. */
     async remember(activity: Activity, now: Date): Promise<StoredConversation | undefined> {
       const read = readActivity(activity);
@@ -57,7 +62,29 @@ export function createConversationReferences(samverkan: Samverkan) {
         installedAt: now.toISOString(),
       };
       await samverkan.state.set(CONVERSATION_REFS_NAMESPACE, conversationId, stored);
+      const aadObjectId = read.from?.aadObjectId;
+      if (stored.kind === "personal" && aadObjectId) await samverkan.state.set(PERSONAL_CONVERSATIONS_NAMESPACE, personalKey(tenantId, aadObjectId), { conversationId });
       return stored;
+    },
+
+    /**
+     * In a personal chat: makes sure the user's 1:1 conversation is on record (one read when
+     * it already is), so nudges can reach people who messaged the bot before this was stored.
+     */
+    async rememberPersonal(activity: Activity, now: Date): Promise<void> {
+      const read = readActivity(activity);
+      const tenantId = read ? tenantOf(read) : undefined;
+      const aadObjectId = read?.from?.aadObjectId;
+      if (!read?.conversation || !tenantId || !aadObjectId || conversationKind(read) !== "personal") return;
+      const known = personalSchema.safeParse(await samverkan.state.get(PERSONAL_CONVERSATIONS_NAMESPACE, personalKey(tenantId, aadObjectId)));
+      if (known.success && known.data.conversationId === read.conversation.id) return;
+      await api.remember(activity, now);
+    },
+
+    /** The user's personal conversation with the bot, if they installed the app or messaged it. */
+    async personalConversation(tenantId: string, aadObjectId: string): Promise<string | undefined> {
+      const parsed = personalSchema.safeParse(await samverkan.state.get(PERSONAL_CONVERSATIONS_NAMESPACE, personalKey(tenantId, aadObjectId)));
+      return parsed.success ? parsed.data.conversationId : undefined;
     },
 
     async get(conversationId: string): Promise<StoredConversation | undefined> {
@@ -77,6 +104,7 @@ export function createConversationReferences(samverkan: Samverkan) {
       return samverkan.state.delete(CONVERSATION_REFS_NAMESPACE, conversationId);
     },
   };
+  return api;
 }
 
 export type ConversationReferences = ReturnType<typeof createConversationReferences>;

@@ -1,2 +1,13 @@
-export { createNudgeRunner, nudgeMessage, type NudgePoster, type NudgeLogger, type NudgeRunner, type NudgeRunnerOptions, type NudgeTickReport } from "./runner";
+export {
+  createNudgeRunner,
+  nudgeMessage,
+  NudgeNotDeliverableError,
+  type NudgeLogger,
+  type NudgeOutcome,
+  type NudgePoster,
+  type NudgeRunner,
+  type NudgeRunnerOptions,
+  type NudgeTickReport,
+} from "./runner";
+export { startNudgeScheduler, type NudgeScheduler, type NudgeSchedulerOptions } from "./scheduler";
 export { handleNudgeCommand, handleNudgeAction } from "./settings";

@@ -13,6 +13,23 @@ export interface NudgePoster {
   postDirect(staff: Staff, message: Message): Promise<void>;
 }
 
+/**
+ * Thrown by a poster when the person cannot be reached: no linked chat user, or (Teams) no
+ * personal conversation with the bot stored. The nudge stays claimed and is not retried;
+ * `reason` is a short code, never personal data.
+ */
+export class NudgeNotDeliverableError extends Error {
+  constructor(
+    readonly staffId: string,
+    readonly reason: string,
+  ) {
+    super(`nudge not deliverable to staff ${staffId}: ${reason}`);
+    this.name = "NudgeNotDeliverableError";
+  }
+}
+
+export type NudgeOutcome = "sent" | "lost" | "failed" | "undeliverable";
+
 export interface NudgeLogger {
   info(obj: Record<string, unknown>, msg: string): void;
   warn(obj: Record<string, unknown>, msg: string): void;
@@ -24,6 +41,8 @@ export interface NudgeRunnerOptions {
   /** Names this instance in claims, e.g. the host name and process id. */
   instanceId: string;
   logger?: NudgeLogger;
+  /** Called once per due nudge with what became of it (metrics); must not throw. */
+  onNudge?: (outcome: NudgeOutcome) => void;
 }
 
 export interface NudgeTickReport {
@@ -32,6 +51,8 @@ export interface NudgeTickReport {
   /** Due, but another instance claimed it first. */
   lost: string[];
   failed: Array<{ key: string; error: string }>;
+  /** Claimed, but the person has no chat user or conversation to reach: not retried. */
+  undeliverable: Array<{ key: string; staffId: string; reason: string }>;
 }
 
 const quiet: NudgeLogger = { info: () => undefined, warn: () => undefined };
@@ -91,10 +112,18 @@ export function createNudgeRunner(options: NudgeRunnerOptions) {
   return {
     async tick(): Promise<NudgeTickReport> {
       const now = sv.clock();
-      const report: NudgeTickReport = { at: formatInstant(now.getTime(), sv.config.timeZone), sent: [], lost: [], failed: [] };
+      const report: NudgeTickReport = { at: formatInstant(now.getTime(), sv.config.timeZone), sent: [], lost: [], failed: [], undeliverable: [] };
+      const outcome = (o: NudgeOutcome) => {
+        try {
+          options.onNudge?.(o);
+        } catch {
+          // Metrics must never stop a nudge.
+        }
+      };
       for (const nudge of await sv.nudges.due(now)) {
         if (!(await sv.nudges.claim(nudge, options.instanceId))) {
           report.lost.push(nudge.key);
+          outcome("lost");
           continue;
         }
         try {
@@ -102,11 +131,22 @@ export function createNudgeRunner(options: NudgeRunnerOptions) {
           const msg = await nudgeMessage(sv, staff, nudge);
           if (msg) await options.poster.postDirect(staff, msg);
           await sv.nudges.markSent(nudge.key);
-          if (msg) report.sent.push(nudge);
+          if (msg) {
+            report.sent.push(nudge);
+            outcome("sent");
+          }
         } catch (error) {
+          if (error instanceof NudgeNotDeliverableError) {
+            await sv.nudges.markFailed(nudge.key, `not deliverable: ${error.reason}`);
+            report.undeliverable.push({ key: nudge.key, staffId: error.staffId, reason: error.reason });
+            outcome("undeliverable");
+            logger.warn({ key: nudge.key, staffId: error.staffId, reason: error.reason }, "nudge not deliverable: the staff member cannot be reached in chat; not retried");
+            continue;
+          }
           const text = error instanceof Error ? error.message : String(error);
           await sv.nudges.markFailed(nudge.key, text);
           report.failed.push({ key: nudge.key, error: text });
+          outcome("failed");
           logger.warn({ key: nudge.key, err: text }, "nudge failed");
         }
       }

@@ -56,27 +56,7 @@ export async function enqueueInvitation(
         : `${event.summary} ${when}`;
   const body = `${method === "CANCEL" ? (sv ? "Dialogen är inställd.\n\n" : "The dialogue is cancelled.\n\n") : ""}${event.description}`;
   const id = randomUUID();
-  await trx
-    .insertInto("mail_outbox")
-    .values({
-      id,
-      dialogue_id: event.dialogueId,
-      method,
-      sequence: event.sequence,
-      recipients: JSON.stringify(recipients),
-      subject,
-      body,
-      ics,
-      status: "pending",
-      attempts: 0,
-      next_attempt_at: options.now,
-      lease_owner: null,
-      lease_until: null,
-      last_error: null,
-      created_at: options.now,
-      sent_at: null,
-    })
-    .execute();
+  await insertPending(trx, { id, channel: "smtp", dialogueId: event.dialogueId, method, sequence: event.sequence, recipients, subject, body, ics, now: options.now });
   return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
 }
 
@@ -118,29 +98,38 @@ export async function enqueueGraphEvent(
     },
   };
   const recipients = [userId, ...attendees.map((a) => a.email)];
+  const ics = renderCalendar([event], { method: method as CalendarMethod, timeZone: options.timeZone });
+  await insertPending(trx, { id, channel: "graph", dialogueId: event.dialogueId, method, sequence: event.sequence, recipients, subject: event.summary, body: JSON.stringify(payload), ics, now: options.now });
+  return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
+}
+
+/** One outbox row, due at once, not yet claimed by any sender. */
+async function insertPending(
+  trx: Transaction<Database>,
+  row: { id: string; channel: "smtp" | "graph"; dialogueId: string; method: "REQUEST" | "CANCEL"; sequence: number; recipients: string[]; subject: string; body: string; ics: string; now: number },
+): Promise<void> {
   await trx
     .insertInto("mail_outbox")
     .values({
-      id,
-      channel: "graph",
-      dialogue_id: event.dialogueId,
-      method,
-      sequence: event.sequence,
-      recipients: JSON.stringify(recipients),
-      subject: event.summary,
-      body: JSON.stringify(payload),
-      ics: renderCalendar([event], { method: method as CalendarMethod, timeZone: options.timeZone }),
+      id: row.id,
+      channel: row.channel,
+      dialogue_id: row.dialogueId,
+      method: row.method,
+      sequence: row.sequence,
+      recipients: JSON.stringify(row.recipients),
+      subject: row.subject,
+      body: row.body,
+      ics: row.ics,
       status: "pending",
       attempts: 0,
-      next_attempt_at: options.now,
+      next_attempt_at: row.now,
       lease_owner: null,
       lease_until: null,
       last_error: null,
-      created_at: options.now,
+      created_at: row.now,
       sent_at: null,
     })
     .execute();
-  return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
 }
 
 /** `Name <a@b.se>` → `a@b.se`. */

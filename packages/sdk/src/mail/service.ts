@@ -34,6 +34,14 @@ export function createMailService(deps: Deps, settings: CalendarSettings, option
       return listOutbox(deps.store.db, deps.config.timeZone, query);
     },
 
+    /** How many messages the outbox holds per status (the metrics' outbox size); one grouped count. */
+    async outboxSize(): Promise<Record<OutboxStatus, number>> {
+      const rows = await deps.store.db.selectFrom("mail_outbox").select(["status", (eb) => eb.fn.countAll<number | string>().as("n")]).groupBy("status").execute();
+      const out: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
+      for (const r of rows) if (r.status === "pending" || r.status === "sent" || r.status === "failed") out[r.status] = Number(r.n);
+      return out;
+    },
+
     /** Sends every message that is due now; safe to run from several instances at once. */
     async flush(flushOptions: { limit?: number } = {}): Promise<FlushResult> {
       const t = activeTransport();

@@ -28,6 +28,8 @@ export interface AssignmentQuery {
   responsibleStaffId?: string;
   phase?: Phase;
   planId?: string;
+  /** Any of these plans (one read for an organizer's plans); an empty list matches nothing. */
+  planIds?: readonly string[];
   includeCompleted?: boolean;
   limit?: number;
 }
@@ -168,6 +170,10 @@ export function createAssignmentService(deps: Deps) {
       if (query.responsibleStaffId) q = q.where("responsible_staff_id", "=", query.responsibleStaffId);
       if (query.phase) q = q.where("phase", "=", query.phase);
       if (query.planId) q = q.where("plan_id", "=", query.planId);
+      if (query.planIds) {
+        if (query.planIds.length === 0) return [];
+        q = q.where("plan_id", "in", [...query.planIds]);
+      }
       if (!query.includeCompleted && !query.phase) q = q.where("phase", "!=", "completed");
       return hydrate(await q.execute());
     },

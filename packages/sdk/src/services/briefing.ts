@@ -190,64 +190,67 @@ export function createBriefingService(deps: Deps, services: Services) {
   }
 
   async function assignmentsFor(organizerId: string): Promise<BriefingAssignment[]> {
+    // The organizer's own plans and its units' plans: two index reads (an OR across the
+    // join would scan every plan and unit).
     const plans = await db
-      .selectFrom("plans as p")
-      .leftJoin("school_units as u", "u.code", "p.school_unit_code")
-      .select(["p.id", "p.title"])
-      .where((eb) => eb.or([eb("p.organizer_id", "=", organizerId), eb("u.organizer_id", "=", organizerId)]))
+      .selectFrom("plans")
+      .select(["id", "title"])
+      .where("organizer_id", "=", organizerId)
+      .union(
+        db
+          .selectFrom("plans")
+          .select(["id", "title"])
+          .where("school_unit_code", "in", db.selectFrom("school_units").select("code").where("organizer_id", "=", organizerId)),
+      )
       .execute();
-    const perPlan = await Promise.all(
-      plans.map(async (plan) => {
-        const list = await services.assignments.list({ planId: plan.id });
-        if (list.length === 0) return [];
-        const notes = await db
-          .selectFrom("progress_entries")
-          .select(["assignment_id", "note", "seq"])
-          .where("assignment_id", "in", list.map((a) => a.id))
-          .where("note", "!=", "")
-          .orderBy("seq", "desc")
-          .execute();
-        return list.map((assignment) => ({ assignment, planTitle: plan.title, latestNote: notes.find((n) => n.assignment_id === assignment.id)?.note ?? null }));
-      }),
-    );
-    return perPlan.flat().sort((a, b) => Number(a.assignment.ref.slice(2)) - Number(b.assignment.ref.slice(2)));
+    if (plans.length === 0) return [];
+    const titles = new Map(plans.map((p) => [p.id, p.title]));
+    const planIds = plans.map((p) => p.id);
+    const [list, notes] = await Promise.all([
+      services.assignments.list({ planIds, limit: 1000 }),
+      db
+        .selectFrom("progress_entries")
+        .select(["assignment_id", "note", "seq"])
+        .where("assignment_id", "in", db.selectFrom("assignments").select("id").where("plan_id", "in", planIds).where("phase", "!=", "completed"))
+        .where("note", "!=", "")
+        .orderBy("seq", "desc")
+        .execute(),
+    ]);
+    const latest = new Map<string, string>();
+    for (const n of notes) if (!latest.has(n.assignment_id)) latest.set(n.assignment_id, n.note);
+    return list
+      .map((assignment) => ({ assignment, planTitle: titles.get(assignment.planId) ?? "", latestNote: latest.get(assignment.id) ?? null }))
+      .sort((a, b) => Number(a.assignment.ref.slice(2)) - Number(b.assignment.ref.slice(2)));
   }
 
   return {
     /** The briefing for a dialogue with the organizer; staff only (it names contact persons). */
     async forOrganizer(organizerId: string, ctx: ReadContext, options: { pastDialogues?: number } = {}): Promise<DialogueBriefing> {
-      await requireRole(db, ctx, "viewer", { sv: "se förberedelser inför dialoger", en: "see dialogue briefings" });
-      const org = await db
-        .selectFrom("organizers as o")
-        .leftJoin("municipalities as m", "m.code", "o.municipality_code")
-        .select(["o.id", "o.organization_number", "o.name", "o.type", "o.municipality_code", "m.name as municipality_name"])
-        .where("o.id", "=", organizerId)
-        .executeTakeFirst();
+      // The role check and the organizer read side by side; nothing is returned unless both succeed.
+      const [, org] = await Promise.all([
+        requireRole(db, ctx, "viewer", { sv: "se förberedelser inför dialoger", en: "see dialogue briefings" }),
+        db
+          .selectFrom("organizers as o")
+          .leftJoin("municipalities as m", "m.code", "o.municipality_code")
+          .select(["o.id", "o.organization_number", "o.name", "o.type", "o.municipality_code", "m.name as municipality_name"])
+          .where("o.id", "=", organizerId)
+          .executeTakeFirst(),
+      ]);
       if (!org) throw new NotFoundError("organizer", organizerId, { sv: `Ingen huvudman med id ${organizerId}.`, en: `No principal organizer with id ${organizerId}.` });
       const now = deps.clock().getTime();
-      const [results, upcoming, pastRows, assignments, contacts] = await Promise.all([
+      const [results, upcoming, past, assignments, contacts] = await Promise.all([
         unitResults(organizerId),
         services.dialogues.listUpcoming({ organizerId, limit: 1 }),
-        db
-          .selectFrom("dialogues")
-          .select("id")
-          .where("organizer_id", "=", organizerId)
-          .where("start_at", "<", now)
-          .where("status", "!=", "cancelled")
-          .orderBy("start_at", "desc")
-          .limit(Math.max(1, Math.min(options.pastDialogues ?? 3, 10)))
-          .execute(),
+        services.dialogues.listPast({ organizerId, limit: Math.max(1, Math.min(options.pastDialogues ?? 3, 10)) }),
         assignmentsFor(organizerId),
         services.contacts.list(organizerId, ctx),
       ]);
-      const past = await Promise.all(pastRows.map((r) => services.dialogues.get(r.id)));
       const minutes = await services.minutes.forDialogues(past.map((d) => d.id));
-      const pastDialogues: BriefingDialogue[] = await Promise.all(
-        past.map(async (dialogue) => {
-          const m = minutes.get(dialogue.id) ?? null;
-          return { dialogue, minutes: m, actions: m ? await services.minutes.actionStatus(m) : [] };
-        }),
-      );
+      const statuses = await services.minutes.actionStatuses([...minutes.values()]);
+      const pastDialogues: BriefingDialogue[] = past.map((dialogue) => {
+        const m = minutes.get(dialogue.id) ?? null;
+        return { dialogue, minutes: m, actions: m ? (statuses.get(m.id) ?? []) : [] };
+      });
       return {
         organizer: {
           id: org.id,

@@ -452,6 +452,24 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       return hydrate(await q.execute());
     },
 
+    /**
+     * The organizer's latest dialogues that have started (any status but cancelled),
+     * newest first: the history a briefing shows. Two reads whatever the count.
+     */
+    async listPast(query: { organizerId: string; limit?: number }): Promise<QualityDialogue[]> {
+      const rows = await db
+        .selectFrom("dialogues")
+        .selectAll()
+        .where("organizer_id", "=", query.organizerId)
+        .where("start_at", "<", deps.clock().getTime())
+        .where("status", "!=", "cancelled")
+        .orderBy("start_at", "desc")
+        .orderBy("id")
+        .limit(Math.max(1, Math.min(query.limit ?? 3, 100)))
+        .execute();
+      return hydrate(rows);
+    },
+
     /** Dialogues in a period regardless of status (for digests and history). */
     async listBetween(from: string, to: string, statuses?: DialogueStatus[]): Promise<QualityDialogue[]> {
       let q = db

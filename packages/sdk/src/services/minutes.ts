@@ -86,15 +86,18 @@ export function createMinutesService(deps: Deps) {
   async function readMinutes(dialogueIds: string[]): Promise<Map<string, DialogueMinutes>> {
     const out = new Map<string, DialogueMinutes>();
     if (dialogueIds.length === 0) return out;
-    const rows = await db.selectFrom("dialogue_minutes").selectAll().where("dialogue_id", "in", dialogueIds).execute();
+    // Both by dialogue id, so the two reads run side by side (one round trip, not two).
+    const [rows, actions] = await Promise.all([
+      db.selectFrom("dialogue_minutes").selectAll().where("dialogue_id", "in", dialogueIds).execute(),
+      db
+        .selectFrom("dialogue_actions as a")
+        .leftJoin("assignments as s", "s.id", "a.assignment_id")
+        .select(["a.id", "a.minutes_id", "a.title", "a.responsible_staff_id", "a.due_date", "a.assignment_id", "s.ref_number"])
+        .where("a.dialogue_id", "in", dialogueIds)
+        .orderBy("a.seq")
+        .execute(),
+    ]);
     if (rows.length === 0) return out;
-    const actions = await db
-      .selectFrom("dialogue_actions as a")
-      .leftJoin("assignments as s", "s.id", "a.assignment_id")
-      .select(["a.id", "a.minutes_id", "a.title", "a.responsible_staff_id", "a.due_date", "a.assignment_id", "s.ref_number"])
-      .where("a.minutes_id", "in", rows.map((r) => r.id))
-      .orderBy("a.seq")
-      .execute();
     for (const r of rows) {
       out.set(r.dialogue_id, {
         id: r.id,
@@ -233,6 +236,16 @@ export function createMinutesService(deps: Deps) {
     /** Minutes of several dialogues at once, keyed by dialogue id. */
     async forDialogues(dialogueIds: readonly string[]): Promise<Map<string, DialogueMinutes>> {
       return readMinutes([...new Set(dialogueIds)]);
+    },
+
+    /** Agreed actions of several minutes with their assignments' phases, in one read; keyed by minutes id. */
+    async actionStatuses(list: readonly DialogueMinutes[]): Promise<Map<string, AgreedActionStatus[]>> {
+      const ids = [...new Set(list.flatMap((m) => m.actions.map((a) => a.assignmentId).filter((id): id is string => id !== null)))];
+      const phases = new Map<string, Phase>();
+      if (ids.length > 0) {
+        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase as Phase);
+      }
+      return new Map(list.map((m) => [m.id, m.actions.map((a) => ({ ...a, phase: a.assignmentId ? (phases.get(a.assignmentId) ?? null) : null }))]));
     },
 
     /** Agreed actions with the current phase of their assignments. */

@@ -92,3 +92,17 @@ export function lifecycleNudgesMigration(dialect: Dialect): Migration {
     },
   };
 }
+
+/**
+ * Indexes the dialogue briefing reads by: an organizer's plans, its units' plans and the
+ * assignments of those plans. Without them each briefing scans every plan and assignment.
+ */
+export function briefingIndexesMigration(): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex("plans_organizer").on("plans").column("organizer_id").execute();
+      await db.schema.createIndex("plans_school_unit").on("plans").column("school_unit_code").execute();
+      await db.schema.createIndex("assignments_plan").on("assignments").columns(["plan_id", "ref_number"]).execute();
+    },
+  };
+}

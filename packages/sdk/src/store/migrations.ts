@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Migration } from "kysely";
 import { calendarMigration } from "./migrations-calendar";
 import { digestLeaseMigration, digestMigration } from "./migrations-digests";
-import { lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
+import { briefingIndexesMigration, lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
 import { appendOnlyHardening, appendOnlyHardeningLifecycle } from "./migrations-hardening";
 import { registerMigration } from "./migrations-register";
 
@@ -197,6 +197,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "0140_lifecycle_nudges": lifecycleNudgesMigration(dialect),
     // After 0140 (migrations run in name order on a fresh database), hence not 0100_hardening_*.
     "0141_hardening_append_only_lifecycle": appendOnlyHardeningLifecycle(dialect),
+    "0142_briefing_indexes": briefingIndexesMigration(),
   };
 }
 
