@@ -1,7 +1,7 @@
 import { describeScope, formatInstant, type DigestSubscription, type RegionalOffice } from "@samverkan/sdk";
 import { escapeMarkup } from "../cards/markup";
 import type { Action, Block, Field, Locale, Message } from "../cards/model";
-import { formatDateTime } from "../engine/i18n";
+import { formatDateTime } from "../engine/format";
 import { DIGEST_ACTIONS, encodeCreateValue, type DigestDraft } from "./actions";
 import { describeCron } from "./describe";
 import { nextOccurrence } from "./schedule";

@@ -1,7 +1,7 @@
 import { findOffice, PHASE_NAMES, type CriterionId, type DigestDialogueFact, type Listed, type RegionalOffice } from "@samverkan/sdk";
 import { escapeMarkup } from "../cards/markup";
 import type { Block, ListItem, Locale, Message } from "../cards/model";
-import { bar, formatDateTime, formatDay, formatRange, percent } from "../engine/i18n";
+import { bar, formatDateTime, formatDay, formatRange, percent } from "../engine/format";
 import { describeCron } from "./describe";
 import type { DigestData } from "./content";
 import type { FlaggedSchoolFact, FlaggedSchools } from "./flagged";

@@ -1,7 +1,7 @@
 import { formatInstant, type DueNudge, type Samverkan, type Staff } from "@samverkan/sdk";
 import type { Block, Locale, Message } from "../cards/model";
 import { briefingSummary } from "../engine/flows/briefing-card";
-import { formatDay, formatRange } from "../engine/i18n";
+import { formatDay, formatRange } from "../engine/format";
 import { message } from "../engine/reply";
 import { t } from "../i18n";
 

@@ -1,7 +1,7 @@
 import { nudgeKindSchema } from "@samverkan/sdk";
 import type { ActionValue, Block, Message } from "../cards/model";
 import type { FlowContext } from "../engine/context";
-import { formatDay } from "../engine/i18n";
+import { formatDay } from "../engine/format";
 import { message, reply } from "../engine/reply";
 import type { EngineReply } from "../engine/types";
 import { t } from "../i18n";

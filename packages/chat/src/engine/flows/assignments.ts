@@ -4,7 +4,7 @@ import { parseUtterance } from "../../nlu/index";
 import type { Block, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
-import { formatDateTime, formatDay } from "../i18n";
+import { formatDateTime, formatDay } from "../format";
 import type { Pending } from "../pending";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";

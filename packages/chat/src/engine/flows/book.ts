@@ -3,7 +3,7 @@ import type { Entities } from "../../nlu/types";
 import { parseDateTime } from "../../nlu/index";
 import type { Action, Block, FormBlock, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
-import { formatDay, formatRange } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { findOrganizerChoices } from "../lookup";
 import type { BookDraft } from "../pending";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";

@@ -1,7 +1,7 @@
 import { FOCUS_AREA_NAMES, ORGANIZER_TYPE_NAMES, PHASE_NAMES, type BriefingResult, type BriefingUnit, type CriterionId, type DialogueBriefing } from "@samverkan/sdk";
 import type { Action, Block, ListItem, Locale, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
-import { formatDay, formatRange } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { message } from "../reply";
 import { t } from "../../i18n";
 

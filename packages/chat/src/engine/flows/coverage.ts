@@ -1,7 +1,7 @@
 import { findOffice, resolveArea } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { FlowContext } from "../context";
-import { bar, percent } from "../i18n";
+import { bar, percent } from "../format";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { t } from "../../i18n";

@@ -5,7 +5,7 @@ import type { Entities } from "../../nlu/types";
 import type { Block, ListItem, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
-import { formatDay, formatRange } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { findOrganizerChoices } from "../lookup";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";

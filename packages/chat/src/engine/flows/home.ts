@@ -1,7 +1,7 @@
 import type { Samverkan, Staff } from "@samverkan/sdk";
 import { PHASE_NAMES } from "@samverkan/sdk";
 import type { Block, Message } from "../../cards/model";
-import { bar, formatDay, formatRange, percent } from "../i18n";
+import { bar, formatDay, formatRange, percent } from "../format";
 import { message } from "../reply";
 import { t } from "../../i18n";
 

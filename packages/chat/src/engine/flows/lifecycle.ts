@@ -2,7 +2,7 @@ import { focusAreaOfTopic, ForbiddenError, isSamverkanError, ValidationError, ty
 import type { Entities } from "../../nlu/types";
 import type { Block, Input, ListItem, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
-import { formatDay, formatRange } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { findOrganizerChoices } from "../lookup";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";

@@ -2,7 +2,7 @@ import { ORGANIZER_TYPE_NAMES, type PrincipalOrganizer, type QualityDialogue, ty
 import type { Block, ListItem } from "../../cards/model";
 import type { Entities } from "../../nlu/types";
 import type { FlowContext } from "../context";
-import { formatRange } from "../i18n";
+import { formatRange } from "../format";
 import { findOrganizerChoices } from "../lookup";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";

@@ -1,3 +1,4 @@
+/** Dates, percentages and bars as staff read them, in the words of the locale's catalogue. */
 import type { Locale } from "../cards/model";
 import { t } from "../i18n";
 
