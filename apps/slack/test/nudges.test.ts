@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { NudgeScheduler } from "@samverkan/chat";
-import { createSamverkan, type Samverkan, type Store } from "@samverkan/sdk";
+import { createSamverkan, type Samverkan, type Staff, type Store } from "@samverkan/sdk";
 import { createPostgresStore } from "@samverkan/sdk/postgres";
 import { postgresAvailability, postgresTestUrl, uniqueSchemaName } from "@samverkan/vitest-config/helpers";
 import { createSlackApp, type SlackApp } from "../src/app";
@@ -163,7 +163,7 @@ describe.skipIf(!pg.available)(`two Slack app instances on one PostgreSQL store$
     const sv = instances[0]!.sv;
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], SYSTEM);
     const boras = await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, SYSTEM);
-    const staff: Array<Awaited<ReturnType<typeof sv.staff.create>>> = [];
+    const staff: Staff[] = [];
     for (const [name, userId] of [["Karin Lind", KARIN.userId], ["Per Holm", PER.userId], ["Eva Ek", "U0EVA"]] as const) {
       staff.push(await sv.staff.create({ name, agency: "spsm", role: "advisor", identities: [{ platform: "slack", teamId: TEAM_ID, userId }] }, SYSTEM));
     }

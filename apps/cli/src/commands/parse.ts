@@ -1,14 +1,18 @@
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { parseUtterance, registerVocabulary, type RegisterVocabulary } from "@samverkan/chat";
+import type * as ChatModule from "@samverkan/chat";
+import type { RegisterVocabulary } from "@samverkan/chat";
 import { cliEnv, CliUsageError, openRuntime } from "../runtime";
 import { reportError } from "../output";
 import { cliLocale } from "../runtime";
 
+/** The conversation package, loaded when a command needs it (it is the larger part of the CLI's start-up). */
+type Chat = typeof ChatModule;
+
 /** The public JSON contract of `samverkan parse`: keep these keys stable (new keys may be added). */
-function toContract(text: string, now: Date | undefined, register: RegisterVocabulary | undefined) {
-  const { intent, entities } = parseUtterance(text, { ...(now ? { now } : {}), ...(register ? { register } : {}) });
+function toContract(chat: Chat, text: string, now: Date | undefined, register: RegisterVocabulary | undefined) {
+  const { intent, entities } = chat.parseUtterance(text, { ...(now ? { now } : {}), ...(register ? { register } : {}) });
   return { text, intent, entities };
 }
 
@@ -16,7 +20,7 @@ function toContract(text: string, now: Date | undefined, register: RegisterVocab
  * The register's names when there is a store (PostgreSQL, or an existing SQLite file), so names
  * are linked ("Malmö stad" → Malmö kommun, with its id). Without one, parsing still works.
  */
-async function storeVocabulary(): Promise<{ register?: RegisterVocabulary; close: () => Promise<void> }> {
+async function storeVocabulary(chat: Chat): Promise<{ register?: RegisterVocabulary; close: () => Promise<void> }> {
   const settings = cliEnv().store;
   if (settings.kind === "sqlite") {
     const file = settings.file;
@@ -25,7 +29,7 @@ async function storeVocabulary(): Promise<{ register?: RegisterVocabulary; close
   try {
     const rt = await openRuntime();
     try {
-      return { register: await registerVocabulary(rt.sv), close: rt.close };
+      return { register: await chat.registerVocabulary(rt.sv), close: rt.close };
     } catch {
       await rt.close();
     }
@@ -47,9 +51,10 @@ export function registerParse(program: Command): void {
         if (now && Number.isNaN(now.getTime())) {
           throw new CliUsageError((m) => m.usage.nowMustBeAnIso(opts.now ?? ""));
         }
-        const store = await storeVocabulary();
+        const chat = await import("@samverkan/chat");
+        const store = await storeVocabulary(chat);
         const print = (utterance: string) => {
-          const result = toContract(utterance, now, store.register);
+          const result = toContract(chat, utterance, now, store.register);
           if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
           else process.stdout.write(`${result.intent}  ${JSON.stringify(result.entities)}  ← ${utterance}\n`);
         };

@@ -1,12 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { Command } from "commander";
 import type { Staff } from "@samverkan/sdk";
 import { reportError } from "../output";
-import { createLogger, gracefulShutdown, installProcessGuards, type EnvSnapshot } from "@samverkan/runtime";
+import type { EnvSnapshot } from "@samverkan/runtime";
 import { cliEnv, cliLocale, openRuntime, type CliRuntime } from "../runtime";
 import { t, type Messages } from "../i18n";
 
@@ -23,66 +21,6 @@ export function configuredApps(env: EnvSnapshot = cliEnv().vars): Array<"slack" 
   return apps;
 }
 
-/** The repository root (the folder with pnpm-workspace.yaml), from the built bundle or the source alike. */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("samverkan start runs the apps from the repository; no pnpm-workspace.yaml above this file");
-    dir = parent;
-  }
-  return dir;
-}
-
-/** A running app: its child process and a promise of its exit code. */
-interface AppChild {
-  app: "slack" | "teams";
-  exited: Promise<number>;
-  /** SIGTERM (the app drains and exits on its own); resolves true when it exits 0. */
-  drain(): Promise<boolean>;
-}
-
-/** Runs an app's build output with plain node (`pnpm start` at the root builds it first). */
-function startApp(app: "slack" | "teams", m: StartTexts): AppChild | undefined {
-  const entry = resolve(repoRoot(), "apps", app, "dist/main.js");
-  if (!existsSync(entry)) {
-    process.stderr.write(`${m.notBuilt(entry)}\n`);
-    return undefined;
-  }
-  // Its own process group: a Ctrl-C in the terminal reaches this process only, which passes
-  // one SIGTERM on (the app would take a second signal as "exit at once").
-  const child = spawn(process.execPath, [entry], { stdio: "inherit", detached: true }); // inherits this environment
-  const exited = new Promise<number>((done) => child.once("exit", (code) => done(code ?? 1)));
-  process.once("exit", () => {
-    if (child.exitCode === null) child.kill("SIGTERM");
-  });
-  return {
-    app,
-    exited,
-    async drain() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      const code = await exited;
-      if (code !== 0) throw new Error(`${app} exited with ${code} while shutting down`);
-      return true;
-    },
-  };
-}
-
-/** Both apps side by side; on SIGTERM/SIGINT each drains within its own grace, then this process exits. */
-async function superviseApps(apps: Array<"slack" | "teams">, m: StartTexts): Promise<void> {
-  const env = cliEnv();
-  const logger = createLogger({ app: "samverkan-start", level: env.logLevel, destination: process.stderr });
-  installProcessGuards(logger);
-  const children = apps.map((app) => startApp(app, m));
-  const running = children.filter((child): child is AppChild => child !== undefined);
-  // The apps wait SHUTDOWN_GRACE_SECONDS for accepted work and 5 s more for their own cleanup.
-  const graceMs = (Number(env.vars.SHUTDOWN_GRACE_SECONDS ?? "10") || 10) * 1000 + 5_000;
-  const shutdown = gracefulShutdown({ servers: running, graceMs, logger, signals: ["SIGTERM", "SIGINT", "SIGHUP"] });
-  const codes = await Promise.all(running.map((child) => child.exited));
-  shutdown.dispose();
-  process.exitCode = children.includes(undefined) ? 1 : (codes.find((c) => c !== 0) ?? 0);
-}
-
 export function registerStart(program: Command): void {
   program
     .command("start")
@@ -93,7 +31,8 @@ export function registerStart(program: Command): void {
       const apps = configuredApps();
       if (apps.length > 0) {
         process.stderr.write(`${m.starting(apps)}\n`);
-        return superviseApps(apps, m);
+        const { superviseApps } = await import("./supervise-apps");
+        return superviseApps(apps, m.notBuilt);
       }
       let rt: CliRuntime | undefined;
       try {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { isSwedishWorkingDay, localDate, type Samverkan, type Staff } from "@samverkan/sdk";
 import { checkSlackLimits, renderAdaptiveCard, renderSlack, renderText, type Message } from "../../src/index";
-import { createNudgeRunner, type NudgePoster } from "../../src/nudges/index";
+import { createNudgeRunner, NudgeNotDeliverableError, startNudgeScheduler, type NudgeOutcome, type NudgePoster } from "../../src/nudges/index";
 import { validateAdaptiveCard } from "../cards/adaptive-validate";
 import { controlledClock, databasesReady, describeEachDatabase, instance, sharedDatabase, type SharedDatabase } from "../digest/support";
 
@@ -125,5 +125,40 @@ describeEachDatabase("personal nudges with two instances over a month", (kind) =
     void d2;
     void d3;
     void d4;
+  });
+
+  it("a person the app cannot reach is logged once as not deliverable (staff id, no personal data) and never retried", async () => {
+    const system = { actor: { system: "test" }, channel: "system" } as const;
+    const karin = await a.staff.create({ name: "Karin Lind", email: "karin@spsm.se", agency: "spsm", role: "advisor" }, system);
+    const omar = await a.staff.create({ name: "Omar Haddad", email: "omar@spsm.se", agency: "spsm", role: "advisor" }, system);
+    await a.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], system);
+    const boras = await a.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, system);
+    time.set("2026-11-23T09:00:00+01:00");
+    await a.dialogues.book({ organizerId: boras.id, digital: true, start: "2026-11-25T10:00", durationMinutes: 60, staffIds: [karin.id, omar.id] }, system);
+    const attempts: string[] = [];
+    const poster: NudgePoster = {
+      async postDirect(staff) {
+        attempts.push(staff.id);
+        if (staff.id === karin.id) throw new NudgeNotDeliverableError(staff.id, "no-chat-user");
+        throw new Error("platform answered 500");
+      },
+    };
+    const outcomes: NudgeOutcome[] = [];
+    const warnings: Array<Record<string, unknown>> = [];
+    const logger = { info: () => undefined, warn: (obj: Record<string, unknown>) => void warnings.push(obj) };
+    const scheduler = startNudgeScheduler({ samverkan: a, poster, logger, timer: false, instanceId: "a", onNudge: (o) => void outcomes.push(o) });
+    time.set("2026-11-24T08:00:00+01:00");
+    const report = await scheduler.tick();
+    expect(report.undeliverable).toEqual([{ key: expect.stringContaining(karin.id), staffId: karin.id, reason: "no-chat-user" }]);
+    expect(report.failed.map((f) => f.error)).toEqual(["platform answered 500"]);
+    expect(outcomes.sort()).toEqual(["failed", "undeliverable"]);
+    expect(warnings.find((w) => w.staffId === karin.id)).toMatchObject({ reason: "no-chat-user" });
+    expect(JSON.stringify(warnings)).not.toContain("Karin");
+    const claims = await a.store.db.selectFrom("nudge_claims").select(["staff_id", "status", "error"]).orderBy("staff_id").execute();
+    expect(claims.find((c) => c.staff_id === karin.id)).toMatchObject({ status: "failed", error: "not deliverable: no-chat-user" });
+    time.set("2026-11-24T08:30:00+01:00");
+    expect(await scheduler.tick()).toMatchObject({ sent: [], failed: [], undeliverable: [] });
+    expect(attempts).toHaveLength(2);
+    await scheduler.stop();
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Kysely } from "kysely";
 import type { Database } from "../store/schema";
 import type { Clock } from "../time";
@@ -35,13 +35,23 @@ export function backoffMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
-/** SMTP through nodemailer; the .ics goes as the text/calendar alternative with its METHOD. */
+/**
+ * SMTP through nodemailer; the .ics goes as the text/calendar alternative with its METHOD.
+ * nodemailer (and the network modules it pulls in) loads on the first send, so a process
+ * that never mails (a CLI command) does not pay for it at start.
+ */
 export function smtpTransport(smtpUrl: string, from: string): MailTransport {
-  const transporter = nodemailer.createTransport(smtpUrl, { from });
-  // Keep every exchange well inside the lease so a slow server cannot cause a double send.
-  Object.assign(transporter.options, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+  let transporter: Promise<Transporter> | undefined;
+  const connect = async (): Promise<Transporter> => {
+    const { default: nodemailer } = await import("nodemailer");
+    const created = nodemailer.createTransport(smtpUrl, { from });
+    // Keep every exchange well inside the lease so a slow server cannot cause a double send.
+    Object.assign(created.options, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+    return created;
+  };
   return async (message) => {
-    await transporter.sendMail({
+    transporter ??= connect();
+    await (await transporter).sendMail({
       to: message.recipients,
       subject: message.subject,
       text: message.body,

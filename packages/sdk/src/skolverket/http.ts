@@ -1,4 +1,5 @@
-import ky, { HTTPError, TimeoutError, type KyInstance } from "ky";
+import type * as KyModule from "ky";
+import type { KyInstance } from "ky";
 import type { z } from "zod";
 import {
   SkolverketError,
@@ -42,7 +43,12 @@ function toSearchParams(query: Query): URLSearchParams {
   return params;
 }
 
-function toSkolverketError(error: unknown, url: string, timeoutMs: number): SkolverketError {
+/** ky (and the fetch machinery it touches when loaded) comes in with the first request, not at start. */
+type Ky = typeof KyModule;
+let loadedKy: Promise<Ky> | undefined;
+const loadKy = (): Promise<Ky> => (loadedKy ??= import("ky"));
+
+function toSkolverketError(error: unknown, url: string, timeoutMs: number, { HTTPError, TimeoutError }: Ky): SkolverketError {
   if (error instanceof SkolverketError) return error;
   if (error instanceof HTTPError) {
     const status = error.response.status;
@@ -54,7 +60,7 @@ function toSkolverketError(error: unknown, url: string, timeoutMs: number): Skol
 
 export function createHttp(options: HttpOptions): { getJson: JsonGetter; semaphore: Semaphore } {
   const prefixUrl = options.baseUrl.replace(/\/+$/, "");
-  const api: KyInstance = ky.create({
+  const createApi = async (): Promise<KyInstance> => (await loadKy()).default.create({
     prefixUrl,
     headers: { accept: options.accept ?? PLANNED_EDUCATIONS_V4_ACCEPT, "user-agent": options.userAgent },
     timeout: options.timeoutMs,
@@ -68,6 +74,7 @@ export function createHttp(options: HttpOptions): { getJson: JsonGetter; semapho
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  let api: Promise<KyInstance> | undefined;
   const semaphore = createSemaphore(options.concurrency);
 
   const getJson: JsonGetter = (path, query, schema) => {
@@ -76,7 +83,8 @@ export function createHttp(options: HttpOptions): { getJson: JsonGetter; semapho
     const url = `${prefixUrl}/${path}${search}`;
     return semaphore.run(async () => {
       try {
-        const text = await api.get(path, { searchParams }).text();
+        api ??= createApi();
+        const text = await (await api).get(path, { searchParams }).text();
         let json: unknown;
         try {
           json = JSON.parse(text);
@@ -87,7 +95,7 @@ export function createHttp(options: HttpOptions): { getJson: JsonGetter; semapho
         if (!parsed.success) throw new SkolverketResponseError(url, toResponseIssues(parsed.error.issues), { cause: parsed.error });
         return parsed.data;
       } catch (error) {
-        throw toSkolverketError(error, url, options.timeoutMs);
+        throw toSkolverketError(error, url, options.timeoutMs, await loadKy());
       }
     });
   };

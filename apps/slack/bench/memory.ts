@@ -1,0 +1,160 @@
+/**
+ * Resident memory of the built Slack app, idle and after 1,000 turns: `node
+ * apps/slack/dist/main.js` on a SQLite file (Skolverket's real statistics export loaded),
+ * against the fake Slack Web API, receiving 1,000 signed requests shaped like Slack's own
+ * (slash commands and direct messages, mixed intents) over HTTP, 10 at a time. Memory is
+ * the whole process tree's resident set (Linux /proc), sampled once the app is idle.
+ *
+ *   pnpm build && pnpm --filter @samverkan/slack bench:memory
+ *
+ * Prints a markdown section and writes it into docs/benchmarks.md.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startFakeSlack } from "../test/support/fake-slack";
+import { SIGNING_SECRET } from "../test/support/harness";
+import { directMessage, newTriggerId, slashCommand } from "../test/support/slack-payloads";
+import { signRequest, type SlackBody } from "../test/support/signer";
+import { BOT_ID, BOT_USER_ID, KARIN, TEAM_ID } from "../test/support/world";
+import { seedBenchFile } from "./bench-world";
+import { startBuiltSlack } from "./built-app";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
+const TURNS = Number(process.env.BENCH_TURNS ?? 1000);
+const IN_FLIGHT = 10;
+/** The first turns warm the app up (search index, compiled code, connections); growth is measured from there. */
+const WARMUP_TURNS = Math.min(100, TURNS);
+const IDLE_MS = 5_000;
+const TARGET_MIB = 120;
+const TARGET_GROWTH = 0.1;
+
+/** What staff type, in Swedish and English: searches, help, their dialogues, coverage, a booking that asks back. */
+const UTTERANCES = [
+  "sök rinkeby",
+  "hjälp",
+  "mina dialoger",
+  "sök sandgärd",
+  "hur går det med täckningen?",
+  "boka dialog med Borås kommun imorgon kl 10",
+  "search engelbrekt",
+  "help",
+  "sök kunskapsskolan",
+  "vilka skolor finns i Malmö?",
+];
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mib = (bytes: number) => bytes / 1024 / 1024;
+
+async function main(): Promise<void> {
+  const fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
+  const databaseFile = join(mkdtempSync(join(tmpdir(), "samverkan-slack-memory-")), "samverkan.db");
+  await seedBenchFile(databaseFile);
+  const app = await startBuiltSlack({ slackApiUrl: fake.apiUrl, databaseFile });
+  const answers = () => fake.hookCount + fake.callsTo("chat.postMessage").length;
+  /** Three samples of the idle process tree, a second apart. */
+  const idleRss = async () => {
+    await sleep(IDLE_MS);
+    const samples: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      samples.push(app.rss());
+      await sleep(1_000);
+    }
+    return median(samples);
+  };
+  const loadBefore = loadavg().map((n) => n.toFixed(2)).join(" / ");
+  try {
+    const before = await idleRss();
+    process.stderr.write(`idle: ${mib(before).toFixed(1)} MiB; sending ${TURNS} turns…\n`);
+
+    let next = 0;
+    let refused = 0;
+    const kinds = { command: 0, dm: 0 };
+    const started = performance.now();
+    /** Sends turns up to `upTo` (10 in flight), then waits until every one is answered or answers stop coming. */
+    const sendUpTo = async (upTo: number) => {
+      const worker = async () => {
+        while (next < upTo) {
+          const i = next++;
+          const text = UTTERANCES[i % UTTERANCES.length]!;
+          let body: SlackBody;
+          if (i % 2 === 0) {
+            kinds.command++;
+            body = { kind: "command", fields: slashCommand(KARIN, text, { responseUrl: fake.responseUrl(), triggerId: newTriggerId() }) };
+          } else {
+            kinds.dm++;
+            body = { kind: "event", envelope: directMessage(KARIN, BOT_USER_ID, text) };
+          }
+          const signed = signRequest(SIGNING_SECRET, body);
+          const response = await fetch(app.url, { method: "POST", headers: signed.headers, body: signed.body });
+          await response.arrayBuffer();
+          if (response.status !== 200) refused++;
+        }
+      };
+      await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+      // Every turn answers (response_url for commands, chat.postMessage for DMs); the queue drains after the acks.
+      let last = -1;
+      let quietSince = Date.now();
+      while (answers() < upTo - refused) {
+        if (answers() !== last) [last, quietSince] = [answers(), Date.now()];
+        if (Date.now() - quietSince > 10_000) break;
+        await sleep(200);
+      }
+    };
+    await sendUpTo(WARMUP_TURNS);
+    const warm = await idleRss();
+    process.stderr.write(`after ${WARMUP_TURNS} turns: ${mib(warm).toFixed(1)} MiB; sending the rest…\n`);
+    await sendUpTo(TURNS);
+    const seconds = (performance.now() - started) / 1000;
+    const answered = answers();
+    const methods = new Map<string, number>();
+    for (const call of fake.calls) methods.set(call.method, (methods.get(call.method) ?? 0) + 1);
+    process.stderr.write(`Web API calls: ${[...methods].map(([m, n]) => `${m} ${n}`).join(", ")}; response_url posts: ${fake.hookCount}\n`);
+    const after = await idleRss();
+    const growth = (after - warm) / warm;
+    const loadAfter = loadavg().map((n) => n.toFixed(2)).join(" / ");
+    process.stderr.write(`after: ${mib(after).toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)\n`);
+
+    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).trim();
+    const meets = (ok: boolean) => (ok ? "meets" : "**misses**");
+    const section = `## Slack app memory: idle and after ${TURNS.toLocaleString("en")} turns (issue 15)
+
+Measured by \`pnpm --filter @samverkan/slack bench:memory\` (apps/slack/bench/memory.ts) at ${commit}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, one run:
+${cpus().length} × ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node.js ${process.version}; load average (1/5/15 min) ${loadBefore} before and ${loadAfter} after
+(the machine is shared with other work).
+
+The built app (\`node apps/slack/dist/main.js\`, one process, nothing in front of it) on a SQLite file holding Skolverket's real
+statistics export, against the fake Slack Web API on loopback. ${TURNS.toLocaleString("en")} signed requests shaped like Slack's
+(${kinds.command} \`/samverkan\` slash commands, ${kinds.dm} direct messages as Events API \`message.im\`), ${UTTERANCES.length} different
+utterances (searches, help, own dialogues, coverage, a booking that asks back; Swedish and English), ${IN_FLIGHT} in flight at a time, over HTTP.
+Memory is the resident set of the app's whole process tree, the median of three samples a second apart after ${IDLE_MS / 1000} s idle.
+
+| measurement | result |
+| --- | --- |
+| idle, before any turn | ${mib(before).toFixed(1)} MiB (${meets(mib(before) < TARGET_MIB)} the < ${TARGET_MIB} MiB target) |
+| idle, after the first ${WARMUP_TURNS} turns (warmed up) | ${mib(warm).toFixed(1)} MiB (${meets(mib(warm) < TARGET_MIB)} the < ${TARGET_MIB} MiB target) |
+| idle, after ${TURNS.toLocaleString("en")} turns | ${mib(after).toFixed(1)} MiB (${meets(mib(after) < TARGET_MIB)} the < ${TARGET_MIB} MiB target) |
+| growth from warmed up to ${TURNS.toLocaleString("en")} turns | ${(growth * 100).toFixed(1)} % (${meets(growth <= TARGET_GROWTH)} the ≤ ${TARGET_GROWTH * 100} % target) |
+| growth from before any turn | ${(((after - before) / before) * 100).toFixed(1)} % |
+| requests refused (not 200) | ${refused} |
+| answers posted (response_url + chat.postMessage) | ${answered} of ${TURNS} |
+| time to send and answer all turns | ${seconds.toFixed(1)} s |
+`;
+    process.stdout.write(section);
+    const docPath = join(repoRoot, "docs/benchmarks.md");
+    const doc = readFileSync(docPath, "utf8");
+    const heading = section.slice(0, section.indexOf("\n"));
+    const start = doc.indexOf(heading.slice(0, heading.indexOf(":")));
+    const end = start < 0 ? -1 : doc.indexOf("\n## ", start + 10);
+    writeFileSync(docPath, start < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, start)}${section}${end < 0 ? "" : doc.slice(end + 1)}`);
+    process.stderr.write(`written to ${docPath}\n`);
+  } finally {
+    await app.stop();
+    await fake.close();
+  }
+}
+
+await main();
