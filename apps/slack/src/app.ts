@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
-import { createEngine, type Engine } from "@samverkan/chat";
+import { createChartRequestHandler, createEngine, type Engine } from "@samverkan/chat";
 import type { Samverkan } from "@samverkan/sdk";
 import type { AppOptions } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App";
@@ -159,12 +159,13 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
         return { mode: "socket" };
       }
       const calendar = calendarRoutes(samverkan, logger);
+      const charts = createChartRequestHandler(samverkan, { onError: (err) => logger.error({ err }, "chart request failed") });
       server = createHttpServer(receiver!.requestListener, {
         endpoint: SLACK_ENDPOINT,
         logger,
         gauge,
         draining: () => draining,
-        routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res),
+        routes: (req, res) => Boolean(options.http?.routes?.(req, res)) || calendar(req, res) || charts(req, res),
         ...(options.http?.onAck ? { onAck: options.http.onAck } : {}),
       });
       const listening = server;

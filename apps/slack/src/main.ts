@@ -1,6 +1,6 @@
 import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
-import { countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls } from "@samverkan/runtime";
+import { countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls, startScheduledSync } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
 import { startSlackNudges } from "./nudges";
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const stopMaintenance = startMaintenance(samverkan, logger);
+  const stopSync = startScheduledSync(samverkan, logger, env.sync);
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
   // Personal nudges as DMs; each is claimed in the store, so every instance may run this.
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     servers: [{ drain: (graceMs) => slack!.stop(graceMs) }],
     stoppables: [
       { name: "maintenance", stop: stopMaintenance },
+      { name: "scheduled sync", stop: stopSync },
       { name: "digests", stop: () => digests.stop() },
       { name: "nudges", stop: () => nudges.stop() },
       { name: "metrics port", stop: () => metricsPort?.close() },

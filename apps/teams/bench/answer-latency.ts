@@ -3,28 +3,30 @@
  * activity is POSTed to /api/messages until the (fake) Bot Connector receives the reply,
  * with 50 activities in flight at once.
  *
- * Two apps run in the same process, one after the other in alternating rounds, on the
- * same node:http transport and the same kind of loopback connector:
- * - samverkan: the real Teams app answering "sök Rinkebyskolan" (tenant check, event
+ * Two apps run in the same process, one after the other in alternating rounds, each with
+ * the same kind of loopback connector:
+ * - samverkan: the real Teams app (Teams SDK behind our node:http transport) answering "sök Rinkebyskolan" (tenant check, event
  *   de-duplication in SQLite, staff lookup, engine search, Adaptive Card rendering) on a
  *   SQLite file store with a small directory;
- * - echo: a bare teams-ai Application whose only route echoes the text back.
+ * - echo: a bare Teams SDK App (its own default Express transport, no authentication)
+ *   whose only route echoes the text back as a reply.
  *
  * `pnpm --filter @samverkan/teams bench` (BENCH_ACTIVITIES, BENCH_CONCURRENCY, BENCH_ROUNDS
- * override the defaults). Prints a markdown table and writes docs/benchmarks-teams.md.
+ * override the defaults). Prints a markdown table and writes it into docs/benchmarks-teams.md
+ * between the `bench:latest` markers (earlier results in that file are kept).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Application } from "@microsoft/teams-ai";
+import { App } from "@microsoft/teams.apps";
+import { PUBLIC } from "@microsoft/teams.api";
 import { createEngine } from "@samverkan/chat";
-import { createAdapter } from "../src/adapter";
 import { createTeamsApp } from "../src/app";
-import { createMessagesServer } from "../src/http/server";
 import { createLogger } from "../src/log";
+import { sdkLogger } from "../src/sdk";
 import { fixturesAvailable, fixturesMissingReason, message } from "../test/support/activities";
 import { startFakeConnector, type FakeConnector } from "../test/support/fake-connector";
 import { buildWorld, TENANT_ID } from "../test/support/world";
@@ -45,8 +47,15 @@ interface Contender {
   close(): Promise<void>;
 }
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/messages`)));
+/** A port nothing listens on right now (the SDK's own transport takes a port, not 0). */
+function freePort(): Promise<number> {
+  const probe = createServer();
+  return new Promise((resolve) =>
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    }),
+  );
 }
 
 async function samverkanContender(dir: string): Promise<Contender> {
@@ -74,22 +83,21 @@ async function samverkanContender(dir: string): Promise<Contender> {
 async function echoContender(): Promise<Contender> {
   const connector = await startFakeConnector();
   const logger = createLogger({ level: "warn" });
-  const adapter = createAdapter({ allowedTenantIds: [TENANT_ID], port: 0 });
-  const application = new Application({ adapter, startTypingTimer: false });
-  application.activity("message", async (context) => {
-    await context.sendActivity(context.activity.text ?? "");
+  const app = new App({ clientId: "", tenantId: "", cloud: PUBLIC, dangerouslyAllowUnauthenticatedRequests: true, logger: sdkLogger(logger), telemetry: { agent365: false } });
+  app.on("message", async (ctx) => {
+    await ctx.send({ type: "message", text: ctx.activity.text, replyToId: ctx.activity.id });
   });
-  const server = createMessagesServer({ adapter, logic: async (context) => void (await application.run(context)), logger });
-  const url = await listen(server);
+  const port = await freePort();
+  await app.start(port);
   return {
     name: "echo",
-    description: "bare teams-ai Application that echoes the text",
-    url,
+    description: "bare Teams SDK App (default Express transport) that echoes the text",
+    url: `http://127.0.0.1:${port}/api/messages`,
     connector,
     latencies: [],
     elapsedMs: 0,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
       await connector.close();
     },
   };
@@ -137,6 +145,12 @@ function percentile(sorted: readonly number[], p: number): number {
 
 const ms = (value: number) => value.toFixed(1);
 
+/** The installed @microsoft/teams.apps version, for the record. */
+function sdkVersion(): string {
+  const manifest = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", "@microsoft", "teams.apps", "package.json");
+  return `@microsoft/teams.apps ${(JSON.parse(readFileSync(manifest, "utf8")) as { version: string }).version}`;
+}
+
 async function main(): Promise<void> {
   if (!fixturesAvailable) throw new Error(`the benchmark builds its activities from the recorded Teams fixtures: ${fixturesMissingReason}`);
   const loadAtStart = loadavg()[0] ?? 0;
@@ -169,18 +183,20 @@ async function main(): Promise<void> {
   console.log(table);
 
   const machine = `${availableParallelism()} CPUs (nproc), ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${process.platform}/${process.arch}`;
-  const doc = `# Teams answer latency
+  const section = `<!-- bench:latest -->
+## Latest run: Teams SDK (${sdkVersion()})
 
 Time from POSTing a Teams message activity to \`/api/messages\` until the Bot Connector
 receives the bot's reply, with ${CONCURRENCY} activities in flight at once
 (${ROUNDS} alternating rounds of ${ACTIVITIES} activities per app after ${WARMUP} warm-up
-activities). Both apps run in one process on the same node:http transport, each with its
-own fake Bot Connector on loopback; the load generator runs in the same process.
+activities). Both apps run in one process, each with its own fake Bot Connector on
+loopback; the load generator runs in the same process.
 
 - **samverkan**: the real Teams app (\`createTeamsApp\`) answering "${QUERY}" from a personal
   chat: tenant allow-list, activity de-duplication (\`claimEvent\`) and staff lookup in a
   SQLite file store (WAL), the engine's school search, and an Adaptive Card reply.
-- **echo**: a bare teams-ai \`Application\` on the same adapter whose only route echoes the text.
+- **echo**: a bare Teams SDK \`App\` on its own default transport (Express) whose only route
+  echoes the text back as a reply.
 
 ${table}
 
@@ -190,9 +206,11 @@ Date: ${new Date().toISOString()}.
 
 Run it again with \`pnpm --filter @samverkan/teams bench\` (\`BENCH_ACTIVITIES\`,
 \`BENCH_CONCURRENCY\`, \`BENCH_ROUNDS\` change the load).
-`;
+<!-- /bench:latest -->`;
   const docPath = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "docs", "benchmarks-teams.md");
-  writeFileSync(docPath, doc);
+  const current = readFileSync(docPath, "utf8");
+  const marked = /<!-- bench:latest -->[\s\S]*<!-- \/bench:latest -->/;
+  writeFileSync(docPath, marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`);
   console.error(`wrote ${docPath}`);
 }
 

@@ -4,5 +4,7 @@ export { loadTeamsConfig, TeamsConfigError, type TeamsConfig, type TeamsCredenti
 export { TeamsConversationGoneError, isTeamsConversationGoneError, type ConversationGoneReason } from "./errors";
 export { CONVERSATION_REFS_NAMESPACE, type StoredConversation, type ConversationReferences } from "./proactive/references";
 export type { SendProactive, ProactiveResult } from "./proactive/send-proactive";
+export type { PostToConversation } from "./proactive/post";
+export { asProactiveTarget, type ProactiveTarget } from "./proactive/references";
 export { createLogger, type Logger } from "./log";
 export { openStore } from "./store";

@@ -36,16 +36,26 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 export function errorStatus(error: unknown): number | undefined {
   if (!error || typeof error !== "object") return undefined;
   const status = (error as { statusCode?: unknown }).statusCode;
-  return typeof status === "number" ? status : undefined;
+  if (typeof status === "number") return status;
+  // The Teams SDK's HTTP client (axios) puts the connector's answer under `response`.
+  const response = (error as { response?: { status?: unknown } }).response;
+  return typeof response?.status === "number" ? response.status : undefined;
+}
+
+/** The Bot Connector's own error code (`BotNotInConversationRoster`, …) from an HTTP error's answer. */
+function connectorCode(error: unknown): string | undefined {
+  const data = (error as { response?: { data?: { error?: { code?: unknown } } } }).response?.data;
+  const code = data?.error?.code;
+  return typeof code === "string" ? code : undefined;
 }
 
 /**
- * The fields of an error that are safe to log. Connector errors (RestError) carry the
+ * The fields of an error that are safe to log. Connector errors (axios errors) carry the
  * outgoing request, whose headers hold the bot's bearer token; we log only these fields.
  */
 export function describeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { message: String(error) };
-  const code = (error as { code?: unknown }).code;
+  const code = connectorCode(error) ?? (error as { code?: unknown }).code;
   const status = errorStatus(error);
   return {
     name: error.name,

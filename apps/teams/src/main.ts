@@ -4,7 +4,7 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
-import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping } from "@samverkan/runtime";
+import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping, startScheduledSync } from "@samverkan/runtime";
 import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const port = await app.listen();
   logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
-  const digests = startTeamsDigests({ samverkan, adapter: app.adapter, appId: loaded.config.credentials?.appId ?? "", logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
+  const digests = startTeamsDigests({ samverkan, post: app.post, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
   // Personal nudges in each person's 1:1 chat with the bot (claimed once across instances).
   const nudges = startTeamsNudges({ samverkan, references: app.conversations, sendProactive: app.sendProactive, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
@@ -76,6 +76,7 @@ async function main(): Promise<void> {
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.
   const stopHousekeeping = startHousekeeping(samverkan, logger);
+  const stopSync = startScheduledSync(samverkan, logger, env.sync);
 
   // SIGTERM drains: new requests get 503, turns in progress finish within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     servers: [app],
     stoppables: [
       { name: "housekeeping", stop: stopHousekeeping },
+      { name: "scheduled sync", stop: stopSync },
       { name: "background work", stop: () => Promise.all([digests.stop(), nudges.stop(), mail.stop(), metricsPort?.close()]) },
       { name: "store", stop: () => store.close() },
     ],

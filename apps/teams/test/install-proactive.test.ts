@@ -79,6 +79,20 @@ describe.skipIf(!fixturesAvailable)(`install and proactive messages${fixturesAva
     expect(h.connector.messages(CHANNEL).length).toBe(before + 1);
   });
 
+  it("rides out a 502 once, and does not retry a 403", async () => {
+    h.connector.failFor(CHANNEL, { status: 502, times: 1 });
+    const before = h.connector.messages(CHANNEL).length;
+    await expect(h.app.sendProactive(CHANNEL, digest)).resolves.toMatchObject({ activityId: expect.any(String) });
+    expect(h.connector.messages(CHANNEL).length).toBe(before + 1);
+    h.connector.clearFailures();
+    h.connector.failFor(CHANNEL, { status: 403, times: 2 });
+    await expect(h.app.sendProactive(CHANNEL, digest)).rejects.toMatchObject({ reason: "forbidden" });
+    // The second failure is still waiting: the 403 was not sent again.
+    await expect(h.app.sendProactive(CHANNEL, digest)).rejects.toMatchObject({ reason: "forbidden" });
+    await expect(h.app.sendProactive(CHANNEL, digest)).resolves.toMatchObject({ activityId: expect.any(String) });
+    h.connector.clearFailures();
+  });
+
   it("refuses a conversation it was never installed in with the same typed error", async () => {
     await expect(h.app.sendProactive("19:unknown@thread.tacv2", digest)).rejects.toMatchObject({ name: "TeamsConversationGoneError", reason: "no-reference" });
   });

@@ -6,6 +6,7 @@ import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actionExecute, botAdded, composeQuery, fixturesAvailable, fixturesMissingReason, FOREIGN_TENANT_ID, message, taskFetch } from "./support/activities";
 import { cardsIn, cardsSent, expectValidCards } from "./support/cards";
+import { startFakeOpenId, type FakeOpenId } from "./support/fake-openid";
 import { startHarness, type Harness } from "./support/harness";
 import { stateRowCounts } from "./support/world";
 
@@ -107,13 +108,20 @@ describe.skipIf(!fixturesAvailable)(`Bot Framework authentication with an app id
   const APP_ID = "11111111-2222-3333-4444-555555555555";
   const SECRET = "not-a-real-secret-but-still-secret";
   let h: Harness;
+  let openId: FakeOpenId;
   beforeAll(async () => {
+    // The SDK's own validation, with the cloud's OpenID metadata and signing keys on loopback.
+    openId = await startFakeOpenId();
     h = await startHarness({
       config: { credentials: { appId: APP_ID, appType: "SingleTenant", appPassword: SECRET, appTenantId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890" } },
+      cloud: openId.cloud,
+      // The bot's own outgoing token (a JWT, as Entra ID issues it), so replies can go out.
+      botToken: () => openId.token({ aud: "https://api.botframework.com", appid: APP_ID, marker: "outgoing-bot-token" }),
     });
   });
   afterAll(async () => {
     await h.close();
+    await openId.close();
   });
 
   /** A well-formed JWT signed with a key Microsoft never published, from an issuer it does not trust. */
@@ -126,23 +134,53 @@ describe.skipIf(!fixturesAvailable)(`Bot Framework authentication with an app id
     return `${head}.${claims}.${signature}`;
   }
 
+  async function expectRefused(header: string | undefined): Promise<void> {
+    const before = await stateRowCounts(h.world.store);
+    const calls = h.connector.calls.length;
+    const activity = message("personal", "hjälp", { serviceUrl: h.connector.serviceUrl });
+    const response = await h.post(activity, header === undefined ? {} : { authorization: header });
+    expect(response.status).toBe(401);
+    expect(h.connector.calls).toHaveLength(calls);
+    expect(await stateRowCounts(h.world.store)).toEqual(before);
+  }
+
   it.each([
     ["no Authorization header", undefined],
     ["a malformed bearer token", "Bearer not-a-jwt"],
     ["a forged token", "forged"],
   ] as const)("rejects a request with %s with 401, doing nothing", async (_name, header) => {
-    const before = await stateRowCounts(h.world.store);
+    await expectRefused(header === "forged" ? `Bearer ${forgedToken()}` : header);
+  });
+
+  it("accepts a token signed with a key from the OpenID metadata, for this app and this serviceUrl", async () => {
     const activity = message("personal", "hjälp", { serviceUrl: h.connector.serviceUrl });
-    const headers: Record<string, string> = header === undefined ? {} : { authorization: header === "forged" ? `Bearer ${forgedToken()}` : header };
-    const response = await h.post(activity, headers);
-    expect(response.status).toBe(401);
-    expect(h.connector.calls).toHaveLength(0);
-    expect(await stateRowCounts(h.world.store)).toEqual(before);
+    const token = openId.token({ aud: APP_ID, serviceurl: h.connector.serviceUrl });
+    expect((await h.post(activity, { authorization: `Bearer ${token}` })).status).toBe(200);
+    expect(h.connector.messages().filter((call) => call.activityId === activity.id)).toHaveLength(1);
+    expect(openId.requests).toContain("/v1/.well-known/keys");
+  });
+
+  it("rejects a token signed by a key that is not in the OpenID metadata with 401", async () => {
+    await expectRefused(`Bearer ${openId.strangerToken({ aud: APP_ID, serviceurl: h.connector.serviceUrl })}`);
+  });
+
+  it("rejects a token for another app (wrong audience) with 401", async () => {
+    await expectRefused(`Bearer ${openId.token({ aud: "99999999-2222-3333-4444-555555555555", serviceurl: h.connector.serviceUrl })}`);
+  });
+
+  it("rejects a token from another issuer with 401", async () => {
+    await expectRefused(`Bearer ${openId.token({ iss: "https://api.botframework.example", aud: APP_ID, serviceurl: h.connector.serviceUrl })}`);
+  });
+
+  it("rejects an expired token, and one issued for another serviceUrl, with 401", async () => {
+    await expectRefused(`Bearer ${openId.token({ aud: APP_ID, serviceurl: h.connector.serviceUrl, expiresIn: -3600 })}`);
+    await expectRefused(`Bearer ${openId.token({ aud: APP_ID, serviceurl: "https://smba.example.com/emea/" })}`);
   });
 
   it("never writes the app secret or bearer tokens to the log", () => {
     expect(h.rawLogs()).toContain("rejected an unauthenticated request");
     expect(h.rawLogs()).not.toContain(SECRET);
     expect(h.rawLogs()).not.toContain("not-a-jwt");
+    expect(h.rawLogs()).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });
 });

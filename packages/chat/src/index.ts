@@ -8,3 +8,4 @@ export * from "./cards/index";
 export * from "./engine/index";
 export * from "./digest/index";
 export * from "./nudges/index";
+export * from "./charts/index";

@@ -1,7 +1,9 @@
+import { Cron } from "croner";
 import { z } from "zod";
+import type { ScheduledSyncSettings } from "./scheduled-sync";
 import { VARIABLES, type VariableName } from "./variables";
 
-/** botbuilder's spellings, which Azure's templates set; the Teams app reads them when ours are unset. */
+/** The Bot Framework SDK's spellings, which Azure's templates set; the Teams app reads them when ours are unset. */
 export const BOTBUILDER_ALIASES = ["MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppType", "MicrosoftAppTenantId"] as const;
 
 /** The raw values of every documented variable, and nothing else from the environment. */
@@ -27,6 +29,28 @@ const sharedSchema = z.object({
   SAMVERKAN_PG_SCHEMA: z.preprocess(blank, z.string().regex(/^[a-z_][a-z0-9_]*$/, "SAMVERKAN_PG_SCHEMA must be lower-case letters, digits and _.").optional()),
   SKOLVERKET_API_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "SKOLVERKET_API_URL must be an http(s) URL." }).optional()),
   SKOLENHETSREGISTRET_API_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "SKOLENHETSREGISTRET_API_URL must be an http(s) URL." }).optional()),
+  SAMVERKAN_SYNC_CRON: z.preprocess(
+    blank,
+    z
+      .string()
+      .refine((text) => {
+        try {
+          new Cron(text, { paused: true }).stop();
+          return true;
+        } catch {
+          return false;
+        }
+      }, "SAMVERKAN_SYNC_CRON must be a cron expression such as 30 2 * * * (02:30 every night).")
+      .optional(),
+  ),
+  SAMVERKAN_SYNC_MUNICIPALITIES: z.preprocess(
+    blank,
+    z
+      .string()
+      .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+      .refine((codes) => codes.every((c) => /^\d{4}$/.test(c)), "SAMVERKAN_SYNC_MUNICIPALITIES must be 4-digit municipality codes, comma-separated, e.g. 0180,1480.")
+      .optional(),
+  ),
   LOG_LEVEL: z.preprocess(blank, z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.` }).default("info")),
   SAMVERKAN_USER: optional,
   SAMVERKAN_LANG: z.preprocess(blank, z.string().default("sv")).transform((lang): "sv" | "en" => (lang.toLowerCase().startsWith("en") ? "en" : "sv")),
@@ -54,6 +78,8 @@ export interface RuntimeEnv {
   logLevel: LogLevel;
   cli: { user: string | undefined; locale: "sv" | "en"; now: Date | undefined };
   metrics: { token: string | undefined; port: number | undefined };
+  /** The nightly register and statistics refresh (off without a cron expression). */
+  sync: ScheduledSyncSettings;
   /** Every documented variable as set, for the apps' own checks (Slack, Teams). */
   vars: EnvSnapshot;
 }
@@ -83,6 +109,7 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     cli: { user: e.SAMVERKAN_USER, locale: e.SAMVERKAN_LANG, now: e.SAMVERKAN_NOW },
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
+    sync: { cron: e.SAMVERKAN_SYNC_CRON, municipalities: e.SAMVERKAN_SYNC_MUNICIPALITIES ?? [], registerApiUrl: e.SKOLENHETSREGISTRET_API_URL, skolverketApiUrl: e.SKOLVERKET_API_URL },
     vars: Object.freeze(vars),
   };
 }

@@ -1,6 +1,9 @@
 import type { Samverkan } from "@samverkan/sdk";
 import type { Logger } from "pino";
 
+/** The nightly register and statistics refresh belongs to housekeeping too (see scheduled-sync.ts). */
+export { runScheduledSync, startScheduledSync, SCHEDULED_SYNC_NAMESPACE, type ScheduledSyncSettings, type ScheduledSyncOutcome } from "./scheduled-sync";
+
 /** Platforms redeliver within minutes; a day of processed event ids is plenty. */
 export const EVENT_RETENTION_MS = 24 * 60 * 60 * 1000;
 

@@ -14,7 +14,7 @@ export { QueryOutsideTransactionError } from "./store/transaction-scope";
 export type { Actor, WriteContext, SamverkanConfig, WorkingHours } from "./services/context";
 export type { Slot, AvailabilityQuery, UpcomingQuery, DialogueService } from "./services/dialogues";
 export type { AssignmentQuery, StaleAssignment, AssignmentService } from "./services/assignments";
-export type { Coverage, CoverageFigures, CoverageService } from "./services/coverage";
+export type { Coverage, CoverageFigures, CoverageHistory, CoverageService } from "./services/coverage";
 export type { ListOptions, UpsertSummary, Directory } from "./services/directory";
 export type { StaffService } from "./services/staff";
 export type { ContactService, ReadContext } from "./services/contacts";

@@ -55,7 +55,7 @@ export const teamsActivitySchema = z.looseObject({
 
 export type TeamsActivity = z.infer<typeof teamsActivitySchema>;
 
-/** What the HTTP endpoint requires before handing a body to botbuilder. */
+/** What the HTTP endpoint requires before handing a body to the Teams SDK. */
 export const inboundActivitySchema = z.looseObject({
   type: z.string().min(1, { error: "activity.type is required" }),
   serviceUrl: z.url({ error: "activity.serviceUrl must be a URL" }).optional(),

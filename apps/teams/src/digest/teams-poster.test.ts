@@ -1,11 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from "botbuilder";
+import { Client as ApiClient } from "@microsoft/teams.api";
 import { ADAPTIVE_CARD_CONTENT_TYPE, DigestChannelGoneError, type Message } from "@samverkan/chat";
 import { createSamverkan, type Samverkan } from "@samverkan/sdk";
 import { createSqliteStore } from "@samverkan/sdk/sqlite";
 import { validateAdaptiveCard } from "../../../../packages/chat/test/cards/adaptive-validate";
+import { createPostToConversation } from "../proactive/post";
 import { startTeamsDigests, TEAMS_CONVERSATION_REFS, TeamsDigestPoster } from "./teams-poster";
 
 interface Received {
@@ -53,13 +54,13 @@ const message: Message = {
   ],
 };
 
-describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connector", () => {
+describe("TeamsDigestPoster with the Teams SDK's connector client and a fake Bot Connector", () => {
   const connector = fakeConnector();
   let serviceUrl: string;
   let sv: Samverkan;
   let now = new Date("2026-11-18T10:00:00+01:00").getTime();
-  // No app id: botbuilder then sends without a token, as in local development.
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: "", MicrosoftAppPassword: "", MicrosoftAppType: "MultiTenant" }));
+  // No token provider: the SDK's client then sends without a token, as in local development.
+  const post = createPostToConversation(new ApiClient("http://127.0.0.1:9/"));
 
   const remember = (conversationId: string, lastActivityId?: string) =>
     sv.state.set(TEAMS_CONVERSATION_REFS, conversationId, {
@@ -85,7 +86,7 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
 
   it("posts the digest as a new Adaptive Card post in the stored conversation", async () => {
     await remember("19:digest@thread.tacv2", "1700000000000");
-    await new TeamsDigestPoster({ adapter, appId: "", state: sv.state }).post({ platform: "teams", conversationId: "19:digest@thread.tacv2" }, message);
+    await new TeamsDigestPoster({ post, state: sv.state }).post({ platform: "teams", conversationId: "19:digest@thread.tacv2" }, message);
     expect(connector.received).toHaveLength(1);
     const [call] = connector.received;
     expect(call!.path).toBe("/v3/conversations/19:digest@thread.tacv2/activities");
@@ -98,13 +99,13 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
   it.each([403, 404])("turns a %i from the connector into DigestChannelGoneError", async (status) => {
     await remember("19:removed@thread.tacv2");
     connector.failures.set("19:removed@thread.tacv2", status);
-    const error = await new TeamsDigestPoster({ adapter, appId: "", state: sv.state }).post({ platform: "teams", conversationId: "19:removed@thread.tacv2" }, message).catch((e: unknown) => e);
+    const error = await new TeamsDigestPoster({ post, state: sv.state }).post({ platform: "teams", conversationId: "19:removed@thread.tacv2" }, message).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DigestChannelGoneError);
     expect((error as DigestChannelGoneError).reason).toBe(`teams_${status}`);
   });
 
   it("treats a conversation without a stored reference as gone, and a 500 as worth retrying", async () => {
-    const poster = new TeamsDigestPoster({ adapter, appId: "", state: sv.state });
+    const poster = new TeamsDigestPoster({ post, state: sv.state });
     await expect(poster.post({ platform: "teams", conversationId: "19:never-seen@thread.tacv2" }, message)).rejects.toMatchObject({ reason: "no_conversation_reference" });
     await remember("19:flaky@thread.tacv2");
     connector.failures.set("19:flaky@thread.tacv2", 500);
@@ -125,7 +126,7 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
     await sv.digests.create({ target: weekly, scope: { kind: "office", officeId: "Umeå" }, postWhenEmpty: true }, { ...asKarin, conversation: weekly });
     const kicked = await sv.digests.create({ target: kickedTarget, scope: { kind: "country" }, postWhenEmpty: true, locale: "en" }, { ...asKarin, conversation: kickedTarget });
     now = new Date("2026-11-23T08:00:05+01:00").getTime();
-    const schedulers = [startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false }), startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false })];
+    const schedulers = [startTeamsDigests({ samverkan: sv, post, timer: false }), startTeamsDigests({ samverkan: sv, post, timer: false })];
     await Promise.all(schedulers.map((s) => s.ready));
     await Promise.all(schedulers.map((s) => s.stop()));
     expect(connector.received.map((r) => r.path)).toEqual(["/v3/conversations/19:weekly@thread.tacv2/activities"]);
@@ -148,7 +149,7 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
       throw new Error("connection to the store lost");
     };
     now = new Date("2026-11-26T08:00:05+01:00").getTime();
-    const crashed = startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false });
+    const crashed = startTeamsDigests({ samverkan: sv, post, timer: false });
     await crashed.ready;
     await crashed.stop();
     sv.digests.finishRun = finishRun;
@@ -156,7 +157,7 @@ describe("TeamsDigestPoster with botbuilder's CloudAdapter and a fake Bot Connec
     expect((await sv.digests.runs({ subscription: sub.id }))[0]).toMatchObject({ status: "posting", deliveryRef: "activity-1" });
     // After the lease another instance takes the run over and finishes it without posting.
     now = new Date("2026-11-26T08:10:05+01:00").getTime();
-    const next = startTeamsDigests({ samverkan: sv, adapter, appId: "", timer: false });
+    const next = startTeamsDigests({ samverkan: sv, post, timer: false });
     expect((await next.ready).runs.map((r) => r.outcome)).toEqual(["posted"]);
     await next.stop();
     expect(connector.received).toHaveLength(1);

@@ -1,5 +1,4 @@
 import { readAdaptiveFormValues, type Engine, type Message } from "@samverkan/chat";
-import type { TaskModuleTaskInfo, TurnContext } from "botbuilder";
 import { activityLocale, teamsUser } from "../activity/identity";
 import { readActivity } from "../activity/schema";
 import type { DialogStore } from "../dialogs/dialog-store";
@@ -7,6 +6,14 @@ import { dialogFormCard, dialogOpenDataSchema, dialogSubmitDataSchema, formOf } 
 import { refillForm } from "../render/refill-form";
 import { say, strings } from "../strings";
 import { sendMessages } from "../turn/send";
+import type { Turn } from "../turn/turn";
+
+/** What a dialog (task module) shows: Teams' `TaskModuleTaskInfo` with an Adaptive Card. */
+export interface TaskModuleTaskInfo {
+  title: string;
+  width: "small" | "medium" | "large";
+  card: { contentType: string; content: unknown };
+}
 
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
 
@@ -19,8 +26,8 @@ export function taskInfo(form: Message, dialogKey: string): TaskModuleTaskInfo {
   };
 }
 
-function turnParts(context: TurnContext) {
-  const activity = readActivity(context.activity);
+function turnParts(turn: Turn) {
+  const activity = readActivity(turn.activity);
   const user = activity ? teamsUser(activity) : undefined;
   const conversationId = activity?.conversation?.id;
   const locale = activity ? activityLocale(activity) : "sv";
@@ -28,9 +35,9 @@ function turnParts(context: TurnContext) {
 }
 
 /** `task/fetch`: the dialog opens and shows the form the engine asked for. */
-export function createDialogFetchHandler(dialogs: DialogStore): (context: TurnContext, data: unknown) => Promise<TaskModuleTaskInfo | string> {
-  return async (context, data) => {
-    const { user, locale } = turnParts(context);
+export function createDialogFetchHandler(dialogs: DialogStore): (turn: Turn, data: unknown) => Promise<TaskModuleTaskInfo | string> {
+  return async (turn, data) => {
+    const { user, locale } = turnParts(turn);
     const open = dialogOpenDataSchema.safeParse(data);
     if (!user) return say(strings.noIdentity, locale);
     const stored = open.success ? await dialogs.get(open.data.samverkan.dialog, user.aadObjectId) : undefined;
@@ -44,9 +51,9 @@ export function createDialogFetchHandler(dialogs: DialogStore): (context: TurnCo
  * with the user's values and the messages under the inputs; an accepted form closes it
  * and the reply is posted in the conversation. Cancel closes it quietly.
  */
-export function createDialogSubmitHandler(engine: Engine, dialogs: DialogStore): (context: TurnContext, data: unknown) => Promise<TaskModuleTaskInfo | string | null> {
-  return async (context, data) => {
-    const { user, conversationId, locale } = turnParts(context);
+export function createDialogSubmitHandler(engine: Engine, dialogs: DialogStore): (turn: Turn, data: unknown) => Promise<TaskModuleTaskInfo | string | null> {
+  return async (turn, data) => {
+    const { user, conversationId, locale } = turnParts(turn);
     const submit = dialogSubmitDataSchema.safeParse(data);
     if (!user || !conversationId) return say(strings.noIdentity, locale);
     if (!submit.success) return say(strings.dialogExpired, locale);
@@ -72,10 +79,10 @@ export function createDialogSubmitHandler(engine: Engine, dialogs: DialogStore):
     await dialogs.close(key);
     if (reply.openForm) {
       const next = await dialogs.open(reply.openForm, { aadObjectId: user.aadObjectId, conversationId: stored.conversationId });
-      await sendMessages(context, reply.messages);
+      await sendMessages(turn, reply.messages);
       return taskInfo(reply.openForm, next);
     }
-    await sendMessages(context, reply.messages);
+    await sendMessages(turn, reply.messages);
     return null;
   };
 }

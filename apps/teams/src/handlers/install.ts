@@ -1,4 +1,4 @@
-import type { TurnContext } from "botbuilder";
+import type { Turn } from "../turn/turn";
 import { activityLocale } from "../activity/identity";
 import { readActivity } from "../activity/schema";
 import type { Logger } from "../log";
@@ -20,38 +20,38 @@ export interface InstallHandlerOptions {
 export function createInstallHandlers(options: InstallHandlerOptions) {
   const { references, logger, clock } = options;
 
-  async function installed(context: TurnContext, via: string): Promise<void> {
-    const stored = await references.remember(context.activity, clock());
+  async function installed(turn: Turn, via: string): Promise<void> {
+    const stored = await references.remember(turn.activity, clock());
     if (!stored) return;
     logger.info({ conversationKind: stored.kind, tenantId: stored.tenantId, via }, "app installed; conversation reference stored");
     if (stored.kind === "personal" && via === "membersAdded") {
-      const activity = readActivity(context.activity);
-      await context.sendActivity({ type: "message", text: say(strings.welcome, activity ? activityLocale(activity) : "sv"), textFormat: "markdown" });
+      const activity = readActivity(turn.activity);
+      await turn.send({ type: "message", text: say(strings.welcome, activity ? activityLocale(activity) : "sv"), textFormat: "markdown" });
     }
   }
 
-  async function removed(context: TurnContext, via: string): Promise<void> {
-    const conversationId = context.activity.conversation?.id;
+  async function removed(turn: Turn, via: string): Promise<void> {
+    const conversationId = readActivity(turn.activity)?.conversation?.id;
     if (!conversationId) return;
     await references.forget(conversationId);
     logger.info({ via }, "app removed; conversation reference forgotten");
   }
 
   return {
-    async membersAdded(context: TurnContext): Promise<void> {
-      const activity = readActivity(context.activity);
+    async membersAdded(turn: Turn): Promise<void> {
+      const activity = readActivity(turn.activity);
       const botId = activity?.recipient?.id;
-      if (botId && activity.membersAdded?.some((member) => member.id === botId)) await installed(context, "membersAdded");
+      if (botId && activity.membersAdded?.some((member) => member.id === botId)) await installed(turn, "membersAdded");
     },
-    async membersRemoved(context: TurnContext): Promise<void> {
-      const activity = readActivity(context.activity);
+    async membersRemoved(turn: Turn): Promise<void> {
+      const activity = readActivity(turn.activity);
       const botId = activity?.recipient?.id;
-      if (botId && activity.membersRemoved?.some((member) => member.id === botId)) await removed(context, "membersRemoved");
+      if (botId && activity.membersRemoved?.some((member) => member.id === botId)) await removed(turn, "membersRemoved");
     },
-    async installationUpdate(context: TurnContext): Promise<void> {
-      const action = readActivity(context.activity)?.action ?? "";
-      if (action.startsWith("add")) await installed(context, "installationUpdate");
-      else if (action.startsWith("remove")) await removed(context, "installationUpdate");
+    async installationUpdate(turn: Turn): Promise<void> {
+      const action = readActivity(turn.activity)?.action ?? "";
+      if (action.startsWith("add")) await installed(turn, "installationUpdate");
+      else if (action.startsWith("remove")) await removed(turn, "installationUpdate");
     },
   };
 }

@@ -1,8 +1,19 @@
 import { renderAdaptiveCard, type Engine } from "@samverkan/chat";
-import type { MessagingExtensionAttachment, MessagingExtensionResult, TurnContext } from "botbuilder";
 import { activityLocale, teamsUser } from "../activity/identity";
 import { readActivity } from "../activity/schema";
 import { say, strings } from "../strings";
+import type { Turn } from "../turn/turn";
+
+/** Teams' `MessagingExtensionResult`, as much of it as the search answers with. */
+export type MessagingExtensionResult =
+  | { type: "message"; text: string }
+  | { type: "result"; attachmentLayout: "list"; attachments: MessagingExtensionAttachment[] };
+
+export interface MessagingExtensionAttachment {
+  contentType: string;
+  content: unknown;
+  preview: { contentType: string; content: { title: string; text?: string } };
+}
 
 export const SEARCH_COMMAND_ID = "searchSchools";
 export const SEARCH_PARAMETER = "query";
@@ -20,9 +31,9 @@ function note(text: string): MessagingExtensionResult {
  * conversation. The engine decides who may search (never touching the user's chat flows);
  * each result's content is the engine's school card.
  */
-export function createSchoolSearchHandler(engine: Engine): (context: TurnContext, parameters: Record<string, unknown>, paging: { skip: number }) => Promise<MessagingExtensionResult> {
-  return async (context, parameters, paging) => {
-    const activity = readActivity(context.activity);
+export function createSchoolSearchHandler(engine: Engine): (turn: Turn, parameters: Record<string, unknown>, paging: { skip: number }) => Promise<MessagingExtensionResult> {
+  return async (turn, parameters, paging) => {
+    const activity = readActivity(turn.activity);
     const locale = activity ? activityLocale(activity) : "sv";
     const user = activity ? teamsUser(activity) : undefined;
     if (!activity?.conversation || !user) return note(say(strings.noIdentity, locale));

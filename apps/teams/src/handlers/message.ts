@@ -1,5 +1,5 @@
 import type { Engine } from "@samverkan/chat";
-import type { TurnContext } from "botbuilder";
+import type { Turn } from "../turn/turn";
 import { activityLocale, conversationKind, teamsUser } from "../activity/identity";
 import { mentionsBot, stripMentions } from "../activity/mentions";
 import { readActivity } from "../activity/schema";
@@ -21,24 +21,24 @@ export function createMessageHandler(
   dialogs: DialogStore,
   references: ReturnType<typeof createConversationReferences>,
   clock: () => Date,
-): (context: TurnContext) => Promise<void> {
-  return async (context) => {
-    const activity = readActivity(context.activity);
+): (turn: Turn) => Promise<void> {
+  return async (turn) => {
+    const activity = readActivity(turn.activity);
     if (!activity?.conversation) return;
     if (conversationKind(activity) !== "personal" && !mentionsBot(activity)) return;
     const text = stripMentions(activity);
     if (!text && activity.value !== undefined) return;
     const user = teamsUser(activity);
     if (!user) {
-      await context.sendActivity({ type: "message", text: say(strings.noIdentity, activityLocale(activity)), textFormat: "plain" });
+      await turn.send({ type: "message", text: say(strings.noIdentity, activityLocale(activity)), textFormat: "plain" });
       return;
     }
     const conversationId = activity.conversation.id;
     // Digests set up here need a reference to post to later, even without an install event.
-    if (DIGEST_COMMAND.test(text)) await references.remember(context.activity, clock());
+    if (DIGEST_COMMAND.test(text)) await references.remember(turn.activity, clock());
     // Personal nudges go to the 1:1 chat: keep it on record once the person has written here.
-    else if (conversationKind(activity) === "personal") await references.rememberPersonal(context.activity, clock());
+    else if (conversationKind(activity) === "personal") await references.rememberPersonal(turn.activity, clock());
     const reply = await engine.handle({ user, conversationId, text, target: { platform: "teams", conversationId: channelRoot(conversationId) } });
-    await postReply(context, reply, { aadObjectId: user.aadObjectId, conversationId }, dialogs);
+    await postReply(turn, reply, { aadObjectId: user.aadObjectId, conversationId }, dialogs);
   };
 }

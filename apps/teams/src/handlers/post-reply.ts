@@ -1,10 +1,10 @@
 import type { EngineReply, Message } from "@samverkan/chat";
-import type { TurnContext } from "botbuilder";
 import type { DialogStore } from "../dialogs/dialog-store";
 import { dialogOpenerCard } from "../render/dialog-card";
 import { cardActivity } from "../render/message-activity";
 import type { TeamsCard } from "../render/teams-card";
 import { sendMessages } from "../turn/send";
+import type { Turn } from "../turn/turn";
 
 export interface DialogOwner {
   aadObjectId: string;
@@ -18,7 +18,7 @@ export async function openerFor(form: Message, owner: DialogOwner, dialogs: Dial
 }
 
 /** The engine's reply posted where the user wrote; a form arrives as a card that opens a dialog. */
-export async function postReply(context: TurnContext, reply: EngineReply, owner: DialogOwner, dialogs: DialogStore): Promise<void> {
-  await sendMessages(context, reply.messages);
-  if (reply.openForm) await context.sendActivity(cardActivity(await openerFor(reply.openForm, owner, dialogs), reply.openForm.text));
+export async function postReply(turn: Turn, reply: EngineReply, owner: DialogOwner, dialogs: DialogStore): Promise<void> {
+  await sendMessages(turn, reply.messages);
+  if (reply.openForm) await turn.send(cardActivity(await openerFor(reply.openForm, owner, dialogs), reply.openForm.text));
 }

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { Activity, InvokeResponse, TurnContext } from "botbuilder";
 import { BodyTooLargeError, readBoundedBody } from "@samverkan/runtime";
 import { inboundActivitySchema } from "../activity/schema";
 import type { Logger } from "../log";
@@ -9,14 +8,13 @@ import type { RequestTracker } from "./in-flight";
 /** Teams activities are a few KB; a dialog submit with every input stays well under this. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** Authenticates one activity and runs its turn: the Teams SDK behind its transport seam. */
 export interface ActivityProcessor {
-  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+  handleActivity(headers: Record<string, string | string[] | undefined>, activity: Record<string, unknown>): Promise<{ status: number; body?: unknown }>;
 }
 
 export interface MessagesServerOptions {
   adapter: ActivityProcessor;
-  /** The bot's turn logic (teams-ai `app.run`). */
-  logic: (context: TurnContext) => Promise<void>;
   logger: Logger;
   /** Counts requests in progress (each runs its turn), so shutdown can wait for them. */
   tracker?: RequestTracker;
@@ -45,26 +43,15 @@ function mediaType(req: IncomingMessage): string {
   return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-/** botbuilder's own fix-up: ISO timestamps become Dates, the raw strings are kept. */
-function reviveTimestamps(activity: Record<string, unknown>): void {
-  for (const field of ["timestamp", "localTimestamp", "expiration"] as const) {
-    const value = activity[field];
-    if (typeof value === "string") {
-      activity[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = value;
-      activity[field] = new Date(value);
-    }
-  }
-}
-
 /**
- * POST /api/messages: reads and checks the body, has botbuilder authenticate the JWT and
- * run the turn, and answers with the invoke response (if any). GET /healthz answers 200.
+ * POST /api/messages: reads and checks the body, has the Teams SDK authenticate the JWT
+ * (issuer, audience, signing keys, serviceUrl claim) and run the turn, and answers with the invoke response (if any). GET /healthz answers 200.
  * Unknown paths 404, wrong methods 405 (with Allow), bodies that are not JSON activities 400,
  * oversized ones 413; once draining, 503. A failing request never takes the process down:
  * every error becomes a logged 4xx/5xx.
  */
 export function createMessagesServer(options: MessagesServerOptions): Server {
-  const { adapter, logic, logger } = options;
+  const { adapter, logger } = options;
 
   async function handleMessages(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (mediaType(req) !== "application/json") {
@@ -92,19 +79,22 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
       return respond(res, 400, "Request body is not a Bot Framework activity.");
     }
     const activity: Record<string, unknown> = { ...parsed.data };
-    reviveTimestamps(activity);
     const header = req.headers.authorization ?? "";
     try {
-      // Validated above for the fields we rely on; botbuilder reads the rest as Teams sent it.
-      const invokeResponse = await adapter.handleActivity(header, activity as unknown as Activity, logic);
-      respond(res, invokeResponse?.status ?? 200, invokeResponse?.body);
-    } catch (error) {
-      const status = errorStatus(error);
-      if (status === 401 || status === 400) {
-        logger.warn({ status, reason: error instanceof Error ? error.message : String(error), activityType: parsed.data.type, withAuthorization: header.length > 0 }, "rejected an unauthenticated request");
-        return respond(res, status, status === 401 ? "Unauthorized." : "Bad request.");
+      // Validated above for the fields we rely on; the SDK reads the rest as Teams sent it.
+      const answer = await adapter.handleActivity(req.headers, activity);
+      if (answer.status === 401) {
+        const reason = (answer.body as { error?: unknown } | undefined)?.error;
+        logger.warn({ status: 401, reason: typeof reason === "string" ? reason : undefined, activityType: parsed.data.type, withAuthorization: header.length > 0 }, "rejected an unauthenticated request");
+        return respond(res, 401, "Unauthorized.");
       }
-      logger.error({ err: describeError(error), activityType: parsed.data.type }, "could not process an activity");
+      if (answer.status >= 500) {
+        logger.error({ status: answer.status, activityType: parsed.data.type }, "could not process an activity");
+        return respond(res, answer.status, "Internal error.");
+      }
+      respond(res, answer.status, answer.body ?? undefined);
+    } catch (error) {
+      logger.error({ err: describeError(error), activityType: parsed.data.type, status: errorStatus(error) }, "could not process an activity");
       respond(res, 500, "Internal error.");
     }
   }

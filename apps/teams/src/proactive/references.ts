@@ -1,5 +1,4 @@
 import type { Samverkan } from "@samverkan/sdk";
-import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
 import { z } from "zod";
 import { conversationKind, tenantOf } from "../activity/identity";
 import { readActivity } from "../activity/schema";
@@ -45,15 +44,26 @@ export function channelRoot(conversationId: string): string {
  */
 export function createConversationReferences(samverkan: Samverkan) {
   const api = {
-    /** Remembers where an install (or any activity) came from; returns the stored entry. */
-    async remember(activity: Activity, now: Date): Promise<StoredConversation | undefined> {
+    /**
+     * Remembers where an install (or any activity) came from; returns the stored entry.
+     * The reference has the shape botbuilder stored (bot = the activity's recipient, user =
+     * its sender), without the activity's id, so references stored before the move to the
+     * Teams SDK and after it are read the same way.
+     */
+    async remember(activity: unknown, now: Date): Promise<StoredConversation | undefined> {
       const read = readActivity(activity);
       const tenantId = read ? tenantOf(read) : undefined;
-      if (!read?.conversation || !tenantId) return undefined;
-      const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
+      if (!read?.conversation || !tenantId || !read.recipient || !read.serviceUrl) return undefined;
       // A message in a channel thread carries `;messageid=…`; posts go to the channel itself.
       const conversationId = channelRoot(read.conversation.id);
-      if (reference.conversation) reference.conversation.id = conversationId;
+      const reference = {
+        channelId: read.channelId ?? "msteams",
+        serviceUrl: read.serviceUrl,
+        conversation: { ...read.conversation, id: conversationId },
+        bot: read.recipient,
+        ...(read.from ? { user: read.from } : {}),
+        ...(read.locale ? { locale: read.locale } : {}),
+      };
       const stored: StoredConversation = {
         reference: referenceSchema.parse(reference),
         tenantId,
@@ -71,7 +81,7 @@ export function createConversationReferences(samverkan: Samverkan) {
      * In a personal chat: makes sure the user's 1:1 conversation is on record (one read when
      * it already is), so nudges can reach people who messaged the bot before this was stored.
      */
-    async rememberPersonal(activity: Activity, now: Date): Promise<void> {
+    async rememberPersonal(activity: unknown, now: Date): Promise<void> {
       const read = readActivity(activity);
       const tenantId = read ? tenantOf(read) : undefined;
       const aadObjectId = read?.from?.aadObjectId;
@@ -109,21 +119,26 @@ export function createConversationReferences(samverkan: Samverkan) {
 
 export type ConversationReferences = ReturnType<typeof createConversationReferences>;
 
-/** The stored reference in botbuilder's type (validated when read). */
-export function asConversationReference(stored: StoredConversation): Partial<ConversationReference> {
-  const { channelId, serviceUrl, conversation, bot, user, locale } = stored.reference;
+/** Where a proactive post goes: the parts of a stored reference the Bot Connector needs. */
+export interface ProactiveTarget {
+  channelId: string;
+  serviceUrl: string;
+  conversation: { id: string; conversationType?: string; tenantId?: string; isGroup?: boolean };
+  bot: { id: string; name?: string };
+}
+
+/** The stored reference as a proactive target (validated when read). */
+export function asProactiveTarget(stored: StoredConversation): ProactiveTarget {
+  const { channelId, serviceUrl, conversation, bot } = stored.reference;
   return {
     channelId,
     serviceUrl,
     conversation: {
       id: conversation.id,
-      name: typeof conversation.name === "string" ? conversation.name : "",
-      isGroup: conversation.isGroup ?? false,
       conversationType: conversation.conversationType ?? stored.kind,
       tenantId: conversation.tenantId ?? stored.tenantId,
+      ...(conversation.isGroup !== undefined ? { isGroup: conversation.isGroup } : {}),
     },
-    bot: { id: bot.id, name: bot.name ?? "" },
-    ...(user ? { user: { id: user.id, name: user.name ?? "" } } : {}),
-    ...(locale ? { locale } : {}),
+    bot: { id: bot.id, ...(bot.name ? { name: bot.name } : {}) },
   };
 }

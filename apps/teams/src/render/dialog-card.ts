@@ -8,7 +8,7 @@
  * - submit: `{ verb: "samverkan.dialog", samverkan: { dialog: <key>, action: <action> }, …inputs }`
  *   on the form inside the dialog; Teams sends `task/submit` with the input values merged in.
  *
- * `verb` is what teams-ai's `taskModules.fetch/submit` routes on.
+ * `verb` is what the app's dispatcher (`createTeamsApp`) routes task/fetch and task/submit on.
  */
 import { actionRefSchema, renderAdaptiveCard, type FormBlock, type Locale, type Message } from "@samverkan/chat";
 import { z } from "zod";

@@ -1,6 +1,5 @@
 import { renderAdaptiveCardAttachment, type Message } from "@samverkan/chat";
-import type { Activity } from "botbuilder";
-import { ActivityTypes } from "botbuilder";
+import type { OutgoingActivity } from "../turn/turn";
 import type { TeamsCard } from "./teams-card";
 
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
@@ -13,19 +12,19 @@ const MARKUP = /[*_[\]`\\<>]/;
  * travels as ordinary chat text; anything with structure or formatting becomes an
  * Adaptive Card, with the message's plain text as the notification summary.
  */
-export function messageActivity(message: Message): Partial<Activity> {
+export function messageActivity(message: Message): OutgoingActivity {
   const [only, ...rest] = message.blocks;
   if (only?.type === "text" && rest.length === 0 && only.text === message.text && !MARKUP.test(only.text)) {
-    return { type: ActivityTypes.Message, text: only.text, textFormat: "plain" };
+    return { type: "message", text: only.text, textFormat: "plain" };
   }
   return {
-    type: ActivityTypes.Message,
+    type: "message",
     summary: message.text,
     attachments: [renderAdaptiveCardAttachment(message)],
   };
 }
 
 /** A hand-built Teams card (dialog opener) as an activity. */
-export function cardActivity(card: TeamsCard, summary: string): Partial<Activity> {
-  return { type: ActivityTypes.Message, summary, attachments: [{ contentType: ADAPTIVE, content: card }] };
+export function cardActivity(card: TeamsCard, summary: string): OutgoingActivity {
+  return { type: "message", summary, attachments: [{ contentType: ADAPTIVE, content: card }] };
 }

@@ -1,11 +1,14 @@
 import type { Samverkan } from "@samverkan/sdk";
-import { ActivityTypes, type TurnContext } from "botbuilder";
 import { tenantOf } from "../activity/identity";
 import { readActivity, type TeamsActivity } from "../activity/schema";
 import type { Logger } from "../log";
 import { bothLanguages, strings } from "../strings";
 import { invokeMessageResponse } from "./invoke-message";
-import { sendInvokeResponse } from "./send";
+import type { InvokeAnswer } from "./send";
+import type { Turn } from "./turn";
+
+/** Go on with the turn, or stop it here (with the answer to an invoke, when there is one). */
+export type GuardDecision = { pass: true } | { pass: false; answer?: InvokeAnswer };
 
 export interface TurnGuardOptions {
   samverkan: Samverkan;
@@ -23,42 +26,41 @@ export function activityEventKey(activity: TeamsActivity): string | undefined {
 }
 
 /**
- * Runs before every turn (teams-ai `beforeTurn`); returning false ends the turn.
+ * Runs before every turn, whatever its kind (messages, invokes, installs, updates).
  * 1. Tenants not on the allow-list are refused politely and nothing is written.
  * 2. An activity Teams delivers again (same id) is acted on only once, across instances.
  */
-export function createTurnGuard(options: TurnGuardOptions): (context: TurnContext) => Promise<boolean> {
+export function createTurnGuard(options: TurnGuardOptions): (turn: Turn) => Promise<GuardDecision> {
   const allowed = new Set(options.allowedTenantIds.map((id) => id.toLowerCase()));
   const { logger, samverkan } = options;
 
-  async function refuse(context: TurnContext, activity: TeamsActivity): Promise<void> {
+  async function refuse(turn: Turn, activity: TeamsActivity): Promise<GuardDecision> {
     const text = bothLanguages(strings.notConnected);
-    if (activity.type === ActivityTypes.Message) {
-      await context.sendActivity({ type: ActivityTypes.Message, text, textFormat: "markdown" });
-    } else if (activity.type === ActivityTypes.Invoke) {
-      const response = invokeMessageResponse(activity.name, text);
-      await sendInvokeResponse(context, response.body, response.status);
+    if (activity.type === "message") {
+      await turn.send({ type: "message", text, textFormat: "markdown" });
+    } else if (activity.type === "invoke") {
+      return { pass: false, answer: invokeMessageResponse(activity.name, text) };
     }
+    return { pass: false };
   }
 
-  return async (context) => {
-    const activity = readActivity(context.activity);
+  return async (turn) => {
+    const activity = readActivity(turn.activity);
     if (!activity) {
-      logger.warn({ activityType: context.activity.type }, "ignored an activity without the fields Teams always sends");
-      return false;
+      const type = (turn.activity as { type?: unknown } | null)?.type;
+      logger.warn({ activityType: typeof type === "string" ? type : undefined }, "ignored an activity without the fields Teams always sends");
+      return { pass: false };
     }
     const tenantId = tenantOf(activity);
     if (!tenantId || !allowed.has(tenantId.toLowerCase())) {
       logger.warn({ tenantId: tenantId ?? null, activityType: activity.type, invoke: activity.name }, "refused an activity from a tenant not on TEAMS_ALLOWED_TENANT_IDS");
-      await refuse(context, activity);
-      return false;
+      return refuse(turn, activity);
     }
     const key = activityEventKey(activity);
     if (key && !(await samverkan.state.claimEvent(key))) {
       logger.info({ activityId: activity.id, activityType: activity.type, invoke: activity.name }, "ignored a redelivered activity");
-      if (activity.type === ActivityTypes.Invoke) await sendInvokeResponse(context);
-      return false;
+      return activity.type === "invoke" ? { pass: false, answer: { status: 200 } } : { pass: false };
     }
-    return true;
+    return { pass: true };
   };
 }

@@ -1,20 +1,20 @@
-import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from "botbuilder";
 import { activityLocale, conversationKind, tenantOf } from "../activity/identity";
 import { readActivity } from "../activity/schema";
 import { describeError, type Logger } from "../log";
 import { say, strings } from "../strings";
 import { invokeMessageResponse } from "./invoke-message";
-import { sendInvokeResponse } from "./send";
+import type { InvokeAnswer } from "./send";
+import type { Turn } from "./turn";
 
 /**
- * The adapter's `onTurnError`: a turn that throws (engine bug, Bot Connector error) is
- * logged with what identifies it, never with secrets, and the user gets a short apology
+ * A turn that throws (engine bug, Bot Connector error) is logged with what
+ * identifies it, never with secrets, and the user gets a short apology
  * where we can still give one. It never rethrows, so one bad turn cannot take the
- * process down or leave Teams waiting on an invoke.
+ * process down or leave Teams waiting on an invoke: an invoke gets its apology as the answer.
  */
-export function createTurnErrorHandler(logger: Logger): (context: TurnContext, error: Error) => Promise<void> {
-  return async (context, error) => {
-    const activity = readActivity(context.activity);
+export function createTurnErrorHandler(logger: Logger): (turn: Turn, error: unknown) => Promise<InvokeAnswer | undefined> {
+  return async (turn, error) => {
+    const activity = readActivity(turn.activity);
     logger.error(
       {
         err: describeError(error),
@@ -28,16 +28,11 @@ export function createTurnErrorHandler(logger: Logger): (context: TurnContext, e
     );
     const text = say(strings.somethingWrong, activity ? activityLocale(activity) : "sv");
     try {
-      if (activity?.type === ActivityTypes.Invoke) {
-        if (!context.turnState.get(INVOKE_RESPONSE_KEY)) {
-          const response = invokeMessageResponse(activity.name, text);
-          await sendInvokeResponse(context, response.body, response.status);
-        }
-      } else if (activity?.type === ActivityTypes.Message) {
-        await context.sendActivity({ type: ActivityTypes.Message, text, textFormat: "plain" });
-      }
+      if (activity?.type === "invoke") return invokeMessageResponse(activity.name, text);
+      if (activity?.type === "message") await turn.send({ type: "message", text, textFormat: "plain" });
     } catch (sendError) {
       logger.warn({ err: describeError(sendError), activityId: activity?.id }, "could not tell the user about the failed turn");
     }
+    return undefined;
   };
 }

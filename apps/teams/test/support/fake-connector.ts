@@ -114,7 +114,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       if (failure) return fail(res, failure);
       const id = `${++sequence}`;
       if (req.method === "POST" && activityId === undefined) {
-        record({ kind: "send", conversationId, body, at });
+        // A reply either names its activity in the path (botbuilder's ReplyToActivity) or
+        // posts to the conversation with `replyToId` in the body (the Teams SDK's reply).
+        const replyToId = typeof body.replyToId === "string" && body.replyToId ? body.replyToId : undefined;
+        record(replyToId ? { kind: "reply", conversationId, activityId: replyToId, body, at } : { kind: "send", conversationId, body, at });
         if (held) await held;
         return send(res, 201, { id });
       }

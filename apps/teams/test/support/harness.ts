@@ -1,11 +1,11 @@
 /**
- * The real Teams app (teams-ai Application on botbuilder's CloudAdapter, node:http) on
+ * The real Teams app (a Teams SDK App on our node:http transport) on
  * loopback, a real SQLite store, the real engine, and a fake Bot Connector recording
  * what the bot sends. `post` delivers an activity to /api/messages like Teams does.
  */
 import { Writable } from "node:stream";
 import { createEngine, type Engine } from "@samverkan/chat";
-import { createTeamsApp, type TeamsApp } from "../../src/app";
+import { createTeamsApp, type TeamsApp, type TeamsAppOptions } from "../../src/app";
 import type { TeamsConfig } from "../../src/config";
 import { createLogger, type Logger } from "../../src/log";
 import { startFakeConnector, type FakeConnector } from "./fake-connector";
@@ -35,6 +35,9 @@ export interface Harness {
 
 export interface HarnessOptions {
   config?: Partial<TeamsConfig>;
+  /** Bot Framework endpoints (the fake OpenID server's) and outgoing bot tokens, for authenticated runs. */
+  cloud?: TeamsAppOptions["cloud"];
+  botToken?: TeamsAppOptions["botToken"];
   logLevel?: string;
   /** Wrap the real engine (to stub one answer in a test). */
   engine?: (real: Engine) => Engine;
@@ -58,7 +61,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const real = createEngine({ samverkan: world.samverkan, logger });
   const engine = options.engine ? options.engine(real) : real;
   const config: TeamsConfig = { allowedTenantIds: [TENANT_ID], port: 0, ...options.config };
-  const app = createTeamsApp({ config, samverkan: world.samverkan, engine, logger });
+  const app = createTeamsApp({
+    config,
+    samverkan: world.samverkan,
+    engine,
+    logger,
+    ...(options.cloud ? { cloud: options.cloud } : {}),
+    ...(options.botToken ? { botToken: options.botToken } : {}),
+  });
   const port = await app.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}/api/messages`;
   const invokeResponses: unknown[] = [];

@@ -168,7 +168,17 @@ export interface ContextBlock {
   text: string;
 }
 
+/** A picture by URL (a chart the apps serve); platforms fetch it themselves, so the URL must be public. */
+export interface ImageBlock {
+  type: "image";
+  /** `https://…` (or `http://` on loopback in tests). */
+  url: string;
+  /** What the picture says, for screen readers and the text renderer. Plain. */
+  alt: string;
+}
+
 export type Block =
+  | ImageBlock
   | HeaderBlock
   | TextBlock
   | FieldsBlock

@@ -130,6 +130,7 @@ export const blockSchema: z.ZodType<Block> = z.discriminatedUnion("type", [
     }),
   z.object({ type: z.literal("divider") }),
   z.object({ type: z.literal("context"), text: z.string() }),
+  z.object({ type: z.literal("image"), url: z.url({ protocol: /^https?$/ }), alt: z.string().min(1) }),
 ]);
 
 export const messageSchema: z.ZodType<Message> = z.object({

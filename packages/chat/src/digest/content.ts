@@ -1,3 +1,4 @@
+import { coverageChartUrl, scopeOf } from "../charts/links";
 import {
   addLocalDays,
   describeScope,
@@ -103,7 +104,9 @@ export function isEmptyDigest(data: DigestData): boolean {
 export async function buildDigest(sv: Samverkan, request: DigestRequest): Promise<BuiltDigest> {
   const data = await gatherDigest(sv, request);
   const empty = isEmptyDigest(data);
+  const chart = coverageChartUrl(sv.calendar.settings, scopeOf(data.counties ? { counties: data.counties } : {}), request.locale, request.now);
   const message = renderDigestMessage(data, {
+    ...(chart ? { coverageChartUrl: chart } : {}),
     locale: request.locale,
     empty,
     offices: sv.config.offices,

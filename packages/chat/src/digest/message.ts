@@ -1,4 +1,5 @@
 import { findOffice, PHASE_NAMES, type CriterionId, type DigestDialogueFact, type Listed, type RegionalOffice } from "@samverkan/sdk";
+import { coverageChartAlt } from "../charts/coverage-chart";
 import { escapeMarkup } from "../cards/markup";
 import type { Block, ListItem, Locale, Message } from "../cards/model";
 import { bar, formatDateTime, formatDay, formatRange, percent } from "../engine/format";
@@ -15,6 +16,8 @@ export interface DigestMessageOptions {
   lateScheduledFor?: string;
   subscriptionRef?: string;
   cron?: string;
+  /** A signed link to the coverage chart, when the apps serve one at a public URL. */
+  coverageChartUrl?: string;
 }
 
 const number = (n: number, locale: Locale) => new Intl.NumberFormat(t(locale).digestMessage.numberLocale, { maximumFractionDigits: 0 }).format(n);
@@ -71,6 +74,7 @@ export function renderDigestMessage(data: DigestData, options: DigestMessageOpti
     type: "text",
     text: msg.coverageEveryOrganizerWithinThree({ met: number(c.met, locale), goal: number(c.goal, locale), percent: percent(c.share, locale), bar: bar(c.share) }),
   });
+  if (options.coverageChartUrl) blocks.push({ type: "image", url: options.coverageChartUrl, alt: coverageChartAlt(c, locale) });
   blocks.push({
     type: "fields",
     fields: [

@@ -96,9 +96,81 @@ function coverageYear(facts: readonly ResultFact[]): string | undefined {
   return best;
 }
 
-interface UnitValue {
+export interface UnitValue {
   fact: ResultFact;
   number: number | null;
+}
+
+/** One criterion's figures for one school year: each unit's value, the national and the municipal figures. */
+export interface PreparedYear {
+  values: Map<string, UnitValue>;
+  national: Figure | null;
+  municipal: Map<string, Figure | null>;
+}
+
+/** A criterion's figures for every school year held; thresholds play no part, so this can be computed once per import. */
+export interface PreparedCriterion {
+  metrics: readonly string[];
+  /** The year most units report a number for. */
+  defaultYear: string | undefined;
+  years: Map<string, PreparedYear>;
+}
+
+/** Pupils per `unit|year`, the weights of national and municipal figures. */
+export function pupilsByUnitYear(facts: readonly ResultFact[]): Map<string, number> {
+  const pupils = new Map<string, number>();
+  for (const fact of facts) {
+    const n = fact.metric === PUPILS ? numericOrNull(fact.value) : null;
+    if (n !== null) pupils.set(`${fact.schoolUnitCode}|${fact.schoolYear}`, n);
+  }
+  return pupils;
+}
+
+/** Per school year: each unit's value for the metrics (the first metric named wins), national and municipal figures. */
+export function prepareCriterion(metrics: readonly string[], allFacts: readonly ResultFact[], pupils: ReadonlyMap<string, number>): PreparedCriterion {
+  const facts = allFacts.filter((f) => metrics.includes(f.metric));
+  const byYear = new Map<string, Map<string, UnitValue>>();
+  for (const fact of facts) {
+    let values = byYear.get(fact.schoolYear);
+    if (!values) byYear.set(fact.schoolYear, (values = new Map()));
+    const seen = values.get(fact.schoolUnitCode);
+    // The first metric named wins: the export's figure over the API's copy of it.
+    if (seen && metrics.indexOf(seen.fact.metric) <= metrics.indexOf(fact.metric)) continue;
+    values.set(fact.schoolUnitCode, { fact, number: numericOrNull(fact.value) });
+  }
+  const years = new Map<string, PreparedYear>();
+  for (const [year, values] of byYear) {
+    const numbers = [...values.values()].filter((v): v is UnitValue & { number: number } => v.number !== null);
+    const weight = (v: UnitValue & { number: number }) => ({ value: v.number, pupils: pupils.get(`${v.fact.schoolUnitCode}|${v.fact.schoolYear}`) ?? null });
+    const byMunicipality = new Map<string, Array<UnitValue & { number: number }>>();
+    for (const v of numbers) {
+      const list = byMunicipality.get(v.fact.municipalityCode);
+      if (list) list.push(v);
+      else byMunicipality.set(v.fact.municipalityCode, [v]);
+    }
+    years.set(year, {
+      values,
+      national: pupilWeightedMean(numbers.map(weight)),
+      municipal: new Map([...byMunicipality].map(([code, list]) => [code, pupilWeightedMean(list.map(weight))])),
+    });
+  }
+  return { metrics, defaultYear: coverageYear(facts), years };
+}
+
+/** One criterion at one year, with its threshold: what the assessment reads. */
+export interface CriterionAtYear {
+  criterion: SelectionCriterion;
+  year: string | null;
+  values: ReadonlyMap<string, UnitValue>;
+  national: Figure | null;
+  municipal: ReadonlyMap<string, Figure | null>;
+}
+
+/** The prepared figures at the year asked for (or the criterion's own default year). */
+export function atYear(criterion: SelectionCriterion, prepared: PreparedCriterion | undefined, schoolYear?: string): CriterionAtYear {
+  const year = schoolYear ?? prepared?.defaultYear;
+  const at = year === undefined ? undefined : prepared?.years.get(year);
+  return { criterion, year: year ?? null, values: at?.values ?? new Map(), national: at?.national ?? null, municipal: at?.municipal ?? new Map() };
 }
 
 /**
@@ -107,38 +179,15 @@ interface UnitValue {
  * and a unit with no number at all is reported as not assessable.
  */
 export function assess(input: AssessmentInput): Assessment {
-  const pupils = new Map<string, number>();
-  for (const fact of input.facts) {
-    const n = fact.metric === PUPILS ? numericOrNull(fact.value) : null;
-    if (n !== null) pupils.set(`${fact.schoolUnitCode}|${fact.schoolYear}`, n);
-  }
+  const pupils = pupilsByUnitYear(input.facts);
+  const perCriterion = input.criteria.map((criterion) => atYear(criterion, prepareCriterion(criterion.metrics, input.facts, pupils), input.schoolYear));
+  return assessPrepared(perCriterion, input.inScope);
+}
 
-  const perCriterion = input.criteria.map((criterion) => {
-    const facts = input.facts.filter((f) => criterion.metrics.includes(f.metric));
-    const year = input.schoolYear ?? coverageYear(facts);
-    const values = new Map<string, UnitValue>();
-    for (const fact of facts) {
-      if (fact.schoolYear !== year) continue;
-      const seen = values.get(fact.schoolUnitCode);
-      // The first metric named wins: the export's figure over the API's copy of it.
-      if (seen && criterion.metrics.indexOf(seen.fact.metric) <= criterion.metrics.indexOf(fact.metric)) continue;
-      values.set(fact.schoolUnitCode, { fact, number: numericOrNull(fact.value) });
-    }
-    const numbers = [...values.values()].filter((v): v is UnitValue & { number: number } => v.number !== null);
-    const weight = (v: UnitValue & { number: number }) => ({ value: v.number, pupils: pupils.get(`${v.fact.schoolUnitCode}|${v.fact.schoolYear}`) ?? null });
-    const national = pupilWeightedMean(numbers.map(weight));
-    const byMunicipality = new Map<string, Array<UnitValue & { number: number }>>();
-    for (const v of numbers) {
-      const list = byMunicipality.get(v.fact.municipalityCode);
-      if (list) list.push(v);
-      else byMunicipality.set(v.fact.municipalityCode, [v]);
-    }
-    const municipal = new Map([...byMunicipality].map(([code, list]) => [code, pupilWeightedMean(list.map(weight))]));
-    return { criterion, year: year ?? null, values, national, municipal };
-  });
-
+/** The assessment over figures prepared beforehand (see `prepareCriterion`). */
+export function assessPrepared(perCriterion: readonly CriterionAtYear[], isInScope: (schoolUnitCode: string) => boolean): Assessment {
   const inScope = new Set<string>();
-  for (const { values } of perCriterion) for (const code of values.keys()) if (input.inScope(code)) inScope.add(code);
+  for (const { values } of perCriterion) for (const code of values.keys()) if (isInScope(code)) inScope.add(code);
 
   const candidates: AssessedCandidate[] = [];
   const notAssessable: NotAssessableUnit[] = [];

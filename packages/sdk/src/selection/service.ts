@@ -1,16 +1,18 @@
 import { foldSwedish } from "../vocabulary/fold";
 import { ValidationError } from "../errors";
 import { COUNTIES } from "../domain/geography";
-import type { SchoolUnit } from "../domain/school-unit";
-import { toStatValue } from "../data/results";
-import { fromJsonArray, type Deps } from "../services/context";
-import { assess, type AssessedCandidate, type CriterionFigures, type NotAssessableUnit, type ResultFact } from "./assess";
-import { DEFAULT_CRITERIA, resolveCriteria, type CriteriaInput, type CriterionId } from "./criteria";
-import { COMPLETION_METRIC, deriveCompletion, EXAM_METRIC, PROGRAMME_PUPILS_METRIC, type ProgrammeFigure } from "./completion";
+import { type Deps } from "../services/context";
+import { assessPrepared, atYear, type AssessedCandidate, type CriterionFigures, type NotAssessableUnit, type ResultFact } from "./assess";
+import { describe, loadFacts, selectionBasis, type LatestInspection, type SchoolRef, type SelectionBasis } from "./basis";
+import { DEFAULT_CRITERIA, resolveCriteria, type CriteriaInput, type CriterionId, type SelectionCriterion } from "./criteria";
+import { COMPLETION_METRIC, type ProgrammeFigure } from "./completion";
 import { reasonText } from "./words";
+import { figuresInContext, type SchoolFiguresInContext } from "./context";
 import { pupilWeightedMean, type Figure } from "./figures";
 import type { LocalizedText } from "../errors";
 import { numericOrNull, type StatValueKind } from "../skolverket/stat-value";
+
+export type { LatestInspection, SchoolRef };
 
 export interface SelectionOptions {
   /** Threshold per criterion (`null` leaves one out); defaults in DEFAULT_CRITERIA. */
@@ -23,12 +25,6 @@ export interface SelectionOptions {
   schoolYear?: string;
   /** Most candidates returned (default all). */
   limit?: number;
-}
-
-export interface SchoolRef {
-  school: SchoolUnit;
-  municipalityName: string;
-  organizer: { id: string; name: string };
 }
 
 /** Metrics `rank` orders by; `school.rank` in the conversation maps onto these. */
@@ -75,14 +71,6 @@ export interface SelectionRankResult {
   ranked: number;
   /** Units in scope whose figure is hidden or missing: never ranked as 0. */
   notAssessable: number;
-}
-
-/** Skolinspektionen's latest document for a unit (decision, report or survey). */
-export interface LatestInspection {
-  type: string;
-  title: string;
-  url: string;
-  period: string | null;
 }
 
 export type SelectionReasonInWords = AssessedCandidate["reasons"][number] & {
@@ -133,6 +121,11 @@ function resolveCounty(text: string): string {
   return county.code;
 }
 
+/** Answers per basis: a new import makes a new basis, and its answers start empty. */
+const answers = new WeakMap<SelectionBasis, Map<string, SelectionResult>>();
+/** Distinct questions (thresholds, year, area, limit) kept per basis. */
+const MEMO_SIZE = 32;
+
 /** Schools for Samverkan för bästa skola: low results against thresholds, national and municipal figures. */
 export function createSelectionService(deps: Deps) {
   const { db } = deps.store;
@@ -152,77 +145,6 @@ export function createSelectionService(deps: Deps) {
     return found.code;
   }
 
-  async function describe(codes: readonly string[]): Promise<Map<string, SchoolRef>> {
-    const refs = new Map<string, SchoolRef>();
-    for (let i = 0; i < codes.length; i += 500) {
-      const rows = await db
-        .selectFrom("school_units as u")
-        .innerJoin("organizers as o", "o.id", "u.organizer_id")
-        .leftJoin("municipalities as m", "m.code", "u.municipality_code")
-        .select(["u.code", "u.name", "u.municipality_code", "u.organizer_id", "u.types_of_schooling", "u.status", "o.name as organizer_name", "m.name as municipality_name"])
-        .where("u.code", "in", codes.slice(i, i + 500))
-        .execute();
-      for (const r of rows) {
-        refs.set(r.code, {
-          school: {
-            code: r.code,
-            name: r.name,
-            municipalityCode: r.municipality_code,
-            organizerId: r.organizer_id,
-            typesOfSchooling: fromJsonArray(r.types_of_schooling),
-            status: r.status as SchoolUnit["status"],
-          },
-          municipalityName: r.municipality_name ?? r.municipality_code,
-          organizer: { id: r.organizer_id, name: r.organizer_name },
-        });
-      }
-    }
-    return refs;
-  }
-
-  /** Results for these metrics (and pupils), with completion derived from the per-programme figures. */
-  async function loadFacts(metrics: readonly string[]): Promise<{ all: ResultFact[]; programmes: Map<string, ProgrammeFigure[]> }> {
-    const wanted = [...new Set(["pupils", ...metrics])];
-    const withProgrammes = wanted.includes(COMPLETION_METRIC);
-    const rows = await db
-      .selectFrom("school_results as r")
-      .innerJoin("school_units as u", "u.code", "r.school_unit_code")
-      .select(["r.school_unit_code", "r.school_year", "r.metric", "r.kind", "r.value", "r.raw", "r.value_type", "u.municipality_code"])
-      .where((eb) =>
-        withProgrammes
-          ? eb.or([eb("r.metric", "in", wanted), eb("r.metric", "like", `${EXAM_METRIC}@%`), eb("r.metric", "like", `${PROGRAMME_PUPILS_METRIC}@%`)])
-          : eb("r.metric", "in", wanted),
-      )
-      .execute();
-    const raw: ResultFact[] = rows.map((r) => ({
-      schoolUnitCode: r.school_unit_code,
-      municipalityCode: r.municipality_code,
-      metric: r.metric,
-      schoolYear: r.school_year,
-      value: toStatValue(r),
-    }));
-    if (!withProgrammes) return { all: raw, programmes: new Map() };
-    const derived = deriveCompletion(raw);
-    return { all: [...raw.filter((f) => !f.metric.includes("@")), ...derived.facts], programmes: derived.programmes };
-  }
-
-  async function latestInspections(codes: readonly string[]): Promise<Map<string, LatestInspection>> {
-    const out = new Map<string, LatestInspection & { key: string }>();
-    for (let i = 0; i < codes.length; i += 500) {
-      const rows = await db
-        .selectFrom("inspection_documents")
-        .select(["school_unit_code", "type", "title", "url", "period", "sort_key"])
-        .where("school_unit_code", "in", codes.slice(i, i + 500))
-        .execute();
-      for (const r of rows) {
-        const key = r.sort_key ?? "";
-        const seen = out.get(r.school_unit_code);
-        if (!seen || key > seen.key) out.set(r.school_unit_code, { type: r.type, title: r.title, url: r.url, period: r.period, key });
-      }
-    }
-    return new Map([...out].map(([code, { key: _key, ...doc }]) => [code, doc]));
-  }
-
   /** The year with the most units having a number (ties to the later year). */
   function busiestYear(facts: readonly ResultFact[]): string | null {
     const counts = new Map<string, number>();
@@ -233,6 +155,16 @@ export function createSelectionService(deps: Deps) {
   }
 
   return {
+    /**
+     * A unit's figures for every criterion and school year held, each beside the municipal
+     * and national figure of the same year, marked where past the threshold (defaults, or
+     * the caller's). From the figures kept since the last import: cheap enough for every card.
+     */
+    async inContext(schoolUnitCode: string, options: { criteria?: CriteriaInput } = {}): Promise<SchoolFiguresInContext> {
+      const basis = await selectionBasis(deps.store, deps.clock().getTime());
+      return figuresInContext(basis, schoolUnitCode, resolveCriteria(options.criteria));
+    },
+
     /** Units ordered by one metric, with the national and municipal figure for the same year. */
     async rank(options: SelectionRankOptions): Promise<SelectionRankResult> {
       const criterion = DEFAULT_CRITERIA.find((c) => c.id === RANK_CRITERION[options.metric]);
@@ -246,7 +178,7 @@ export function createSelectionService(deps: Deps) {
       const limit = Math.max(1, Math.min(options.limit ?? 10, 500));
       const county = options.area?.county?.trim() ? resolveCounty(options.area.county) : null;
       const municipality = options.area?.municipality?.trim() ? await resolveMunicipality(options.area.municipality) : null;
-      const facts = await loadFacts(criterion.metrics);
+      const facts = await loadFacts(db, criterion.metrics);
       const relevant = facts.all.filter((f) => criterion.metrics.includes(f.metric));
       const year = options.schoolYear ?? busiestYear(relevant);
       const pupils = new Map(facts.all.filter((f) => f.metric === "pupils").map((f) => [`${f.schoolUnitCode}|${f.schoolYear}`, numericOrNull(f.value)]));
@@ -268,7 +200,7 @@ export function createSelectionService(deps: Deps) {
       const scoped = withNumbers.filter((v) => inScope(v.fact.municipalityCode));
       scoped.sort((a, b) => (order === "asc" ? a.value - b.value : b.value - a.value) || a.fact.schoolUnitCode.localeCompare(b.fact.schoolUnitCode));
       const top = scoped.slice(0, limit);
-      const refs = await describe(top.map((v) => v.fact.schoolUnitCode));
+      const refs = await describe(db, top.map((v) => v.fact.schoolUnitCode));
       const schools = top.flatMap((v): SelectionRankedSchool[] => {
         const ref = refs.get(v.fact.schoolUnitCode);
         if (!ref) return [];
@@ -287,51 +219,67 @@ export function createSelectionService(deps: Deps) {
       return { metric: options.metric, order, scope: { county, municipality }, schoolYear: year, national, schools, ranked: scoped.length, notAssessable };
     },
 
+    /**
+     * Units below a threshold, weakest first. The national figures and every unit's values
+     * are computed once per import (see `selectionBasis`), and a result is reused for the
+     * same question until the data changes; the arrays returned are the caller's own.
+     */
     async candidates(options: SelectionOptions = {}): Promise<SelectionResult> {
       const criteria = resolveCriteria(options.criteria);
       const county = options.county?.trim() ? resolveCounty(options.county) : null;
       const municipality = options.municipality?.trim() ? await resolveMunicipality(options.municipality) : null;
-      const facts = await loadFacts(criteria.flatMap((c) => c.metrics));
-      const completion = criteria.some((c) => c.metrics.includes(COMPLETION_METRIC));
-      const municipalityOf = new Map(facts.all.map((f) => [f.schoolUnitCode, f.municipalityCode]));
-      const result = assess({
-        criteria,
-        facts: facts.all,
-        ...(options.schoolYear ? { schoolYear: options.schoolYear } : {}),
-        inScope: (code) => {
-          const m = municipalityOf.get(code) ?? "";
-          return (county === null || m.startsWith(county)) && (municipality === null || m === municipality);
-        },
-      });
-      const limited = options.limit === undefined ? result.candidates : result.candidates.slice(0, Math.max(0, options.limit));
-      const refs = await describe([...limited.map((c) => c.schoolUnitCode), ...result.notAssessable.map((n) => n.schoolUnitCode)]);
-      const inspections = await latestInspections(limited.map((c) => c.schoolUnitCode));
-      const programmesOf = completion ? facts.programmes : new Map<string, ProgrammeFigure[]>();
-      const withWords = (c: AssessedCandidate) => ({
-        ...c,
-        reasons: c.reasons.map((r) => {
-          const programmes = r.sourceMetric === COMPLETION_METRIC ? programmesOf.get(`${c.schoolUnitCode}|${r.schoolYear}`) : undefined;
-          const reason = programmes ? { ...r, programmes } : r;
-          return { ...reason, text: reasonText(reason) };
-        }),
-        inspection: inspections.get(c.schoolUnitCode) ?? null,
-      });
-      const decorate = <T extends { schoolUnitCode: string }>(item: T) => {
-        const ref = refs.get(item.schoolUnitCode);
-        if (!ref) return [];
-        const { schoolUnitCode: _code, ...rest } = item;
-        return [{ ...ref, ...rest }];
-      };
-      return {
-        scope: { county, municipality },
-        criteria: result.criteria,
-        candidates: limited.map(withWords).flatMap(decorate),
-        candidateCount: result.candidates.length,
-        notAssessable: result.notAssessable.flatMap(decorate),
-        assessed: result.assessed,
-      };
+      const basis = await selectionBasis(deps.store, deps.clock().getTime());
+      const key = JSON.stringify([criteria.map((c) => [c.id, c.threshold]), options.schoolYear ?? null, county, municipality, options.limit ?? null]);
+      let memo = answers.get(basis);
+      if (!memo) answers.set(basis, (memo = new Map()));
+      let answer = memo.get(key);
+      if (!answer) {
+        answer = compute(basis, criteria, county, municipality, options);
+        if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+        memo.set(key, answer);
+      }
+      const r = answer;
+      return { ...r, scope: { ...r.scope }, criteria: [...r.criteria], candidates: [...r.candidates], notAssessable: [...r.notAssessable] };
     },
   };
+
+  function compute(basis: SelectionBasis, criteria: SelectionCriterion[], county: string | null, municipality: string | null, options: SelectionOptions): SelectionResult {
+    const completion = criteria.some((c) => c.metrics.includes(COMPLETION_METRIC));
+    const result = assessPrepared(
+      criteria.map((c) => atYear(c, basis.criteria.get(c.id), options.schoolYear)),
+      (code) => {
+        const m = basis.municipalityOf.get(code) ?? "";
+        return (county === null || m.startsWith(county)) && (municipality === null || m === municipality);
+      },
+    );
+    const limited = options.limit === undefined ? result.candidates : result.candidates.slice(0, Math.max(0, options.limit));
+    const refs = basis.refs;
+    const inspections = basis.inspections;
+    const programmesOf = completion ? basis.programmes : new Map<string, ProgrammeFigure[]>();
+    const withWords = (c: AssessedCandidate) => ({
+      ...c,
+      reasons: c.reasons.map((r) => {
+        const programmes = r.sourceMetric === COMPLETION_METRIC ? programmesOf.get(`${c.schoolUnitCode}|${r.schoolYear}`) : undefined;
+        const reason = programmes ? { ...r, programmes } : r;
+        return { ...reason, text: reasonText(reason) };
+      }),
+      inspection: inspections.get(c.schoolUnitCode) ?? null,
+    });
+    const decorate = <T extends { schoolUnitCode: string }>(item: T) => {
+      const ref = refs.get(item.schoolUnitCode);
+      if (!ref) return [];
+      const { schoolUnitCode: _code, ...rest } = item;
+      return [{ ...ref, school: { ...ref.school }, ...rest }];
+    };
+    return {
+      scope: { county, municipality },
+      criteria: result.criteria,
+      candidates: limited.map(withWords).flatMap(decorate),
+      candidateCount: result.candidates.length,
+      notAssessable: result.notAssessable.flatMap(decorate),
+      assessed: result.assessed,
+    };
+  }
 }
 
 export type SelectionService = ReturnType<typeof createSelectionService>;

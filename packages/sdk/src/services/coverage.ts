@@ -36,11 +36,53 @@ export interface Coverage extends CoverageFigures {
 
 const MONTH_MS = (365.25 / 12) * 86_400_000;
 
+/** Coverage month by month: organizers met by the end of each month against the even pace to the goal. */
+export interface CoverageHistory {
+  startDate: string;
+  endDate: string;
+  goal: number;
+  /** From the start month to the current month (or the last one); `month` is `YYYY-MM`. */
+  points: Array<{ month: string; met: number; needed: number }>;
+}
+
 export function createCoverageService(deps: Deps) {
   const { db } = deps.store;
   const { coverage, offices, timeZone } = deps.config;
 
-  return {
+  const service = {
+    /** Month by month since the start, in the same scope as `compute`: met so far against the even pace to the goal. */
+    async history(options: { counties?: string[]; municipality?: string } = {}): Promise<CoverageHistory> {
+      const now = await service.compute(options);
+      const [y, m, d] = coverage.startDate.split("-").map(Number);
+      const start = localToInstant({ year: y!, month: m!, day: d!, hour: 0, minute: 0 }, timeZone)!;
+      const end = Date.parse(`${now.endDate}T00:00:00Z`);
+      const fromRegister = (await readRegisterState(db)) !== null;
+      let q = db
+        .selectFrom("dialogues as d")
+        .innerJoin("organizers as o", "o.id", "d.organizer_id")
+        .select(["o.id", "o.municipality_code", (eb) => eb.fn.min("d.start_at").as("first_at")])
+        .where("d.status", "=", "held")
+        .where("d.start_at", ">=", start)
+        .groupBy(["o.id", "o.municipality_code"]);
+      if (fromRegister) q = q.where("o.status", "=", "active");
+      const counties = options.municipality ? null : options.counties && options.counties.length > 0 ? options.counties : null;
+      const firsts = (await q.execute())
+        .filter((r) => (options.municipality ? r.municipality_code === options.municipality : counties === null || counties.includes(r.municipality_code?.slice(0, 2) ?? "")))
+        .map((r) => Number(r.first_at))
+        .sort((a, b) => a - b);
+      const clock = deps.clock().getTime();
+      const points: CoverageHistory["points"] = [];
+      for (let year = y!, month = m!; ; month === 12 ? ((month = 1), year++) : month++) {
+        const monthEnd = localToInstant({ year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1, hour: 0, minute: 0 }, timeZone)!;
+        const upTo = Math.min(monthEnd, clock);
+        const met = firsts.filter((t) => t < upTo).length;
+        const needed = Math.round(now.goal * Math.min(Math.max((monthEnd - start) / Math.max(end - start, 1), 0), 1));
+        points.push({ month: `${year}-${String(month).padStart(2, "0")}`, met, needed });
+        if (monthEnd >= clock || monthEnd >= end || points.length >= 240) break;
+      }
+      return { startDate: now.startDate, endDate: now.endDate, goal: now.goal, points };
+    },
+
     /** Progress toward meeting every principal organizer within the programme's years. */
     async compute(options: { counties?: string[]; municipality?: string } = {}): Promise<Coverage> {
       const [y, m, d] = coverage.startDate.split("-").map(Number);
@@ -135,6 +177,7 @@ export function createCoverageService(deps: Deps) {
       };
     },
   };
+  return service;
 }
 
 export type CoverageService = ReturnType<typeof createCoverageService>;

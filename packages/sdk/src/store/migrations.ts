@@ -4,6 +4,7 @@ import { digestLeaseMigration, digestMigration } from "./migrations-digests";
 import { briefingIndexesMigration, lifecycleContactsMigration, lifecycleNudgesMigration } from "./migrations-lifecycle";
 import { appendOnlyHardening, appendOnlyHardeningLifecycle } from "./migrations-hardening";
 import { registerMigration } from "./migrations-register";
+import { dataVersionMigration } from "./migrations-data-version";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -192,6 +193,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     "0100_hardening_append_only": appendOnlyHardening(dialect),
     "0101_delivery_digest_leases": digestLeaseMigration(dialect),
     "0120_register_organizers_documents": registerMigration(dialect),
+    "0122_school_data_version": dataVersionMigration(dialect),
     "0130_calendar_outbox_feeds": calendarMigration(dialect),
     "0140_lifecycle_contacts_minutes": lifecycleContactsMigration(dialect),
     "0140_lifecycle_nudges": lifecycleNudgesMigration(dialect),

@@ -137,6 +137,8 @@ export interface Database {
     updated_at: number;
   };
   write_locks: { name: string; counter: number };
+  /** Counters the database moves on writes (migration 0122): `school-data` for results, units, organizers, documents. */
+  data_versions: { name: string; version: number };
   kv_state: { namespace: string; key: string; value: string; expires_at: number | null; updated_at: number };
   processed_events: { key: string; at: number };
   digest_subscriptions: {

@@ -208,4 +208,24 @@ describeEachStore("selection on a synthetic export", (factory) => {
     ]);
     expect(result.notAssessable.map((n) => n.school.name)).toEqual(["Betaskolan"]);
   });
+
+  it("answers from figures computed once, and sees the next import at once, on every SDK instance", async () => {
+    const before = await sv.selection.candidates({ municipality: "2280" });
+    expect(before.candidates.map((c) => c.school.name)).toEqual(["Alfaskolan"]);
+    // The arrays are the caller's own: changing them changes nothing for the next caller.
+    before.candidates.length = 0;
+    expect((await sv.selection.candidates({ municipality: "2280" })).candidates.map((c) => c.school.name)).toEqual(["Alfaskolan"]);
+    // Another instance on the same store imports a weaker year for Gammaskolan.
+    const other = createSamverkan({ store: sv.store });
+    await other.data.importStatisticsExport(syntheticExport(["Gammaskolan;34567890;Härnösand;2280;Kommunal;Härnösands kommun;2120002403;150;45,0;95,0;170,0;"]), systemImport);
+    const after = await sv.selection.candidates({ municipality: "2280" });
+    expect(after.candidates.map((c) => c.school.name).sort()).toEqual(["Alfaskolan", "Gammaskolan"]);
+    expect(after.candidates.find((c) => c.school.name === "Gammaskolan")?.reasons.map((r) => [r.metric, r.value])).toEqual([
+      ["meritValue", 170],
+      ["shareAllSubjects", 45],
+    ]);
+    // A hand-written change outside any import moves the figures too.
+    await sv.store.db.updateTable("school_units").set({ name: "Gammaskolan Norra" }).where("code", "=", "34567890").execute();
+    expect((await sv.selection.candidates({ municipality: "2280" })).candidates.map((c) => c.school.name).sort()).toEqual(["Alfaskolan", "Gammaskolan Norra"]);
+  });
 });

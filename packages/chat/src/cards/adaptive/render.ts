@@ -177,6 +177,8 @@ function renderBlock(block: Block, locale: Locale | undefined): AcElement[] {
       return block.text.trim() ? [textBlock(markupToAdaptiveMarkdown(block.text))] : [];
     case "context":
       return block.text.trim() ? [textBlock(markupToAdaptiveMarkdown(block.text), { isSubtle: true, size: "small" })] : [];
+    case "image":
+      return [{ type: "Image", url: block.url, altText: block.alt, size: "stretch" }];
     case "fields": {
       const facts = block.fields
         .filter((field) => field.label.trim() || field.value.trim())

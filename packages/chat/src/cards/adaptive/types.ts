@@ -116,7 +116,15 @@ export interface AcInputToggle extends AcInputBase {
 
 export type AcInput = AcInputText | AcInputNumber | AcInputDate | AcInputTime | AcInputChoiceSet | AcInputToggle;
 
-export type AcElement = AcTextBlock | AcFactSet | AcContainer | AcColumnSet | AcActionSet | AcInput;
+/** A picture by URL; `stretch` fills the card's width. */
+export interface AcImage extends AcElementBase {
+  type: "Image";
+  url: string;
+  altText: string;
+  size?: "auto" | "stretch" | "small" | "medium" | "large";
+}
+
+export type AcElement = AcImage | AcTextBlock | AcFactSet | AcContainer | AcColumnSet | AcActionSet | AcInput;
 
 export interface AcActionExecute {
   type: "Action.Execute";

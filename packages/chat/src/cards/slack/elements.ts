@@ -18,6 +18,8 @@ export const SLACK_LIMITS = {
   fieldText: 2000,
   contextElements: 10,
   contextText: 3000,
+  imageUrl: 3000,
+  imageAltText: 2000,
   buttonText: 75,
   buttonUrl: 3000,
   actionsElements: 25,

@@ -3,6 +3,7 @@ import type {
   AnyBlock,
   ContextBlock,
   HeaderBlock,
+  ImageBlock,
   InputBlock,
   KnownBlock,
   ModalView,
@@ -33,7 +34,7 @@ interface ElementLike {
   max_length?: number;
 }
 
-const KNOWN_TYPES = new Set(["section", "header", "context", "actions", "input", "divider"]);
+const KNOWN_TYPES = new Set(["section", "header", "context", "actions", "input", "divider", "image"]);
 
 function isChecked(block: AnyBlock): block is KnownBlock {
   return KNOWN_TYPES.has(block.type);
@@ -129,6 +130,15 @@ export function checkSlackLimits(payload: SlackPayload): string[] {
           section.fields.forEach((field, index) => length(`${path}.fields[${index}]`, field.text, SLACK_LIMITS.fieldText));
         }
         if (section.accessory) checkElement(`${path}.accessory`, section.accessory);
+        break;
+      }
+      case "image": {
+        const image: ImageBlock = block;
+        if ("image_url" in image) {
+          length(`${path}.image_url`, image.image_url, SLACK_LIMITS.imageUrl);
+          if (!/^https?:\/\//.test(image.image_url ?? "")) problems.push(`${path}.image_url: must be an http(s) URL`);
+        } else problems.push(`${path}: an image needs image_url`);
+        length(`${path}.alt_text`, image.alt_text, SLACK_LIMITS.imageAltText);
         break;
       }
       case "context": {

@@ -2,6 +2,7 @@ import type { ActionsBlock, Button, ContextBlock, KnownBlock, SectionBlock } fro
 import type { Action, Block, FieldsBlock, FormBlock, ListBlock, Locale, Message } from "../model";
 import { pageCount } from "../paginate";
 import { rendererStrings } from "../strings";
+import { truncate } from "../text-budget";
 import { ActionCounter, SLACK_LIMITS, slackButton } from "./elements";
 import { slackFormInputs } from "./form";
 import { boldMrkdwn, escapedMrkdwn, markupToMrkdwn, mrkdwnElement, plainTextElement } from "./mrkdwn";
@@ -118,6 +119,8 @@ function renderGroup(block: Block, counter: ActionCounter, locale: Locale | unde
       return simple(formGroup(block, counter, locale));
     case "divider":
       return simple([{ type: "divider" }]);
+    case "image":
+      return simple([{ type: "image", image_url: block.url, alt_text: truncate(block.alt, SLACK_LIMITS.imageAltText) }]);
   }
 }
 

@@ -137,6 +137,8 @@ function renderBlock(block: Block, numbering: Numbering, locale: Locale | undefi
       return block.text.trim() ? [plain(block.text)] : [];
     case "context":
       return block.text.trim() ? [plain(block.text)] : [];
+    case "image":
+      return [`[${block.alt}] (${block.url})`];
     case "fields":
       return renderFields(block);
     case "list":

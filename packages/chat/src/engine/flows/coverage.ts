@@ -2,6 +2,8 @@ import { findOffice, resolveArea } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { FlowContext } from "../context";
 import { bar, percent } from "../format";
+import { coverageChartAlt } from "../../charts/coverage-chart";
+import { coverageChartUrl, scopeOf as chartScope } from "../../charts/links";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { t } from "../../i18n";
@@ -28,11 +30,14 @@ export async function showCoverage(ctx: FlowContext, entities: Entities = {}): P
     return reply(textMessage(ctx.locale, msg.isNotACountyMunicipality(scope.unknown)));
   }
   const c = await ctx.sv.coverage.compute(scope.options);
+  // A chart when the apps serve one at a public URL; the text bars below stay either way.
+  const chart = coverageChartUrl(ctx.sv.calendar.settings, chartScope(scope.options), ctx.locale, ctx.now);
   return reply(
     message(
       ctx.locale,
       [
         { type: "header", text: `${msg.qualityDialogueCoverage}${scope.name ? ` – ${scope.name}` : ""}` },
+        ...(chart ? [{ type: "image" as const, url: chart, alt: coverageChartAlt(c, ctx.locale) }] : []),
         {
           type: "text",
           text: msg.ofOrganizersMetOfHas({ met: c.met, goal: c.goal, percent: percent(c.share, ctx.locale), bar: bar(c.share), percent2: percent(c.elapsedShare, ctx.locale), startDate: c.startDate, endDate: c.endDate }),
@@ -42,7 +47,7 @@ export async function showCoverage(ctx: FlowContext, entities: Entities = {}): P
           fields: [
             { label: msg.paceSoFar, value: `${c.pacePerMonth.toFixed(1)} ${msg.perMonth}` },
             { label: msg.paceNeeded, value: `${c.neededPerMonth.toFixed(1)} ${msg.perMonth}` },
-            { label: "Status", value: c.onTrack ? msg.onTrack : msg.behind },
+            { label: "Status", value: c.onTrack ? (msg.onTrack) : msg.behind },
           ],
         },
         ...(scope.options.counties || scope.options.municipality

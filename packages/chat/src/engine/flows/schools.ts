@@ -2,10 +2,11 @@ import { formatStatValue, isSamverkanError } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { Block, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
+import { t } from "../../i18n";
 import { escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import type { Samverkan, Locale } from "@samverkan/sdk";
-import { t } from "../../i18n";
+import { figuresInContextBlocks } from "./school-figures";
 
 /** Shares are percentages; a marker such as ".." stays bare. */
 function withUnit(metric: string, text: string, kind: string): string {
@@ -48,8 +49,11 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
   try {
     const profile = await sv.schools.profile(code);
     const m = t(locale).schools;
-    const metricNames: Partial<Record<string, string>> = m.metricNames;
-    const results = profile.results.filter((r) => metricNames[r.metric]);
+    const inContext = await sv.selection.inContext(profile.school.code);
+    // Figures the selection judges are shown in context below; the rest (pupils) stay here.
+    const shownInContext = new Set(inContext.criteria.flatMap((c) => c.years.map((y) => y.sourceMetric)));
+    const metricNames: Partial<Record<string, string>> = t(locale).schools.metricNames;
+    const results = profile.results.filter((r) => metricNames[r.metric] && !shownInContext.has(r.metric));
     const blocks: Block[] = [
       { type: "header", text: profile.school.name },
       {
@@ -63,6 +67,7 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
           ...results.map((r) => ({ label: `${metricNames[r.metric]} ${r.schoolYear}`, value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind) })),
         ],
       },
+      ...figuresInContextBlocks(inContext, locale),
     ];
     if (options.withActions !== false) {
       blocks.push({

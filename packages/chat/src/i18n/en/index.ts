@@ -2,6 +2,7 @@ import type { Messages } from "../sv";
 import { assignments } from "./assignments";
 import { book } from "./book";
 import { briefingCard } from "./briefingCard";
+import { chartsCoverageChart } from "./chartsCoverageChart";
 import { common } from "./common";
 import { contacts } from "./contacts";
 import { coverage } from "./coverage";
@@ -25,6 +26,7 @@ import { rank } from "./rank";
 import { renderer } from "./renderer";
 import { repair } from "./repair";
 import { reply } from "./reply";
+import { schoolFigures } from "./schoolFigures";
 import { schools } from "./schools";
 
 /** The English message catalogue, typed as the Swedish one so that a missing key does not compile. */
@@ -32,6 +34,7 @@ export const en: Messages = {
   assignments,
   book,
   briefingCard,
+  chartsCoverageChart,
   common,
   contacts,
   coverage,
@@ -55,5 +58,6 @@ export const en: Messages = {
   renderer,
   repair,
   reply,
+  schoolFigures,
   schools,
 };

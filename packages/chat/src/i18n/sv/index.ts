@@ -1,6 +1,7 @@
 import { assignments } from "./assignments";
 import { book } from "./book";
 import { briefingCard } from "./briefingCard";
+import { chartsCoverageChart } from "./chartsCoverageChart";
 import { common } from "./common";
 import { contacts } from "./contacts";
 import { coverage } from "./coverage";
@@ -24,6 +25,7 @@ import { rank } from "./rank";
 import { renderer } from "./renderer";
 import { repair } from "./repair";
 import { reply } from "./reply";
+import { schoolFigures } from "./schoolFigures";
 import { schools } from "./schools";
 
 /** The Swedish message catalogue: every sentence the bot says, by section. Its shape is the catalogue type. */
@@ -31,6 +33,7 @@ export const sv = {
   assignments,
   book,
   briefingCard,
+  chartsCoverageChart,
   common,
   contacts,
   coverage,
@@ -54,6 +57,7 @@ export const sv = {
   renderer,
   repair,
   reply,
+  schoolFigures,
   schools,
 };
 
