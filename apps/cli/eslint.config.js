@@ -1,1 +1,3 @@
-export { default } from "@samverkan/eslint-config";
+import base, { catalogueOnly } from "@samverkan/eslint-config";
+
+export default [...base, ...catalogueOnly()];

@@ -1,5 +1,6 @@
 import { isSamverkanError, ValidationError, type Locale } from "@samverkan/sdk";
 import { CliUsageError } from "./runtime";
+import { t } from "./i18n";
 
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
@@ -34,7 +35,7 @@ export function reportError(error: unknown, locale: Locale, json: boolean): numb
     return codes[error.code];
   }
   const message = error instanceof Error ? error.message : String(error);
-  emit(json, { error: { code: "internal", message } }, `${locale === "sv" ? "Fel" : "Error"}: ${message}`);
+  emit(json, { error: { code: "internal", message } }, `${t(locale).output.error}: ${message}`);
   return 1;
 }
 

@@ -1,5 +1,6 @@
 import { calendarSettingsFromEnv, createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
 import { openStore as openRuntimeStore, readEnv, type RuntimeEnv } from "@samverkan/runtime";
+import { t, type Messages } from "./i18n";
 
 export interface CliRuntime {
   sv: Samverkan;
@@ -39,12 +40,15 @@ export async function openRuntime(): Promise<CliRuntime> {
   return { sv, store, locale: cliLocale(), close: () => store.close() };
 }
 
+/** Bad input on the command line; its text comes from the catalogue, in both languages. */
 export class CliUsageError extends Error {
-  constructor(
-    readonly sv: string,
-    readonly en: string,
-  ) {
+  readonly sv: string;
+  readonly en: string;
+  constructor(text: (m: Messages) => string) {
+    const en = text(t("en"));
     super(en);
+    this.en = en;
+    this.sv = text(t("sv"));
   }
 }
 
@@ -52,17 +56,11 @@ export class CliUsageError extends Error {
 export async function actingAs(rt: CliRuntime, as: string | undefined): Promise<WriteContext> {
   const who = as ?? cliEnv().cli.user;
   if (!who) {
-    throw new CliUsageError(
-      "Ange vem du är med --as <e-post eller id> eller SAMVERKAN_USER. Lägg till dig själv med `samverkan staff add`.",
-      "Say who you are with --as <email or id> or SAMVERKAN_USER. Add yourself with `samverkan staff add`.",
-    );
+    throw new CliUsageError((m) => m.usage.sayWhoYouAreWith);
   }
   const staff = await rt.sv.staff.find(who);
   if (!staff) {
-    throw new CliUsageError(
-      `Hittade ingen medarbetare "${who}". Se \`samverkan staff list\`, eller lägg till med \`samverkan staff add\`.`,
-      `No staff member "${who}". See \`samverkan staff list\`, or add one with \`samverkan staff add\`.`,
-    );
+    throw new CliUsageError((m) => m.usage.noStaffMemberSeeSamverkan(who));
   }
   return { actor: { staffId: staff.id }, channel: "cli" };
 }

@@ -4,6 +4,7 @@
  * `@samverkan/sdk/sqlite` and `@samverkan/sdk/postgres`.
  */
 export * from "./domain";
+export { foldSwedish, PHASE_WORDS, FOCUS_AREA_TOPICS, focusAreaOfTopic, officeTowns, DEFAULT_OFFICE_TOWNS, YES_WORDS, NO_WORDS, isBareYes, isBareNo } from "./vocabulary/index";
 export * from "./errors";
 export * from "./time";
 export { createSamverkan, type Samverkan, type CreateSamverkanOptions, type StoreCounts } from "./samverkan";

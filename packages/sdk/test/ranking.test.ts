@@ -52,6 +52,37 @@ describeEachStore("ranking and areas", (factory) => {
     expect(await w.sv.schools.rank({ metric: "allSubjectsPassed" })).toMatchObject({ storedMetric: "shareAllSubjects", rows: [], total: 0 });
   });
 
+  it("ranks exam within three years by the selection's figures: weighted over programmes, with the national figure", async () => {
+    const row = (code: string, metric: string, value: number) => ({ school_unit_code: code, school_year: "2021/22", metric, kind: "number", value, raw: String(value), value_type: null, source: "api" });
+    await w.store.db
+      .insertInto("school_results")
+      .values([
+        // 39907811: EK 50 % of 100 pupils, NA 90 % of 50 pupils → 63.3; 55529681: EK 80 % → 80.
+        row("39907811", "ratioOfPupilsWithExamWithin3Years@EK", 50),
+        row("39907811", "totalNumberOfPupils@EK", 100),
+        row("39907811", "ratioOfPupilsWithExamWithin3Years@NA", 90),
+        row("39907811", "totalNumberOfPupils@NA", 50),
+        row("55529681", "ratioOfPupilsWithExamWithin3Years@EK", 80),
+        row("55529681", "totalNumberOfPupils@EK", 40),
+      ])
+      .execute();
+    const lowest = await w.sv.schools.rank({ metric: "examWithin3Years", order: "asc" });
+    expect(lowest).toMatchObject({ storedMetric: "examWithin3Years", schoolYear: "2021/22", total: 2, national: { value: 71.7, units: 2, weighting: "equal" } });
+    expect(lowest.rows.map((x) => [x.rank, x.code, x.value])).toEqual([
+      [1, "39907811", 63.3],
+      [2, "55529681", 80],
+    ]);
+    // The same figures as the selection's own ranking, highest first by default.
+    const selection = await w.sv.selection.rank({ metric: "examWithin3Years", order: "desc" });
+    const highest = await w.sv.schools.rank({ metric: "examWithin3Years" });
+    expect(highest.rows.map((x) => [x.code, x.value])).toEqual(selection.schools.map((s) => [s.school.code, s.value]));
+    expect(highest.national).toEqual(selection.national);
+    // An area narrows the list but not the national figure.
+    const inGoteborg = await w.sv.schools.rank({ metric: "examWithin3Years", area: "Göteborg" });
+    expect(inGoteborg).toMatchObject({ total: 1, national: { value: 71.7 }, area: { kind: "municipality", code: "1480" } });
+    expect(inGoteborg.rows.map((x) => x.code)).toEqual(["55529681"]);
+  });
+
   it("computes coverage for one municipality", async () => {
     const c = await w.sv.coverage.compute({ municipality: "1480" });
     expect(c).toMatchObject({ met: 0, goal: 1 });

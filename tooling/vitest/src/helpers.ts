@@ -54,3 +54,25 @@ export async function postgresAvailability(url = postgresTestUrl): Promise<Avail
 export function uniqueSchemaName(prefix: string): string {
   return `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/** Every leaf path of a message catalogue with what sits there: a text, a list of n texts, or a function of n parameters. */
+export function catalogueShape(node: unknown, path = ""): Map<string, string> {
+  const shape = new Map<string, string>();
+  if (typeof node === "string") shape.set(path, "text");
+  else if (typeof node === "function") shape.set(path, `function/${node.length}`);
+  else if (Array.isArray(node)) shape.set(path, `list/${node.length}`);
+  else if (node && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) for (const [p, kind] of catalogueShape(value, path ? `${path}.${key}` : key)) shape.set(p, kind);
+  } else shape.set(path, typeof node);
+  return shape;
+}
+
+/** Where two catalogues differ in keys, list lengths or parameter counts: `book.title: text vs missing`. Empty when they match. */
+export function catalogueDifferences(a: unknown, b: unknown): string[] {
+  const left = catalogueShape(a);
+  const right = catalogueShape(b);
+  const out: string[] = [];
+  for (const [path, kind] of left) if (right.get(path) !== kind) out.push(`${path}: ${kind} vs ${right.get(path) ?? "missing"}`);
+  for (const [path, kind] of right) if (!left.has(path)) out.push(`${path}: missing vs ${kind}`);
+  return out;
+}

@@ -3,24 +3,25 @@ import { agencySchema, focusAreaSchema, PHASE_NAMES, phaseSchema, type Assignmen
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 async function staffId(rt: CliRuntime, who: string): Promise<string> {
   const staff = await rt.sv.staff.find(who);
-  if (!staff) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+  if (!staff) throw new CliUsageError((m) => m.usage.noStaffMember(who));
   return staff.id;
 }
 
 function percentOption(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text.replace(",", ".").replace("%", ""));
-  if (!Number.isFinite(n)) throw new CliUsageError(`--percent ska vara ett tal 0–100, inte "${text}".`, `--percent must be a number 0–100, not "${text}".`);
+  if (!Number.isFinite(n)) throw new CliUsageError((m) => m.usage.percentMustBeANumber(text));
   return n;
 }
 
 function phaseOption(text: string | undefined): Phase | undefined {
   if (text === undefined) return undefined;
   const parsed = phaseSchema.safeParse(text);
-  if (!parsed.success) throw new CliUsageError(`Okänd fas "${text}". Välj ${phaseSchema.options.join(", ")}.`, `Unknown phase "${text}". Choose ${phaseSchema.options.join(", ")}.`);
+  if (!parsed.success) throw new CliUsageError((m) => m.usage.unknownPhaseChoose({ text, options: phaseSchema.options.join(", ") }));
   return parsed.data;
 }
 
@@ -42,10 +43,10 @@ export function registerAssignments(program: Command, run: RunWith): void {
     .action((opts: { title: string; school?: string; organizer?: string; as?: string; json?: boolean }) =>
       run(opts, async (rt) => {
         const organizer = opts.organizer ? await rt.sv.organizers.find(opts.organizer) : undefined;
-        if (opts.organizer && !organizer) throw new CliUsageError(`Hittade ingen huvudman "${opts.organizer}".`, `No organizer "${opts.organizer}".`);
+        if (opts.organizer && !organizer) throw new CliUsageError((m) => m.usage.noOrganizer(opts.organizer));
         const plan = await rt.sv.assignments.createPlan({ title: opts.title, schoolUnitCode: opts.school ?? null, organizerId: organizer?.id ?? null }, await actingAs(rt, opts.as));
         if (opts.json) return printJson(plan);
-        printLines([`${rt.locale === "sv" ? "Plan skapad" : "Plan created"}: ${plan.title} (${plan.id})`]);
+        printLines([`${t(rt.locale).assignments.planCreated}: ${plan.title} (${plan.id})`]);
       }),
     );
 
@@ -76,7 +77,7 @@ export function registerAssignments(program: Command, run: RunWith): void {
           await actingAs(rt, opts.as),
         );
         if (opts.json) return printJson(a);
-        printLines([`${rt.locale === "sv" ? "Skapade" : "Created"} ${a.ref}: ${a.title}`]);
+        printLines([`${t(rt.locale).assignments.created} ${a.ref}: ${a.title}`]);
       }),
     );
 
@@ -100,7 +101,7 @@ export function registerAssignments(program: Command, run: RunWith): void {
         const phase = phaseOption(opts.phase);
         const list = await rt.sv.assignments.list({ ...(responsible ? { responsibleStaffId: responsible } : {}), ...(phase ? { phase } : {}), includeCompleted: Boolean(opts.all) });
         if (opts.json) return printJson(list);
-        printLines(list.length ? table(list.map((a) => row(a, rt.locale))) : [rt.locale === "sv" ? "Inga uppdrag." : "No assignments."]);
+        printLines(list.length ? table(list.map((a) => row(a, rt.locale))) : [t(rt.locale).assignments.noAssignments]);
       }),
     );
 
@@ -113,14 +114,14 @@ export function registerAssignments(program: Command, run: RunWith): void {
         const assignment = await rt.sv.assignments.get(ref);
         const history = await rt.sv.assignments.history(assignment.id);
         if (opts.json) return printJson({ assignment, history });
-        const sv = rt.locale === "sv";
+        const m = t(rt.locale).assignments;
         printLines([
           `${assignment.ref}  ${assignment.title}`,
-          `${sv ? "Fas" : "Phase"}: ${PHASE_NAMES[assignment.phase][rt.locale]}   ${sv ? "Klart" : "Done"}: ${assignment.percent ?? "–"} %   ${sv ? "Slutdatum" : "Due"}: ${assignment.dueDate ?? "–"}`,
+          `${m.phase}: ${PHASE_NAMES[assignment.phase][rt.locale]}   ${m.done}: ${assignment.percent ?? "–"} %   ${m.due}: ${assignment.dueDate ?? "–"}`,
           "",
           ...(history.length
             ? table(history.map((h) => [h.at.slice(0, 16).replace("T", " "), h.percent === null ? "" : `${h.percent} %`, h.phaseChange ? `→ ${PHASE_NAMES[h.phaseChange][rt.locale]}` : "", h.note]))
-            : [sv ? "Inga framsteg loggade ännu." : "No progress logged yet."]),
+            : [m.noProgressLoggedYet]),
         ]);
       }),
     );
@@ -147,7 +148,7 @@ export function registerAssignments(program: Command, run: RunWith): void {
           await actingAs(rt, opts.as),
         );
         if (opts.json) return printJson(entry);
-        printLines([rt.locale === "sv" ? `Loggat på ${ref.toUpperCase()}.` : `Logged on ${ref.toUpperCase()}.`]);
+        printLines([t(rt.locale).assignments.loggedOn(ref.toUpperCase())]);
       }),
     );
 

@@ -2,10 +2,11 @@ import type { Command } from "commander";
 import { printJson, printLines, table } from "../output";
 import { CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 async function staffId(rt: CliRuntime, who: string): Promise<string> {
   const staff = await rt.sv.staff.find(who);
-  if (!staff) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+  if (!staff) throw new CliUsageError((m) => m.usage.noStaffMember(who));
   return staff.id;
 }
 
@@ -35,7 +36,7 @@ export function registerCalendar(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const revoked = await rt.sv.calendar.revokeFeed(await staffId(rt, opts.staff));
         if (opts.json) return printJson({ revoked });
-        printLines([revoked ? (rt.locale === "sv" ? "Flödet är avstängt." : "The feed is revoked.") : rt.locale === "sv" ? "Det fanns inget flöde." : "There was no feed."]);
+        printLines([revoked ? (t(rt.locale).calendar.theFeedIsRevoked) : t(rt.locale).calendar.thereWasNoFeed]);
       }),
     );
 
@@ -62,13 +63,13 @@ export function registerMail(program: Command, run: RunWith): void {
     .action((opts: { status?: string; limit: string; json?: boolean }) =>
       run(opts, async (rt) => {
         if (opts.status && !["pending", "sent", "failed"].includes(opts.status)) {
-          throw new CliUsageError(`--status ska vara pending, sent eller failed, inte "${opts.status}".`, `--status must be pending, sent or failed, not "${opts.status}".`);
+          throw new CliUsageError((m) => m.usage.statusMustBePendingSent(opts.status));
         }
         const limit = Number(opts.limit);
-        if (!Number.isInteger(limit) || limit <= 0) throw new CliUsageError(`--limit ska vara ett positivt heltal.`, `--limit must be a positive whole number.`);
+        if (!Number.isInteger(limit) || limit <= 0) throw new CliUsageError((m) => m.usage.limitMustBeAPositive2);
         const entries = await rt.sv.mail.outbox({ ...(opts.status ? { status: opts.status as "pending" | "sent" | "failed" } : {}), limit });
         if (opts.json) return printJson(entries);
-        if (entries.length === 0) return printLines([rt.locale === "sv" ? "Utkorgen är tom." : "The outbox is empty."]);
+        if (entries.length === 0) return printLines([t(rt.locale).calendar.theOutboxIsEmpty]);
         printLines(
           table(
             entries.map((e) => [
@@ -77,7 +78,7 @@ export function registerMail(program: Command, run: RunWith): void {
               e.status,
               `${e.attempts}`,
               e.recipients.join(", "),
-              e.status === "pending" ? `${rt.locale === "sv" ? "nästa" : "next"} ${e.nextAttemptAt.slice(0, 16).replace("T", " ")}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
+              e.status === "pending" ? `${t(rt.locale).calendar.next} ${e.nextAttemptAt.slice(0, 16).replace("T", " ")}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
             ]),
           ),
         );
@@ -91,17 +92,12 @@ export function registerMail(program: Command, run: RunWith): void {
     .action((opts: { json?: boolean }) =>
       run(opts, async (rt) => {
         if (!rt.sv.mail.enabled) {
-          throw new CliUsageError(
-            "E-post är inte konfigurerad: sätt SMTP_URL och SAMVERKAN_MAIL_FROM.",
-            "Mail is not configured: set SMTP_URL and SAMVERKAN_MAIL_FROM.",
-          );
+          throw new CliUsageError((m) => m.usage.mailIsNotConfiguredSet);
         }
         const result = await rt.sv.mail.flush({ limit: 500 });
         if (opts.json) return printJson(result);
         printLines([
-          rt.locale === "sv"
-            ? `Skickade ${result.sent}, försöker igen senare ${result.retrying}, misslyckades ${result.failed}.`
-            : `Sent ${result.sent}, retrying later ${result.retrying}, failed ${result.failed}.`,
+          t(rt.locale).calendar.sentRetryingLaterFailed({ sent: result.sent, retrying: result.retrying, failed: result.failed }),
         ]);
         if (result.failed > 0 || result.retrying > 0) process.exitCode = 1;
       }),

@@ -3,6 +3,7 @@ import type { OrganizerContact } from "@samverkan/sdk";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 interface ContactFlags {
   organizer?: string;
@@ -18,10 +19,7 @@ interface ContactFlags {
 async function organizerId(rt: CliRuntime, text: string | undefined): Promise<string> {
   const organizer = text ? await rt.sv.organizers.find(text) : undefined;
   if (!organizer) {
-    throw new CliUsageError(
-      `Hittade ingen huvudman "${text ?? ""}". Ange id, organisationsnummer eller exakt namn med --organizer.`,
-      `No principal organizer "${text ?? ""}". Give its id, organisation number or exact name with --organizer.`,
-    );
+    throw new CliUsageError((m) => m.usage.noPrincipalOrganizerGiveIts2(text ?? ""));
   }
   return organizer.id;
 }
@@ -61,7 +59,7 @@ export function registerContacts(organizers: Command, run: RunWith): void {
           ctx,
         );
         if (opts.json) return printJson(contactJson(contact));
-        printLines([rt.locale === "sv" ? `Lade till ${contact.name} (${contact.role}), id ${contact.id}.` : `Added ${contact.name} (${contact.role}), id ${contact.id}.`]);
+        printLines([t(rt.locale).contacts.addedId({ name: contact.name, role: contact.role, id: contact.id })]);
       }),
     );
 
@@ -93,7 +91,7 @@ export function registerContacts(organizers: Command, run: RunWith): void {
           ctx,
         );
         if (opts.json) return printJson(contactJson(contact));
-        printLines([rt.locale === "sv" ? `Uppdaterade ${contact.name}.` : `Updated ${contact.name}.`]);
+        printLines([t(rt.locale).contacts.updated(contact.name)]);
       }),
     );
 
@@ -108,7 +106,7 @@ export function registerContacts(organizers: Command, run: RunWith): void {
         const ctx = await actingAs(rt, opts.as);
         const list = await rt.sv.contacts.list(await organizerId(rt, opts.organizer), ctx);
         if (opts.json) return printJson(list.map(contactJson));
-        if (list.length === 0) return printLines([rt.locale === "sv" ? "Inga kontaktpersoner ännu." : "No contact persons yet."]);
+        if (list.length === 0) return printLines([t(rt.locale).contacts.noContactPersonsYet]);
         printLines(table(list.map((c) => [c.name, c.role, c.email ?? "–", c.phone ?? "–", c.id])));
       }),
     );
@@ -122,7 +120,7 @@ export function registerContacts(organizers: Command, run: RunWith): void {
       run(opts, async (rt) => {
         await rt.sv.contacts.remove(id, await actingAs(rt, opts.as));
         if (opts.json) return printJson({ removed: id });
-        printLines([rt.locale === "sv" ? `Tog bort kontaktpersonen ${id}.` : `Removed contact person ${id}.`]);
+        printLines([t(rt.locale).contacts.removedContactPerson(id)]);
       }),
     );
 
@@ -136,9 +134,7 @@ export function registerContacts(organizers: Command, run: RunWith): void {
         await rt.sv.contacts.erase(id, await actingAs(rt, opts.as));
         if (opts.json) return printJson({ erased: id });
         printLines([
-          rt.locale === "sv"
-            ? `Raderade kontaktpersonen ${id} från huvudmannen och alla dialoger. Loggen behåller händelsen utan personuppgifter.`
-            : `Erased contact person ${id} from the organizer and every dialogue. The audit log keeps the event without personal data.`,
+          t(rt.locale).contacts.erasedContactPersonFromThe(id),
         ]);
       }),
     );

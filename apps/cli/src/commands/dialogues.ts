@@ -3,14 +3,12 @@ import type { QualityDialogue } from "@samverkan/sdk";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 async function resolveOrganizerId(rt: CliRuntime, text: string): Promise<string> {
   const organizer = await rt.sv.organizers.find(text);
   if (!organizer) {
-    throw new CliUsageError(
-      `Hittade ingen huvudman "${text}". Ange id, organisationsnummer eller exakt namn.`,
-      `No principal organizer "${text}". Give its id, organisation number or exact name.`,
-    );
+    throw new CliUsageError((m) => m.usage.noPrincipalOrganizerGiveIts(text));
   }
   return organizer.id;
 }
@@ -20,7 +18,7 @@ async function resolveStaffIds(rt: CliRuntime, list: string | undefined): Promis
   const ids: string[] = [];
   for (const who of list.split(",").map((s) => s.trim()).filter(Boolean)) {
     const staff = await rt.sv.staff.find(who);
-    if (!staff) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+    if (!staff) throw new CliUsageError((m) => m.usage.noStaffMember(who));
     ids.push(staff.id);
   }
   return ids;
@@ -29,7 +27,7 @@ async function resolveStaffIds(rt: CliRuntime, list: string | undefined): Promis
 function minutes(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n <= 0) throw new CliUsageError(`--duration ska vara ett antal minuter, inte "${text}".`, `--duration must be a number of minutes, not "${text}".`);
+  if (!Number.isInteger(n) || n <= 0) throw new CliUsageError((m) => m.usage.durationMustBeANumber(text));
   return n;
 }
 
@@ -84,7 +82,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
           ctx,
         );
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Bokad" : "Booked"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.booked}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 
@@ -119,7 +117,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
           limit: Number(opts.limit ?? 50),
         });
         if (opts.json) return printJson(list);
-        printLines(list.length ? table(await rows(rt, list)) : [rt.locale === "sv" ? "Inga kommande dialoger." : "No upcoming dialogues."]);
+        printLines(list.length ? table(await rows(rt, list)) : [t(rt.locale).dialogues.noUpcomingDialogues]);
       }),
     );
 
@@ -133,7 +131,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const d = await rt.sv.dialogues.cancel(id, { ...(opts.reason ? { reason: opts.reason } : {}) }, await actingAs(rt, opts.as));
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Inställd" : "Cancelled"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.cancelled}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 
@@ -161,7 +159,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
           await actingAs(rt, opts.as),
         );
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Flyttad" : "Rescheduled"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.rescheduled}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 
@@ -184,7 +182,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const d = await rt.sv.dialogues.markHeld(id, { ...(opts.notes ? { notes: opts.notes } : {}) }, await actingAs(rt, opts.as));
         if (opts.json) return printJson(d);
-        printLines([`${rt.locale === "sv" ? "Genomförd" : "Held"}: ${table(await rows(rt, [d]))[0]}`]);
+        printLines([`${t(rt.locale).dialogues.held}: ${table(await rows(rt, [d]))[0]}`]);
       }),
     );
 

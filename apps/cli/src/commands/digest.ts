@@ -14,6 +14,7 @@ import type { Message } from "@samverkan/chat";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { isLocale, t } from "../i18n";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -23,12 +24,12 @@ const loadChat = (): Promise<Chat> => import("@samverkan/chat");
 
 function target(opts: { slack?: string; teams?: string }): DigestTarget {
   if (Boolean(opts.slack) === Boolean(opts.teams)) {
-    throw new CliUsageError("Ange en kanal: --slack TEAM:KANAL eller --teams KONVERSATIONS-ID.", "Give one channel: --slack TEAM:CHANNEL or --teams CONVERSATION-ID.");
+    throw new CliUsageError((m) => m.usage.giveOneChannelSlackTeam);
   }
   if (opts.teams) return { platform: "teams", conversationId: opts.teams };
   const [teamId, channelId, extra] = (opts.slack ?? "").split(":");
   if (!teamId || !channelId || extra !== undefined) {
-    throw new CliUsageError("Skriv Slack-kanalen som TEAM:KANAL, t.ex. T0123ABCD:C0456EFGH.", "Write the Slack channel as TEAM:CHANNEL, e.g. T0123ABCD:C0456EFGH.");
+    throw new CliUsageError((m) => m.usage.writeTheSlackChannelAs);
   }
   return { platform: "slack", teamId, channelId };
 }
@@ -36,27 +37,24 @@ function target(opts: { slack?: string; teams?: string }): DigestTarget {
 function scope(text: string): DigestScope {
   const parsed = parseScope(text);
   if (!parsed) {
-    throw new CliUsageError(
-      `Okänt omfång "${text}". Skriv office:goteborg, county:22,14 eller country.`,
-      `Unknown scope "${text}". Write office:goteborg, county:22,14 or country.`,
-    );
+    throw new CliUsageError((m) => m.usage.unknownScopeWriteOfficeGoteborg(text));
   }
   return parsed;
 }
 
 function lang(text: string | undefined): "sv" | "en" | undefined {
   if (text === undefined) return undefined;
-  if (text === "sv" || text === "en") return text;
-  throw new CliUsageError(`--lang ska vara sv eller en, inte "${text}".`, `--lang must be sv or en, not "${text}".`);
+  if (isLocale(text)) return text;
+  throw new CliUsageError((m) => m.usage.langMustBeSvOr(text));
 }
 
 function subscriptionRow(s: DigestSubscription, locale: "sv" | "en", { describeCron }: Chat): string[] {
-  const status = s.status === "active" ? (locale === "sv" ? "aktiv" : "active") : `${locale === "sv" ? "pausad" : "paused"}${s.pausedReason ? `: ${s.pausedReason}` : ""}`;
+  const status = s.status === "active" ? (t(locale).digest.active) : `${t(locale).digest.paused}${s.pausedReason ? `: ${s.pausedReason}` : ""}`;
   return [s.ref, describeTarget(s.target), formatScope(s.scope), describeCron(s.cron, locale), s.locale, status];
 }
 
 function runRow(r: DigestRun, refs: Map<string, string>, locale: "sv" | "en"): string[] {
-  const late = r.late ? (locale === "sv" ? "försenad" : "late") : "";
+  const late = r.late ? (t(locale).digest.late) : "";
   return [r.scheduledFor.slice(0, 16).replace("T", " "), refs.get(r.subscriptionId) ?? r.subscriptionId, r.status, late, String(r.attempts), r.error ?? ""];
 }
 
@@ -65,18 +63,18 @@ function render({ renderText, renderSlack, renderAdaptiveCard }: Chat, message: 
   if (format === "text") return renderText(message);
   if (format === "slack") return JSON.stringify(renderSlack(message), null, 2);
   if (format === "teams") return JSON.stringify(renderAdaptiveCard(message), null, 2);
-  throw new CliUsageError(`--format ska vara text, slack eller teams, inte "${format}".`, `--format must be text, slack or teams, not "${format}".`);
+  throw new CliUsageError((m) => m.usage.formatMustBeTextSlack(format));
 }
 
 async function preview(rt: CliRuntime, opts: { subscription?: string; scope?: string; lang?: string; since?: string; format: string }): Promise<void> {
   const chat = await loadChat();
   const { buildDigest, periodStart } = chat;
   if (Boolean(opts.subscription) === Boolean(opts.scope)) {
-    throw new CliUsageError("Ange --subscription D-1 eller --scope (office:goteborg, county:22, country).", "Give --subscription D-1 or --scope (office:goteborg, county:22, country).");
+    throw new CliUsageError((m) => m.usage.giveSubscriptionD1Or);
   }
   const now = rt.sv.clock();
   const since = opts.since ? new Date(opts.since) : undefined;
-  if (since && Number.isNaN(since.getTime())) throw new CliUsageError(`--since "${opts.since}" är ingen tidpunkt.`, `--since "${opts.since}" is not a date.`);
+  if (since && Number.isNaN(since.getTime())) throw new CliUsageError((m) => m.usage.sinceIsNotADate(opts.since));
   if (opts.subscription) {
     const sub = await rt.sv.digests.get(opts.subscription);
     const from = since?.getTime() ?? periodStart(sub.cron, now.getTime(), await rt.sv.digests.lastPosted(sub.id));
@@ -91,7 +89,7 @@ async function preview(rt: CliRuntime, opts: { subscription?: string; scope?: st
       ...(previousFlagged ? { previousFlagged } : {}),
     });
     if (digest.empty && !sub.postWhenEmpty) {
-      process.stderr.write(rt.locale === "sv" ? "Inget nytt: den här digesten skulle inte postas nu.\n" : "Nothing new: this digest would not be posted now.\n");
+      process.stderr.write(t(rt.locale).digest.nothingNewThisDigestWould);
     }
     printLines([render(chat, digest.message, opts.format)]);
     return;
@@ -122,7 +120,7 @@ export function registerDigest(program: Command, run: RunWith): void {
           await actingAs(rt, opts.as),
         );
         if (opts.json) return printJson(created);
-        printLines([`${rt.locale === "sv" ? "Skapad" : "Created"}: ${table([subscriptionRow(created, rt.locale, await loadChat())])[0]}`]);
+        printLines([`${t(rt.locale).digest.created}: ${table([subscriptionRow(created, rt.locale, await loadChat())])[0]}`]);
       }),
     );
 
@@ -135,14 +133,14 @@ export function registerDigest(program: Command, run: RunWith): void {
         const list = await rt.sv.digests.list();
         if (opts.json) return printJson(list);
         const chat = await loadChat();
-        printLines(list.length ? table(list.map((s) => subscriptionRow(s, rt.locale, chat))) : [rt.locale === "sv" ? "Inga digests." : "No digests."]);
+        printLines(list.length ? table(list.map((s) => subscriptionRow(s, rt.locale, chat))) : [t(rt.locale).digest.noDigests]);
       }),
     );
 
-  for (const [name, description, sv, en] of [
-    ["pause", "Pause a subscription (id or reference such as D-3)", "Pausad", "Paused"],
-    ["resume", "Resume a paused subscription; missed occurrences are not posted", "Återupptagen", "Resumed"],
-    ["remove", "Remove a subscription and its runs", "Borttagen", "Removed"],
+  for (const [name, description] of [
+    ["pause", "Pause a subscription (id or reference such as D-3)"],
+    ["resume", "Resume a paused subscription; missed occurrences are not posted"],
+    ["remove", "Remove a subscription and its runs"],
   ] as const) {
     const command = subs.command(`${name} <id>`).description(description);
     if (name === "pause") command.option("--reason <text>", "why, shown in lists");
@@ -155,7 +153,7 @@ export function registerDigest(program: Command, run: RunWith): void {
           const result =
             name === "pause" ? await rt.sv.digests.pause(id, opts.reason ?? null, ctx) : name === "resume" ? await rt.sv.digests.resume(id, ctx) : await rt.sv.digests.remove(id, ctx);
           if (opts.json) return printJson(result);
-          printLines([`${rt.locale === "sv" ? sv : en}: ${table([subscriptionRow(result, rt.locale, await loadChat())])[0]}`]);
+          printLines([`${t(rt.locale).digest.changed[name]}: ${table([subscriptionRow(result, rt.locale, await loadChat())])[0]}`]);
         }),
       );
   }
@@ -181,7 +179,7 @@ export function registerDigest(program: Command, run: RunWith): void {
         const runs = await rt.sv.digests.runs({ ...(opts.subscription ? { subscription: opts.subscription } : {}), limit: Number(opts.limit) });
         if (opts.json) return printJson(runs);
         const refs = new Map((await rt.sv.digests.list()).map((s) => [s.id, s.ref]));
-        printLines(runs.length ? table(runs.map((r) => runRow(r, refs, rt.locale))) : [rt.locale === "sv" ? "Inga körningar ännu." : "No runs yet."]);
+        printLines(runs.length ? table(runs.map((r) => runRow(r, refs, rt.locale))) : [t(rt.locale).digest.noRunsYet]);
       }),
     );
 }

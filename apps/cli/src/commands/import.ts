@@ -5,6 +5,7 @@ import { StatisticsExportFormatError, type ImportSummary, type Locale, type Upse
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 /** Imports and syncs act as a named system job unless a staff member is named. */
 export async function dataContext(rt: CliRuntime, as: string | undefined, job: string): Promise<WriteContext> {
@@ -16,31 +17,29 @@ export function readText(file: string): string {
     return readFileSync(file, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliUsageError(`Kunde inte läsa filen ${file} (${reason}).`, `Could not read the file ${file} (${reason}).`);
+    throw new CliUsageError((m) => m.usage.couldNotReadTheFile({ file, reason }));
   }
 }
 
 const counts = (s: UpsertSummary, locale: Locale) =>
-  locale === "sv" ? `${s.added} nya, ${s.updated} ändrade, ${s.unchanged} oförändrade` : `${s.added} added, ${s.updated} updated, ${s.unchanged} unchanged`;
+  t(locale).importCommand.addedUpdatedUnchanged({ added: s.added, updated: s.updated, unchanged: s.unchanged });
 
 function report(summary: ImportSummary, file: string, locale: Locale): string[] {
-  const sv = locale === "sv";
+  const m = t(locale).importCommand;
   const seconds = (summary.durationMs / 1000).toFixed(1);
   return [
-    sv
-      ? `Läste in ${summary.imported} av ${summary.rows} rader från ${file} (läsår ${summary.schoolYear}) på ${seconds.replace(".", ",")} s.`
-      : `Imported ${summary.imported} of ${summary.rows} rows from ${file} (school year ${summary.schoolYear}) in ${seconds} s.`,
+    m.importedOfRowsFromSchool({ imported: summary.imported, rows: summary.rows, file, schoolYear: summary.schoolYear, seconds }),
     ...table([
-      [sv ? "Kommuner" : "Municipalities", counts(summary.municipalities, locale)],
-      [sv ? "Huvudmän" : "Organizers", counts(summary.organizers, locale)],
-      [sv ? "Skolenheter" : "School units", counts(summary.schoolUnits, locale)],
-      [sv ? "Resultat" : "Results", counts(summary.results, locale)],
+      [m.municipalities, counts(summary.municipalities, locale)],
+      [m.organizers, counts(summary.organizers, locale)],
+      [m.schoolUnits, counts(summary.schoolUnits, locale)],
+      [m.results, counts(summary.results, locale)],
     ]),
     ...(summary.errors.length === 0
       ? []
       : [
-          sv ? `${summary.errors.length} rader lästes inte in:` : `${summary.errors.length} rows were not imported:`,
-          ...summary.errors.map((e) => `  ${sv ? "rad" : "line"} ${e.line}: ${e.reason}`),
+          m.rowsWereNotImported(summary.errors.length),
+          ...summary.errors.map((e) => `  ${m.line} ${e.line}: ${e.reason}`),
         ]),
   ];
 }
@@ -61,7 +60,7 @@ export function registerImport(program: Command, run: RunWith): void {
           summary = await rt.sv.data.importStatisticsExport(text, ctx, { source: basename(file), ...(opts.schoolYear ? { schoolYear: opts.schoolYear } : {}) });
         } catch (error) {
           if (error instanceof StatisticsExportFormatError) {
-            throw new CliUsageError(`${file} är inte en statistikexport från Skolverket: ${error.message}`, `${file} is not a Skolverket statistics export: ${error.message}`);
+            throw new CliUsageError((m) => m.usage.isNotASkolverketStatistics({ file, message: error.message }));
           }
           throw error;
         }

@@ -6,6 +6,7 @@ import type { RunWith } from "../main";
 import { searchOptions, type SearchFlags } from "./schools";
 import { registerContacts } from "./contacts";
 import { dataContext, readText } from "./import";
+import { t } from "../i18n";
 
 const TYPES: Record<string, "municipal" | "independent" | "state" | "region"> = {
   kommunal: "municipal",
@@ -45,15 +46,15 @@ export function registerOrganizers(program: Command, run: RunWith): void {
         const query = words.join(" ");
         const hits = await rt.sv.organizers.search(query, searchOptions(opts));
         if (opts.json) return printJson(hits.map(hitJson));
-        const sv = rt.locale === "sv";
-        if (hits.length === 0) return printLines([sv ? `Inga huvudmän matchade "${query}".` : `No organizers matched "${query}".`]);
+        const m = t(rt.locale).organizers;
+        if (hits.length === 0) return printLines([m.noOrganizersMatched(query)]);
         printLines(
           table(
             hits.map((h) => [
               organisationNumber(h.organizer.organizationNumber),
               h.organizer.name,
               h.municipalityName ?? "–",
-              sv ? `${h.schoolUnits} ${h.schoolUnits === 1 ? "skolenhet" : "skolenheter"}` : `${h.schoolUnits} school unit${h.schoolUnits === 1 ? "" : "s"}`,
+              m.schoolUnit(h.schoolUnits),
             ]),
           ),
         );
@@ -70,19 +71,19 @@ export function registerOrganizers(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const ctx = await dataContext(rt, opts.as, "organizers");
         const type = opts.type ? TYPES[opts.type.trim().toLowerCase()] : "independent";
-        const sv = rt.locale === "sv";
+        const m = t(rt.locale).organizers;
         if (!type) {
-          printLines([sv ? `Okänd typ "${opts.type}": ange kommunal, enskild, statlig eller region.` : `Unknown type "${opts.type}": give kommunal, enskild, statlig or region.`]);
+          printLines([m.unknownTypeGiveKommunalEnskild(opts.type)]);
           process.exitCode = 2;
           return;
         }
         const result = await rt.sv.organizers.add({ organizationNumber, name: words.join(" "), type, municipalityCode: opts.municipality }, ctx);
         if (opts.json) return printJson(result);
         const text = {
-          added: sv ? "Lade till" : "Added",
-          updated: sv ? "Uppdaterade" : "Updated",
-          unchanged: sv ? "Oförändrad:" : "Unchanged:",
-          inRegister: sv ? "Finns redan i skolenhetsregistret, lämnades orörd:" : "Already in the school unit register, left as it is:",
+          added: m.added,
+          updated: m.updated,
+          unchanged: m.unchanged,
+          inRegister: m.alreadyInTheSchoolUnit,
         }[result.outcome];
         printLines([`${text} ${organisationNumber(result.organizationNumber)} ${words.join(" ")}`]);
       }),
@@ -97,12 +98,10 @@ export function registerOrganizers(program: Command, run: RunWith): void {
         const ctx = await dataContext(rt, opts.as, "organizers");
         const summary = await rt.sv.organizers.importCsv(readText(file), ctx);
         if (opts.json) return printJson(summary);
-        const sv = rt.locale === "sv";
+        const m = t(rt.locale).organizers;
         printLines([
-          sv
-            ? `${summary.rows} rader: ${summary.added} nya, ${summary.updated} ändrade, ${summary.unchanged} oförändrade, ${summary.inRegister} fanns redan i registret.`
-            : `${summary.rows} rows: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.inRegister} already in the register.`,
-          ...summary.errors.map((e) => `  ${sv ? "rad" : "line"} ${e.line}: ${e.reason}`),
+          m.rowsAddedUpdatedUnchangedAlready({ rows: summary.rows, added: summary.added, updated: summary.updated, unchanged: summary.unchanged, inRegister: summary.inRegister }),
+          ...summary.errors.map((e) => `  ${m.line} ${e.line}: ${e.reason}`),
         ]);
         if (summary.errors.length > 0 && summary.added + summary.updated + summary.unchanged + summary.inRegister === 0) process.exitCode = 1;
       }),

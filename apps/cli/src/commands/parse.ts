@@ -49,7 +49,7 @@ export function registerParse(program: Command): void {
       try {
         const now = opts.now ? new Date(opts.now) : cliEnv().cli.now;
         if (now && Number.isNaN(now.getTime())) {
-          throw new CliUsageError(`--now ska vara en ISO-tidpunkt som 2026-11-23T09:00:00+01:00, inte "${opts.now ?? ""}".`, `--now must be an ISO date-time like 2026-11-23T09:00:00+01:00, not "${opts.now ?? ""}".`);
+          throw new CliUsageError((m) => m.usage.nowMustBeAnIso(opts.now ?? ""));
         }
         const chat = await import("@samverkan/chat");
         const store = await storeVocabulary(chat);

@@ -4,6 +4,7 @@ import { markedValue, organisationNumber } from "../format/stat-text";
 import { printJson, printLines, table } from "../output";
 import { CliUsageError } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 export interface SearchFlags {
   municipality?: string;
@@ -15,7 +16,7 @@ export interface SearchFlags {
 export function searchOptions(opts: SearchFlags): SearchOptions {
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    throw new CliUsageError(`--limit måste vara ett positivt heltal, fick "${opts.limit}".`, `--limit must be a positive whole number, got "${opts.limit}".`);
+    throw new CliUsageError((m) => m.usage.limitMustBeAPositive(opts.limit));
   }
   return {
     ...(opts.municipality ? { municipality: opts.municipality } : {}),
@@ -49,27 +50,27 @@ function withoutApiCopies(results: SchoolProfile["results"]): SchoolProfile["res
 }
 
 function profileLines(p: SchoolProfile, locale: Locale): string[] {
-  const sv = locale === "sv";
+  const msg = t(locale).schools;
   const contact = p.details?.contact;
   const address = contact?.addresses.find((a) => a.street);
   const facts: string[][] = [
-    [sv ? "Huvudman" : "Organizer", `${p.organizer.name} (${organisationNumber(p.organizer.organizationNumber)}, ${ORGANIZER_TYPE_NAMES[p.organizer.type][locale].toLowerCase()})`],
-    [sv ? "Kommun" : "Municipality", p.municipality ? `${p.municipality.name} (${p.municipality.code})` : p.school.municipalityCode],
-    [sv ? "Län" : "County", p.county ? `${p.county.name} (${p.county.code})` : "–"],
-    [sv ? "Regionkontor" : "Regional office", p.office?.town ?? "–"],
-    [sv ? "Skolformer" : "Types of schooling", p.school.typesOfSchooling.join(", ") || "–"],
+    [msg.organizer, `${p.organizer.name} (${organisationNumber(p.organizer.organizationNumber)}, ${ORGANIZER_TYPE_NAMES[p.organizer.type][locale].toLowerCase()})`],
+    [msg.municipality, p.municipality ? `${p.municipality.name} (${p.municipality.code})` : p.school.municipalityCode],
+    [msg.county, p.county ? `${p.county.name} (${p.county.code})` : "–"],
+    [msg.regionalOffice, p.office?.town ?? "–"],
+    [msg.typesOfSchooling, p.school.typesOfSchooling.join(", ") || "–"],
   ];
-  if (address) facts.push([sv ? "Adress" : "Address", [address.street, [address.zipCode, address.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")]);
-  if (contact?.web) facts.push([sv ? "Webb" : "Web", contact.web]);
-  if (contact?.telephone) facts.push([sv ? "Telefon" : "Phone", contact.telephone]);
+  if (address) facts.push([msg.address, [address.street, [address.zipCode, address.city].filter(Boolean).join(" ")].filter(Boolean).join(", ")]);
+  if (contact?.web) facts.push([msg.web, contact.web]);
+  if (contact?.telephone) facts.push([msg.phone, contact.telephone]);
   const results = withoutApiCopies(p.results).map((r) => [`${metricLabel(r.metric, locale)}:`, markedValue(r.value, locale), r.schoolYear]);
   return [
     `${p.school.name} (${p.school.code})`,
     ...table(facts.map(([label, value]) => [`${label}:`, value ?? ""])),
     "",
     ...(results.length === 0
-      ? [sv ? "Inga resultat inlästa. Kör `samverkan import` eller `samverkan sync`." : "No results loaded. Run `samverkan import` or `samverkan sync`."]
-      : [sv ? "Resultat (senaste läsår per mått):" : "Results (latest school year per measure):", ...table(results).map((line) => `  ${line}`)]),
+      ? [msg.noResultsLoadedRunSamverkan]
+      : [msg.resultsLatestSchoolYearPer, ...table(results).map((line) => `  ${line}`)]),
   ];
 }
 
@@ -87,8 +88,8 @@ export function registerSchools(program: Command, run: RunWith): void {
         const query = words.join(" ");
         const hits = await rt.sv.schools.search(query, searchOptions(opts));
         if (opts.json) return printJson(hits.map(hitJson));
-        const sv = rt.locale === "sv";
-        if (hits.length === 0) return printLines([sv ? `Inga skolenheter matchade "${query}".` : `No school units matched "${query}".`]);
+        const msg = t(rt.locale).schools;
+        if (hits.length === 0) return printLines([msg.noSchoolUnitsMatched(query)]);
         printLines(table(hits.map((h) => [h.school.code, h.school.name, h.municipalityName, h.organizer.name])));
       }),
     );

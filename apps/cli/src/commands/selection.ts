@@ -4,6 +4,7 @@ import { decimal } from "../format/stat-text";
 import { printJson, printLines } from "../output";
 import { CliUsageError } from "../runtime";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 interface SelectionFlags {
   county?: string;
@@ -19,7 +20,7 @@ interface SelectionFlags {
 function threshold(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(",", "."));
-  if (!Number.isFinite(n) || n < 0) throw new CliUsageError(`${flag} måste vara ett tal, fick "${value}".`, `${flag} must be a number, got "${value}".`);
+  if (!Number.isFinite(n) || n < 0) throw new CliUsageError((m) => m.usage.mustBeANumberGot({ flag, value }));
   return n;
 }
 
@@ -59,40 +60,38 @@ function toJson(result: SelectionResult) {
   };
 }
 
-const shown = (result: SelectionResult, sv: boolean) =>
-  result.candidates.length < result.candidateCount ? (sv ? ` (de ${result.candidates.length} svagaste visas)` : ` (the weakest ${result.candidates.length} shown)`) : "";
+const shown = (result: SelectionResult, locale: Locale) =>
+  result.candidates.length < result.candidateCount ? t(locale).selection.weakestShown(result.candidates.length) : "";
 
 function report(result: SelectionResult, locale: Locale): string[] {
-  const sv = locale === "sv";
+  const msg = t(locale).selection;
   const scope = result.scope.municipality
-    ? `${sv ? "kommun" : "municipality"} ${result.scope.municipality}`
-    : (result.scope.county ? `${countyName(result.scope.county) ?? result.scope.county} (${result.scope.county})` : sv ? "hela landet" : "all of Sweden");
+    ? `${msg.municipality} ${result.scope.municipality}`
+    : (result.scope.county ? `${countyName(result.scope.county) ?? result.scope.county} (${result.scope.county})` : msg.allOfSweden);
   const used = result.criteria.filter((c) => c.schoolYear !== null);
   const unused = result.criteria.filter((c) => c.schoolYear === null);
   const lines = [
-    `${sv ? "Urval" : "Selection"}: ${scope}, ${sv ? "läsår" : "school year"} ${[...new Set(used.map((c) => c.schoolYear))].join(", ") || "–"}`,
-    `${sv ? "Gränser (riket)" : "Thresholds (national)"}: ${used.map((c) => `${metricLabel(c.id, locale).toLowerCase()} < ${figure(c.id, c.threshold, locale)} (${figure(c.id, c.national?.value ?? null, locale)})`).join("; ")}`,
+    `${msg.selection}: ${scope}, ${msg.schoolYear} ${[...new Set(used.map((c) => c.schoolYear))].join(", ") || "–"}`,
+    `${msg.thresholdsNational}: ${used.map((c) => `${metricLabel(c.id, locale).toLowerCase()} < ${figure(c.id, c.threshold, locale)} (${figure(c.id, c.national?.value ?? null, locale)})`).join("; ")}`,
   ];
   if (unused.length > 0) {
-    lines.push(sv ? `Inga uppgifter om: ${unused.map((c) => metricLabel(c.id, locale).toLowerCase()).join(", ")}.` : `No data on: ${unused.map((c) => metricLabel(c.id, locale).toLowerCase()).join(", ")}.`);
+    lines.push(msg.noDataOn(unused.map((c) => metricLabel(c.id, locale).toLowerCase()).join(", ")));
   }
   lines.push(
     "",
-    sv
-      ? `${result.candidateCount} av ${result.assessed} bedömda skolenheter har låga resultat${shown(result, sv)}:`
-      : `${result.candidateCount} of ${result.assessed} assessed school units have low results${shown(result, sv)}:`,
+    msg.ofAssessedSchoolUnitsHave({ candidateCount: result.candidateCount, assessed: result.assessed, shown: shown(result, locale) }),
   );
   result.candidates.forEach((c, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${c.school.name} (${c.school.code}), ${c.municipalityName}, ${c.organizer.name}: ${sv ? "poäng" : "score"} ${decimal(c.score, locale, 2)}`);
+    lines.push(`${String(i + 1).padStart(3)}. ${c.school.name} (${c.school.code}), ${c.municipalityName}, ${c.organizer.name}: ${msg.score} ${decimal(c.score, locale, 2)}`);
     for (const r of c.reasons) {
       lines.push(
-        `       ${metricLabel(r.metric, locale)} ${figure(r.metric, r.value, locale)} (${sv ? "gräns" : "threshold"} ${figure(r.metric, r.threshold, locale)}, ` +
-          `${sv ? "riket" : "national"} ${figure(r.metric, r.national, locale)}, ${sv ? "kommunen" : "municipality"} ${figure(r.metric, r.municipal, locale)})`,
+        `       ${metricLabel(r.metric, locale)} ${figure(r.metric, r.value, locale)} (${msg.threshold} ${figure(r.metric, r.threshold, locale)}, ` +
+          `${msg.national} ${figure(r.metric, r.national, locale)}, ${msg.municipality2} ${figure(r.metric, r.municipal, locale)})`,
       );
     }
   });
   if (result.notAssessable.length > 0) {
-    lines.push("", sv ? `Kan inte bedömas (dolda eller saknade värden): ${result.notAssessable.length}` : `Not assessable (hidden or missing values): ${result.notAssessable.length}`);
+    lines.push("", msg.notAssessableHiddenOrMissing(result.notAssessable.length));
     for (const n of result.notAssessable) {
       lines.push(`     ${n.school.name} (${n.school.code}), ${n.municipalityName}: ${n.values.map((v) => `${metricLabel(v.metric, locale).toLowerCase()} ${v.raw.trim() || "–"}`).join(", ")}`);
     }

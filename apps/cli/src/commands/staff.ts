@@ -3,11 +3,12 @@ import { agencySchema, roleSchema, type ChatIdentity, type Staff } from "@samver
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError } from "../runtime";
 import type { RunWith } from "../main";
+import { isLocale, t } from "../i18n";
 
 /** `T0123:U0456` for Slack, `tenant-id:aad-object-id` for Teams. */
 function parseIdentity(platform: "slack" | "teams", text: string): ChatIdentity {
   const [a, b] = text.split(":");
-  if (!a || !b) throw new CliUsageError(`Skriv ${platform}-kontot som TEAM:ANVÄNDARE, t.ex. T0123:U0456.`, `Write the ${platform} account as TEAM:USER, e.g. T0123:U0456.`);
+  if (!a || !b) throw new CliUsageError((m) => m.usage.writeTheAccountAsTeam(platform));
   return platform === "slack" ? { platform, teamId: a, userId: b } : { platform, tenantId: a, aadObjectId: b };
 }
 
@@ -45,12 +46,12 @@ export function registerStaff(program: Command, run: RunWith): void {
             role: opts.role as Staff["role"],
             homeOfficeId: opts.office ?? null,
             identities,
-            locale: opts.locale === "en" ? "en" : "sv",
+            locale: isLocale(opts.locale) ? opts.locale : "sv",
           },
           ctx,
         );
         if (opts.json) return printJson(created);
-        printLines([`${rt.locale === "sv" ? "Lade till" : "Added"} ${created.name} (${created.role}), id ${created.id}`]);
+        printLines([`${t(rt.locale).staff.added} ${created.name} (${created.role}), id ${created.id}`]);
       }),
     );
   staff
@@ -61,7 +62,7 @@ export function registerStaff(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const all = await rt.sv.staff.list();
         if (opts.json) return printJson(all);
-        printLines(all.length ? table(all.map(describe)) : [rt.locale === "sv" ? "Inga medarbetare ännu. Lägg till med `samverkan staff add`." : "No staff yet. Add one with `samverkan staff add`."]);
+        printLines(all.length ? table(all.map(describe)) : [t(rt.locale).staff.noStaffYetAddOne]);
       }),
     );
   staff
@@ -75,9 +76,9 @@ export function registerStaff(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const ctx = await actingAs(rt, opts.as);
         const target = await rt.sv.staff.find(who);
-        if (!target) throw new CliUsageError(`Hittade ingen medarbetare "${who}".`, `No staff member "${who}".`);
+        if (!target) throw new CliUsageError((m) => m.usage.noStaffMember(who));
         const identity = opts.slack ? parseIdentity("slack", opts.slack) : opts.teams ? parseIdentity("teams", opts.teams) : undefined;
-        if (!identity) throw new CliUsageError("Ange --slack eller --teams.", "Give --slack or --teams.");
+        if (!identity) throw new CliUsageError((m) => m.usage.giveSlackOrTeams);
         const updated = await rt.sv.staff.linkIdentity(target.id, identity, ctx);
         if (opts.json) return printJson(updated);
         printLines([`${updated.name}: ${updated.identities.map((i) => i.platform).join(", ")}`]);

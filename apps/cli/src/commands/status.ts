@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { printJson, printLines, table } from "../output";
 import type { RunWith } from "../main";
+import { t } from "../i18n";
 
 export function registerStatus(program: Command, run: RunWith): void {
   program
@@ -37,36 +38,28 @@ export function registerStatus(program: Command, run: RunWith): void {
           register,
         };
         if (opts.json) return printJson(body);
-        const sv = rt.locale === "sv";
+        const msg = t(rt.locale).status;
         printLines([
-          `${sv ? "Lagring" : "Store"}: ${rt.store.description}`,
+          `${msg.store}: ${rt.store.description}`,
           "",
           ...table([
-            [sv ? "Kommuner" : "Municipalities", String(counts.municipalities)],
-            [sv ? "Huvudmän" : "Organizers", String(counts.organizers)],
-            [sv ? "Skolenheter" : "School units", String(counts.schoolUnits)],
-            [sv ? "Kvalitetsdialoger" : "Quality dialogues", String(counts.dialogues)],
-            [sv ? "Uppdrag" : "Assignments", String(counts.assignments)],
-            [sv ? "Medarbetare" : "Staff", String(counts.staff)],
+            [msg.municipalities, String(counts.municipalities)],
+            [msg.organizers, String(counts.organizers)],
+            [msg.schoolUnits, String(counts.schoolUnits)],
+            [msg.qualityDialogues, String(counts.dialogues)],
+            [msg.assignments, String(counts.assignments)],
+            [msg.staff, String(counts.staff)],
           ]),
           "",
           ...(register
             ? [
-                sv
-                  ? `Skolenhetsregistret (synkat ${register.syncedAt.slice(0, 10)}): ${register.organizers.active} aktiva huvudmän (${register.organizers.inactive} inaktiva), ${register.schoolUnits.active} aktiva skolenheter (${register.schoolUnits.inactive} övriga).`
-                  : `School unit register (synced ${register.syncedAt.slice(0, 10)}): ${register.organizers.active} active organizers (${register.organizers.inactive} inactive), ${register.schoolUnits.active} active school units (${register.schoolUnits.inactive} other).`,
+                msg.schoolUnitRegisterSyncedActive({ syncedAt: register.syncedAt.slice(0, 10), active: register.organizers.active, inactive: register.organizers.inactive, active2: register.schoolUnits.active, inactive2: register.schoolUnits.inactive }),
               ]
             : [
-                sv
-                  ? `Målet ${coverage.goal} är det konfigurerade; kör samverkan sync --register för att räkna mot registrets huvudmän.`
-                  : `The goal ${coverage.goal} is the configured one; run samverkan sync --register to count against the register's organizers.`,
+                msg.theGoalIsTheConfigured(coverage.goal),
               ]),
-          sv
-            ? `Täckning: ${coverage.met} av ${coverage.goal} huvudmän mötta (${pct(coverage.share)}), ${pct(coverage.elapsedShare)} av tiden ${coverage.startDate}–${coverage.endDate} har gått.`
-            : `Coverage: ${coverage.met} of ${coverage.goal} organizers met (${pct(coverage.share)}), ${pct(coverage.elapsedShare)} of ${coverage.startDate}–${coverage.endDate} has passed.`,
-          sv
-            ? `Takt: ${coverage.pacePerMonth.toFixed(1)} per månad hittills, ${coverage.neededPerMonth.toFixed(1)} per månad behövs. ${coverage.onTrack ? "I fas." : "Efter plan."}`
-            : `Pace: ${coverage.pacePerMonth.toFixed(1)} per month so far, ${coverage.neededPerMonth.toFixed(1)} per month needed. ${coverage.onTrack ? "On track." : "Behind."}`,
+          msg.coverageOfOrganizersMetOf({ met: coverage.met, goal: coverage.goal, pct: pct(coverage.share), pct2: pct(coverage.elapsedShare), startDate: coverage.startDate, endDate: coverage.endDate }),
+          msg.pacePerMonthSoFar({ pacePerMonth: coverage.pacePerMonth.toFixed(1), neededPerMonth: coverage.neededPerMonth.toFixed(1), onTrack: coverage.onTrack }),
         ]);
       }),
     );

@@ -25,10 +25,10 @@ interface AppChild {
 }
 
 /** Runs an app's build output with plain node (`pnpm start` at the root builds it first). */
-function startApp(app: "slack" | "teams"): AppChild | undefined {
+function startApp(app: "slack" | "teams", notBuilt: (entry: string) => string): AppChild | undefined {
   const entry = resolve(repoRoot(), "apps", app, "dist/main.js");
   if (!existsSync(entry)) {
-    process.stderr.write(`${entry} saknas: kör \`pnpm build\` (eller \`pnpm start\` i repots rot) först.\n`);
+    process.stderr.write(`${notBuilt(entry)}\n`);
     return undefined;
   }
   // Its own process group: a Ctrl-C in the terminal reaches this process only, which passes
@@ -51,11 +51,11 @@ function startApp(app: "slack" | "teams"): AppChild | undefined {
 }
 
 /** Both apps side by side; on SIGTERM/SIGINT each drains within its own grace, then this process exits. */
-export async function superviseApps(apps: Array<"slack" | "teams">): Promise<void> {
+export async function superviseApps(apps: Array<"slack" | "teams">, notBuilt: (entry: string) => string): Promise<void> {
   const env = cliEnv();
   const logger = createLogger({ app: "samverkan-start", level: env.logLevel, destination: process.stderr });
   installProcessGuards(logger);
-  const children = apps.map(startApp);
+  const children = apps.map((app) => startApp(app, notBuilt));
   const running = children.filter((child): child is AppChild => child !== undefined);
   // The apps wait SHUTDOWN_GRACE_SECONDS for accepted work and 5 s more for their own cleanup.
   const graceMs = (Number(env.vars.SHUTDOWN_GRACE_SECONDS ?? "10") || 10) * 1000 + 5_000;

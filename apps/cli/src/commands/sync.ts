@@ -15,6 +15,7 @@ import { printJson, printLines } from "../output";
 import type { RunWith } from "../main";
 import { dataContext } from "./import";
 import { cliEnv } from "../runtime";
+import { t } from "../i18n";
 
 /** SKOLVERKET_API_URL when set (tests point it at the replay server), else the public API. */
 function skolverketOptions(): { baseUrl?: string } {
@@ -23,75 +24,57 @@ function skolverketOptions(): { baseUrl?: string } {
 }
 
 function report(summary: SyncSummary, locale: Locale): string[] {
-  const sv = locale === "sv";
+  const m = t(locale).sync;
   const seconds = (summary.durationMs / 1000).toFixed(1);
   const lines = [
-    sv
-      ? `Synkade ${summary.listed} skolenheter i ${summary.municipalities.join(", ")} på ${seconds.replace(".", ",")} s: ${summary.added} nya, ${summary.updated} uppdaterade, ${summary.unchanged} oförändrade, ${summary.failed.length} misslyckade.`
-      : `Synced ${summary.listed} school units in ${summary.municipalities.join(", ")} in ${seconds} s: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed.length} failed.`,
+    m.syncedSchoolUnitsInIn({ listed: summary.listed, municipalities: summary.municipalities.join(", "), added: summary.added, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed.length, seconds }),
   ];
   if (summary.resumed) {
-    lines.push(sv ? `Fortsatte en avbruten körning: ${summary.skipped} enheter var redan klara.` : `Resumed an unfinished run: ${summary.skipped} units were already done.`);
+    lines.push(m.resumedAnUnfinishedRunUnits(summary.skipped));
   }
   if (summary.withoutStatistics.length > 0) {
     lines.push(
-      sv
-        ? `Utan statistik hos Skolverket: ${summary.withoutStatistics.join(", ")}.`
-        : `No statistics at Skolverket: ${summary.withoutStatistics.join(", ")}.`,
+      m.noStatisticsAtSkolverket(summary.withoutStatistics.join(", ")),
     );
   }
   if (summary.municipalitiesAdded > 0) {
     lines.push(
-      sv
-        ? `${summary.municipalitiesAdded} kommuner saknade namn; läs in statistikexporten för att få dem (samverkan import).`
-        : `${summary.municipalitiesAdded} municipalities lack names; import the statistics export to get them (samverkan import).`,
+      m.municipalitiesLackNamesImportThe(summary.municipalitiesAdded),
     );
   }
   if (summary.failed.length > 0) {
-    lines.push(sv ? "Misslyckades (kör samma kommando igen för att fortsätta):" : "Failed (run the same command again to resume):");
+    lines.push(m.failedRunTheSameCommand);
     for (const f of summary.failed) lines.push(`  ${f.code} (${f.stage}): ${f.reason}`);
   }
   return lines;
 }
 
 function registerCounts(c: RegisterCounts, locale: Locale): string {
-  return locale === "sv"
-    ? `${c.new} nya, ${c.changed} ändrade, ${c.unchanged} oförändrade, ${c.noLongerActive} inte längre aktiva`
-    : `${c.new} new, ${c.changed} changed, ${c.unchanged} unchanged, ${c.noLongerActive} no longer active`;
+  return t(locale).sync.newChangedUnchangedNoLonger({ new: c.new, changed: c.changed, unchanged: c.unchanged, noLongerActive: c.noLongerActive });
 }
 
 function registerReport(summary: RegisterSyncSummary, locale: Locale): string[] {
-  const sv = locale === "sv";
+  const m = t(locale).sync;
   const seconds = (summary.durationMs / 1000).toFixed(1);
   const lines = [
-    sv
-      ? `Synkade skolenhetsregistret på ${seconds.replace(".", ",")} s: ${summary.listed.organizers} huvudmän och ${summary.listed.schoolUnits} skolenheter listade.`
-      : `Synced the school unit register in ${seconds} s: ${summary.listed.organizers} organizers and ${summary.listed.schoolUnits} school units listed.`,
-    `  ${sv ? "Huvudmän" : "Organizers"}: ${registerCounts(summary.organizers, locale)}`,
-    `  ${sv ? "Skolenheter" : "School units"}: ${registerCounts(summary.schoolUnits, locale)}`,
+    m.syncedTheSchoolUnitRegister({ organizers: summary.listed.organizers, schoolUnits: summary.listed.schoolUnits, seconds }),
+    `  ${m.organizers}: ${registerCounts(summary.organizers, locale)}`,
+    `  ${m.schoolUnits}: ${registerCounts(summary.schoolUnits, locale)}`,
   ];
   if (summary.resumed) {
     lines.push(
-      sv
-        ? `Fortsatte en avbruten körning: ${summary.skipped.organizers} huvudmän och ${summary.skipped.schoolUnits} skolenheter var redan klara.`
-        : `Resumed an unfinished run: ${summary.skipped.organizers} organizers and ${summary.skipped.schoolUnits} school units were already done.`,
+      m.resumedAnUnfinishedRunOrganizers({ organizers: summary.skipped.organizers, schoolUnits: summary.skipped.schoolUnits }),
     );
   }
   if (summary.failed.length > 0) {
-    lines.push(sv ? "Misslyckades (kör samma kommando igen för att fortsätta):" : "Failed (run the same command again to resume):");
+    lines.push(m.failedRunTheSameCommand);
     for (const f of summary.failed.slice(0, 50)) lines.push(`  ${f.code} (${f.stage}): ${f.reason}`);
-    if (summary.failed.length > 50) lines.push(sv ? `  … och ${summary.failed.length - 50} till` : `  … and ${summary.failed.length - 50} more`);
+    if (summary.failed.length > 50) lines.push(m.andMore(summary.failed.length - 50));
   } else {
-    lines.push(sv ? "Täckningsmålet räknas nu mot registrets aktiva huvudmän." : "The coverage goal now counts the register's active organizers.");
+    lines.push(m.theCoverageGoalNowCounts);
   }
   return lines;
 }
-
-const REGISTER_PHASES: Record<RegisterSyncProgress["phase"], { sv: string; en: string }> = {
-  listing: { sv: "Listor", en: "Lists" },
-  organizers: { sv: "Huvudmän", en: "Organizers" },
-  schoolUnits: { sv: "Skolenheter", en: "School units" },
-};
 
 const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
 
@@ -108,7 +91,7 @@ export function registerSync(program: Command, run: RunWith): void {
     .action((opts: { municipality?: string[]; county?: string[]; register?: boolean; fresh?: boolean; as?: string; json?: boolean }) =>
       run(opts, async (rt) => {
         const ctx = await dataContext(rt, opts.as, "sync");
-        const sv = rt.locale === "sv";
+        const m = t(rt.locale).sync;
         const bar = progressBar();
         if (opts.register) {
           let phase: RegisterSyncProgress["phase"] | undefined;
@@ -119,7 +102,7 @@ export function registerSync(program: Command, run: RunWith): void {
               onProgress: (p) => {
                 if (phase !== undefined && phase !== p.phase) bar.done();
                 phase = p.phase;
-                bar.update(REGISTER_PHASES[p.phase][rt.locale], p.done, p.total);
+                bar.update(t(rt.locale).sync.registerPhases[p.phase], p.done, p.total);
               },
             },
             ctx,
@@ -140,7 +123,7 @@ export function registerSync(program: Command, run: RunWith): void {
             onProgress: (p) => {
               if (phase !== undefined && phase !== p.phase) bar.done();
               phase = p.phase;
-              bar.update(p.phase === "listing" ? (sv ? "Kommuner" : "Municipalities") : sv ? "Skolenheter" : "School units", p.done, p.total);
+              bar.update(p.phase === "listing" ? (m.municipalities) : m.schoolUnits, p.done, p.total);
             },
           },
           ctx,

@@ -1,16 +1,12 @@
 import { formatStatValue, type Locale, type StatValue } from "@samverkan/sdk";
-
-const EXPLAIN = {
-  sv: { hidden: "dolt: få elever", missing: "saknas", excluded: "ej redovisat", rounded: "avrundat: få elever ej behöriga", unparseable: "okänt värde" },
-  en: { hidden: "hidden: few pupils", missing: "missing", excluded: "not reported", rounded: "rounded: few pupils not eligible", unparseable: "unknown value" },
-} as const;
+import { t } from "../i18n";
 
 /**
  * A value as staff should read it: numbers formatted for the locale, and Skolverket's
  * markers shown as written with what they mean, e.g. `.. (dolt: få elever)`.
  */
 export function markedValue(value: StatValue, locale: Locale): string {
-  const explain = EXPLAIN[locale];
+  const explain = t(locale).formatStatText.markers;
   switch (value.kind) {
     case "number":
     case "approximate":
@@ -24,7 +20,7 @@ export function markedValue(value: StatValue, locale: Locale): string {
 
 /** `1,25` / `1.25`. */
 export function decimal(n: number, locale: Locale, digits = 1): string {
-  return n.toLocaleString(locale === "sv" ? "sv-SE" : "en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n.toLocaleString(t(locale).formatStatText.numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** `212000-2403`. */

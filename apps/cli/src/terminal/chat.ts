@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { renderText, textActionIndex, textPrompt, type Action, type Engine, type EngineReply, type FormBlock, type Message } from "@samverkan/chat";
 import type { Staff } from "@samverkan/sdk";
+import { t } from "../i18n";
 
 export interface TerminalChatOptions {
   engine: Engine;
@@ -23,7 +24,7 @@ const QUIT = /^\s*(\/?(quit|exit|sluta|hejdå|hej då))\s*$/i;
  */
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   const { engine, staff, output } = options;
-  const sv = staff.locale === "sv";
+  const m = t(staff.locale).terminalChat;
   const rl = options.lines ? undefined : createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
   const lines = options.lines ?? rl![Symbol.asyncIterator]();
   const user = { platform: "terminal" as const, staffId: staff.id };
@@ -50,14 +51,14 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const fillForm = async (message: Message): Promise<void> => {
     const form = message.blocks.find((b): b is FormBlock => b.type === "form");
     if (!form) return;
-    write(`== ${form.title} == ${sv ? "(skriv avbryt för att avbryta)" : "(write cancel to stop)"}`);
+    write(`== ${form.title} == ${m.writeCancelToStop}`);
     const values: Record<string, string | number | boolean | undefined> = {};
     let pending = form.inputs;
     for (;;) {
       for (const input of pending) {
         const answer = await ask(`${textPrompt(input, staff.locale)} `);
         if (answer === undefined || /^\s*(avbryt|cancel)\s*$/i.test(answer)) {
-          write(sv ? "Formuläret avbröts." : "Form cancelled.");
+          write(m.formCancelled);
           return;
         }
         const trimmed = answer.trim();
@@ -71,7 +72,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     }
   };
 
-  write(sv ? `Hej ${staff.name}! Skriv till mig som i Slack eller Teams. Skriv *hjälp* för exempel och *sluta* för att avsluta.` : `Hi ${staff.name}! Write to me as in Slack or Teams. Write *help* for examples and *quit* to leave.`);
+  write(m.hiWriteToMeAs(staff.name));
   for (;;) {
     const line = await ask("> ");
     if (line === undefined || QUIT.test(line)) break;
@@ -86,5 +87,5 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     await show(reply);
   }
   rl?.close();
-  write(sv ? "Hej då!" : "Bye!");
+  write(m.bye);
 }

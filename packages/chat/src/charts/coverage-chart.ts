@@ -1,15 +1,16 @@
 import type { Coverage, CoverageHistory } from "@samverkan/sdk";
 import type { TopLevelSpec } from "vega-lite";
 import type { Locale } from "../cards/model";
+import { t } from "../i18n";
 
 /** Width of the picture in CSS pixels; the PNG is drawn at twice that for sharp text. */
 export const CHART_WIDTH = 640;
 const SCALE = 2;
 
 function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): TopLevelSpec {
-  const sv = locale === "sv";
-  const met = sv ? "Mötta" : "Met";
-  const needed = sv ? "Takt som behövs" : "Pace needed";
+  const msg = t(locale).chartsCoverageChart;
+  const met = msg.met;
+  const needed = msg.paceNeeded;
   const series = history.points.flatMap((p) => [
     { month: `${p.month}-01`, series: met, organizers: p.met },
     { month: `${p.month}-01`, series: needed, organizers: p.needed },
@@ -21,25 +22,25 @@ function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): 
     padding: 12,
     vconcat: [
       {
-        title: sv ? `Mötta huvudmän mot takten som behövs (mål ${coverage.goal})` : `Organizers met against the pace needed (goal ${coverage.goal})`,
+        title: msg.organizersMetAgainstThePace(coverage.goal),
         width: CHART_WIDTH - 160,
         height: 180,
         data: { values: series },
         mark: { type: "line", point: false, strokeWidth: 2.5 },
         encoding: {
           x: { field: "month", type: "temporal", timeUnit: "yearmonth", title: null, axis: { format: "%Y-%m", labelAngle: 0, tickCount: 6 } },
-          y: { field: "organizers", type: "quantitative", title: sv ? "Huvudmän" : "Organizers", axis: { format: "d" } },
+          y: { field: "organizers", type: "quantitative", title: msg.organizers, axis: { format: "d" } },
           color: { field: "series", type: "nominal", title: null, scale: { domain: [met, needed], range: ["#1f6f43", "#b0b0b0"] }, legend: { orient: "top" } },
           strokeDash: { field: "series", type: "nominal", scale: { domain: [met, needed], range: [[1, 0], [6, 4]] }, legend: { orient: "top" } },
         },
       },
       {
-        title: sv ? "Mötta per regionkontor" : "Met per regional office",
+        title: msg.metPerRegionalOffice,
         width: CHART_WIDTH - 160,
         height: { step: 18 },
         data: { values: offices },
         layer: [
-          { mark: { type: "bar", color: "#e4e4e4" }, encoding: { x: { field: "goal", type: "quantitative", title: sv ? "Huvudmän" : "Organizers" } } },
+          { mark: { type: "bar", color: "#e4e4e4" }, encoding: { x: { field: "goal", type: "quantitative", title: msg.organizers } } },
           { mark: { type: "bar", color: "#1f6f43" }, encoding: { x: { field: "met", type: "quantitative" } } },
           { mark: { type: "text", align: "left", dx: 4, fontSize: 10 }, encoding: { x: { field: "goal", type: "quantitative" }, text: { field: "label" } } },
         ],
@@ -51,11 +52,9 @@ function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): 
 
 /** What the chart shows, in words: the image's alt text. */
 export function coverageChartAlt(coverage: Coverage, locale: Locale): string {
-  const sv = locale === "sv";
+  const msg = t(locale).chartsCoverageChart;
   const offices = coverage.byOffice.map((o) => `${o.town} ${o.met}/${o.goal}`).join(", ");
-  return sv
-    ? `Diagram: ${coverage.met} av ${coverage.goal} huvudmän mötta över tid mot takten som behövs; per regionkontor: ${offices}.`
-    : `Chart: ${coverage.met} of ${coverage.goal} organizers met over time against the pace needed; per regional office: ${offices}.`;
+  return msg.chartOfOrganizersMetOver({ met: coverage.met, goal: coverage.goal, offices });
 }
 
 /**

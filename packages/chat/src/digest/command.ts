@@ -1,6 +1,7 @@
-import { COUNTIES, type DigestScope, type LocalizedText } from "@samverkan/sdk";
+import { COUNTIES, type DigestScope, type LocalizedText, foldSwedish } from "@samverkan/sdk";
 import { escapeMarkup } from "../cards/markup";
 import type { Locale } from "../cards/model";
+import { t, type Messages } from "../i18n";
 
 /** What a `digest …` line asks for. Parsing is pure; the flow checks scope and schedule with the SDK. */
 export type DigestCommand =
@@ -27,12 +28,12 @@ const ENGLISH = /(?:^|\s)(?:på engelska|pa engelska|in english)(?=\s|$)/;
 const SWEDISH = /(?:^|\s)(?:på svenska|pa svenska|in swedish)(?=\s|$)/;
 const WHEN_EMPTY = /(?:^|\s)(?:även utan nyheter|även när det är tomt|även tom|alltid|always|even when empty|even if empty|when empty)(?=\s|$)/;
 
-const fold = (text: string) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 /** `Västernorrlands län` → `vasternorrland`: drop "län" and the genitive s that county names take. */
-const countyStem = (name: string) => fold(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
+const countyStem = (name: string) => foldSwedish(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
 const COUNTY_STEMS = COUNTIES.map((c) => ({ code: c.code, stem: countyStem(c.name) }));
 
-const problem = (sv: string, en: string): DigestCommand => ({ kind: "help", problem: { sv, en } });
+/** A help answer with the problem in both languages (the reader's locale is not known while parsing). */
+const problem = (pick: (m: Messages["digestCommand"]) => string): { kind: "help"; problem: LocalizedText } => ({ kind: "help", problem: { sv: pick(t("sv").digestCommand), en: pick(t("en").digestCommand) } });
 
 /**
  * Reads `digest varje måndag 08:00 län 22`, `digest every friday 14:00 office Göteborg`,
@@ -68,10 +69,7 @@ function parseCreate(text: string): DigestCommand {
   const when = /^(?:(?:varje|every|each|alla|på|pa|on)\s+)?(\S+)\s*(.*)$/.exec(rest);
   const weekday = DAYS.find(([pattern]) => pattern.test(when?.[1] ?? ""))?.[1];
   if (!when || weekday === undefined) {
-    return problem(
-      "Jag förstod inte när digesten ska skickas. Skriv till exempel *digest varje måndag 08:00 län 22*.",
-      "I didn't understand when to post the digest. Write e.g. *digest every monday 08:00 county 22*.",
-    );
+    return problem((m) => m.didNotUnderstandWhen);
   }
   rest = when[2] ?? "";
   let hour = 8;
@@ -81,7 +79,7 @@ function parseCreate(text: string): DigestCommand {
     hour = Number(time[1]);
     minute = Number(time[2] ?? 0);
     rest = time[3] ?? "";
-    if (hour > 23 || minute > 59) return problem(`${time[1]}:${time[2] ?? "00"} är ingen tid på dygnet.`, `${time[1]}:${time[2] ?? "00"} is not a time of day.`);
+    if (hour > 23 || minute > 59) return problem((m) => m.notATimeOfDay(`${time[1]}:${time[2] ?? "00"}`));
   }
   const scope = parseScopeWords(rest.trim());
   if (scope.kind === "help") return scope;
@@ -103,16 +101,10 @@ function parseScopeWords(text: string): DigestScope | Extract<DigestCommand, { k
       }
       const stem = countyStem(part);
       const match = COUNTY_STEMS.find((c) => c.stem === stem);
-      if (!match) return { kind: "help", problem: { sv: `Jag känner inte igen länet "${escapeMarkup(part)}". Skriv länskoden, till exempel *län 22*.`, en: `I don't recognise the county "${escapeMarkup(part)}". Write its code, e.g. *county 22*.` } };
+      if (!match) return problem((m) => m.unknownCounty(escapeMarkup(part)));
       codes.push(match.code);
     }
     return { kind: "counties", counties: codes };
   }
-  return {
-    kind: "help",
-    problem: {
-      sv: "Vilket område ska digesten gälla? Avsluta med till exempel *län 22*, *kontor Göteborg* eller *hela landet*.",
-      en: "Which area should the digest cover? End with e.g. *county 22*, *office Göteborg* or *all of Sweden*.",
-    },
-  };
+  return problem((m) => m.whichArea);
 }

@@ -1,9 +1,5 @@
 import type { Locale } from "../cards/model";
-
-const DAYS = {
-  sv: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
-  en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-} as const;
+import { t } from "../i18n";
 
 const pad = (n: string) => n.padStart(2, "0");
 
@@ -13,13 +9,13 @@ const pad = (n: string) => n.padStart(2, "0");
  */
 export function describeCron(cron: string, locale: Locale): string {
   const [minute, hour, day, month, weekday, ...rest] = cron.trim().split(/\s+/);
-  const sv = locale === "sv";
+  const msg = t(locale).digestDescribe;
   const simpleTime = minute !== undefined && hour !== undefined && /^\d{1,2}$/.test(minute) && /^\d{1,2}$/.test(hour);
   if (rest.length === 0 && simpleTime && day === "*" && month === "*" && weekday !== undefined) {
     const time = `${pad(hour)}:${pad(minute)}`;
-    if (weekday === "*") return sv ? `varje dag ${time}` : `every day ${time}`;
-    if (weekday === "1-5") return sv ? `vardagar ${time}` : `weekdays ${time}`;
-    if (/^[0-7]$/.test(weekday)) return sv ? `varje ${DAYS.sv[Number(weekday)]} ${time}` : `every ${DAYS.en[Number(weekday)]} ${time}`;
+    if (weekday === "*") return msg.everyDay(time);
+    if (weekday === "1-5") return msg.weekdays(time);
+    if (/^[0-7]$/.test(weekday)) return msg.every({ day: msg.dayNames[Number(weekday)] ?? weekday, time });
   }
-  return sv ? `cron "${cron}" (svensk tid)` : `cron "${cron}" (Swedish time)`;
+  return msg.cronSwedishTime(cron);
 }

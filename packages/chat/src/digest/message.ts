@@ -2,10 +2,11 @@ import { findOffice, PHASE_NAMES, type CriterionId, type DigestDialogueFact, typ
 import { coverageChartAlt } from "../charts/coverage-chart";
 import { escapeMarkup } from "../cards/markup";
 import type { Block, ListItem, Locale, Message } from "../cards/model";
-import { bar, formatDateTime, formatDay, formatRange, percent } from "../engine/i18n";
+import { bar, formatDateTime, formatDay, formatRange, percent } from "../engine/format";
 import { describeCron } from "./describe";
 import type { DigestData } from "./content";
 import type { FlaggedSchoolFact, FlaggedSchools } from "./flagged";
+import { t } from "../i18n";
 
 export interface DigestMessageOptions {
   locale: Locale;
@@ -19,23 +20,23 @@ export interface DigestMessageOptions {
   coverageChartUrl?: string;
 }
 
-const number = (n: number, locale: Locale) => new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 0 }).format(n);
+const number = (n: number, locale: Locale) => new Intl.NumberFormat(t(locale).digestMessage.numberLocale, { maximumFractionDigits: 0 }).format(n);
 /** Paces are small numbers where a tenth matters: `3,4 per månad`. */
-const pace = (n: number, locale: Locale) => new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+const pace = (n: number, locale: Locale) => new Intl.NumberFormat(t(locale).digestMessage.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A heading line; with no items the section is one line saying so. */
 function section(heading: string, total: number, none: string, items: ListItem[], locale: Locale): Block[] {
   if (total === 0) return [{ type: "text", text: `**${heading}:** ${none}` }];
   const blocks: Block[] = [{ type: "text", text: `**${heading}: ${number(total, locale)}**` }, { type: "list", items }];
-  if (total > items.length) blocks.push({ type: "context", text: locale === "sv" ? `… och ${number(total - items.length, locale)} till` : `… and ${number(total - items.length, locale)} more` });
+  if (total > items.length) blocks.push({ type: "context", text: t(locale).digestMessage.andMore(number(total - items.length, locale)) });
   return blocks;
 }
 
 function dialogueItems(list: Listed<DigestDialogueFact>, options: DigestMessageOptions, held: boolean): ListItem[] {
   const { locale } = options;
   return list.items.map((d) => {
-    const place = d.digital || !d.officeId ? (locale === "sv" ? "Digitalt" : "Digital") : (findOffice(options.offices, d.officeId)?.town ?? d.officeId);
+    const place = d.digital || !d.officeId ? t(locale).digestMessage.digital : (findOffice(options.offices, d.officeId)?.town ?? d.officeId);
     const who = d.staffNames.join(", ");
     return {
       title: `${held ? formatDay(d.start, locale) : formatRange(d.start, d.end, locale)} · ${d.organizerName}`,
@@ -50,63 +51,61 @@ function dialogueItems(list: Listed<DigestDialogueFact>, options: DigestMessageO
  */
 export function renderDigestMessage(data: DigestData, options: DigestMessageOptions): Message {
   const { locale } = options;
-  const sv = locale === "sv";
+  const msg = t(locale).digestMessage;
   const blocks: Block[] = [];
   blocks.push({ type: "header", text: `Samverkan: ${capitalize(data.scopeLabel)}` });
   blocks.push({
     type: "context",
-    text: sv ? `Sammanfattning ${formatDateTime(data.now, locale)} · sedan ${formatDateTime(data.since, locale)}` : `Digest ${formatDateTime(data.now, locale)} · since ${formatDateTime(data.since, locale)}`,
+    text: msg.digestSince({ dateTime: formatDateTime(data.now, locale), dateTime2: formatDateTime(data.since, locale) }),
   });
   if (options.lateScheduledFor) {
     const due = formatDateTime(options.lateScheduledFor, locale);
-    blocks.push({ type: "text", text: sv ? `**Försenad:** den här sammanfattningen skulle ha skickats ${due}.` : `**Late:** this digest was due ${due}.` });
+    blocks.push({ type: "text", text: msg.lateThisDigestWasDue(due) });
   }
-  if (options.empty) blocks.push({ type: "text", text: sv ? "Inget nytt sedan förra sammanfattningen." : "Nothing new since the last digest." });
+  if (options.empty) blocks.push({ type: "text", text: msg.nothingNewSinceTheLast });
 
   blocks.push(
-    ...section(sv ? "Kommande dialoger de närmaste 7 dagarna" : "Dialogues in the next 7 days", data.upcoming.total, sv ? "inga" : "none", dialogueItems(data.upcoming, options, false), locale),
-    ...section(sv ? "Genomförda dialoger sedan förra sammanfattningen" : "Dialogues held since the last digest", data.held.total, sv ? "inga" : "none", dialogueItems(data.held, options, true), locale),
+    ...section(msg.dialoguesInTheNext7, data.upcoming.total, msg.none, dialogueItems(data.upcoming, options, false), locale),
+    ...section(msg.dialoguesHeldSinceTheLast, data.held.total, msg.none, dialogueItems(data.held, options, true), locale),
   );
 
   const c = data.coverage;
   blocks.push({
     type: "text",
-    text: sv
-      ? `**Täckning (alla huvudmän inom tre år)**\n${number(c.met, locale)} av ${number(c.goal, locale)} huvudmän mötta (${percent(c.share, locale)}) ${bar(c.share)}`
-      : `**Coverage (every organizer within three years)**\n${number(c.met, locale)} of ${number(c.goal, locale)} organizers met (${percent(c.share, locale)}) ${bar(c.share)}`,
+    text: msg.coverageEveryOrganizerWithinThree({ met: number(c.met, locale), goal: number(c.goal, locale), percent: percent(c.share, locale), bar: bar(c.share) }),
   });
   if (options.coverageChartUrl) blocks.push({ type: "image", url: options.coverageChartUrl, alt: coverageChartAlt(c, locale) });
   blocks.push({
     type: "fields",
     fields: [
-      { label: sv ? "Takt hittills" : "Pace so far", value: `${pace(c.pacePerMonth, locale)} ${sv ? "per månad" : "per month"}` },
-      { label: sv ? "Takt som behövs" : "Pace needed", value: `${pace(c.neededPerMonth, locale)} ${sv ? "per månad" : "per month"}` },
-      { label: sv ? "Tid som gått" : "Time passed", value: percent(c.elapsedShare, locale) },
-      { label: "Status", value: c.onTrack ? (sv ? "I fas" : "On track") : sv ? "Efter plan" : "Behind" },
+      { label: msg.paceSoFar, value: `${pace(c.pacePerMonth, locale)} ${msg.perMonth}` },
+      { label: msg.paceNeeded, value: `${pace(c.neededPerMonth, locale)} ${msg.perMonth}` },
+      { label: msg.timePassed, value: percent(c.elapsedShare, locale) },
+      { label: "Status", value: c.onTrack ? msg.onTrack : msg.behind },
     ],
   });
 
   const staleItems: ListItem[] = data.stale.items.map((s) => ({
     title: `${s.ref} ${s.title}`,
     subtitle: [
-      sv ? `${s.daysSilent} dagar utan framsteg` : `${s.daysSilent} days without progress`,
-      s.responsibleName ?? (sv ? "ingen ansvarig" : "nobody responsible"),
+      msg.daysWithoutProgress(s.daysSilent),
+      s.responsibleName ?? msg.nobodyResponsible,
       PHASE_NAMES[s.phase][locale],
     ].join(" · "),
   }));
-  const staleBlocks = section(sv ? "Uppdrag utan framsteg i 14 dagar eller mer" : "Assignments without progress for 14 days or more", data.stale.total, sv ? "inga" : "none", staleItems, locale);
+  const staleBlocks = section(msg.assignmentsWithoutProgressFor14, data.stale.total, msg.none, staleItems, locale);
   if (data.stale.total > 0) {
-    const names = data.stale.byResponsible.slice(0, 8).map((r) => `${r.name ?? (sv ? "utan ansvarig" : "unassigned")} (${r.count})`);
+    const names = data.stale.byResponsible.slice(0, 8).map((r) => `${r.name ?? msg.unassigned} (${r.count})`);
     const more = data.stale.byResponsible.length > 8 ? ", …" : "";
-    staleBlocks.splice(1, 0, { type: "context", text: `${sv ? "Ansvariga" : "Responsible"}: ${escapeMarkup(names.join(", "))}${more}` });
+    staleBlocks.splice(1, 0, { type: "context", text: `${msg.responsible}: ${escapeMarkup(names.join(", "))}${more}` });
   }
   blocks.push(...staleBlocks);
 
   blocks.push(
     ...section(
-      sv ? "Fasbyten sedan förra sammanfattningen" : "Phase changes since the last digest",
+      msg.phaseChangesSinceTheLast,
       data.phaseChanges.total,
-      sv ? "inga" : "none",
+      msg.none,
       data.phaseChanges.items.map((p) => ({
         title: `${p.ref} ${p.title} → ${PHASE_NAMES[p.phase][locale]}`,
         subtitle: [formatDateTime(p.at, locale), p.authorName].filter(Boolean).join(" · "),
@@ -121,38 +120,29 @@ export function renderDigestMessage(data: DigestData, options: DigestMessageOpti
     const schedule = options.cron ? ` · ${describeCron(options.cron, locale)}` : "";
     blocks.push({
       type: "context",
-      text: sv ? `Digest ${options.subscriptionRef}${schedule} · skriv "digest lista" för att ändra` : `Digest ${options.subscriptionRef}${schedule} · write "digest list" to change it`,
+      text: msg.digestWriteDigestListTo({ subscriptionRef: options.subscriptionRef, schedule }),
     });
   }
   return { text: fallbackText(data, options), blocks, locale };
 }
 
-const METRICS: Record<CriterionId, { sv: string; en: string; percent: boolean }> = {
-  meritValue: { sv: "meritvärde", en: "merit value", percent: false },
-  shareAllSubjects: { sv: "godkända i alla ämnen", en: "passed all subjects", percent: true },
-  shareEligibleVocational: { sv: "behöriga till yrkesprogram", en: "eligible for vocational programmes", percent: true },
-  completionRate: { sv: "examen inom tre år", en: "exam within three years", percent: true },
-  salsaResidual: { sv: "SALSA-avvikelse", en: "SALSA residual", percent: false },
-};
+const PERCENT_METRICS = new Set<CriterionId>(["shareAllSubjects", "shareEligibleVocational", "completionRate"]);
 
 function reasonText(reason: FlaggedSchoolFact["reason"], locale: Locale): string | undefined {
   if (!reason) return undefined;
-  const metric = METRICS[reason.metric];
-  const unit = metric.percent ? " %" : "";
-  const value = new Intl.NumberFormat(locale === "sv" ? "sv-SE" : "en-GB", { maximumFractionDigits: 1 }).format(reason.value);
-  return locale === "sv" ? `${metric.sv} ${value}${unit} (gräns ${reason.threshold}${unit})` : `${metric.en} ${value}${unit} (threshold ${reason.threshold}${unit})`;
+  const unit = PERCENT_METRICS.has(reason.metric) ? " %" : "";
+  const value = new Intl.NumberFormat(t(locale).digestMessage.numberLocale, { maximumFractionDigits: 1 }).format(reason.value);
+  return t(locale).digestMessage.threshold({ metric: t(locale).digestMessage.metricNames[reason.metric], value, unit, threshold: reason.threshold });
 }
 
 /** Newly flagged school units; before the first comparison, only how many are flagged. */
 function flaggedSection(flagged: FlaggedSchools, locale: Locale): Block[] {
-  const sv = locale === "sv";
+  const msg = t(locale).digestMessage;
   if (flagged.newly === null) {
     return [
       {
         type: "text",
-        text: sv
-          ? `**Skolenheter med låga resultat:** ${number(flagged.current, locale)} flaggade i urvalet. Nya flaggningar visas från nästa sammanfattning.`
-          : `**School units with low results:** ${number(flagged.current, locale)} flagged by the selection. Newly flagged units are shown from the next digest.`,
+        text: msg.schoolUnitsWithLowResults(number(flagged.current, locale)),
       },
     ];
   }
@@ -160,17 +150,15 @@ function flaggedSection(flagged: FlaggedSchools, locale: Locale): Block[] {
     title: `${f.name} (${f.code})`,
     subtitle: [f.municipalityName, f.organizerName, reasonText(f.reason, locale)].filter(Boolean).join(" · "),
   }));
-  return section(sv ? "Nyligen flaggade skolenheter (låga resultat)" : "Newly flagged school units (low results)", flagged.newly.total, sv ? "inga" : "none", items, locale);
+  return section(msg.newlyFlaggedSchoolUnitsLow, flagged.newly.total, msg.none, items, locale);
 }
 
 /** The notification line: what a reader sees before opening the card. */
 function fallbackText(data: DigestData, options: DigestMessageOptions): string {
   const { locale } = options;
-  const sv = locale === "sv";
-  const late = options.lateScheduledFor ? (sv ? "Försenad: " : "Late: ") : "";
+  const msg = t(locale).digestMessage;
+  const late = options.lateScheduledFor ? msg.late : "";
   // "label n" reads right for every n, where "1 kommande dialoger" would not.
-  const parts = sv
-    ? [`kommande dialoger ${data.upcoming.total}`, `genomförda ${data.held.total}`, `uppdrag utan framsteg ${data.stale.total}`, `fasbyten ${data.phaseChanges.total}`]
-    : [`upcoming dialogues ${data.upcoming.total}`, `held ${data.held.total}`, `assignments without progress ${data.stale.total}`, `phase changes ${data.phaseChanges.total}`];
+  const parts = msg.fallbackCounts({ upcoming: data.upcoming.total, held: data.held.total, stale: data.stale.total, phaseChanges: data.phaseChanges.total });
   return `${late}Samverkan, ${data.scopeLabel}: ${parts.join(", ")}.`;
 }

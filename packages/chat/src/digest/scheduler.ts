@@ -5,6 +5,7 @@ import { STOCKHOLM, type DigestPlatform, type DigestRun, type DigestSubscription
 import { buildDigest } from "./content";
 import { isDigestChannelGone, type DigestDelivery, type DigestPoster } from "./poster";
 import { dueRuns, periodStart, type DueRun } from "./schedule";
+import { t } from "../i18n";
 
 /** pino's call shape, so a pino logger can be passed as is. */
 export interface DigestLogger {
@@ -253,7 +254,5 @@ function describeError(error: unknown): string {
 }
 
 function goneReason(subscription: DigestSubscription, code: string): string {
-  return subscription.locale === "sv"
-    ? `Boten kan inte längre posta i kanalen (${code}). Bjud in boten igen och skriv "digest återuppta ${subscription.ref}".`
-    : `The bot can no longer post in the channel (${code}). Invite the bot again and write "digest resume ${subscription.ref}".`;
+  return t(subscription.locale).digestScheduler.theBotCanNoLonger({ code, ref: subscription.ref });
 }

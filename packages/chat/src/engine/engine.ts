@@ -1,11 +1,10 @@
-import { isSamverkanError, type Samverkan, type Staff } from "@samverkan/sdk";
+import { isBareNo, isBareYes, isSamverkanError, type Samverkan, type Staff } from "@samverkan/sdk";
 import { parseUtterance } from "../nlu/index";
 import { clearLanguage } from "../nlu/language";
 import { registerVocabulary } from "../nlu/register";
 import type { ParseResult, RegisterVocabulary } from "../nlu/types";
 import type { Locale, Message } from "../cards/model";
 import { channelOf, type FlowContext } from "./context";
-import { say, t } from "./i18n";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
 import { escapeMarkup, reply, textMessage } from "./reply";
 import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
@@ -16,13 +15,14 @@ import { schoolCard, searchSchools, showSchool } from "./flows/schools";
 import { showCoverage } from "./flows/coverage";
 import { showOrganizer, showOrganizerById } from "./flows/organizer";
 import { rankSchools } from "./flows/rank";
-import { answerMidFlow, isBareNo, isBareYes, resumeHint } from "./repair";
+import { answerMidFlow, resumeHint } from "./repair";
 import { showHelp } from "./flows/help";
 import { homeView } from "./flows/home";
 import { handleDigestAction, handleDigestCommand } from "./flows/digest";
 import * as lifecycle from "./flows/lifecycle";
 import * as contacts from "./flows/contacts";
 import { handleNudgeAction, handleNudgeCommand } from "../nudges/settings";
+import { t } from "../i18n";
 
 export interface EngineOptions {
   samverkan: Samverkan;
@@ -175,7 +175,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       note({ outcome: "error" });
       logger.error({ err: error, platform: turn.user.platform }, "turn failed");
-      return reply(textMessage(locale, say(t.somethingWrong, locale)));
+      return reply(textMessage(locale, t(locale).common.somethingWrong));
     }
   }
 
@@ -213,7 +213,7 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
     const had = ctx.pending !== undefined;
     ctx.setPending(undefined);
     note({ intent: "cancel" });
-    return reply(textMessage(ctx.locale, say(had ? t.cancelled : t.nothingToCancel, ctx.locale)));
+    return reply(textMessage(ctx.locale, had ? t(ctx.locale).common.cancelled : t(ctx.locale).common.nothingToCancel));
   }
   // `/samverkan` with nothing after it, or an empty message: show what the bot can do.
   if (text.trim() === "" && ctx.pending === undefined) {
@@ -237,9 +237,9 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
   if ((isBareYes(text) || isBareNo(text)) && pending?.awaiting !== "confirm") {
     if (isBareNo(text) && pending) {
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, say(t.cancelled, ctx.locale)));
+      return reply(textMessage(ctx.locale, t(ctx.locale).common.cancelled));
     }
-    const nothing = ctx.locale === "sv" ? "Det finns inget att bekräfta just nu." : "There is nothing to confirm right now.";
+    const nothing = t(ctx.locale).engine.thereIsNothingToConfirm;
     return reply(textMessage(ctx.locale, pending ? `${nothing} ${resumeHint(pending, ctx.locale)}` : nothing));
   }
   if (pending) {
@@ -280,7 +280,7 @@ async function continuePending(ctx: FlowContext, pending: Pending, text: string,
       if (pending.awaiting === "confirm" && pending.dialogueId && /^\s*(ja|yes|ok|okej|ställ in)\b/i.test(text)) return dialogues.confirmCancel(ctx, pending.dialogueId);
       if (pending.awaiting === "dialogue") return dialogues.startCancel(ctx, parsed.entities);
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, say(t.cancelled, ctx.locale)));
+      return reply(textMessage(ctx.locale, t(ctx.locale).common.cancelled));
     case "progress":
       return assignments.continueProgress(ctx, pending, text);
   }
@@ -320,7 +320,7 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
     case "help":
       return showHelp(ctx);
     case "unknown":
-      return reply(textMessage(ctx.locale, say(t.notUnderstood, ctx.locale)));
+      return reply(textMessage(ctx.locale, t(ctx.locale).common.notUnderstood));
   }
 }
 
@@ -338,7 +338,7 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
     case "flow.cancel": {
       const had = pending !== undefined;
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, say(had ? t.cancelled : t.nothingToCancel, ctx.locale)));
+      return reply(textMessage(ctx.locale, had ? t(ctx.locale).common.cancelled : t(ctx.locale).common.nothingToCancel));
     }
     case "school.show":
       return str(v.code) ? showSchool(ctx, str(v.code)!) : expired(ctx);
@@ -412,12 +412,12 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
   if (form.id === "book") return booking.submitBookingForm(ctx, form.values);
   if (form.id === "progress") {
     const ref = str(form.context?.ref) ?? str(form.values.ref);
-    if (!ref) return { messages: [], formErrors: { note: ctx.locale === "sv" ? "Uppdraget saknas; öppna formuläret igen." : "The assignment is missing; open the form again." } };
+    if (!ref) return { messages: [], formErrors: { note: t(ctx.locale).engine.theAssignmentIsMissingOpen } };
     return assignments.submitProgressForm(ctx, ref, form.values);
   }
   if (form.id === "minutes") {
     const id = str(form.context?.id);
-    return id ? lifecycle.submitMinutesForm(ctx, id, form.values) : { messages: [], formErrors: { notes: ctx.locale === "sv" ? "Dialogen saknas; öppna formuläret igen." : "The dialogue is missing; open the form again." } };
+    return id ? lifecycle.submitMinutesForm(ctx, id, form.values) : { messages: [], formErrors: { notes: t(ctx.locale).engine.theDialogueIsMissingOpen } };
   }
   if (form.id === "contact") {
     const organizerId = str(form.context?.organizerId);
@@ -435,10 +435,9 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
 function unknownUserMessage(user: PlatformUser): Message {
   const account =
     user.platform === "slack" ? `--slack ${user.teamId}:${user.userId}` : user.platform === "teams" ? `--teams ${user.tenantId}:${user.aadObjectId}` : "";
-  const text = t.unknownUser(account);
-  return textMessage("sv", `${text.sv}\n\n_${text.en}_`);
+  return textMessage("sv", `${t("sv").common.unknownUser(account)}\n\n_${t("en").common.unknownUser(account)}_`);
 }
 
 function expired(ctx: FlowContext): EngineReply {
-  return reply(textMessage(ctx.locale, say(t.expired, ctx.locale)));
+  return reply(textMessage(ctx.locale, t(ctx.locale).common.expired));
 }

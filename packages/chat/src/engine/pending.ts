@@ -1,3 +1,4 @@
+import { phaseSchema } from "@samverkan/sdk";
 import { z } from "zod";
 
 /** What the conversation waits for; kept in the store so any instance can continue it. */
@@ -35,7 +36,7 @@ export const pendingSchema = z.discriminatedUnion("flow", [
     ref: z.string().optional(),
     note: z.string().optional(),
     percent: z.number().optional(),
-    phase: z.enum(["startUp", "planning", "implementation", "followUp", "completed"]).optional(),
+    phase: phaseSchema.optional(),
   }),
 ]);
 export type Pending = z.infer<typeof pendingSchema>;

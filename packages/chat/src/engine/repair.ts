@@ -1,18 +1,13 @@
 import type { Locale } from "../cards/model";
 import type { ParseResult } from "../nlu/types";
 import type { Pending } from "./pending";
+import { t } from "../i18n";
 
 /**
  * Conversation repair: what a message means while a flow waits for an answer. Questions are
  * answered and the flow kept (with a line saying how to go back to it); a bare "ja" only
  * confirms when a confirmation was asked for.
  */
-
-const YES = /^\s*(ja|japp|jo|absolut|ok|okej|okay|yes|yep|yeah|y|sure|visst)\s*[.!]?\s*$/i;
-const NO = /^\s*(nej|nä|nope|no|n)\s*[.!]?\s*$/i;
-
-export const isBareYes = (text: string): boolean => YES.test(text);
-export const isBareNo = (text: string): boolean => NO.test(text);
 
 const QUESTIONS = new Set<ParseResult["intent"]>(["help", "dialogue.list", "assignment.list", "coverage.show", "organizer.show", "school.rank"]);
 const SEARCH_COMMAND = /^\s*\/?(?:samverkan\s+)?(?:sök|sok|hitta|search|find|visa skola|show school)\b/i;
@@ -29,17 +24,8 @@ export function answerMidFlow(parsed: ParseResult, pending: Pending): boolean {
   return false;
 }
 
-const FLOW_NAMES: Record<Pending["flow"], { sv: string; en: string }> = {
-  book: { sv: "bokningen", en: "the booking" },
-  reschedule: { sv: "flytten av dialogen", en: "rescheduling the dialogue" },
-  cancel: { sv: "inställningen av dialogen", en: "cancelling the dialogue" },
-  progress: { sv: "loggningen av framsteg", en: "logging progress" },
-};
-
 /** How to go back to the flow we were in. */
 export function resumeHint(pending: Pending, locale: Locale): string {
-  const name = FLOW_NAMES[pending.flow][locale];
-  return locale === "sv"
-    ? `_Vi är fortfarande mitt i ${name}: svara på min förra fråga för att fortsätta, eller skriv avbryt._`
-    : `_We are still in the middle of ${name}: answer my last question to go on, or write cancel._`;
+  const name = t(locale).repair.flowNames[pending.flow];
+  return t(locale).repair.weAreStillInThe(name);
 }

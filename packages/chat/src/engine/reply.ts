@@ -2,6 +2,7 @@ import { isSamverkanError } from "@samverkan/sdk";
 import { escapeMarkup, parseMarkup } from "../cards/markup";
 import type { Action, Block, Locale, Message } from "../cards/model";
 import type { EngineReply } from "./types";
+import { t } from "../i18n";
 
 export { escapeMarkup };
 
@@ -36,5 +37,5 @@ export function reply(...messages: Message[]): EngineReply {
 }
 
 export function cancelAction(locale: Locale): Action {
-  return { id: "flow.cancel", label: locale === "sv" ? "Avbryt" : "Cancel", value: {}, style: "danger" };
+  return { id: "flow.cancel", label: t(locale).reply.cancel, value: {}, style: "danger" };
 }

@@ -1,3 +1,4 @@
+import { foldSwedish } from "@samverkan/sdk";
 import { classify } from "./classify";
 import { extractDateTime } from "./dates/extractDateTime";
 import { resolveTimeZone } from "./dates/zone";
@@ -18,7 +19,6 @@ import { findSchoolUnit } from "./entities/schoolUnit";
 import { detectLanguage } from "./language";
 import type { Entities, IntentName, ParseOptions, ParseResult, Span } from "./types";
 import { toUtterance, type Utterance } from "./utterance";
-import { fold } from "./text";
 import { trimRecordTail } from "./lifecycle";
 
 const DIALOGUE_INTENTS = new Set<IntentName>(["dialogue.book", "dialogue.reschedule", "dialogue.cancel", "dialogue.list", "dialogue.prepare", "dialogue.record"]);
@@ -135,7 +135,7 @@ function coverageEntities({ u, register }: Context): Entities {
   const contextual = findOffice(u.folded, "contextual", register.offices);
   const area = contextual ? undefined : findArea(u, register);
   // "täckning i Malmö" has always meant the Malmö office; a county or "Malmö kommun" is an area.
-  const townOnly = area && findOffice(fold(area.area), "anywhere", register.offices);
+  const townOnly = area && findOffice(foldSwedish(area.area), "anywhere", register.offices);
   if (area && !(townOnly && townOnly.length === area.area.length)) return { area: area.area };
   const office = contextual ?? findOffice(u.folded, "anywhere", register.offices);
   return office ? { office: office.office } : {};

@@ -1,6 +1,6 @@
-import { COUNTIES, DEFAULT_OFFICES, type Samverkan } from "@samverkan/sdk";
+import { COUNTIES, DEFAULT_OFFICES, type Samverkan, foldSwedish } from "@samverkan/sdk";
 import { editDistance } from "./fuzzy";
-import { fold, type Token } from "./text";
+import type { Token } from "./text";
 import type { RegisterVocabulary, Span } from "./types";
 
 /**
@@ -28,7 +28,7 @@ export interface RegisterMatch extends Span {
 const LEGAL_SUFFIX = /\s+(?:ab|aktiebolag|ab\s+\(publ\)|ek\s+for|ekonomisk\s+forening|stiftelse|stiftelsen|ideell\s+forening|hb|kb|ek\s+forening)$/;
 const MAX_WORDS = 8;
 
-const words = (text: string): string[] => fold(text).match(/[a-z0-9]+/g) ?? [];
+const words = (text: string): string[] => foldSwedish(text).match(/[a-z0-9]+/g) ?? [];
 const key = (text: string): string => words(text).join(" ");
 
 /** "Göteborgs" → "goteborg" too: Swedish place names take a genitive s before kommun/län. */

@@ -1,3 +1,4 @@
+import { DEFAULT_OFFICE_TOWNS, phaseSchema } from "@samverkan/sdk";
 import { z } from "zod";
 
 /** zod mirror of `Entities`/`ParseResult`, for callers that receive parse results as JSON. */
@@ -24,20 +25,11 @@ export const intentNameSchema = z.enum([
   "unknown",
 ]);
 
-export const phaseSchema = z.enum(["startUp", "planning", "implementation", "followUp", "completed"]);
+/** The SDK's phases: one definition for the parse contract, the engine and the store. */
+export { phaseSchema };
 
-export const officeSchema = z.enum([
-  "Härnösand",
-  "Malmö",
-  "Luleå",
-  "Umeå",
-  "Gävle",
-  "Växjö",
-  "Örebro",
-  "Göteborg",
-  "Linköping",
-  "Solna",
-]);
+/** The default offices' towns, from the SDK's `DEFAULT_OFFICES` (configuration may add others). */
+export const officeSchema = z.enum(DEFAULT_OFFICE_TOWNS);
 
 export const metricSchema = z.enum(["meritValue", "allSubjectsPassed", "eligibleVocational", "examWithin3Years"]);
 

@@ -33,23 +33,6 @@ export function stripAddressing(text: string): string {
   return ADDRESSING.reduce((acc, re) => blank(acc, re), text);
 }
 
-const FOLD: Record<string, string> = {
-  å: "a", ä: "a", à: "a", á: "a", â: "a", æ: "a",
-  ö: "o", ø: "o", ó: "o", ò: "o", ô: "o",
-  é: "e", è: "e", ê: "e", ë: "e",
-  ü: "u", ú: "u", í: "i", ï: "i", ç: "c", ñ: "n",
-};
-
-/** Lowercase without diacritics, one char for one char, so people who skip å/ä/ö still match. */
-export function fold(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const lower = ch.toLowerCase();
-    const single = lower.length === ch.length ? lower : ch;
-    out += FOLD[single] ?? single;
-  }
-  return out;
-}
 
 export interface Token {
   word: string;

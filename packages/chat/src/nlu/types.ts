@@ -1,3 +1,4 @@
+import type { Phase as SdkPhase } from "@samverkan/sdk";
 /** The public NLU contract. Key names are part of the JSON API: keep them stable. */
 
 export type IntentName =
@@ -19,21 +20,13 @@ export type IntentName =
   | "help"
   | "unknown";
 
-export type Phase = "startUp" | "planning" | "implementation" | "followUp" | "completed";
+/** An assignment phase: the SDK's vocabulary (`phaseSchema`). */
+export type Phase = SdkPhase;
 
 export type Language = "sv" | "en";
 
-export type Office =
-  | "Härnösand"
-  | "Malmö"
-  | "Luleå"
-  | "Umeå"
-  | "Gävle"
-  | "Växjö"
-  | "Örebro"
-  | "Göteborg"
-  | "Linköping"
-  | "Solna";
+/** A configured office's town (`config.offices`; the defaults are `DEFAULT_OFFICE_TOWNS` in the SDK). */
+export type Office = string;
 
 export interface Entities {
   query?: string;

@@ -1,4 +1,5 @@
-import { fold, sanitize, stripAddressing, tokenize, type Token } from "./text";
+import { foldSwedish } from "@samverkan/sdk";
+import { sanitize, stripAddressing, tokenize, type Token } from "./text";
 
 /**
  * One message in the three views the extractors need. `text` and `folded` have equal length,
@@ -14,6 +15,6 @@ export interface Utterance {
 
 export function toUtterance(input: unknown): Utterance {
   const text = stripAddressing(sanitize(input));
-  const folded = fold(text);
+  const folded = foldSwedish(text);
   return { text, folded, tokens: tokenize(folded, text) };
 }

@@ -1,8 +1,9 @@
 import { formatInstant, type DueNudge, type Samverkan, type Staff } from "@samverkan/sdk";
 import type { Block, Locale, Message } from "../cards/model";
 import { briefingSummary } from "../engine/flows/briefing-card";
-import { formatDay, formatRange } from "../engine/i18n";
+import { formatDay, formatRange } from "../engine/format";
 import { message } from "../engine/reply";
+import { t } from "../i18n";
 
 /**
  * Sends one direct message to a staff member: Slack `chat.postMessage` to the user,
@@ -59,44 +60,42 @@ const quiet: NudgeLogger = { info: () => undefined, warn: () => undefined };
 /** The message a nudge sends, in the person's language. */
 export async function nudgeMessage(sv: Samverkan, staff: Staff, nudge: DueNudge): Promise<Message | undefined> {
   const locale: Locale = staff.locale;
-  const isSv = locale === "sv";
+  const m = t(locale).nudgesRunner;
   const asStaff = { actor: { staffId: staff.id }, channel: "system" } as const;
   if (nudge.kind === "briefing" && nudge.dialogueId) {
     const dialogue = await sv.dialogues.get(nudge.dialogueId);
     if (dialogue.status !== "booked" && dialogue.status !== "proposed") return undefined;
     const card = briefingSummary(await sv.briefing.forOrganizer(dialogue.organizerId, asStaff), locale);
-    const lead = isSv ? `Påminnelse: dialog ${formatRange(dialogue.start, dialogue.end, locale)}. Här är förberedelsen.` : `Reminder: dialogue ${formatRange(dialogue.start, dialogue.end, locale)}. Here is your briefing.`;
+    const lead = m.reminderDialogueHereIsYour(formatRange(dialogue.start, dialogue.end, locale));
     return { ...card, text: `${lead} ${card.text}`, blocks: [{ type: "text", text: `**${lead}**` }, ...card.blocks] };
   }
   if (nudge.kind === "minutes" && nudge.dialogueId) {
     const dialogue = await sv.dialogues.get(nudge.dialogueId);
     if (dialogue.status === "cancelled" || (await sv.minutes.get(dialogue.id))) return undefined;
     const organizer = await sv.organizers.get(dialogue.organizerId);
-    const text = isSv
-      ? `Dialogen med ${organizer.name} ${formatDay(dialogue.start, locale)} har inget protokoll än. Vad kom ni överens om?`
-      : `The dialogue with ${organizer.name} on ${formatDay(dialogue.start, locale)} has no minutes yet. What did you agree?`;
+    const text = m.theDialogueWithOnHas({ name: organizer.name, day: formatDay(dialogue.start, locale) });
     const blocks: Block[] = [
       { type: "text", text },
-      { type: "actions", actions: [{ id: "dialogue.record.form", label: isSv ? "Skriv protokoll" : "Record minutes", value: { id: dialogue.id }, style: "primary" }] },
-      { type: "context", text: isSv ? "Stäng av: skriv _mina påminnelser_." : "Switch off: write _my reminders_." },
+      { type: "actions", actions: [{ id: "dialogue.record.form", label: m.recordMinutes, value: { id: dialogue.id }, style: "primary" }] },
+      { type: "context", text: m.switchOffWriteMyReminders },
     ];
     return message(locale, blocks, text);
   }
   if (nudge.kind === "stale" && nudge.assignmentRefs && nudge.assignmentRefs.length > 0) {
     const refs = nudge.assignmentRefs.slice(0, 20);
     const assignments = await Promise.all(refs.map((ref) => sv.assignments.get(ref)));
-    const text = isSv ? `${assignments.length} av dina uppdrag har inga framsteg på 14 dagar.` : `${assignments.length} of your assignments have no progress in 14 days.`;
+    const text = m.ofYourAssignmentsHaveNo(assignments.length);
     const blocks: Block[] = [
       { type: "text", text: `**${text}**` },
       {
         type: "list",
         items: assignments.map((a) => ({
           title: `${a.ref} ${a.title}`.slice(0, 150),
-          subtitle: a.lastProgressAt ? `${isSv ? "Senast" : "Last"} ${formatDay(a.lastProgressAt, locale)}` : isSv ? "Inga framsteg loggade" : "No progress logged",
-          action: { id: "progress.form", label: isSv ? "Logga framsteg" : "Log progress", value: { ref: a.ref } },
+          subtitle: a.lastProgressAt ? `${m.last} ${formatDay(a.lastProgressAt, locale)}` : m.noProgressLogged,
+          action: { id: "progress.form", label: m.logProgress, value: { ref: a.ref } },
         })),
       },
-      { type: "context", text: isSv ? "Stäng av: skriv _mina påminnelser_." : "Switch off: write _my reminders_." },
+      { type: "context", text: m.switchOffWriteMyReminders },
     ];
     return message(locale, blocks, text);
   }

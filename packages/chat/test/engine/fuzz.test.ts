@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EngineLogger } from "../../src/engine/index";
-import { say, t } from "../../src/engine/i18n";
+import { t } from "../../src/i18n";
 import { chatWorld, seen } from "./world";
 
 const hostile = fc.oneof(
@@ -37,7 +37,7 @@ function failingLogger(): EngineLogger & { errors: string[] } {
   };
 }
 
-const SOMETHING_WRONG = say(t.somethingWrong, "sv");
+const SOMETHING_WRONG = t("sv").common.somethingWrong;
 
 describe("hostile and random text", () => {
   it("never throws, never logs an error, answers with a message, and never writes to the domain", async () => {

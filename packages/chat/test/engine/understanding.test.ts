@@ -150,6 +150,32 @@ describe("ranking schools", () => {
     expect(reply).not.toContain("Rinkebyskolan");
   });
 
+  it("ranks exam within three years by each unit's programmes, with the national figure for that year", async () => {
+    const w = await chatWorld();
+    const row = (code: string, metric: string, value: number) => ({ school_unit_code: code, school_year: "2021/22", metric, kind: "number", value, raw: String(value), value_type: null, source: "api" });
+    await w.store.db
+      .insertInto("school_results")
+      .values([
+        // Fredriksborgskolan: EK 60 % and NA 90 %, 30 pupils each → 75.0; Kannebäcksskolan 50.0; Rinkebyskolan (Stockholm) 82.0.
+        row("13746989", "ratioOfPupilsWithExamWithin3Years@EK", 60),
+        row("13746989", "totalNumberOfPupils@EK", 30),
+        row("13746989", "ratioOfPupilsWithExamWithin3Years@NA", 90),
+        row("13746989", "totalNumberOfPupils@NA", 30),
+        row("55529681", "ratioOfPupilsWithExamWithin3Years@EK", 50),
+        row("39907811", "ratioOfPupilsWithExamWithin3Years@EK", 82),
+      ])
+      .execute();
+    const reply = seen(await w.say("vilka skolor i Västra Götalands län har lägst andel examen inom 3 år?"));
+    expect(reply).toContain("Lägst examen inom 3 år i Västra Götalands län");
+    // The national figure is over all three units in Sweden that year (no pupil counts: equal weights): (75 + 50 + 82) / 3 = 69.0.
+    const first = reply.indexOf("1. Kannebäcksskolan 1-9 resursskola: 50,0 % (riket 69,0 %)");
+    const second = reply.indexOf("2. Fredriksborgskolan F-9: 75,0 % (riket 69,0 %)");
+    expect(first).toBeGreaterThan(-1);
+    expect(second).toBeGreaterThan(first);
+    expect(reply).toContain("Läsår 2021/22");
+    expect(reply).not.toContain("Rinkebyskolan");
+  });
+
   it("says so when the register has no figures for the measure yet", async () => {
     const w = await chatWorld();
     expect(seen(await w.say("vilka gymnasieskolor i Borås har högst andel examen inom 3 år?"))).toContain("Registret har inga uppgifter om examen inom 3 år ännu.");

@@ -1,3 +1,4 @@
+import { foldSwedish } from "../vocabulary/fold";
 import { z } from "zod";
 import { countyCodeSchema } from "./geography";
 
@@ -59,10 +60,4 @@ export function officeServingCounty(offices: readonly RegionalOffice[], countyCo
   return offices.find((o) => o.counties.includes(countyCode));
 }
 
-function foldDiacritics(text: string): string {
-  return text
-    .trim()
-    .toLowerCase()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
-}
+const foldDiacritics = (text: string): string => foldSwedish(text.trim());

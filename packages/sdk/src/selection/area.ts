@@ -1,16 +1,11 @@
+import { foldSwedish } from "../vocabulary/fold";
 import { COUNTIES } from "../domain/geography";
 import type { Store } from "../store/store";
 
 /** A county or a municipality, as resolved from what someone typed. */
 export type Area = { kind: "county"; code: string; name: string } | { kind: "municipality"; code: string; name: string; countyCode: string };
 
-const fold = (text: string): string =>
-  text
-    .trim()
-    .toLocaleLowerCase("sv-SE")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/\s+/g, " ");
+const fold = (text: string): string => foldSwedish(text.trim()).replace(/\s+/g, " ");
 
 /** "Skåne län" → skane; "Göteborgs kommun", "Malmö stad", "Stockholm county" → the place itself. */
 function placeKeys(text: string): string[] {

@@ -2,22 +2,24 @@ import { toStatValue } from "../data/results";
 import { ValidationError } from "../errors";
 import type { Deps } from "../services/context";
 import { resolveArea, type Area } from "./area";
+import { COMPLETION_METRIC } from "./completion";
 import { pupilWeightedMean, type Figure } from "./figures";
+import { createSelectionService } from "./service";
 
 /** The measures a ranking can order schools by. */
 export const RANK_METRICS = ["meritValue", "allSubjectsPassed", "eligibleVocational", "examWithin3Years"] as const;
 export type RankMetric = (typeof RANK_METRICS)[number];
 
 /**
- * The names each measure is stored under in school_results, preferred first (the statistics
- * export's names, then the API's). Upper-secondary exam rates come from the gy statistics
- * import; until it has run there is simply no data for `examWithin3Years`.
+ * The names each grade-9 measure is stored under in school_results, preferred first (the
+ * statistics export's names, then the API's). `examWithin3Years` is not read here: a unit's
+ * figure is derived from its programmes (`deriveCompletion`), so it is ranked by the
+ * selection's own ranking.
  */
-const STORED: Record<RankMetric, readonly string[]> = {
+const STORED: Record<Exclude<RankMetric, "examWithin3Years">, readonly string[]> = {
   meritValue: ["meritValue", "averageGradesMeritRating9thGrade"],
   allSubjectsPassed: ["shareAllSubjects", "ratioOfPupilsIn9thGradeWithAllSubjectsPassed"],
   eligibleVocational: ["shareEligibleVocational", "ratioOfPupils9thGradeEligibleForNationalProgramYR"],
-  examWithin3Years: ["examWithin3Years", "shareExamWithin3Years", "ratioOfStudentsWithExamWithin3Years"],
 };
 
 export interface RankingOptions {
@@ -62,6 +64,30 @@ export function unknownArea(text: string): ValidationError {
 
 export function createRankingService(deps: Deps) {
   const { db } = deps.store;
+  const selection = createSelectionService(deps);
+
+  /**
+   * Exam within three years, ranked by `selection.rank`: each unit's figure weighted over its
+   * programmes, the year most units report, and the national figure for that same year.
+   */
+  async function rankCompletion(options: RankingOptions, area: Area | undefined, limit: number, empty: Ranking): Promise<Ranking> {
+    const ranked = await selection.rank({
+      metric: "examWithin3Years",
+      order: options.order ?? "desc",
+      limit,
+      ...(area ? { area: area.kind === "county" ? { county: area.code } : { municipality: area.code } } : {}),
+    });
+    if (ranked.schoolYear === null) return empty;
+    return {
+      ...empty,
+      storedMetric: COMPLETION_METRIC,
+      schoolYear: ranked.schoolYear,
+      national: ranked.national,
+      total: ranked.ranked,
+      rows: ranked.schools.map((s, i) => ({ rank: i + 1, code: s.school.code, name: s.school.name, municipalityName: s.municipalityName, organizerName: s.organizer.name, value: s.value })),
+    };
+  }
+
   return {
     /** School units in an area ordered by one measure, with the national figure beside them. */
     async rank(options: RankingOptions): Promise<Ranking> {
@@ -69,6 +95,7 @@ export function createRankingService(deps: Deps) {
       if (options.area && !area) throw unknownArea(options.area);
       const limit = Math.max(1, Math.min(options.limit ?? 10, 50));
       const empty: Ranking = { metric: options.metric, storedMetric: null, schoolYear: null, area: area ?? null, national: null, total: 0, rows: [] };
+      if (options.metric === "examWithin3Years") return rankCompletion(options, area, limit, empty);
 
       for (const stored of STORED[options.metric]) {
         const latest = await db.selectFrom("school_results").select((eb) => eb.fn.max("school_year").as("year")).where("metric", "=", stored).executeTakeFirst();

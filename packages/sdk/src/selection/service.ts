@@ -1,3 +1,4 @@
+import { foldSwedish } from "../vocabulary/fold";
 import { ValidationError } from "../errors";
 import { COUNTIES } from "../domain/geography";
 import { type Deps } from "../services/context";
@@ -100,12 +101,7 @@ export interface SelectionResult {
   assessed: number;
 }
 
-const fold = (text: string) =>
-  text
-    .trim()
-    .toLocaleLowerCase("sv-SE")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "");
+const fold = (text: string): string => foldSwedish(text.trim());
 
 /** A name as typed, without its suffix, and without the genitive s too: `Skåne län`, `Skåne`; `Västernorrlands län`, `Västernorrland`. */
 function nameForms(text: string, suffix: "lan" | "kommun"): string[] {

@@ -4,49 +4,50 @@ import { parseUtterance } from "../../nlu/index";
 import type { Block, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
-import { formatDateTime, formatDay, say, t } from "../i18n";
+import { formatDateTime, formatDay } from "../format";
 import type { Pending } from "../pending";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
+import { t } from "../../i18n";
 
 type ProgressPending = Extract<Pending, { flow: "progress" }>;
 
 const PAGE_SIZE = 8;
 
 function assignmentLine(a: Assignment, locale: "sv" | "en"): string {
-  const last = a.lastProgressAt ? formatDay(a.lastProgressAt, locale) : locale === "sv" ? "inga framsteg" : "no progress";
-  return `${PHASE_NAMES[a.phase][locale]} · ${a.percent ?? 0} % · ${locale === "sv" ? "senast" : "last"} ${last}`;
+  const last = a.lastProgressAt ? formatDay(a.lastProgressAt, locale) : t(locale).assignments.noProgress;
+  return `${PHASE_NAMES[a.phase][locale]} · ${a.percent ?? 0} % · ${t(locale).assignments.last} ${last}`;
 }
 
 export async function listAssignments(ctx: FlowContext, pageIndex = 0): Promise<EngineReply> {
   const mine = await ctx.sv.assignments.list({ responsibleStaffId: ctx.staff.id });
-  if (mine.length === 0) return reply(textMessage(ctx.locale, say(t.noAssignments, ctx.locale)));
-  const sv = ctx.locale === "sv";
+  if (mine.length === 0) return reply(textMessage(ctx.locale, t(ctx.locale).common.noAssignments));
+  const msg = t(ctx.locale).assignments;
   const page = paginate(mine, pageIndex, PAGE_SIZE);
   return reply(
     message(
       ctx.locale,
       [
-        { type: "header", text: sv ? "Mina uppdrag" : "My assignments" },
+        { type: "header", text: msg.myAssignments },
         {
           type: "list",
-          items: page.items.map((a) => ({ title: `${a.ref} ${a.title}`, subtitle: assignmentLine(a, ctx.locale), action: { id: "assignment.show", label: sv ? "Visa" : "Show", value: { ref: a.ref } } })),
+          items: page.items.map((a) => ({ title: `${a.ref} ${a.title}`, subtitle: assignmentLine(a, ctx.locale), action: { id: "assignment.show", label: msg.show, value: { ref: a.ref } } })),
           page: {
             index: page.index,
             size: PAGE_SIZE,
             total: mine.length,
-            ...(page.hasNext ? { next: { id: "assignment.list.page", label: sv ? "Nästa" : "Next", value: { index: page.index + 1 } } } : {}),
-            ...(page.hasPrevious ? { previous: { id: "assignment.list.page", label: sv ? "Föregående" : "Previous", value: { index: page.index - 1 } } } : {}),
+            ...(page.hasNext ? { next: { id: "assignment.list.page", label: msg.next, value: { index: page.index + 1 } } } : {}),
+            ...(page.hasPrevious ? { previous: { id: "assignment.list.page", label: msg.previous, value: { index: page.index - 1 } } } : {}),
           },
         },
       ],
-      sv ? `Du har ${mine.length} pågående uppdrag.` : `You have ${mine.length} open assignments.`,
+      msg.youHaveOpenAssignments(mine.length),
     ),
   );
 }
 
 export async function showAssignment(ctx: FlowContext, ref: string | undefined): Promise<EngineReply> {
-  if (!ref) return pickAssignment(ctx, "assignment.show", say(t.askAssignment, ctx.locale));
+  if (!ref) return pickAssignment(ctx, "assignment.show", t(ctx.locale).common.askAssignment);
   try {
     return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(ref)));
   } catch (error) {
@@ -56,7 +57,7 @@ export async function showAssignment(ctx: FlowContext, ref: string | undefined):
 }
 
 export async function assignmentCard(ctx: FlowContext, a: Assignment, lead?: string): Promise<Message> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).assignments;
   const history = await ctx.sv.assignments.history(a.id);
   const responsible = a.responsibleStaffId ? (await ctx.sv.staff.get(a.responsibleStaffId).catch(() => undefined))?.name : undefined;
   const blocks: Block[] = [];
@@ -65,11 +66,11 @@ export async function assignmentCard(ctx: FlowContext, a: Assignment, lead?: str
   blocks.push({
     type: "fields",
     fields: [
-      { label: sv ? "Fas" : "Phase", value: PHASE_NAMES[a.phase][ctx.locale] },
-      { label: sv ? "Klart" : "Done", value: `${a.percent ?? 0} %` },
-      { label: sv ? "Fokusområde" : "Focus area", value: FOCUS_AREA_NAMES[a.focusArea][ctx.locale] },
-      { label: sv ? "Ansvarig" : "Responsible", value: escapeMarkup(responsible ?? "–") },
-      { label: sv ? "Slutdatum" : "Due", value: escapeMarkup(a.dueDate ?? "–") },
+      { label: msg.phase, value: PHASE_NAMES[a.phase][ctx.locale] },
+      { label: msg.done, value: `${a.percent ?? 0} %` },
+      { label: msg.focusArea, value: FOCUS_AREA_NAMES[a.focusArea][ctx.locale] },
+      { label: msg.responsible, value: escapeMarkup(responsible ?? "–") },
+      { label: msg.due, value: escapeMarkup(a.dueDate ?? "–") },
     ],
   });
   const latest = history.slice(-5).reverse();
@@ -80,10 +81,10 @@ export async function assignmentCard(ctx: FlowContext, a: Assignment, lead?: str
           title: `${formatDateTime(h.at, ctx.locale)}${h.percent !== null ? ` · ${h.percent} %` : ""}${h.phaseChange ? ` · → ${PHASE_NAMES[h.phaseChange][ctx.locale]}` : ""}`,
           subtitle: h.note || "–",
         }))
-      : [{ title: sv ? "Inga framsteg loggade ännu." : "No progress logged yet." }],
+      : [{ title: msg.noProgressLoggedYet }],
   });
-  if (history.length > 5) blocks.push({ type: "context", text: sv ? `Visar de 5 senaste av ${history.length} poster.` : `Showing the latest 5 of ${history.length} entries.` });
-  blocks.push({ type: "actions", actions: [{ id: "progress.form", label: sv ? "Logga framsteg" : "Log progress", value: { ref: a.ref }, style: "primary" }] });
+  if (history.length > 5) blocks.push({ type: "context", text: msg.showingTheLatest5Of(history.length) });
+  blocks.push({ type: "actions", actions: [{ id: "progress.form", label: msg.logProgress, value: { ref: a.ref }, style: "primary" }] });
   return message(ctx.locale, blocks, `${lead ? `${lead} ` : ""}${a.ref} ${a.title}: ${PHASE_NAMES[a.phase][ctx.locale]}, ${a.percent ?? 0} %`);
 }
 
@@ -91,7 +92,7 @@ async function pickAssignment(ctx: FlowContext, actionId: string, question: stri
   const mine = await ctx.sv.assignments.list({ responsibleStaffId: ctx.staff.id, limit: 10 });
   const blocks: Block[] = [{ type: "text", text: question }];
   if (mine.length > 0) {
-    blocks.push({ type: "list", items: mine.map((a) => ({ title: `${a.ref} ${a.title}`, action: { id: actionId, label: ctx.locale === "sv" ? "Välj" : "Choose", value: { ref: a.ref } } })) });
+    blocks.push({ type: "list", items: mine.map((a) => ({ title: `${a.ref} ${a.title}`, action: { id: actionId, label: t(ctx.locale).assignments.choose, value: { ref: a.ref } } })) });
   }
   blocks.push({ type: "actions", actions: [cancelAction(ctx.locale)] });
   return reply(message(ctx.locale, blocks));
@@ -113,13 +114,13 @@ export async function startProgress(ctx: FlowContext, entities: Entities): Promi
 async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise<EngineReply> {
   if (!pending.ref) {
     ctx.setPending({ ...pending, awaiting: "ref" });
-    return pickAssignment(ctx, "progress.pick", say(t.askAssignment, ctx.locale));
+    return pickAssignment(ctx, "progress.pick", t(ctx.locale).common.askAssignment);
   }
   const assignment = await ctx.sv.assignments.get(pending.ref).catch(() => undefined);
   if (!assignment) {
     const { ref: _ref, ...rest } = pending;
     ctx.setPending({ ...rest, awaiting: "ref" });
-    return pickAssignment(ctx, "progress.pick", `${ctx.locale === "sv" ? `Jag hittar inget uppdrag ${pending.ref}.` : `I can't find assignment ${pending.ref}.`} ${say(t.askAssignment, ctx.locale)}`);
+    return pickAssignment(ctx, "progress.pick", `${t(ctx.locale).assignments.iCanTFindAssignment(pending.ref)} ${t(ctx.locale).common.askAssignment}`);
   }
   try {
     await ctx.sv.assignments.checkMayLogProgress(assignment.id, ctx.write);
@@ -130,28 +131,28 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
   }
   if (!pending.note && pending.percent === undefined && !pending.phase) {
     ctx.setPending({ ...pending, awaiting: "note" });
-    return reply(message(ctx.locale, [{ type: "text", text: `${escapeMarkup(`${assignment.ref} ${assignment.title}`)}: ${say(t.askProgress, ctx.locale)}` }, { type: "actions", actions: [{ id: "progress.form", label: ctx.locale === "sv" ? "Öppna formulär" : "Open form", value: { ref: assignment.ref } }, cancelAction(ctx.locale)] }]));
+    return reply(message(ctx.locale, [{ type: "text", text: `${escapeMarkup(`${assignment.ref} ${assignment.title}`)}: ${t(ctx.locale).common.askProgress}` }, { type: "actions", actions: [{ id: "progress.form", label: t(ctx.locale).assignments.openForm, value: { ref: assignment.ref } }, cancelAction(ctx.locale)] }]));
   }
   if (pending.percent !== undefined && (pending.percent < 0 || pending.percent > 100)) {
     const { percent: _p, ...rest } = pending;
     ctx.setPending({ ...rest, awaiting: "note" });
-    return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Procent måste vara mellan 0 och 100. Skriv anteckningen igen med rätt procent." : "Percent must be from 0 to 100. Write the note again with the right percent."));
+    return reply(textMessage(ctx.locale, t(ctx.locale).assignments.percentMustBeFrom0));
   }
   ctx.setPending({ ...pending, awaiting: "confirm" });
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).assignments;
   return reply(
     message(ctx.locale, [
-      { type: "text", text: say(t.confirmProgress, ctx.locale) },
+      { type: "text", text: t(ctx.locale).common.confirmProgress },
       {
         type: "fields",
         fields: [
-          { label: sv ? "Uppdrag" : "Assignment", value: escapeMarkup(`${assignment.ref} ${assignment.title}`) },
-          ...(pending.note ? [{ label: sv ? "Anteckning" : "Note", value: escapeMarkup(pending.note) }] : []),
-          ...(pending.percent !== undefined ? [{ label: sv ? "Klart" : "Done", value: `${pending.percent} %` }] : []),
-          ...(pending.phase ? [{ label: sv ? "Ny fas" : "New phase", value: PHASE_NAMES[pending.phase][ctx.locale] }] : []),
+          { label: msg.assignment, value: escapeMarkup(`${assignment.ref} ${assignment.title}`) },
+          ...(pending.note ? [{ label: msg.note, value: escapeMarkup(pending.note) }] : []),
+          ...(pending.percent !== undefined ? [{ label: msg.done, value: `${pending.percent} %` }] : []),
+          ...(pending.phase ? [{ label: msg.newPhase, value: PHASE_NAMES[pending.phase][ctx.locale] }] : []),
         ],
       },
-      { type: "actions", actions: [{ id: "progress.confirm", label: sv ? "Logga" : "Log", value: {}, style: "primary" }, { id: "progress.form", label: sv ? "Ändra" : "Edit", value: { ref: assignment.ref } }, cancelAction(ctx.locale)] },
+      { type: "actions", actions: [{ id: "progress.confirm", label: msg.log, value: {}, style: "primary" }, { id: "progress.form", label: msg.edit, value: { ref: assignment.ref } }, cancelAction(ctx.locale)] },
     ]),
   );
 }
@@ -176,7 +177,7 @@ export async function continueProgress(ctx: FlowContext, pending: ProgressPendin
     });
   }
   if (/^\s*(ja|japp|ok|okej|yes|y|logga|bekräfta|confirm)\b/i.test(text)) return confirmProgress(ctx, pending);
-  return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Svara **ja** för att logga eller **avbryt**." : "Answer **yes** to log or **cancel**."));
+  return reply(textMessage(ctx.locale, t(ctx.locale).assignments.answerYesToLogOr));
 }
 
 export async function confirmProgress(ctx: FlowContext, pending: ProgressPending): Promise<EngineReply> {
@@ -188,7 +189,7 @@ export async function confirmProgress(ctx: FlowContext, pending: ProgressPending
       ctx.write,
     );
     ctx.setPending(undefined);
-    return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(pending.ref), say(t.progressLogged, ctx.locale)));
+    return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(pending.ref), t(ctx.locale).common.progressLogged));
   } catch (error) {
     if (isSamverkanError(error)) {
       ctx.setPending(undefined);
@@ -199,7 +200,7 @@ export async function confirmProgress(ctx: FlowContext, pending: ProgressPending
 }
 
 export async function progressForm(ctx: FlowContext, ref: string, errors?: Record<string, string>): Promise<Message> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).assignments;
   const a = await ctx.sv.assignments.get(ref);
   await ctx.sv.assignments.checkMayLogProgress(a.id, ctx.write);
   return message(
@@ -208,32 +209,32 @@ export async function progressForm(ctx: FlowContext, ref: string, errors?: Recor
       {
         type: "form",
         id: "progress",
-        title: sv ? "Logga framsteg" : "Log progress",
-        submit: { id: "progress.submit", label: sv ? "Logga" : "Log", value: { ref: a.ref } },
-        cancel: { id: "flow.cancel", label: sv ? "Avbryt" : "Cancel", value: {} },
+        title: msg.logProgress,
+        submit: { id: "progress.submit", label: msg.log, value: { ref: a.ref } },
+        cancel: { id: "flow.cancel", label: msg.cancel, value: {} },
         inputs: [
-          { kind: "text", id: "note", label: `${a.ref} ${a.title}`.slice(0, 150), multiline: true, required: true, maxLength: 3000, placeholder: sv ? "Vad har hänt?" : "What happened?" },
-          { kind: "number", id: "percent", label: sv ? "Klart (%)" : "Done (%)", min: 0, max: 100, ...(a.percent !== null ? { value: a.percent } : {}) },
-          { kind: "select", id: "phase", label: sv ? "Fas" : "Phase", value: a.phase, options: phaseSchema.options.map((p) => ({ label: PHASE_NAMES[p][ctx.locale], value: p })) },
+          { kind: "text", id: "note", label: `${a.ref} ${a.title}`.slice(0, 150), multiline: true, required: true, maxLength: 3000, placeholder: msg.whatHappened },
+          { kind: "number", id: "percent", label: msg.done2, min: 0, max: 100, ...(a.percent !== null ? { value: a.percent } : {}) },
+          { kind: "select", id: "phase", label: msg.phase, value: a.phase, options: phaseSchema.options.map((p) => ({ label: PHASE_NAMES[p][ctx.locale], value: p })) },
         ],
         ...(errors ? { errors } : {}),
       },
     ],
-    sv ? "Logga framsteg" : "Log progress",
+    msg.logProgress,
   );
 }
 
 /** A submitted progress form is the confirmation; bad values come back on their field. */
 export async function submitProgressForm(ctx: FlowContext, ref: string, values: Record<string, string | number | boolean | undefined>): Promise<EngineReply> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).assignments;
   const errors: Record<string, string> = {};
   const note = String(values.note ?? "").trim();
   const rawPercent = values.percent;
   const percent = rawPercent === undefined || rawPercent === "" ? undefined : Number(String(rawPercent).replace(",", "."));
-  if (percent !== undefined && (!Number.isFinite(percent) || percent < 0 || percent > 100)) errors.percent = sv ? "Procent måste vara mellan 0 och 100." : "Percent must be from 0 to 100.";
+  if (percent !== undefined && (!Number.isFinite(percent) || percent < 0 || percent > 100)) errors.percent = msg.percentMustBeFrom02;
   const phaseParsed = values.phase ? phaseSchema.safeParse(values.phase) : undefined;
-  if (phaseParsed && !phaseParsed.success) errors.phase = sv ? "Välj en fas i listan." : "Choose a phase from the list.";
-  if (!note) errors.note = sv ? "Skriv en kort anteckning om vad som hänt." : "Write a short note about what happened.";
+  if (phaseParsed && !phaseParsed.success) errors.phase = msg.chooseAPhaseFromThe;
+  if (!note) errors.note = msg.writeAShortNoteAbout;
   if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
   const current = await ctx.sv.assignments.get(ref);
   const phase: Phase | undefined = phaseParsed?.success && phaseParsed.data !== current.phase ? phaseParsed.data : undefined;

@@ -3,11 +3,12 @@ import type { Entities } from "../../nlu/types";
 import { parseDateTime } from "../../nlu/index";
 import type { Action, Block, FormBlock, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
-import { formatDay, formatRange, say, t } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { findOrganizerChoices } from "../lookup";
 import type { BookDraft } from "../pending";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
+import { t } from "../../i18n";
 
 /** Starts (or restarts) booking from what the user said. */
 export async function startBooking(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
@@ -69,7 +70,7 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
     // "kl 10" after we asked "Vilken tid den 15 mars?" is that day, not the next 10:00.
     const clockOnly = /^\s*(kl\.?|klockan|at)?\s*\d{1,2}([:.]\d{2})?\s*$/i.test(text);
     const parsed = parseDateTime(text, { now: clockOnly && draft.date ? new Date(`${draft.date}T00:00:00${formatInstant(Date.parse(`${draft.date}T12:00:00Z`)).slice(19)}`) : ctx.now, logger: ctx.logger });
-    if (!parsed.start) return askAgain(ctx, draft, "time", `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`);
+    if (!parsed.start) return askAgain(ctx, draft, "time", `${t(ctx.locale).common.didNotGetTime} ${t(ctx.locale).common.askTime}`);
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);
   }
@@ -90,7 +91,7 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
     applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
     return next(ctx, draft);
   }
-  return askAgain(ctx, draft, "confirm", ctx.locale === "sv" ? "Svara **ja** för att boka eller **avbryt**." : "Answer **yes** to book or **cancel**.");
+  return askAgain(ctx, draft, "confirm", t(ctx.locale).book.answerYesToBookOr);
 }
 
 export async function pickOrganizer(ctx: FlowContext, draft: BookDraft, organizerId: string, schoolUnitCode?: string): Promise<EngineReply> {
@@ -123,7 +124,7 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
   try {
     const booked = await book(ctx, draft);
     ctx.setPending(undefined);
-    return reply(await dialogueCard(ctx, booked, say(t.booked, ctx.locale), "booked"));
+    return reply(await dialogueCard(ctx, booked, t(ctx.locale).common.booked, "booked"));
   } catch (error) {
     if (error instanceof ConflictError) return conflictReply(ctx, draft, error);
     if (error instanceof ValidationError) {
@@ -131,7 +132,7 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
       if (field === "start" || field === "end") {
         delete draft.start;
         ctx.setPending({ flow: "book", awaiting: "time", draft });
-        return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
+        return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${t(ctx.locale).common.askTime}`));
       }
       if (field === "officeId") {
         delete draft.officeId;
@@ -173,25 +174,25 @@ async function conflictReply(ctx: FlowContext, draft: BookDraft, error: Conflict
   delete draft.start;
   ctx.setPending({ flow: "book", awaiting: "time", draft });
   const blocks: Block[] = [{ type: "text", text: escapeMarkup(error.localized(ctx.locale)) }];
-  if (slots.length === 0) blocks.push({ type: "text", text: say(t.noFreeSlots, ctx.locale) });
+  if (slots.length === 0) blocks.push({ type: "text", text: t(ctx.locale).common.noFreeSlots });
   else {
-    blocks.push({ type: "text", text: say(t.conflict, ctx.locale) });
+    blocks.push({ type: "text", text: t(ctx.locale).common.conflict });
     blocks.push({
       type: "list",
-      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "book.slot", label: ctx.locale === "sv" ? "Välj" : "Choose", value: { start: s.start } } })),
+      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "book.slot", label: t(ctx.locale).book.choose, value: { start: s.start } } })),
     });
   }
-  blocks.push({ type: "context", text: ctx.locale === "sv" ? "Välj en tid, skriv en annan tid, eller skriv *avbryt*." : "Pick a time, write another time, or write *cancel*." });
+  blocks.push({ type: "context", text: t(ctx.locale).book.pickATimeWriteAnother });
   blocks.push({ type: "actions", actions: [cancelAction(ctx.locale)] });
   return reply(message(ctx.locale, blocks));
 }
 
 /** Asks for the first missing piece, or for confirmation when nothing is missing. */
 async function next(ctx: FlowContext, draft: BookDraft): Promise<EngineReply> {
-  if (!draft.organizerId) return askAgain(ctx, draft, "organizer", say(t.askOrganizer, ctx.locale));
+  if (!draft.organizerId) return askAgain(ctx, draft, "organizer", t(ctx.locale).common.askOrganizer);
   if (!draft.start) {
-    const question = draft.date ? t.askClock(formatDay(draft.date, ctx.locale)) : t.askTime;
-    return askAgain(ctx, draft, "time", say(question, ctx.locale));
+    const words = t(ctx.locale).common;
+    return askAgain(ctx, draft, "time", draft.date ? words.askClock(formatDay(draft.date, ctx.locale)) : words.askTime);
   }
   if (!draft.digital && !draft.officeId) return askPlace(ctx, draft, false);
   ctx.setPending({ flow: "book", awaiting: "confirm", draft });
@@ -208,12 +209,12 @@ function askPlace(ctx: FlowContext, draft: BookDraft, unknown: boolean, lead?: s
   const home = ctx.staff.homeOfficeId ? ctx.sv.config.offices.find((o) => o.id === ctx.staff.homeOfficeId) : undefined;
   const offices = [home, ...ctx.sv.config.offices.filter((o) => o !== home)].filter((o) => o !== undefined).slice(0, 4);
   const actions: Action[] = [
-    { id: "book.place", label: ctx.locale === "sv" ? "Digitalt" : "Digital", value: { digital: true }, style: "primary" },
+    { id: "book.place", label: t(ctx.locale).book.digital, value: { digital: true }, style: "primary" },
     ...offices.map((o) => ({ id: "book.place", label: o.town, value: { officeId: o.id } })),
     cancelAction(ctx.locale),
   ];
-  const prefix = lead ?? (unknown ? (ctx.locale === "sv" ? "Jag känner inte igen den platsen." : "I don't recognise that place.") : "");
-  return reply(message(ctx.locale, [{ type: "text", text: `${prefix} ${say(t.askPlace, ctx.locale)}`.trim() }, { type: "actions", actions }]));
+  const prefix = lead ?? (unknown ? t(ctx.locale).book.iDonTRecogniseThat : "");
+  return reply(message(ctx.locale, [{ type: "text", text: `${prefix} ${t(ctx.locale).common.askPlace}`.trim() }, { type: "actions", actions }]));
 }
 
 async function resolveOrganizer(ctx: FlowContext, draft: BookDraft, name: string): Promise<EngineReply | undefined> {
@@ -224,17 +225,17 @@ async function resolveOrganizer(ctx: FlowContext, draft: BookDraft, name: string
     if (only!.schoolUnitCode) draft.schoolUnitCode = only!.schoolUnitCode;
     return undefined;
   }
-  if (choices.length === 0) return askAgain(ctx, draft, "organizer", say(t.noMatch(name), ctx.locale));
+  if (choices.length === 0) return askAgain(ctx, draft, "organizer", t(ctx.locale).common.noMatch(name));
   ctx.setPending({ flow: "book", awaiting: "organizer", draft });
   return reply(
     message(ctx.locale, [
-      { type: "text", text: say(t.pickOrganizer, ctx.locale) },
+      { type: "text", text: t(ctx.locale).common.pickOrganizer },
       {
         type: "list",
         items: choices.map((c) => ({
           title: c.label,
           ...(c.detail ? { subtitle: c.detail } : {}),
-          action: { id: "book.organizer", label: ctx.locale === "sv" ? "Välj" : "Choose", value: { organizerId: c.organizerId, ...(c.schoolUnitCode ? { schoolUnitCode: c.schoolUnitCode } : {}) } },
+          action: { id: "book.organizer", label: t(ctx.locale).book.choose, value: { organizerId: c.organizerId, ...(c.schoolUnitCode ? { schoolUnitCode: c.schoolUnitCode } : {}) } },
         })),
       },
       { type: "actions", actions: [cancelAction(ctx.locale)] },
@@ -258,26 +259,26 @@ function applyTime(draft: BookDraft, start?: string, end?: string, durationMinut
 }
 
 function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).book;
   const endIso = formatInstant(Date.parse(draft.start!) + draft.durationMinutes * 60_000);
-  const place = draft.digital ? (sv ? "Digitalt" : "Digital") : (ctx.sv.config.offices.find((o) => o.id === draft.officeId)?.town ?? "");
+  const place = draft.digital ? m.digital : (ctx.sv.config.offices.find((o) => o.id === draft.officeId)?.town ?? "");
   return message(ctx.locale, [
-    { type: "header", text: sv ? "Boka kvalitetsdialog" : "Book a quality dialogue" },
-    { type: "text", text: say(t.confirmBook, ctx.locale) },
+    { type: "header", text: m.bookAQualityDialogue },
+    { type: "text", text: t(ctx.locale).common.confirmBook },
     {
       type: "fields",
       fields: [
-        { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(draft.organizerName ?? "") },
-        ...(draft.schoolUnitCode ? [{ label: sv ? "Skolenhet" : "School unit", value: escapeMarkup(draft.schoolUnitCode) }] : []),
-        { label: sv ? "Tid" : "Time", value: formatRange(draft.start!, endIso, ctx.locale) },
-        ...(draft.followsUpId ? [{ label: sv ? "Uppföljning" : "Follow-up", value: sv ? "Följer upp förra dialogen" : "Follows up the previous dialogue" }] : []),
-        { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
+        { label: m.organizer, value: escapeMarkup(draft.organizerName ?? "") },
+        ...(draft.schoolUnitCode ? [{ label: m.schoolUnit, value: escapeMarkup(draft.schoolUnitCode) }] : []),
+        { label: m.time, value: formatRange(draft.start!, endIso, ctx.locale) },
+        ...(draft.followsUpId ? [{ label: m.followUp, value: m.followsUpThePreviousDialogue }] : []),
+        { label: m.place, value: escapeMarkup(place) },
       ],
     },
     {
       type: "actions",
       actions: [
-        { id: "book.confirm", label: sv ? "Boka" : "Book", value: {}, style: "primary" },
+        { id: "book.confirm", label: m.book, value: {}, style: "primary" },
         formAction(ctx, draft),
         cancelAction(ctx.locale),
       ],
@@ -286,29 +287,29 @@ function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
 }
 
 function formAction(ctx: FlowContext, _draft: BookDraft): Action {
-  return { id: "book.form", label: ctx.locale === "sv" ? "Öppna formulär" : "Open form", value: {} };
+  return { id: "book.form", label: t(ctx.locale).book.openForm, value: {} };
 }
 
 /** The booking form, prefilled from the draft. */
 export function bookingForm(ctx: FlowContext, draft: BookDraft, errors?: Record<string, string>): Message {
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).book;
   const form: FormBlock = {
     type: "form",
     id: "book",
-    title: sv ? "Boka dialog" : "Book dialogue",
-    submit: { id: "book.submit", label: sv ? "Boka" : "Book", value: {} },
-    cancel: { id: "flow.cancel", label: sv ? "Avbryt" : "Cancel", value: {} },
+    title: m.bookDialogue,
+    submit: { id: "book.submit", label: m.book, value: {} },
+    cancel: { id: "flow.cancel", label: m.cancel, value: {} },
     inputs: [
-      { kind: "text", id: "organizer", label: sv ? "Huvudman eller skola" : "Organizer or school", required: true, ...(draft.organizerName ? { value: draft.organizerName } : {}), maxLength: 200 },
-      { kind: "date", id: "date", label: sv ? "Datum" : "Date", required: true, ...(draft.start || draft.date ? { value: (draft.start ?? draft.date)!.slice(0, 10) } : {}) },
-      { kind: "time", id: "time", label: sv ? "Starttid" : "Start time", required: true, ...(draft.start ? { value: draft.start.slice(11, 16) } : {}) },
-      { kind: "number", id: "duration", label: sv ? "Längd (minuter)" : "Length (minutes)", value: draft.durationMinutes, min: 15, max: 480, integer: true, required: true },
+      { kind: "text", id: "organizer", label: m.organizerOrSchool, required: true, ...(draft.organizerName ? { value: draft.organizerName } : {}), maxLength: 200 },
+      { kind: "date", id: "date", label: m.date, required: true, ...(draft.start || draft.date ? { value: (draft.start ?? draft.date)!.slice(0, 10) } : {}) },
+      { kind: "time", id: "time", label: m.startTime, required: true, ...(draft.start ? { value: draft.start.slice(11, 16) } : {}) },
+      { kind: "number", id: "duration", label: m.lengthMinutes, value: draft.durationMinutes, min: 15, max: 480, integer: true, required: true },
       {
         kind: "select",
         id: "place",
-        label: sv ? "Plats" : "Place",
+        label: m.place,
         required: true,
-        options: [{ label: sv ? "Digitalt" : "Digital", value: "digital" }, ...ctx.sv.config.offices.map((o) => ({ label: o.town, value: o.id }))],
+        options: [{ label: m.digital, value: "digital" }, ...ctx.sv.config.offices.map((o) => ({ label: o.town, value: o.id }))],
         ...(draft.digital ? { value: "digital" } : draft.officeId ? { value: draft.officeId } : {}),
       },
     ],
@@ -322,39 +323,39 @@ export function bookingForm(ctx: FlowContext, draft: BookDraft, errors?: Record<
  * as errors on the field to fix, so the form stays open.
  */
 export async function submitBookingForm(ctx: FlowContext, values: Record<string, string | number | boolean | undefined>): Promise<EngineReply> {
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).book;
   const errors: Record<string, string> = {};
   const draft: BookDraft = { durationMinutes: 60 };
   const organizerText = String(values.organizer ?? "").trim();
-  if (!organizerText) errors.organizer = sv ? "Ange huvudman eller skola." : "Enter an organizer or school.";
+  if (!organizerText) errors.organizer = m.enterAnOrganizerOrSchool;
   else {
     const choices = await findOrganizerChoices(ctx.sv, organizerText);
-    if (choices.length === 0) errors.organizer = say(t.noMatch(organizerText), ctx.locale);
-    else if (choices.length > 1) errors.organizer = `${sv ? "Flera träffar" : "Several matches"}: ${choices.slice(0, 3).map((c) => c.label).join("; ")}`;
+    if (choices.length === 0) errors.organizer = t(ctx.locale).common.noMatch(organizerText);
+    else if (choices.length > 1) errors.organizer = `${m.severalMatches}: ${choices.slice(0, 3).map((c) => c.label).join("; ")}`;
     else Object.assign(draft, { organizerId: choices[0]!.organizerId, organizerName: choices[0]!.organizerName, ...(choices[0]!.schoolUnitCode ? { schoolUnitCode: choices[0]!.schoolUnitCode } : {}) });
   }
   const date = String(values.date ?? "");
   const time = String(values.time ?? "");
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.date = sv ? "Ange ett datum, t.ex. 2026-12-03." : "Enter a date, e.g. 2026-12-03.";
-  if (!/^\d{2}:\d{2}$/.test(time)) errors.time = sv ? "Ange en tid, t.ex. 14:00." : "Enter a time, e.g. 14:00.";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) errors.date = m.enterADateEG;
+  if (!/^\d{2}:\d{2}$/.test(time)) errors.time = m.enterATimeEG;
   const duration = Number(values.duration ?? 60);
-  if (!Number.isInteger(duration) || duration < 15 || duration > 480) errors.duration = sv ? "Längden ska vara 15–480 minuter." : "Length must be 15–480 minutes.";
+  if (!Number.isInteger(duration) || duration < 15 || duration > 480) errors.duration = m.lengthMustBe15480;
   else draft.durationMinutes = duration;
   const place = String(values.place ?? "");
   if (place === "digital") draft.digital = true;
   else if (findOffice(ctx.sv.config.offices, place)) draft.officeId = findOffice(ctx.sv.config.offices, place)!.id;
-  else errors.place = sv ? "Välj plats." : "Choose a place.";
+  else errors.place = m.chooseAPlace;
   if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
   draft.start = `${date}T${time}`;
   try {
     const booked = await book(ctx, draft);
     ctx.setPending(undefined);
-    return { messages: [await dialogueCard(ctx, booked, say(t.booked, ctx.locale), "booked")], closeForm: true };
+    return { messages: [await dialogueCard(ctx, booked, t(ctx.locale).common.booked, "booked")], closeForm: true };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slots = await ctx.sv.dialogues.availability({ staffIds: [ctx.staff.id], officeId: draft.digital ? null : (draft.officeId ?? null), from: `${date}T00:00`, durationMinutes: draft.durationMinutes, limit: 3 });
       const free = slots.map((s) => formatRange(s.start, s.end, ctx.locale)).join(", ");
-      return { messages: [], formErrors: { time: `${error.localized(ctx.locale)}${free ? ` ${sv ? "Lediga tider" : "Free times"}: ${free}.` : ""}` } };
+      return { messages: [], formErrors: { time: `${error.localized(ctx.locale)}${free ? ` ${m.freeTimes}: ${free}.` : ""}` } };
     }
     if (error instanceof ValidationError) {
       const map: Record<string, string> = { start: "time", end: "duration", officeId: "place" };
@@ -372,26 +373,26 @@ export type CalendarChange = "booked" | "rescheduled" | "cancelled";
 
 /** A booked dialogue as a card, with follow-up actions; after a change it says who gets a calendar invitation. */
 export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: string, change?: CalendarChange): Promise<Message> {
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).book;
   const organizer = await ctx.sv.organizers.get(d.organizerId);
-  const place = d.digital ? (sv ? "Digitalt" : "Digital") : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? d.officeId ?? "");
+  const place = d.digital ? m.digital : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? d.officeId ?? "");
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
   blocks.push({
     type: "fields",
     fields: [
-      { label: sv ? "Huvudman" : "Organizer", value: escapeMarkup(organizer.name) },
-      { label: sv ? "Tid" : "Time", value: formatRange(d.start, d.end, ctx.locale) },
-      { label: sv ? "Plats" : "Place", value: escapeMarkup(place) },
+      { label: m.organizer, value: escapeMarkup(organizer.name) },
+      { label: m.time, value: formatRange(d.start, d.end, ctx.locale) },
+      { label: m.place, value: escapeMarkup(place) },
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });
   const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
   if (contacts.length > 0) {
     const names = contacts.map((c) => `${escapeMarkup(c.name)} (${escapeMarkup(c.role)})`).join(", ");
-    blocks.push({ type: "context", text: `${sv ? "Möter" : "Meeting"}: ${names}`.slice(0, 2000) });
+    blocks.push({ type: "context", text: `${m.meeting}: ${names}`.slice(0, 2000) });
   }
-  if (d.followsUpId) blocks.push({ type: "context", text: sv ? "Följer upp en tidigare dialog." : "Follows up an earlier dialogue." });
+  if (d.followsUpId) blocks.push({ type: "context", text: m.followsUpAnEarlierDialogue });
   if (change) blocks.push({ type: "context", text: await invitationLine(ctx, d.id, change) });
   const started = Date.parse(d.start) <= ctx.now.getTime();
   const actions: Action[] = [];
@@ -399,18 +400,18 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
     // A signed, expiring link to the dialogue's .ics on the app's own HTTP server.
     const ics = ctx.sv.calendar.dialogueLink(d.id);
     actions.push(
-      { id: "dialogue.prepare", label: sv ? "Förbered" : "Prepare", value: { organizerId: d.organizerId }, style: "primary" },
-      ...(ics ? [{ id: "dialogue.ics", label: sv ? "Lägg till i kalendern" : "Add to calendar", value: { id: d.id }, url: ics }] : []),
-      { id: "dialogue.contacts.form", label: sv ? "Kontaktpersoner" : "Contact persons", value: { id: d.id } },
-      { id: "dialogue.reschedule.pick", label: sv ? "Flytta" : "Reschedule", value: { id: d.id } },
-      { id: "dialogue.cancel.pick", label: sv ? "Ställ in" : "Cancel dialogue", value: { id: d.id }, style: "danger" },
+      { id: "dialogue.prepare", label: m.prepare, value: { organizerId: d.organizerId }, style: "primary" },
+      ...(ics ? [{ id: "dialogue.ics", label: m.addToCalendar, value: { id: d.id }, url: ics }] : []),
+      { id: "dialogue.contacts.form", label: m.contactPersons, value: { id: d.id } },
+      { id: "dialogue.reschedule.pick", label: m.reschedule, value: { id: d.id } },
+      { id: "dialogue.cancel.pick", label: m.cancelDialogue, value: { id: d.id }, style: "danger" },
     );
   } else if (d.status !== "cancelled" && started) {
     const minutes = await ctx.sv.minutes.get(d.id);
     actions.push(
       minutes
-        ? { id: "minutes.show", label: sv ? "Visa protokoll" : "Show minutes", value: { id: d.id } }
-        : { id: "dialogue.record.form", label: sv ? "Skriv protokoll" : "Record minutes", value: { id: d.id }, style: "primary" },
+        ? { id: "minutes.show", label: m.showMinutes, value: { id: d.id } }
+        : { id: "dialogue.record.form", label: m.recordMinutes, value: { id: d.id }, style: "primary" },
     );
   }
   if (actions.length > 0) blocks.push({ type: "actions", actions });
@@ -418,36 +419,33 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
 }
 
 async function invitationLine(ctx: FlowContext, dialogueId: string, change: CalendarChange): Promise<string> {
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).book;
   const notice = await ctx.sv.calendar.invitationNotice(dialogueId);
   const missing = notice.withoutEmail.length
-    ? sv
-      ? ` Ingen e-postadress för ${notice.withoutEmail.map(escapeMarkup).join(", ")}.`
-      : ` No e-mail address for ${notice.withoutEmail.map(escapeMarkup).join(", ")}.`
+    ? m.noEMailAddressFor(notice.withoutEmail.map(escapeMarkup).join(", "))
     : "";
   if (notice.channel === "none") {
-    return sv ? "Ingen kalenderinbjudan skickas med e-post (e-post är inte inställd för Samverkan)." : "No calendar invitation is sent by e-mail (mail is not set up for Samverkan).";
+    return m.noCalendarInvitationIsSent;
   }
-  if (notice.recipients.length === 0) return (sv ? "Ingen kalenderinbjudan kunde skickas." : "No calendar invitation could be sent.") + missing;
+  if (notice.recipients.length === 0) return (m.noCalendarInvitationCouldBe) + missing;
   const to = notice.recipients.map(escapeMarkup).join(", ");
   if (notice.channel === "outlook") {
     const outlook = {
-      booked: sv ? "Dialogen läggs i Outlook-kalendern och Outlook bjuder in" : "The dialogue goes into the Outlook calendar and Outlook invites",
-      rescheduled: sv ? "Outlook-händelsen flyttas och Outlook meddelar" : "The Outlook event moves and Outlook notifies",
-      cancelled: sv ? "Outlook-händelsen ställs in och Outlook meddelar" : "The Outlook event is cancelled and Outlook notifies",
+      booked: m.theDialogueGoesIntoThe,
+      rescheduled: m.theOutlookEventMovesAnd,
+      cancelled: m.theOutlookEventIsCancelled,
     }[change];
     return `${outlook} ${to}.${missing}`;
   }
   const what = {
-    booked: sv ? "Kalenderinbjudan skickas till" : "Calendar invitation is being sent to",
-    rescheduled: sv ? "Uppdaterad kalenderinbjudan skickas till" : "Updated calendar invitation is being sent to",
-    cancelled: sv ? "Avbokning skickas till" : "Cancellation is being sent to",
+    booked: m.calendarInvitationIsBeingSent,
+    rescheduled: m.updatedCalendarInvitationIsBeing,
+    cancelled: m.cancellationIsBeingSentTo,
   }[change];
   return `${what} ${to}.${missing}`;
 }
 
 export function statusName(status: QualityDialogue["status"], locale: "sv" | "en"): string {
-  const names = { proposed: ["Föreslagen", "Proposed"], booked: ["Bokad", "Booked"], held: ["Genomförd", "Held"], cancelled: ["Inställd", "Cancelled"] } as const;
-  return names[status][locale === "sv" ? 0 : 1];
+  return t(locale).book.statusNames[status];
 }
 

@@ -1,23 +1,18 @@
 import { FOCUS_AREA_NAMES, ORGANIZER_TYPE_NAMES, PHASE_NAMES, type BriefingResult, type BriefingUnit, type CriterionId, type DialogueBriefing } from "@samverkan/sdk";
 import type { Action, Block, ListItem, Locale, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
-import { formatDay, formatRange } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { message } from "../reply";
+import { t } from "../../i18n";
 
 const UNITS_PER_PAGE = 8;
 
-const METRIC_NAMES: Record<CriterionId, { sv: string; en: string }> = {
-  meritValue: { sv: "meritvärde", en: "merit value" },
-  shareAllSubjects: { sv: "godkänt i alla ämnen", en: "passed all subjects" },
-  shareEligibleVocational: { sv: "behöriga till yrkesprogram", en: "eligible for vocational programmes" },
-  completionRate: { sv: "fullföljt", en: "completion" },
-  salsaResidual: { sv: "SALSA-avvikelse", en: "SALSA residual" },
-};
 const PERCENT_METRICS = new Set<CriterionId>(["shareAllSubjects", "shareEligibleVocational", "completionRate"]);
 
 function num(n: number, locale: Locale): string {
   const text = Number.isInteger(n) ? String(n) : n.toFixed(1);
-  return locale === "sv" ? text.replace(".", ",").replace("-", "−") : text;
+  const format = t(locale).format;
+  return text.replace(".", format.decimalMark).replace("-", format.minus);
 }
 
 function value(metric: CriterionId, n: number, locale: Locale): string {
@@ -26,9 +21,9 @@ function value(metric: CriterionId, n: number, locale: Locale): string {
 
 /** `meritvärde 182,5 (riket 233,1) ↓ −7,5` */
 export function resultText(r: BriefingResult, locale: Locale): string {
-  const name = METRIC_NAMES[r.metric][locale];
-  if (!r.latest) return `${name} ${locale === "sv" ? "saknas/dold" : "missing/hidden"}`;
-  const national = r.latest.national === null ? "" : ` (${locale === "sv" ? "riket" : "national"} ${value(r.metric, r.latest.national, locale)})`;
+  const name = t(locale).briefingCard.metricNames[r.metric];
+  if (!r.latest) return `${name} ${t(locale).briefingCard.missingHidden}`;
+  const national = r.latest.national === null ? "" : ` (${t(locale).briefingCard.national} ${value(r.metric, r.latest.national, locale)})`;
   const trend = r.change === null ? "" : r.change > 0 ? ` ↑ +${num(r.change, locale)}` : r.change < 0 ? ` ↓ ${num(r.change, locale)}` : " →";
   return `${name} ${value(r.metric, r.latest.value, locale)}${national}${trend}`;
 }
@@ -54,66 +49,62 @@ const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0,
  * Teams however large the organizer.
  */
 export function briefingSummary(b: DialogueBriefing, locale: Locale): Message {
-  const sv = locale === "sv";
+  const msg = t(locale).briefingCard;
   const flagged = b.units.filter((u) => u.flaggedFor.length > 0);
   const blocks: Block[] = [
-    { type: "header", text: cut(sv ? `Inför dialogen med ${b.organizer.name}` : `Briefing: ${b.organizer.name}`, 150) },
+    { type: "header", text: cut(msg.briefing(b.organizer.name), 150) },
     {
       type: "fields",
       fields: [
-        { label: sv ? "Huvudman" : "Organizer", value: `${b.organizer.name} (${organizationNumber(b.organizer.organizationNumber)})` },
-        { label: sv ? "Typ och kommun" : "Type and municipality", value: `${ORGANIZER_TYPE_NAMES[b.organizer.type][locale]}${b.organizer.municipalityName ? `, ${b.organizer.municipalityName}` : ""}` },
-        { label: sv ? "Nästa dialog" : "Next dialogue", value: b.upcoming ? formatRange(b.upcoming.start, b.upcoming.end, locale) : sv ? "Ingen bokad" : "None booked" },
-        { label: sv ? "Skolenheter" : "School units", value: sv ? `${b.units.length}, varav ${flagged.length} flaggade` : `${b.units.length}, ${flagged.length} flagged` },
-        { label: sv ? "Öppna uppdrag" : "Open assignments", value: String(b.assignments.length) },
+        { label: msg.organizer, value: `${b.organizer.name} (${organizationNumber(b.organizer.organizationNumber)})` },
+        { label: msg.typeAndMunicipality, value: `${ORGANIZER_TYPE_NAMES[b.organizer.type][locale]}${b.organizer.municipalityName ? `, ${b.organizer.municipalityName}` : ""}` },
+        { label: msg.nextDialogue, value: b.upcoming ? formatRange(b.upcoming.start, b.upcoming.end, locale) : msg.noneBooked },
+        { label: msg.schoolUnits, value: msg.flagged({ length: b.units.length, length2: flagged.length }) },
+        { label: msg.openAssignments, value: String(b.assignments.length) },
         {
-          label: sv ? "Kontaktpersoner" : "Contact persons",
-          value: b.contacts.length === 0 ? (sv ? "Inga ännu" : "None yet") : cut(b.contacts.map((c) => `${c.name} (${c.role})`).join(", "), 400),
+          label: msg.contactPersons,
+          value: b.contacts.length === 0 ? msg.noneYet : cut(b.contacts.map((c) => `${c.name} (${c.role})`).join(", "), 400),
         },
       ],
     },
   ];
   if (flagged.length > 0) {
     const top = flagged.slice(0, 3).map((u) => `• **${u.name}**: ${flaggedText(u, locale)}`);
-    const rest = flagged.length > 3 ? [sv ? `… och ${flagged.length - 3} till under "Visa mer".` : `… and ${flagged.length - 3} more under "Show more".`] : [];
-    blocks.push({ type: "text", text: cut([sv ? "**Flaggade enheter**" : "**Flagged units**", ...top, ...rest].join("\n"), 2800) });
+    const rest = flagged.length > 3 ? [msg.andMoreUnderShowMore(flagged.length - 3)] : [];
+    blocks.push({ type: "text", text: cut([msg.flaggedUnits, ...top, ...rest].join("\n"), 2800) });
   }
   const last = b.pastDialogues[0];
   if (last) {
     const actions = last.actions;
     const done = actions.filter((a) => a.phase === "completed").length;
     const lines = [
-      sv ? `**Senaste dialogen** ${formatDay(last.dialogue.start, locale)}` : `**Last dialogue** ${formatDay(last.dialogue.start, locale)}`,
+      msg.lastDialogue(formatDay(last.dialogue.start, locale)),
       last.minutes
-        ? `${last.minutes.topics.join(", ") || (sv ? "inga ämnen" : "no topics")} · ${sv ? `${actions.length} åtgärder, ${done} avslutade` : `${actions.length} actions, ${done} completed`}`
-        : sv
-          ? "Inget protokoll skrivet."
-          : "No minutes recorded.",
+        ? `${last.minutes.topics.join(", ") || (msg.noTopics)} · ${msg.actionsCompleted({ length: actions.length, done })}`
+        : msg.noMinutesRecorded,
     ];
     blocks.push({ type: "text", text: cut(lines.join("\n"), 2800) });
   }
   const actions: Action[] = [
-    { id: "dialogue.prepare.more", label: sv ? "Visa mer" : "Show more", value: { organizerId: b.organizer.id, index: 0 }, style: "primary" },
-    { id: "contact.form", label: sv ? "Lägg till kontaktperson" : "Add contact person", value: { organizerId: b.organizer.id } },
+    { id: "dialogue.prepare.more", label: msg.showMore, value: { organizerId: b.organizer.id, index: 0 }, style: "primary" },
+    { id: "contact.form", label: msg.addContactPerson, value: { organizerId: b.organizer.id } },
   ];
   blocks.push({ type: "actions", actions });
-  blocks.push({ type: "context", text: sv ? `Sammanställt ${b.generatedAt.slice(0, 16).replace("T", " ")}` : `Compiled ${b.generatedAt.slice(0, 16).replace("T", " ")}` });
-  const text = sv
-    ? `Inför dialogen med ${b.organizer.name}: ${b.units.length} skolenheter, ${flagged.length} flaggade, ${b.assignments.length} öppna uppdrag.`
-    : `Briefing for ${b.organizer.name}: ${b.units.length} school units, ${flagged.length} flagged, ${b.assignments.length} open assignments.`;
+  blocks.push({ type: "context", text: msg.compiled(b.generatedAt.slice(0, 16).replace("T", " ")) });
+  const text = msg.briefingForSchoolUnitsFlagged({ name: b.organizer.name, length: b.units.length, length2: flagged.length, length3: b.assignments.length });
   return message(locale, blocks, text);
 }
 
 /** The details behind "Visa mer": units (paged), the last dialogues' minutes, assignments and contacts. */
 export function briefingDetails(b: DialogueBriefing, locale: Locale, pageIndex = 0): Message {
-  const sv = locale === "sv";
+  const msg = t(locale).briefingCard;
   const page = paginate(b.units, pageIndex, UNITS_PER_PAGE);
   const more = (index: number, label: string): Action => ({ id: "dialogue.prepare.more", label, value: { organizerId: b.organizer.id, index } });
   const unitItems: ListItem[] = page.items.map((u) => ({
     title: cut(`${u.flaggedFor.length > 0 ? "⚑ " : ""}${u.name} (${u.code})`, 150),
-    subtitle: cut(u.results.length === 0 ? (sv ? "Inga resultat" : "No results") : u.results.map((r) => resultText(r, locale)).join(" · "), 300),
+    subtitle: cut(u.results.length === 0 ? msg.noResults : u.results.map((r) => resultText(r, locale)).join(" · "), 300),
   }));
-  const blocks: Block[] = [{ type: "header", text: cut(sv ? `${b.organizer.name}: detaljer` : `${b.organizer.name}: details`, 150) }];
+  const blocks: Block[] = [{ type: "header", text: cut(msg.details(b.organizer.name), 150) }];
   if (b.units.length > 0) {
     blocks.push({
       type: "list",
@@ -122,24 +113,24 @@ export function briefingDetails(b: DialogueBriefing, locale: Locale, pageIndex =
         index: page.index,
         size: UNITS_PER_PAGE,
         total: b.units.length,
-        ...(page.index + 1 < page.pageCount ? { next: more(page.index + 1, sv ? "Nästa" : "Next") } : {}),
-        ...(page.index > 0 ? { previous: more(page.index - 1, sv ? "Föregående" : "Previous") } : {}),
+        ...(page.index + 1 < page.pageCount ? { next: more(page.index + 1, msg.next) } : {}),
+        ...(page.index > 0 ? { previous: more(page.index - 1, msg.previous) } : {}),
       },
     });
   }
   // The rest is the same on every page; only the first page carries it, to stay short.
   if (page.index === 0) {
     for (const past of b.pastDialogues) {
-      const lines = [`**${sv ? "Dialog" : "Dialogue"} ${formatDay(past.dialogue.start, locale)}**`];
-      if (!past.minutes) lines.push(sv ? "Inget protokoll." : "No minutes.");
+      const lines = [`**${msg.dialogue} ${formatDay(past.dialogue.start, locale)}**`];
+      if (!past.minutes) lines.push(msg.noMinutes);
       else {
-        if (past.minutes.topics.length > 0) lines.push(`${sv ? "Ämnen" : "Topics"}: ${past.minutes.topics.join(", ")}`);
+        if (past.minutes.topics.length > 0) lines.push(`${msg.topics}: ${past.minutes.topics.join(", ")}`);
         if (past.minutes.notes) lines.push(cut(past.minutes.notes, 600));
         for (const a of past.actions) {
-          const status = a.phase ? PHASE_NAMES[a.phase][locale] : sv ? "noterad" : "noted";
+          const status = a.phase ? PHASE_NAMES[a.phase][locale] : msg.noted;
           lines.push(`• ${a.assignmentRef ? `${a.assignmentRef} ` : ""}${cut(a.title, 200)} (${status})`);
         }
-        if (past.minutes.nextDialogueDate) lines.push(`${sv ? "Nästa dialog" : "Next dialogue"}: ${formatDay(past.minutes.nextDialogueDate, locale)}`);
+        if (past.minutes.nextDialogueDate) lines.push(`${msg.nextDialogue}: ${formatDay(past.minutes.nextDialogueDate, locale)}`);
       }
       blocks.push({ type: "text", text: cut(lines.join("\n"), 2800) });
     }
@@ -152,7 +143,7 @@ export function briefingDetails(b: DialogueBriefing, locale: Locale, pageIndex =
             `${PHASE_NAMES[a.assignment.phase][locale]} · ${FOCUS_AREA_NAMES[a.assignment.focusArea][locale]}${a.assignment.percent !== null ? ` · ${a.assignment.percent} %` : ""}${a.latestNote ? ` · ${a.latestNote}` : ""}`,
             300,
           ),
-          action: { id: "assignment.show", label: sv ? "Visa" : "Show", value: { ref: a.assignment.ref } },
+          action: { id: "assignment.show", label: msg.show, value: { ref: a.assignment.ref } },
         })),
       });
     }
@@ -162,10 +153,10 @@ export function briefingDetails(b: DialogueBriefing, locale: Locale, pageIndex =
         items: b.contacts.slice(0, 10).map((c) => ({
           title: cut(`${c.name}, ${c.role}`, 150),
           subtitle: cut([c.email, c.phone, c.notes].filter(Boolean).join(" · ") || "–", 300),
-          action: { id: "contact.form", label: sv ? "Ändra" : "Edit", value: { organizerId: b.organizer.id, id: c.id } },
+          action: { id: "contact.form", label: msg.edit, value: { organizerId: b.organizer.id, id: c.id } },
         })),
       });
     }
   }
-  return message(locale, blocks, sv ? `Detaljer för ${b.organizer.name}` : `Details for ${b.organizer.name}`);
+  return message(locale, blocks, msg.detailsFor(b.organizer.name));
 }

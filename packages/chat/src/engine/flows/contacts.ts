@@ -3,6 +3,7 @@ import type { Block, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
+import { t } from "../../i18n";
 
 type Values = Record<string, string | number | boolean | undefined>;
 
@@ -12,9 +13,7 @@ function noRights(ctx: FlowContext): EngineReply {
   return reply(
     textMessage(
       ctx.locale,
-      ctx.locale === "sv"
-        ? "Du har läsbehörighet och kan inte lägga till eller ändra kontaktpersoner. Be en rådgivare eller enhetschef."
-        : "You have viewer access and cannot add or change contact persons. Ask an advisor or unit head.",
+      t(ctx.locale).contacts.youHaveViewerAccessAnd,
     ),
   );
 }
@@ -23,7 +22,7 @@ function noRights(ctx: FlowContext): EngineReply {
 export async function contactForm(ctx: FlowContext, organizerId: string, contactId?: string, errors?: Record<string, string>): Promise<EngineReply> {
   // The SDK refuses the write anyway; saying so before the form saves the viewer typing.
   if (ctx.staff.role === "viewer") return noRights(ctx);
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).contacts;
   const organizer = await ctx.sv.organizers.get(organizerId);
   const current: OrganizerContact | undefined = contactId ? await ctx.sv.contacts.get(contactId, ctx.write) : undefined;
   const form: Message = message(
@@ -32,27 +31,27 @@ export async function contactForm(ctx: FlowContext, organizerId: string, contact
       {
         type: "form",
         id: "contact",
-        title: current ? (sv ? "Ändra kontaktperson" : "Edit contact person") : sv ? "Ny kontaktperson" : "New contact person",
-        submit: { id: "contact.submit", label: sv ? "Spara" : "Save", value: { organizerId: organizer.id, ...(current ? { id: current.id } : {}) } },
-        cancel: { id: "flow.cancel", label: sv ? "Avbryt" : "Cancel", value: {} },
+        title: current ? m.editContactPerson : m.newContactPerson,
+        submit: { id: "contact.submit", label: m.save, value: { organizerId: organizer.id, ...(current ? { id: current.id } : {}) } },
+        cancel: { id: "flow.cancel", label: m.cancel, value: {} },
         inputs: [
-          { kind: "text", id: "name", label: sv ? `Namn (${organizer.name})`.slice(0, 150) : `Name (${organizer.name})`.slice(0, 150), required: true, maxLength: 200, ...(current ? { value: current.name } : {}) },
-          { kind: "text", id: "role", label: sv ? "Roll" : "Role", required: true, maxLength: 200, placeholder: sv ? "t.ex. förvaltningschef, rektor, elevhälsochef" : "e.g. förvaltningschef, rektor", ...(current ? { value: current.role } : {}) },
-          { kind: "text", id: "email", label: sv ? "E-post" : "E-mail", maxLength: 320, ...(current?.email ? { value: current.email } : {}) },
-          { kind: "text", id: "phone", label: sv ? "Telefon" : "Phone", maxLength: 30, ...(current?.phone ? { value: current.phone } : {}) },
-          { kind: "text", id: "notes", label: sv ? "Anteckningar" : "Notes", multiline: true, maxLength: 2000, ...(current?.notes ? { value: current.notes } : {}) },
+          { kind: "text", id: "name", label: m.nameOf(organizer.name).slice(0, 150), required: true, maxLength: 200, ...(current ? { value: current.name } : {}) },
+          { kind: "text", id: "role", label: m.role, required: true, maxLength: 200, placeholder: m.eGFRvaltningschefRektor, ...(current ? { value: current.role } : {}) },
+          { kind: "text", id: "email", label: m.eMail, maxLength: 320, ...(current?.email ? { value: current.email } : {}) },
+          { kind: "text", id: "phone", label: m.phone, maxLength: 30, ...(current?.phone ? { value: current.phone } : {}) },
+          { kind: "text", id: "notes", label: m.notes, multiline: true, maxLength: 2000, ...(current?.notes ? { value: current.notes } : {}) },
         ],
         ...(errors ? { errors } : {}),
       },
     ],
-    sv ? "Kontaktperson" : "Contact person",
+    m.contactPerson,
   );
   return { messages: [], openForm: form };
 }
 
 export async function submitContactForm(ctx: FlowContext, context: { organizerId?: string; id?: string }, values: Values): Promise<EngineReply> {
-  const sv = ctx.locale === "sv";
-  if (!context.organizerId) return { messages: [], formErrors: { name: sv ? "Huvudmannen saknas; öppna formuläret igen." : "The organizer is missing; open the form again." } };
+  const m = t(ctx.locale).contacts;
+  if (!context.organizerId) return { messages: [], formErrors: { name: m.theOrganizerIsMissingOpen } };
   const details = {
     name: text(values.name),
     role: text(values.role),
@@ -72,39 +71,39 @@ export async function submitContactForm(ctx: FlowContext, context: { organizerId
     if (error instanceof ForbiddenError) return { messages: [], formErrors: { name: error.localized(ctx.locale) } };
     throw error;
   }
-  return { messages: [await contactsCard(ctx, context.organizerId, sv ? "Sparat." : "Saved.")], closeForm: true };
+  return { messages: [await contactsCard(ctx, context.organizerId, m.saved)], closeForm: true };
 }
 
 /** The organizer's contact persons, each with an edit button. Staff only (the SDK checks). */
 export async function contactsCard(ctx: FlowContext, organizerId: string, lead?: string): Promise<Message> {
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).contacts;
   const organizer = await ctx.sv.organizers.get(organizerId);
   const contacts = await ctx.sv.contacts.list(organizerId, ctx.write);
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
-  blocks.push({ type: "header", text: (sv ? `Kontaktpersoner: ${organizer.name}` : `Contact persons: ${organizer.name}`).slice(0, 150) });
-  if (contacts.length === 0) blocks.push({ type: "text", text: sv ? "Inga kontaktpersoner ännu." : "No contact persons yet." });
+  blocks.push({ type: "header", text: (m.contactPersons(organizer.name)).slice(0, 150) });
+  if (contacts.length === 0) blocks.push({ type: "text", text: m.noContactPersonsYet });
   else {
     blocks.push({
       type: "list",
       items: contacts.slice(0, 25).map((c) => ({
         title: `${c.name}, ${c.role}`.slice(0, 150),
         subtitle: ([c.email, c.phone, c.notes].filter(Boolean).join(" · ") || "–").slice(0, 300),
-        action: { id: "contact.form", label: sv ? "Ändra" : "Edit", value: { organizerId, id: c.id } },
+        action: { id: "contact.form", label: m.edit, value: { organizerId, id: c.id } },
       })),
     });
   }
-  blocks.push({ type: "actions", actions: [{ id: "contact.form", label: sv ? "Lägg till kontaktperson" : "Add contact person", value: { organizerId } }] });
-  return message(ctx.locale, blocks, sv ? `${contacts.length} kontaktpersoner hos ${organizer.name}` : `${contacts.length} contact persons at ${organizer.name}`);
+  blocks.push({ type: "actions", actions: [{ id: "contact.form", label: m.addContactPerson, value: { organizerId } }] });
+  return message(ctx.locale, blocks, m.contactPersonsAt({ length: contacts.length, name: organizer.name }));
 }
 
 /** Which of the organizer's contact persons the dialogue meets: one toggle each. */
 export async function dialogueContactsForm(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
   if (ctx.staff.role === "viewer") return noRights(ctx);
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).contacts;
   const dialogue = await ctx.sv.dialogues.get(dialogueId);
   const all = await ctx.sv.contacts.list(dialogue.organizerId, ctx.write);
-  if (all.length === 0) return reply(await contactsCard(ctx, dialogue.organizerId, sv ? "Huvudmannen har inga kontaktpersoner ännu. Lägg till en först." : "The organizer has no contact persons yet. Add one first."));
+  if (all.length === 0) return reply(await contactsCard(ctx, dialogue.organizerId, m.theOrganizerHasNoContact));
   const chosen = new Set((await ctx.sv.contacts.forDialogue(dialogueId, ctx.write)).map((c) => c.id));
   const form: Message = message(
     ctx.locale,
@@ -112,13 +111,13 @@ export async function dialogueContactsForm(ctx: FlowContext, dialogueId: string)
       {
         type: "form",
         id: "dialogue.contacts",
-        title: sv ? "Kontaktpersoner i dialogen" : "Contact persons in the dialogue",
-        submit: { id: "dialogue.contacts.submit", label: sv ? "Spara" : "Save", value: { id: dialogueId } },
-        cancel: { id: "flow.cancel", label: sv ? "Avbryt" : "Cancel", value: {} },
+        title: m.contactPersonsInTheDialogue,
+        submit: { id: "dialogue.contacts.submit", label: m.save, value: { id: dialogueId } },
+        cancel: { id: "flow.cancel", label: m.cancel, value: {} },
         inputs: all.slice(0, 40).map((c) => ({ kind: "toggle" as const, id: `contact_${c.id}`, label: `${c.name}, ${c.role}`.slice(0, 150), value: chosen.has(c.id) })),
       },
     ],
-    sv ? "Kontaktpersoner i dialogen" : "Contact persons in the dialogue",
+    m.contactPersonsInTheDialogue,
   );
   return { messages: [], openForm: form };
 }

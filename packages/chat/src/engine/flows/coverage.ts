@@ -1,11 +1,12 @@
 import { findOffice, resolveArea } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { FlowContext } from "../context";
-import { bar, percent } from "../i18n";
+import { bar, percent } from "../format";
 import { coverageChartAlt } from "../../charts/coverage-chart";
 import { coverageChartUrl, scopeOf as chartScope } from "../../charts/links";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
+import { t } from "../../i18n";
 
 /** Coverage for all of Sweden, one office's counties, a county or a municipality (issue #11). */
 async function scopeOf(ctx: FlowContext, entities: Entities): Promise<{ options: { counties?: string[]; municipality?: string }; name?: string } | { unknown: string }> {
@@ -17,16 +18,16 @@ async function scopeOf(ctx: FlowContext, entities: Entities): Promise<{ options:
   if (entities.office) {
     const office = findOffice(ctx.sv.config.offices, entities.office);
     if (!office) return { unknown: entities.office };
-    return { options: { counties: [...office.counties] }, name: ctx.locale === "sv" ? `${office.town}kontoret` : `the ${office.town} office` };
+    return { options: { counties: [...office.counties] }, name: t(ctx.locale).coverage.theOffice(office.town) };
   }
   return { options: {} };
 }
 
 export async function showCoverage(ctx: FlowContext, entities: Entities = {}): Promise<EngineReply> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).coverage;
   const scope = await scopeOf(ctx, entities);
   if ("unknown" in scope) {
-    return reply(textMessage(ctx.locale, sv ? `Känner inte igen "${scope.unknown}" som ett län, en kommun eller ett kontor.` : `"${scope.unknown}" is not a county, municipality or office I know.`));
+    return reply(textMessage(ctx.locale, msg.isNotACountyMunicipality(scope.unknown)));
   }
   const c = await ctx.sv.coverage.compute(scope.options);
   // A chart when the apps serve one at a public URL; the text bars below stay either way.
@@ -35,20 +36,18 @@ export async function showCoverage(ctx: FlowContext, entities: Entities = {}): P
     message(
       ctx.locale,
       [
-        { type: "header", text: `${sv ? "Täckning av kvalitetsdialoger" : "Quality dialogue coverage"}${scope.name ? ` – ${scope.name}` : ""}` },
+        { type: "header", text: `${msg.qualityDialogueCoverage}${scope.name ? ` – ${scope.name}` : ""}` },
         ...(chart ? [{ type: "image" as const, url: chart, alt: coverageChartAlt(c, ctx.locale) }] : []),
         {
           type: "text",
-          text: sv
-            ? `**${c.met} av ${c.goal}** huvudmän mötta (${percent(c.share, "sv")}) ${bar(c.share)}\n${percent(c.elapsedShare, "sv")} av tiden ${c.startDate}–${c.endDate} har gått.`
-            : `**${c.met} of ${c.goal}** organizers met (${percent(c.share, "en")}) ${bar(c.share)}\n${percent(c.elapsedShare, "en")} of ${c.startDate}–${c.endDate} has passed.`,
+          text: msg.ofOrganizersMetOfHas({ met: c.met, goal: c.goal, percent: percent(c.share, ctx.locale), bar: bar(c.share), percent2: percent(c.elapsedShare, ctx.locale), startDate: c.startDate, endDate: c.endDate }),
         },
         {
           type: "fields",
           fields: [
-            { label: sv ? "Takt hittills" : "Pace so far", value: `${c.pacePerMonth.toFixed(1)} ${sv ? "per månad" : "per month"}` },
-            { label: sv ? "Takt som behövs" : "Pace needed", value: `${c.neededPerMonth.toFixed(1)} ${sv ? "per månad" : "per month"}` },
-            { label: "Status", value: c.onTrack ? (sv ? "I fas" : "On track") : sv ? "Efter plan" : "Behind" },
+            { label: msg.paceSoFar, value: `${c.pacePerMonth.toFixed(1)} ${msg.perMonth}` },
+            { label: msg.paceNeeded, value: `${c.neededPerMonth.toFixed(1)} ${msg.perMonth}` },
+            { label: "Status", value: c.onTrack ? (msg.onTrack) : msg.behind },
           ],
         },
         ...(scope.options.counties || scope.options.municipality
@@ -59,7 +58,7 @@ export async function showCoverage(ctx: FlowContext, entities: Entities = {}): P
           items: c.byOffice.map((o) => ({ title: `${o.town}: ${o.met}/${o.goal}`, subtitle: `${bar(o.share)} ${percent(o.share, ctx.locale)}` })),
         },
       ],
-      sv ? `${c.met} av ${c.goal} huvudmän mötta.` : `${c.met} of ${c.goal} organizers met.`,
+      msg.ofOrganizersMet({ met: c.met, goal: c.goal }),
     ),
   );
 }

@@ -5,11 +5,12 @@ import type { Entities } from "../../nlu/types";
 import type { Block, ListItem, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
-import { formatDay, formatRange, say, t } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { findOrganizerChoices } from "../lookup";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { dialogueCard } from "./book";
+import { t } from "../../i18n";
 
 const PAGE_SIZE = 5;
 
@@ -24,23 +25,23 @@ async function organizerNames(ctx: FlowContext, dialogues: QualityDialogue[]): P
 }
 
 function placeOf(ctx: FlowContext, d: QualityDialogue): string {
-  return d.digital ? (ctx.locale === "sv" ? "digitalt" : "digital") : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? "");
+  return d.digital ? t(ctx.locale).dialogues.digital : (ctx.sv.config.offices.find((o) => o.id === d.officeId)?.town ?? "");
 }
 
 /** "Mina dialoger": upcoming dialogues, five per page, each with its actions. */
 export async function listDialogues(ctx: FlowContext, pageIndex = 0): Promise<EngineReply> {
   const all = await myUpcoming(ctx);
-  if (all.length === 0) return reply(textMessage(ctx.locale, say(t.noUpcoming, ctx.locale)));
+  if (all.length === 0) return reply(textMessage(ctx.locale, t(ctx.locale).common.noUpcoming));
   const page = paginate(all, pageIndex, PAGE_SIZE);
   const names = await organizerNames(ctx, page.items);
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).dialogues;
   const items: ListItem[] = page.items.map((d) => ({
     title: `${formatRange(d.start, d.end, ctx.locale)} · ${names.get(d.organizerId)}`,
     subtitle: placeOf(ctx, d),
-    action: { id: "dialogue.show", label: sv ? "Visa" : "Show", value: { id: d.id } },
+    action: { id: "dialogue.show", label: m.show, value: { id: d.id } },
   }));
   const blocks: Block[] = [
-    { type: "header", text: sv ? "Mina kommande dialoger" : "My upcoming dialogues" },
+    { type: "header", text: m.myUpcomingDialogues },
     {
       type: "list",
       items,
@@ -48,12 +49,12 @@ export async function listDialogues(ctx: FlowContext, pageIndex = 0): Promise<En
         index: page.index,
         size: PAGE_SIZE,
         total: all.length,
-        ...(page.index + 1 < page.pageCount ? { next: { id: "dialogue.list.page", label: sv ? "Nästa" : "Next", value: { index: page.index + 1 } } } : {}),
-        ...(page.index > 0 ? { previous: { id: "dialogue.list.page", label: sv ? "Föregående" : "Previous", value: { index: page.index - 1 } } } : {}),
+        ...(page.index + 1 < page.pageCount ? { next: { id: "dialogue.list.page", label: m.next, value: { index: page.index + 1 } } } : {}),
+        ...(page.index > 0 ? { previous: { id: "dialogue.list.page", label: m.previous, value: { index: page.index - 1 } } } : {}),
       },
     },
   ];
-  return reply(message(ctx.locale, blocks, sv ? `Du har ${all.length} kommande dialoger.` : `You have ${all.length} upcoming dialogues.`));
+  return reply(message(ctx.locale, blocks, m.youHaveUpcomingDialogues(all.length)));
 }
 
 export async function showDialogue(ctx: FlowContext, id: string): Promise<EngineReply> {
@@ -63,7 +64,7 @@ export async function showDialogue(ctx: FlowContext, id: string): Promise<Engine
 /** Finds which of my dialogues the user means: by organizer name, else asks with a list. */
 async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: string): Promise<{ dialogue?: QualityDialogue; reply?: EngineReply }> {
   const mine = await myUpcoming(ctx);
-  if (mine.length === 0) return { reply: reply(textMessage(ctx.locale, say(t.noUpcoming, ctx.locale))) };
+  if (mine.length === 0) return { reply: reply(textMessage(ctx.locale, t(ctx.locale).common.noUpcoming)) };
   let candidates = mine;
   const name = entities.organizer ?? entities.query;
   if (name) {
@@ -78,16 +79,16 @@ async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: st
   }
   if (candidates.length === 1) return { dialogue: candidates[0] };
   const names = await organizerNames(ctx, candidates);
-  const sv = ctx.locale === "sv";
+  const m = t(ctx.locale).dialogues;
   return {
     reply: reply(
       message(ctx.locale, [
-        { type: "text", text: say(t.pickDialogue, ctx.locale) },
+        { type: "text", text: t(ctx.locale).common.pickDialogue },
         {
           type: "list",
           items: candidates.slice(0, 10).map((d) => ({
             title: `${formatRange(d.start, d.end, ctx.locale)} · ${names.get(d.organizerId)}`,
-            action: { id: actionId, label: sv ? "Välj" : "Choose", value: { id: d.id } },
+            action: { id: actionId, label: m.choose, value: { id: d.id } },
           })),
         },
         { type: "actions", actions: [cancelAction(ctx.locale)] },
@@ -110,14 +111,14 @@ export async function askCancelConfirmation(ctx: FlowContext, dialogueId: string
   await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
   const d = await ctx.sv.dialogues.get(dialogueId);
   ctx.setPending({ flow: "cancel", awaiting: "confirm", dialogueId });
-  const card = await dialogueCard(ctx, d, say(t.confirmCancel, ctx.locale));
-  const sv = ctx.locale === "sv";
+  const card = await dialogueCard(ctx, d, t(ctx.locale).common.confirmCancel);
+  const m = t(ctx.locale).dialogues;
   card.blocks = card.blocks.filter((b) => b.type !== "actions");
   card.blocks.push({
     type: "actions",
     actions: [
-      { id: "dialogue.cancel.confirm", label: sv ? "Ja, ställ in" : "Yes, cancel it", value: { id: d.id }, style: "danger" },
-      { id: "flow.cancel", label: sv ? "Nej, behåll" : "No, keep it", value: {} },
+      { id: "dialogue.cancel.confirm", label: m.yesCancelIt, value: { id: d.id }, style: "danger" },
+      { id: "flow.cancel", label: m.noKeepIt, value: {} },
     ],
   });
   return reply(card);
@@ -126,8 +127,8 @@ export async function askCancelConfirmation(ctx: FlowContext, dialogueId: string
 export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
   ctx.setPending(undefined);
   try {
-    const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: ctx.locale === "sv" ? "Inställd via chatten" : "Cancelled via chat" }, ctx.write);
-    return reply(await dialogueCard(ctx, d, say(t.dialogueCancelled, ctx.locale), "cancelled"));
+    const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: t(ctx.locale).dialogues.cancelledViaChat }, ctx.write);
+    return reply(await dialogueCard(ctx, d, t(ctx.locale).common.dialogueCancelled, "cancelled"));
   } catch (error) {
     if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
@@ -160,8 +161,9 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, request
   const start = time ? onDialogueDay(ctx, await ctx.sv.dialogues.get(dialogueId), time) : requested;
   if (!start || start.length <= 10) {
     ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(start ? { date: start } : {}) });
-    const question = start ? t.askClock(formatDay(start, ctx.locale)) : t.askTime;
-    return reply(message(ctx.locale, [{ type: "text", text: say(question, ctx.locale) }, { type: "actions", actions: [cancelAction(ctx.locale)] }]));
+    const words = t(ctx.locale).common;
+    const question = start ? words.askClock(formatDay(start, ctx.locale)) : words.askTime;
+    return reply(message(ctx.locale, [{ type: "text", text: question }, { type: "actions", actions: [cancelAction(ctx.locale)] }]));
   }
   const d = await ctx.sv.dialogues.get(dialogueId);
   const duration = Date.parse(d.end) - Date.parse(d.start);
@@ -170,13 +172,13 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, request
     .catch(() => []);
   if (conflicts.length > 0) return suggestSlots(ctx, d, start);
   ctx.setPending({ flow: "reschedule", awaiting: "confirm", dialogueId, start });
-  const sv = ctx.locale === "sv";
-  const card = await dialogueCard(ctx, d, say(t.confirmReschedule, ctx.locale));
+  const m = t(ctx.locale).dialogues;
+  const card = await dialogueCard(ctx, d, t(ctx.locale).common.confirmReschedule);
   card.blocks = card.blocks.filter((b) => b.type !== "actions");
-  card.blocks.push({ type: "text", text: `${sv ? "Ny tid" : "New time"}: **${formatRange(start, formatInstant(Date.parse(start) + duration), ctx.locale)}**` });
+  card.blocks.push({ type: "text", text: `${m.newTime}: **${formatRange(start, formatInstant(Date.parse(start) + duration), ctx.locale)}**` });
   card.blocks.push({
     type: "actions",
-    actions: [{ id: "dialogue.reschedule.confirm", label: sv ? "Flytta" : "Reschedule", value: { id: d.id, start }, style: "primary" }, cancelAction(ctx.locale)],
+    actions: [{ id: "dialogue.reschedule.confirm", label: m.reschedule, value: { id: d.id, start }, style: "primary" }, cancelAction(ctx.locale)],
   });
   return reply(card);
 }
@@ -185,12 +187,12 @@ async function suggestSlots(ctx: FlowContext, d: QualityDialogue, start: string)
   const duration = (Date.parse(d.end) - Date.parse(d.start)) / 60_000;
   const slots = await ctx.sv.dialogues.availability({ staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, from: `${start.slice(0, 10)}T00:00`, durationMinutes: duration, limit: 5 });
   ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId: d.id });
-  const sv = ctx.locale === "sv";
-  const blocks: Block[] = [{ type: "text", text: say(slots.length ? t.conflict : t.noFreeSlots, ctx.locale) }];
+  const m = t(ctx.locale).dialogues;
+  const blocks: Block[] = [{ type: "text", text: slots.length ? t(ctx.locale).common.conflict : t(ctx.locale).common.noFreeSlots }];
   if (slots.length) {
     blocks.push({
       type: "list",
-      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "dialogue.reschedule.confirm", label: sv ? "Flytta hit" : "Move here", value: { id: d.id, start: s.start } } })),
+      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "dialogue.reschedule.confirm", label: m.moveHere, value: { id: d.id, start: s.start } } })),
     });
   }
   blocks.push({ type: "actions", actions: [cancelAction(ctx.locale)] });
@@ -201,12 +203,12 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
   try {
     const d = await ctx.sv.dialogues.reschedule(dialogueId, { start }, ctx.write);
     ctx.setPending(undefined);
-    return reply(await dialogueCard(ctx, d, say(t.rescheduled, ctx.locale), "rescheduled"));
+    return reply(await dialogueCard(ctx, d, t(ctx.locale).common.rescheduled, "rescheduled"));
   } catch (error) {
     if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
     if (isSamverkanError(error)) {
       ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId });
-      return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${say(t.askTime, ctx.locale)}`));
+      return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${t(ctx.locale).common.askTime}`));
     }
     throw error;
   }
@@ -214,7 +216,7 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
 
 export async function continueReschedule(ctx: FlowContext, pending: { dialogueId?: string; date?: string }, text: string): Promise<EngineReply> {
   const parsed = parseDateTime(pending.date && !/\d{1,2}[-/.]\d{1,2}|\d{4}/.test(text) ? `${pending.date} ${text}` : text, { now: ctx.now, logger: ctx.logger });
-  if (!parsed.start) return reply(textMessage(ctx.locale, `${say(t.didNotGetTime, ctx.locale)} ${say(t.askTime, ctx.locale)}`));
+  if (!parsed.start) return reply(textMessage(ctx.locale, `${t(ctx.locale).common.didNotGetTime} ${t(ctx.locale).common.askTime}`));
   if (!pending.dialogueId) return startReschedule(ctx, { start: parsed.start, ...(parsed.time ? { time: parsed.time } : {}) });
   // A bare "kl 14" keeps the dialogue's day (or the day already given).
   if (parsed.time && !pending.date) return rescheduleTo(ctx, pending.dialogueId, undefined, parsed.time);

@@ -8,6 +8,7 @@ import { periodStart } from "../../digest/schedule";
 import type { FlowContext } from "../context";
 import { reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
+import { t } from "../../i18n";
 
 /**
  * `digest …` commands in a channel: create (confirmed with a button), list, pause,
@@ -43,7 +44,7 @@ export async function handleDigestAction(ctx: FlowContext, action: { id: string;
     case DIGEST_ACTIONS.createConfirm:
       return confirmCreate(ctx, action.value);
     case DIGEST_ACTIONS.cancel:
-      return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Okej, inget har ändrats." : "Okay, nothing was changed."));
+      return reply(textMessage(ctx.locale, t(ctx.locale).digest.okayNothingWasChanged));
     case DIGEST_ACTIONS.list:
       return list(ctx);
     case DIGEST_ACTIONS.pause:
@@ -65,9 +66,7 @@ function notInChannel(ctx: FlowContext): EngineReply {
   return reply(
     textMessage(
       ctx.locale,
-      ctx.locale === "sv"
-        ? "Digests skickas till en Slack- eller Teams-kanal. Skriv kommandot i kanalen som ska få digesten (bjud in mig dit först)."
-        : "Digests are posted to a Slack or Teams channel. Write the command in the channel that should get the digest (invite me there first).",
+      t(ctx.locale).digest.digestsArePostedToA,
     ),
   );
 }
@@ -81,14 +80,14 @@ async function askCreate(ctx: FlowContext, request: Omit<DigestDraft, "target">)
 
 async function confirmCreate(ctx: FlowContext, value: ActionValue): Promise<EngineReply> {
   const draft = decodeCreateValue(value);
-  if (!draft) return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Den här knappen har gått ut. Skriv digest-kommandot igen." : "This button has expired. Write the digest command again."));
+  if (!draft) return reply(textMessage(ctx.locale, t(ctx.locale).digest.thisButtonHasExpiredWrite));
   // The button's value is the client's word: the digest goes to the conversation the button was pressed in, nowhere else.
   if (!ctx.target) return notInChannel(ctx);
   if (!sameTarget(ctx.target, draft.target)) {
-    return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Bekräfta digesten i kanalen där du skapade den." : "Confirm the digest in the channel where you created it."));
+    return reply(textMessage(ctx.locale, t(ctx.locale).digest.confirmTheDigestInThe));
   }
   const sub = await ctx.sv.digests.create({ ...draft, target: ctx.target }, ctx.write);
-  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.locale === "sv" ? "Klart! Digesten är skapad." : "Done! The digest is created."));
+  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, t(ctx.locale).digest.doneTheDigestIsCreated));
 }
 
 async function list(ctx: FlowContext): Promise<EngineReply> {
@@ -97,14 +96,14 @@ async function list(ctx: FlowContext): Promise<EngineReply> {
 }
 
 async function pause(ctx: FlowContext, ref: string): Promise<EngineReply> {
-  const reason = ctx.locale === "sv" ? `Pausad av ${ctx.staff.name}` : `Paused by ${ctx.staff.name}`;
+  const reason = t(ctx.locale).digest.pausedBy(ctx.staff.name);
   const sub = await ctx.sv.digests.pause(ref, reason, ctx.write);
-  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.locale === "sv" ? "Digesten är pausad." : "The digest is paused."));
+  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, t(ctx.locale).digest.theDigestIsPaused));
 }
 
 async function resume(ctx: FlowContext, ref: string): Promise<EngineReply> {
   const sub = await ctx.sv.digests.resume(ref, ctx.write);
-  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, ctx.locale === "sv" ? "Digesten är igång igen." : "The digest is running again."));
+  return reply(subscriptionCard(sub, ctx.sv.config.offices, ctx.now, ctx.locale, t(ctx.locale).digest.theDigestIsRunningAgain));
 }
 
 async function askRemove(ctx: FlowContext, ref: string): Promise<EngineReply> {
@@ -114,7 +113,7 @@ async function askRemove(ctx: FlowContext, ref: string): Promise<EngineReply> {
 
 async function remove(ctx: FlowContext, ref: string): Promise<EngineReply> {
   const sub = await ctx.sv.digests.remove(ref, ctx.write);
-  return reply(textMessage(ctx.locale, ctx.locale === "sv" ? `Digest ${sub.ref} är borttagen.` : `Digest ${sub.ref} is removed.`));
+  return reply(textMessage(ctx.locale, t(ctx.locale).digest.digestIsRemoved(sub.ref)));
 }
 
 /** The digest as it would be posted now, for the period since the last one. */
@@ -124,8 +123,6 @@ async function preview(ctx: FlowContext, ref: string): Promise<EngineReply> {
   const previousFlagged = await ctx.sv.digests.flaggedSnapshot(sub.id);
   const digest = await buildDigest(ctx.sv, { scope: sub.scope, locale: sub.locale, since: new Date(since), now: ctx.now, subscriptionRef: sub.ref, cron: sub.cron, ...(previousFlagged ? { previousFlagged } : {}) });
   const note =
-    ctx.locale === "sv"
-      ? `Förhandsvisning av ${sub.ref}, så som den skulle se ut nu.${digest.empty && !sub.postWhenEmpty ? " Det finns inget nytt, så den skulle inte postas." : ""}`
-      : `Preview of ${sub.ref} as it would look now.${digest.empty && !sub.postWhenEmpty ? " There is nothing new, so it would not be posted." : ""}`;
+    t(ctx.locale).digest.preview({ ref: sub.ref, wouldBeSkipped: digest.empty && !sub.postWhenEmpty });
   return reply(textMessage(ctx.locale, note), digest.message);
 }

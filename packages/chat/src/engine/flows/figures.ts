@@ -1,23 +1,17 @@
 import type { Figure, RankMetric } from "@samverkan/sdk";
 import type { Locale } from "../../cards/model";
 import type { FlowContext } from "../context";
+import { t } from "../../i18n";
 
 /** Names and number formats for the measures staff rank and compare schools by. */
-const NAMES: Record<RankMetric, { sv: string; en: string }> = {
-  meritValue: { sv: "Meritvärde", en: "Merit value" },
-  allSubjectsPassed: { sv: "Godkända i alla ämnen", en: "Passed all subjects" },
-  eligibleVocational: { sv: "Behöriga till yrkesprogram", en: "Eligible for vocational programmes" },
-  examWithin3Years: { sv: "Examen inom 3 år", en: "Diploma within 3 years" },
-};
-
 export function metricName(metric: RankMetric, locale: Locale): string {
-  return NAMES[metric][locale];
+  return t(locale).figures.metricNames[metric];
 }
 
 /** Merit value as points, the rest as percentages (stored as 0–100). */
 export function formatFigure(metric: RankMetric, value: number, locale: Locale): string {
   const text = value.toFixed(1);
-  const local = locale === "sv" ? text.replace(".", ",") : text;
+  const local = text.replace(".", t(locale).format.decimalMark);
   return metric === "meritValue" ? local : `${local} %`;
 }
 

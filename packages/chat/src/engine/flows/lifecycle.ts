@@ -1,12 +1,13 @@
-import { ForbiddenError, isSamverkanError, ValidationError, type AgreedActionInput, type FocusArea, type QualityDialogue } from "@samverkan/sdk";
+import { focusAreaOfTopic, ForbiddenError, isSamverkanError, ValidationError, type AgreedActionInput, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { Block, Input, ListItem, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
-import { formatDay, formatRange } from "../i18n";
+import { formatDay, formatRange } from "../format";
 import { findOrganizerChoices } from "../lookup";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { briefingDetails, briefingSummary } from "./briefing-card";
+import { t } from "../../i18n";
 
 type Values = Record<string, string | number | boolean | undefined>;
 
@@ -17,14 +18,14 @@ const str = (v: string | number | boolean | undefined) => (typeof v === "string"
 const on = (v: string | number | boolean | undefined) => v === true || v === "true";
 
 async function organizerFrom(ctx: FlowContext, entities: Entities): Promise<{ organizerId?: string; reply?: EngineReply }> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).lifecycle;
   const name = entities.organizer ?? entities.query;
   if (!name) return {};
   const choices = await findOrganizerChoices(ctx.sv, name, 5);
-  if (choices.length === 0) return { reply: reply(textMessage(ctx.locale, sv ? `Hittade ingen huvudman som matchar "${name}".` : `No organizer matches "${name}".`)) };
+  if (choices.length === 0) return { reply: reply(textMessage(ctx.locale, msg.noOrganizerMatches(name))) };
   if (choices.length === 1) return { organizerId: choices[0]!.organizerId };
-  const items: ListItem[] = choices.map((c) => ({ title: c.label, ...(c.detail ? { subtitle: c.detail } : {}), action: { id: "dialogue.prepare", label: sv ? "Välj" : "Pick", value: { organizerId: c.organizerId } } }));
-  return { reply: reply(message(ctx.locale, [{ type: "text", text: sv ? "Vilken menar du?" : "Which one do you mean?" }, { type: "list", items }])) };
+  const items: ListItem[] = choices.map((c) => ({ title: c.label, ...(c.detail ? { subtitle: c.detail } : {}), action: { id: "dialogue.prepare", label: msg.pick, value: { organizerId: c.organizerId } } }));
+  return { reply: reply(message(ctx.locale, [{ type: "text", text: msg.whichOneDoYouMean }, { type: "list", items }])) };
 }
 
 /** "förbered dialogen med Borås kommun": the briefing for that organizer, or for my next dialogue. */
@@ -37,7 +38,7 @@ export async function prepareDialogue(ctx: FlowContext, entities: Entities): Pro
   return reply(
     textMessage(
       ctx.locale,
-      ctx.locale === "sv" ? "Du har ingen kommande dialog. Skriv till exempel _förbered dialogen med Borås kommun_." : "You have no upcoming dialogue. Write e.g. _prepare the dialogue with Borås kommun_.",
+      t(ctx.locale).lifecycle.youHaveNoUpcomingDialogue,
     ),
   );
 }
@@ -64,11 +65,11 @@ async function awaitingMinutes(ctx: FlowContext, organizerId?: string): Promise<
 
 /** "dialogen med Borås kommun är genomförd": a button that opens the minutes form. */
 export async function recordDialogue(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).lifecycle;
   const found = await organizerFrom(ctx, entities);
   if (found.reply && !found.organizerId) {
     // A pick list for prepare would lead elsewhere: ask for the name instead.
-    return reply(textMessage(ctx.locale, sv ? "Vilken huvudman? Skriv hela namnet, t.ex. _dialogen med Borås kommun är genomförd_." : "Which organizer? Write the full name, e.g. _the dialogue with Borås kommun was held_."));
+    return reply(textMessage(ctx.locale, msg.whichOrganizerWriteTheFull));
   }
   let candidates = await awaitingMinutes(ctx, found.organizerId);
   if (entities.start && candidates.length > 1) {
@@ -77,68 +78,59 @@ export async function recordDialogue(ctx: FlowContext, entities: Entities): Prom
     if (sameDay.length > 0) candidates = sameDay;
   }
   if (candidates.length === 0) {
-    return reply(textMessage(ctx.locale, sv ? "Jag hittar ingen genomförd dialog utan protokoll som du deltagit i." : "I find no past dialogue of yours without minutes."));
+    return reply(textMessage(ctx.locale, msg.iFindNoPastDialogue));
   }
   const names = new Map<string, string>();
   for (const d of candidates.slice(0, 10)) if (!names.has(d.organizerId)) names.set(d.organizerId, (await ctx.sv.organizers.get(d.organizerId)).name);
   const items: ListItem[] = candidates.slice(0, 10).map((d) => ({
     title: `${formatRange(d.start, d.end, ctx.locale)} · ${names.get(d.organizerId)}`,
-    action: { id: "dialogue.record.form", label: sv ? "Skriv protokoll" : "Record minutes", value: { id: d.id } },
+    action: { id: "dialogue.record.form", label: msg.recordMinutes, value: { id: d.id } },
   }));
-  const lead = candidates.length === 1 ? (sv ? "Skriv protokollet för dialogen:" : "Record the minutes of the dialogue:") : sv ? "Vilken dialog?" : "Which dialogue?";
+  const lead = candidates.length === 1 ? msg.recordTheMinutesOfThe : msg.whichDialogue;
   return reply(message(ctx.locale, [{ type: "text", text: lead }, { type: "list", items }]));
 }
 
 /** Topics as toggles (one per success factor), notes, agreed actions and the next date. */
 export async function minutesForm(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).lifecycle;
   const dialogue = await ctx.sv.dialogues.get(dialogueId);
   const organizer = await ctx.sv.organizers.get(dialogue.organizerId);
   if (await ctx.sv.minutes.get(dialogueId)) {
-    return reply(textMessage(ctx.locale, sv ? "Dialogen har redan ett protokoll. Protokoll skrivs inte om." : "The dialogue already has minutes. Minutes are not rewritten."));
+    return reply(textMessage(ctx.locale, msg.theDialogueAlreadyHasMinutes));
   }
   const factors = ctx.sv.minutes.successFactors();
   const inputs: Input[] = [
     ...factors.map((f, i) => ({ kind: "toggle" as const, id: `topic_${i}`, label: f.slice(0, 150) })),
-    { kind: "text", id: "notes", label: sv ? "Anteckningar" : "Notes", multiline: true, maxLength: 3000 },
+    { kind: "text", id: "notes", label: msg.notes, multiline: true, maxLength: 3000 },
   ];
   for (let i = 1; i <= MINUTES_ACTION_ROWS; i++) {
     inputs.push(
-      { kind: "text", id: `action_${i}`, label: sv ? `Överenskommen åtgärd ${i}` : `Agreed action ${i}`, maxLength: 300 },
-      { kind: "toggle", id: `action_${i}_assign`, label: sv ? `Gör åtgärd ${i} till ett uppdrag i planen` : `Make action ${i} an assignment in the plan` },
-      { kind: "text", id: `action_${i}_responsible`, label: sv ? `Ansvarig för åtgärd ${i} (namn eller e-post)` : `Responsible for action ${i} (name or e-mail)`, maxLength: 200 },
-      { kind: "date", id: `action_${i}_due`, label: sv ? `Klart senast (åtgärd ${i})` : `Due (action ${i})` },
+      { kind: "text", id: `action_${i}`, label: msg.agreedAction(i), maxLength: 300 },
+      { kind: "toggle", id: `action_${i}_assign`, label: msg.makeActionAnAssignmentIn(i) },
+      { kind: "text", id: `action_${i}_responsible`, label: msg.responsibleForActionNameOr(i), maxLength: 200 },
+      { kind: "date", id: `action_${i}_due`, label: msg.dueAction(i) },
     );
   }
-  inputs.push({ kind: "date", id: "next", label: sv ? "Nästa dialog (datum)" : "Next dialogue (date)" });
+  inputs.push({ kind: "date", id: "next", label: msg.nextDialogueDate });
   const form: Message = message(
     ctx.locale,
     [
       {
         type: "form",
         id: "minutes",
-        title: (sv ? `Protokoll ${organizer.name}` : `Minutes ${organizer.name}`).slice(0, 24),
-        submit: { id: "minutes.submit", label: sv ? "Spara" : "Save", value: { id: dialogueId } },
-        cancel: { id: "flow.cancel", label: sv ? "Avbryt" : "Cancel", value: {} },
+        title: (msg.minutes(organizer.name)).slice(0, 24),
+        submit: { id: "minutes.submit", label: msg.save, value: { id: dialogueId } },
+        cancel: { id: "flow.cancel", label: msg.cancel, value: {} },
         inputs,
       },
     ],
-    sv ? `Protokoll för dialogen ${formatDay(dialogue.start, ctx.locale)}` : `Minutes of the dialogue ${formatDay(dialogue.start, ctx.locale)}`,
+    msg.minutesOfTheDialogue(formatDay(dialogue.start, ctx.locale)),
   );
   return { messages: [], openForm: form };
 }
 
-const FOCUS_BY_TOPIC: Record<string, FocusArea> = {
-  elevhälsa: "pupilHealth",
-  tillgänglighet: "accessibility",
-  närvaro: "attendance",
-  ledarskap: "leadership",
-  undervisning: "teaching",
-  "systematiskt kvalitetsarbete": "analysis",
-};
-
 export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, values: Values): Promise<EngineReply> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).lifecycle;
   const errors: Record<string, string> = {};
   const factors = ctx.sv.minutes.successFactors();
   const topics = factors.filter((_, i) => on(values[`topic_${i}`]));
@@ -149,24 +141,24 @@ export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, va
     const due = str(values[`action_${i}_due`]);
     const assign = on(values[`action_${i}_assign`]);
     if (!title) {
-      if (assign || responsibleText || due) errors[`action_${i}`] = sv ? "Beskriv åtgärden, eller töm raden." : "Describe the action, or clear the row.";
+      if (assign || responsibleText || due) errors[`action_${i}`] = msg.describeTheActionOrClear;
       continue;
     }
     let responsibleStaffId: string | null = null;
     if (responsibleText) {
       const staff = await ctx.sv.staff.find(responsibleText);
-      if (!staff) errors[`action_${i}_responsible`] = sv ? `Hittade ingen medarbetare "${responsibleText}".` : `No staff member "${responsibleText}".`;
+      if (!staff) errors[`action_${i}_responsible`] = msg.noStaffMember(responsibleText);
       else responsibleStaffId = staff.id;
     }
-    if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) errors[`action_${i}_due`] = sv ? "Ange ett datum, t.ex. 2027-03-31." : "Enter a date, e.g. 2027-03-31.";
-    actions.push({ title, createAssignment: assign, responsibleStaffId, dueDate: due || null, focusArea: FOCUS_BY_TOPIC[topics[0] ?? ""] ?? "other" });
+    if (due && !/^\d{4}-\d{2}-\d{2}$/.test(due)) errors[`action_${i}_due`] = msg.enterADateEG;
+    actions.push({ title, createAssignment: assign, responsibleStaffId, dueDate: due || null, focusArea: focusAreaOfTopic(topics[0] ?? "") ?? "other" });
   }
   const next = str(values.next);
-  if (next && !/^\d{4}-\d{2}-\d{2}$/.test(next)) errors.next = sv ? "Ange ett datum, t.ex. 2027-03-15." : "Enter a date, e.g. 2027-03-15.";
+  if (next && !/^\d{4}-\d{2}-\d{2}$/.test(next)) errors.next = msg.enterADateEG2;
   if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
   try {
     await ctx.sv.minutes.record(dialogueId, { topics, notes: str(values.notes), actions, nextDialogueDate: next || null }, ctx.write);
-    return { messages: [await minutesCard(ctx, dialogueId, sv ? "Protokollet är sparat och dialogen markerad som genomförd." : "The minutes are saved and the dialogue is marked as held.")], closeForm: true };
+    return { messages: [await minutesCard(ctx, dialogueId, msg.theMinutesAreSavedAnd)], closeForm: true };
   } catch (error) {
     if (error instanceof ValidationError) {
       const map: Record<string, string> = { topics: "topic_0", notes: "notes", nextDialogueDate: "next", minutes: "notes", status: "notes" };
@@ -182,26 +174,26 @@ export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, va
 
 /** The minutes as written, with the agreed actions' assignments and the follow-up offer. */
 export async function minutesCard(ctx: FlowContext, dialogueId: string, lead?: string): Promise<Message> {
-  const sv = ctx.locale === "sv";
+  const msg = t(ctx.locale).lifecycle;
   const dialogue = await ctx.sv.dialogues.get(dialogueId);
   const organizer = await ctx.sv.organizers.get(dialogue.organizerId);
   const minutes = await ctx.sv.minutes.get(dialogueId);
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
-  blocks.push({ type: "header", text: (sv ? `Protokoll: ${organizer.name}, ${formatDay(dialogue.start, ctx.locale)}` : `Minutes: ${organizer.name}, ${formatDay(dialogue.start, ctx.locale)}`).slice(0, 150) });
+  blocks.push({ type: "header", text: (msg.minutes2({ name: organizer.name, day: formatDay(dialogue.start, ctx.locale) })).slice(0, 150) });
   if (!minutes) {
-    blocks.push({ type: "text", text: sv ? "Inget protokoll ännu." : "No minutes yet." });
+    blocks.push({ type: "text", text: msg.noMinutesYet });
     return message(ctx.locale, blocks);
   }
-  blocks.push({ type: "fields", fields: [{ label: sv ? "Ämnen" : "Topics", value: minutes.topics.join(", ") || "–" }, { label: sv ? "Nästa dialog" : "Next dialogue", value: minutes.nextDialogueDate ? formatDay(minutes.nextDialogueDate, ctx.locale) : "–" }] });
+  blocks.push({ type: "fields", fields: [{ label: msg.topics, value: minutes.topics.join(", ") || "–" }, { label: msg.nextDialogue, value: minutes.nextDialogueDate ? formatDay(minutes.nextDialogueDate, ctx.locale) : "–" }] });
   if (minutes.notes) blocks.push({ type: "text", text: minutes.notes.slice(0, 2800) });
   if (minutes.actions.length > 0) {
     blocks.push({
       type: "list",
       items: minutes.actions.map((a) => ({
         title: `${a.assignmentRef ? `${a.assignmentRef} ` : ""}${a.title}`.slice(0, 150),
-        ...(a.dueDate ? { subtitle: `${sv ? "Klart senast" : "Due"} ${a.dueDate}` } : {}),
-        ...(a.assignmentRef ? { action: { id: "assignment.show", label: sv ? "Visa" : "Show", value: { ref: a.assignmentRef } } } : {}),
+        ...(a.dueDate ? { subtitle: `${msg.due} ${a.dueDate}` } : {}),
+        ...(a.assignmentRef ? { action: { id: "assignment.show", label: msg.show, value: { ref: a.assignmentRef } } } : {}),
       })),
     });
   }
@@ -210,9 +202,9 @@ export async function minutesCard(ctx: FlowContext, dialogueId: string, lead?: s
     blocks.push({
       type: "actions",
       actions: followUp
-        ? [{ id: "dialogue.show", label: sv ? "Visa uppföljningen" : "Show the follow-up", value: { id: followUp.id } }]
-        : [{ id: "book.followup", label: sv ? `Boka uppföljning ${formatDay(minutes.nextDialogueDate, ctx.locale)}` : `Book follow-up ${formatDay(minutes.nextDialogueDate, ctx.locale)}`, value: { id: dialogueId }, style: "primary" }],
+        ? [{ id: "dialogue.show", label: msg.showTheFollowUp, value: { id: followUp.id } }]
+        : [{ id: "book.followup", label: msg.bookFollowUp(formatDay(minutes.nextDialogueDate, ctx.locale)), value: { id: dialogueId }, style: "primary" }],
     });
   }
-  return message(ctx.locale, blocks, sv ? `Protokoll för dialogen med ${organizer.name}` : `Minutes of the dialogue with ${organizer.name}`);
+  return message(ctx.locale, blocks, msg.minutesOfTheDialogueWith(organizer.name));
 }

@@ -1,13 +1,14 @@
 import { formatStatValue, numericOrNull, type CriterionId, type CriterionInContext, type SchoolFiguresInContext } from "@samverkan/sdk";
 import type { Block, Field, Locale } from "../../cards/model";
+import { t } from "../../i18n";
 
 /** Names and units of the selection's criteria, as the school card shows them. */
-const CRITERIA: Record<CriterionId, { sv: string; en: string; unit: "points" | "percent" | "signed" }> = {
-  meritValue: { sv: "Meritvärde (åk 9)", en: "Merit value (year 9)", unit: "points" },
-  shareAllSubjects: { sv: "Godkända i alla ämnen", en: "Passed all subjects", unit: "percent" },
-  shareEligibleVocational: { sv: "Behöriga till yrkesprogram", en: "Eligible for vocational programmes", unit: "percent" },
-  completionRate: { sv: "Examen inom 3 år", en: "Diploma within 3 years", unit: "percent" },
-  salsaResidual: { sv: "SALSA-avvikelse", en: "SALSA residual", unit: "signed" },
+const CRITERIA: Record<CriterionId, { unit: "points" | "percent" | "signed" }> = {
+  meritValue: { unit: "points" },
+  shareAllSubjects: { unit: "percent" },
+  shareEligibleVocational: { unit: "percent" },
+  completionRate: { unit: "percent" },
+  salsaResidual: { unit: "signed" },
 };
 
 /** Marks a figure past a selection threshold. */
@@ -15,20 +16,20 @@ export const PAST_THRESHOLD_MARK = "⚠️";
 
 function num(n: number, unit: "points" | "percent" | "signed", locale: Locale): string {
   const text = (Number.isInteger(n) ? String(n) : n.toFixed(1)).replace("-", "−");
-  const local = locale === "sv" ? text.replace(".", ",") : text;
+  const local = text.replace(".", t(locale).format.decimalMark);
   return `${unit === "signed" && n > 0 ? "+" : ""}${local}${unit === "percent" ? " %" : ""}`;
 }
 
 /** The latest year beside its municipal and national figure, the mark and threshold in words, then the trend. */
 function field(c: CriterionInContext, locale: Locale): Field {
-  const sv = locale === "sv";
+  const m = t(locale).schoolFigures;
   const meta = CRITERIA[c.criterion];
   const latest = c.years[c.years.length - 1]!;
   const n = numericOrNull(latest.value);
   const parts = [n === null ? formatStatValue(latest.value, locale) : `**${num(n, meta.unit, locale)}**`];
-  if (latest.pastThreshold) parts[0] += ` ${PAST_THRESHOLD_MARK} ${sv ? "under urvalsgränsen" : "below the selection threshold"} ${num(c.threshold, meta.unit, locale)}`;
-  if (latest.municipal !== null) parts.push(`${sv ? "kommunen" : "municipality"} ${num(latest.municipal, meta.unit, locale)}`);
-  if (latest.national !== null) parts.push(`${sv ? "riket" : "national"} ${num(latest.national, meta.unit, locale)}`);
+  if (latest.pastThreshold) parts[0] += ` ${PAST_THRESHOLD_MARK} ${m.belowTheSelectionThreshold} ${num(c.threshold, meta.unit, locale)}`;
+  if (latest.municipal !== null) parts.push(`${m.municipality} ${num(latest.municipal, meta.unit, locale)}`);
+  if (latest.national !== null) parts.push(`${m.national} ${num(latest.national, meta.unit, locale)}`);
   if (c.years.length > 1) {
     const values = c.years.map((y) => {
       const v = numericOrNull(y.value);
@@ -39,7 +40,7 @@ function field(c: CriterionInContext, locale: Locale): Field {
     const arrow = change === null ? "" : change > 0 ? ` ↑ ${num(change, "signed", locale)}` : change < 0 ? ` ↓ ${num(change, "signed", locale)}` : " →";
     parts.push(`${values.join(" → ")} (${c.years[0]!.schoolYear}–${latest.schoolYear}${arrow})`);
   }
-  return { label: `${meta[locale]} ${latest.schoolYear}`, value: parts.join(" · ") };
+  return { label: `${m.criterionNames[c.criterion]} ${latest.schoolYear}`, value: parts.join(" · ") };
 }
 
 /**
@@ -49,21 +50,17 @@ function field(c: CriterionInContext, locale: Locale): Field {
  */
 export function figuresInContextBlocks(figures: SchoolFiguresInContext, locale: Locale): Block[] {
   if (figures.criteria.length === 0) return [];
-  const sv = locale === "sv";
+  const m = t(locale).schoolFigures;
   const flagged = figures.criteria.filter((c) => c.years[c.years.length - 1]!.pastThreshold);
   const blocks: Block[] = [
-    { type: "text", text: sv ? "**Resultat jämfört med kommunen och riket**" : "**Results beside the municipality and Sweden**" },
+    { type: "text", text: m.resultsBesideTheMunicipalityAnd },
     { type: "fields", fields: figures.criteria.map((c) => field(c, locale)) },
   ];
   blocks.push({
     type: "context",
     text: flagged.length
-      ? sv
-        ? `${PAST_THRESHOLD_MARK} = under en gräns för urvalet till Samverkan för bästa skola: ${flagged.map((c) => `${CRITERIA[c.criterion].sv} under ${num(c.threshold, CRITERIA[c.criterion].unit, locale)}`).join(", ")}. Kommun och riket är elevviktade medelvärden samma läsår.`
-        : `${PAST_THRESHOLD_MARK} = below a threshold of the selection for Samverkan för bästa skola: ${flagged.map((c) => `${CRITERIA[c.criterion].en} below ${num(c.threshold, CRITERIA[c.criterion].unit, locale)}`).join(", ")}. Municipality and national figures are pupil-weighted means for the same school year.`
-      : sv
-        ? "Inget resultat är under urvalets gränser. Kommun och riket är elevviktade medelvärden samma läsår."
-        : "No result is below the selection's thresholds. Municipality and national figures are pupil-weighted means for the same school year.",
+      ? m.belowAThresholdOfThe({ mark: PAST_THRESHOLD_MARK, flagged: flagged.map((c) => m.criterionBelow({ criterion: m.criterionNames[c.criterion], threshold: num(c.threshold, CRITERIA[c.criterion].unit, locale) })).join(", ") })
+      : m.noResultIsBelowThe,
   });
   return blocks;
 }

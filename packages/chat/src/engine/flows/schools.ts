@@ -2,18 +2,11 @@ import { formatStatValue, isSamverkanError } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { Block, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
-import { say, t } from "../i18n";
+import { t } from "../../i18n";
 import { escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import type { Samverkan, Locale } from "@samverkan/sdk";
 import { figuresInContextBlocks } from "./school-figures";
-
-const METRIC_NAMES: Record<string, { sv: string; en: string }> = {
-  meritValue: { sv: "Meritvärde (åk 9)", en: "Merit value (year 9)" },
-  shareAllSubjects: { sv: "Godkända i alla ämnen", en: "Passed all subjects" },
-  shareEligibleVocational: { sv: "Behöriga till yrkesprogram", en: "Eligible for vocational programmes" },
-  pupils: { sv: "Elever", en: "Pupils" },
-};
 
 /** Shares are percentages; a marker such as ".." stays bare. */
 function withUnit(metric: string, text: string, kind: string): string {
@@ -23,54 +16,55 @@ function withUnit(metric: string, text: string, kind: string): string {
 export async function searchSchools(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
   if (entities.schoolUnitCode) return showSchool(ctx, entities.schoolUnitCode);
   const query = (entities.query ?? "").trim();
-  if (!query) return reply(textMessage(ctx.locale, ctx.locale === "sv" ? "Vilken skola söker du? Skriv till exempel *sök Rinkebyskolan*." : "Which school are you looking for? Write e.g. *search Rinkebyskolan*."));
+  if (!query) return reply(textMessage(ctx.locale, t(ctx.locale).schools.whichSchoolAreYouLooking));
   const hits = await ctx.sv.schools.search(query, { limit: 8 });
-  if (hits.length === 0) return reply(textMessage(ctx.locale, say(t.noSchool(query), ctx.locale)));
-  const sv = ctx.locale === "sv";
+  if (hits.length === 0) return reply(textMessage(ctx.locale, t(ctx.locale).common.noSchool(query)));
+  const m = t(ctx.locale).schools;
   return reply(
     message(
       ctx.locale,
       [
-        { type: "text", text: sv ? `Träffar för **${escapeMarkup(query)}**:` : `Matches for **${escapeMarkup(query)}**:` },
+        { type: "text", text: m.matchesFor(escapeMarkup(query)) },
         {
           type: "list",
           items: hits.map((h) => ({
             title: h.school.name,
             subtitle: `${h.municipalityName} · ${h.organizer.name} · ${h.school.code}`,
-            action: { id: "school.show", label: sv ? "Visa" : "Show", value: { code: h.school.code } },
+            action: { id: "school.show", label: m.show, value: { code: h.school.code } },
           })),
         },
       ],
-      `${hits.length} ${sv ? "träffar" : "matches"}: ${hits.map((h) => h.school.name).join(", ")}`,
+      `${hits.length} ${m.matches}: ${hits.map((h) => h.school.name).join(", ")}`,
     ),
   );
 }
 
 export async function showSchool(ctx: FlowContext, code: string): Promise<EngineReply> {
   const card = await schoolCard(ctx.sv, code, ctx.locale);
-  return reply(card ?? textMessage(ctx.locale, say(t.noSchool(code), ctx.locale)));
+  return reply(card ?? textMessage(ctx.locale, t(ctx.locale).common.noSchool(code)));
 }
 
 /** The school card: shown in chat, unfurls and the Teams message extension. */
 export async function schoolCard(sv: Samverkan, code: string, locale: Locale, options: { withActions?: boolean } = {}): Promise<Message | undefined> {
   try {
     const profile = await sv.schools.profile(code);
-    const swedish = locale === "sv";
+    const m = t(locale).schools;
     const inContext = await sv.selection.inContext(profile.school.code);
     // Figures the selection judges are shown in context below; the rest (pupils) stay here.
     const shownInContext = new Set(inContext.criteria.flatMap((c) => c.years.map((y) => y.sourceMetric)));
-    const results = profile.results.filter((r) => METRIC_NAMES[r.metric] && !shownInContext.has(r.metric));
+    const metricNames: Partial<Record<string, string>> = t(locale).schools.metricNames;
+    const results = profile.results.filter((r) => metricNames[r.metric] && !shownInContext.has(r.metric));
     const blocks: Block[] = [
       { type: "header", text: profile.school.name },
       {
         type: "fields",
         fields: [
-          { label: swedish ? "Skolenhetskod" : "School unit code", value: escapeMarkup(profile.school.code) },
-          { label: swedish ? "Huvudman" : "Organizer", value: escapeMarkup(profile.organizer.name) },
-          { label: swedish ? "Kommun" : "Municipality", value: escapeMarkup(profile.municipality?.name ?? profile.school.municipalityCode) },
-          { label: swedish ? "Län" : "County", value: escapeMarkup(profile.county?.name ?? "") },
-          { label: swedish ? "Regionkontor" : "Regional office", value: escapeMarkup(profile.office?.town ?? "–") },
-          ...results.map((r) => ({ label: `${METRIC_NAMES[r.metric]![locale]} ${r.schoolYear}`, value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind) })),
+          { label: m.schoolUnitCode, value: escapeMarkup(profile.school.code) },
+          { label: m.organizer, value: escapeMarkup(profile.organizer.name) },
+          { label: m.municipality, value: escapeMarkup(profile.municipality?.name ?? profile.school.municipalityCode) },
+          { label: m.county, value: escapeMarkup(profile.county?.name ?? "") },
+          { label: m.regionalOffice, value: escapeMarkup(profile.office?.town ?? "–") },
+          ...results.map((r) => ({ label: `${metricNames[r.metric]} ${r.schoolYear}`, value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind) })),
         ],
       },
       ...figuresInContextBlocks(inContext, locale),
@@ -79,8 +73,8 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
       blocks.push({
         type: "actions",
         actions: [
-          { id: "book.start", label: swedish ? "Boka dialog" : "Book dialogue", value: { organizerId: profile.organizer.id, schoolUnitCode: profile.school.code }, style: "primary" },
-          { id: "link", label: swedish ? "Utbildningsguiden" : "Utbildningsguiden", value: {}, url: `https://utbildningsguiden.skolverket.se/skolenhet?schoolUnitID=${profile.school.code}` },
+          { id: "book.start", label: m.bookDialogue, value: { organizerId: profile.organizer.id, schoolUnitCode: profile.school.code }, style: "primary" },
+          { id: "link", label: m.utbildningsguiden, value: {}, url: `https://utbildningsguiden.skolverket.se/skolenhet?schoolUnitID=${profile.school.code}` },
         ],
       });
     }

@@ -1,4 +1,4 @@
-import { fold } from "../text";
+import { foldSwedish } from "@samverkan/sdk";
 import type { Span } from "../types";
 
 /**
@@ -25,7 +25,7 @@ function compile(offices: ReadonlyArray<{ town: string }>): Compiled {
   if (c) return c;
   const forms = new Map<string, string>();
   for (const o of offices) {
-    const town = fold(o.town);
+    const town = foldSwedish(o.town);
     forms.set(town, o.town);
     for (const alias of EXONYMS[town] ?? []) forms.set(alias, o.town);
   }

@@ -1,3 +1,4 @@
+import { PHASE_WORDS } from "@samverkan/sdk";
 import { matchesWord } from "../fuzzy";
 import type { Token } from "../text";
 import type { Phase, Span } from "../types";
@@ -8,13 +9,8 @@ import type { Phase, Span } from "../types";
  * "fas genomförande", "sätt fas till uppföljning", "i genomförande", "planeringsfasen",
  * "implementation phase", "markera som klar".
  */
-const WORDS: ReadonlyArray<[Phase, readonly string[]]> = [
-  ["startUp", ["uppstart", "uppstarten", "startup", "uppstartsfas", "uppstartsfasen"]],
-  ["planning", ["planering", "planeringen", "planning", "planeringsfas", "planeringsfasen"]],
-  ["implementation", ["genomforande", "genomforandet", "implementation", "implementering", "implementeringen", "genomforandefas", "genomforandefasen"]],
-  ["followUp", ["uppfoljning", "uppfoljningen", "followup", "uppfoljningsfas", "uppfoljningsfasen"]],
-  ["completed", ["avslutad", "avslutat", "avslutade", "klar", "klart", "slutford", "slutfort", "completed", "complete", "done", "finished", "fardig", "fardigt"]],
-];
+/** The SDK's phase words, in phase order. */
+const WORDS = Object.entries(PHASE_WORDS) as ReadonlyArray<[Phase, readonly string[]]>;
 
 // "avslutat." at the end of a report is a phase even without "fas"; "klar"/"done" never are on their own.
 const SELF_EVIDENT_COMPLETED = new Set(["avslutad", "avslutat", "slutford", "slutfort", "completed", "finished"]);

@@ -1,3 +1,4 @@
+import { foldSwedish } from "../../vocabulary/fold";
 import type { OrganizerType } from "../../domain/organizer";
 import type { SchoolUnitStatus } from "../../domain/school-unit";
 import { parseSwedishNumber } from "../swedish-number";
@@ -7,12 +8,7 @@ import type { RegisterOrganizer, RegisterOrganizerDetails, RegisterSchoolUnit, R
 /** `Upphört`, ` upphort ` and `UPPHORT` are one code: upper case, no diacritics, `_` for spaces and dashes. */
 export function normaliseCode(text: string | null | undefined): string | null {
   if (!text || !text.trim()) return null;
-  return text
-    .trim()
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toUpperCase()
-    .replace(/[\s-]+/g, "_");
+  return foldSwedish(text.trim()).toUpperCase().replace(/[\s-]+/g, "_");
 }
 
 const ORGANIZER_TYPES: Record<string, OrganizerType> = {

@@ -1,0 +1,39 @@
+import type { Messages } from "../sv";
+import { assignments } from "./assignments";
+import { calendar } from "./calendar";
+import { contacts } from "./contacts";
+import { dialogues } from "./dialogues";
+import { digest } from "./digest";
+import { formatStatText } from "./formatStatText";
+import { importCommand } from "./importCommand";
+import { organizers } from "./organizers";
+import { output } from "./output";
+import { schools } from "./schools";
+import { selection } from "./selection";
+import { staff } from "./staff";
+import { start } from "./start";
+import { status } from "./status";
+import { sync } from "./sync";
+import { terminalChat } from "./terminalChat";
+import { usage } from "./usage";
+
+/** The English message catalogue, typed as the Swedish one so that a missing key does not compile. */
+export const en: Messages = {
+  assignments,
+  calendar,
+  contacts,
+  dialogues,
+  digest,
+  formatStatText,
+  importCommand,
+  organizers,
+  output,
+  schools,
+  selection,
+  staff,
+  start,
+  status,
+  sync,
+  terminalChat,
+  usage,
+};

@@ -1,0 +1,31 @@
+import type { Messages } from "../sv";
+
+/** English texts of usage; the type makes a key missing from either language a compile error. */
+export const usage: Messages["usage"] = {
+  sayWhoYouAreWith: "Say who you are with --as <email or id> or SAMVERKAN_USER. Add yourself with `samverkan staff add`.",
+  noStaffMemberSeeSamverkan: (who: string) => `No staff member "${who}". See \`samverkan staff list\`, or add one with \`samverkan staff add\`.`,
+  limitMustBeAPositive: (limit: string | undefined) => `--limit must be a positive whole number, got "${limit}".`,
+  nowMustBeAnIso: (now: string) => `--now must be an ISO date-time like 2026-11-23T09:00:00+01:00, not "${now}".`,
+  writeTheAccountAsTeam: (platform: string) => `Write the ${platform} account as TEAM:USER, e.g. T0123:U0456.`,
+  noStaffMember: (who: string) => `No staff member "${who}".`,
+  giveSlackOrTeams: "Give --slack or --teams.",
+  noPrincipalOrganizerGiveIts: (text: string) => `No principal organizer "${text}". Give its id, organisation number or exact name.`,
+  durationMustBeANumber: (text: string) => `--duration must be a number of minutes, not "${text}".`,
+  couldNotReadTheFile: (p: { file: string; reason: string }) => `Could not read the file ${p.file} (${p.reason}).`,
+  isNotASkolverketStatistics: (p: { file: string; message: string }) => `${p.file} is not a Skolverket statistics export: ${p.message}`,
+  percentMustBeANumber: (text: string) => `--percent must be a number 0–100, not "${text}".`,
+  unknownPhaseChoose: (p: { text: string; options: string }) => `Unknown phase "${p.text}". Choose ${p.options}.`,
+  noOrganizer: (organizer: string | undefined) => `No organizer "${organizer}".`,
+  mustBeANumberGot: (p: { flag: string; value: string }) => `${p.flag} must be a number, got "${p.value}".`,
+  giveOneChannelSlackTeam: "Give one channel: --slack TEAM:CHANNEL or --teams CONVERSATION-ID.",
+  writeTheSlackChannelAs: "Write the Slack channel as TEAM:CHANNEL, e.g. T0123ABCD:C0456EFGH.",
+  unknownScopeWriteOfficeGoteborg: (text: string) => `Unknown scope "${text}". Write office:goteborg, county:22,14 or country.`,
+  langMustBeSvOr: (text: string) => `--lang must be sv or en, not "${text}".`,
+  formatMustBeTextSlack: (format: string) => `--format must be text, slack or teams, not "${format}".`,
+  giveSubscriptionD1Or: "Give --subscription D-1 or --scope (office:goteborg, county:22, country).",
+  sinceIsNotADate: (since: string | undefined) => `--since "${since}" is not a date.`,
+  statusMustBePendingSent: (status: string | undefined) => `--status must be pending, sent or failed, not "${status}".`,
+  limitMustBeAPositive2: "--limit must be a positive whole number.",
+  mailIsNotConfiguredSet: "Mail is not configured: set SMTP_URL and SAMVERKAN_MAIL_FROM.",
+  noPrincipalOrganizerGiveIts2: (text: string) => `No principal organizer "${text}". Give its id, organisation number or exact name with --organizer.`,
+};

@@ -1,0 +1,4 @@
+/** Swedish texts of output. */
+export const output = {
+  error: "Fel",
+};

@@ -1,0 +1,8 @@
+/** Swedish texts of digestDescribe. */
+export const digestDescribe = {
+  everyDay: (time: string) => `varje dag ${time}`,
+  weekdays: (time: string) => `vardagar ${time}`,
+  dayNames: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
+  every: (p: { day: string; time: string }) => `varje ${p.day} ${p.time}`,
+  cronSwedishTime: (cron: string) => `cron "${cron}" (svensk tid)`,
+};

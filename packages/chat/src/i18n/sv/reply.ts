@@ -1,0 +1,4 @@
+/** Swedish texts of reply. */
+export const reply = {
+  cancel: "Avbryt",
+};
