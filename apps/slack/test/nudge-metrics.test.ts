@@ -7,7 +7,7 @@ import { createLogger } from "../src/logging";
 import { startSlackNudges } from "../src/nudges";
 import { startFakeSlack, type FakeSlack } from "./support/fake-slack";
 import { BOT_TOKEN, SIGNING_SECRET } from "./support/harness";
-import { killStrayProcesses, startAppProcess, tempDatabase } from "./support/process";
+import { killStrayProcesses, slackAppEnv, startAppProcess } from "./support/process";
 import { BOT_ID, BOT_USER_ID, CALENDAR, KARIN, TEAM_ID } from "./support/world";
 
 const METRICS_TOKEN = "slack-metrics-token-for-tests";
@@ -95,16 +95,7 @@ describe("the Slack app process (main.ts)", () => {
 
   it("exposes the nudge counter and the outbox size on /metrics", async () => {
     fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
-    const proc = startAppProcess({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_ALLOWED_TEAM_IDS: TEAM_ID,
-      SLACK_API_URL: fake.apiUrl,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      SAMVERKAN_DB: tempDatabase(),
-      METRICS_TOKEN,
-    });
+    const proc = startAppProcess(slackAppEnv({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, teamId: TEAM_ID, apiUrl: fake.apiUrl }, { METRICS_TOKEN }));
     const listening = await proc.waitForLine((line) => typeof line.url === "string");
     const text = await scrape(`${new URL(String(listening.url)).origin}/metrics`);
     expect(text).toContain("# TYPE samverkan_nudges_total counter");

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack } from "./support/fake-slack";
 import { BOT_TOKEN, SIGNING_SECRET } from "./support/harness";
-import { killStrayProcesses, startAppProcess, tempDatabase } from "./support/process";
+import { killStrayProcesses, slackAppEnv, startAppProcess } from "./support/process";
 import { rawRequest } from "./support/raw-http";
 import { postSigned } from "./support/signer";
 import { BOT_ID, BOT_USER_ID, KARIN, TEAM_ID } from "./support/world";
@@ -35,16 +35,7 @@ describe("the Slack app process", () => {
 
   it("survives stray requests, then on SIGTERM refuses new work with 503, finishes what it acked and exits 0", async () => {
     fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
-    const app = startAppProcess({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_ALLOWED_TEAM_IDS: TEAM_ID,
-      SLACK_API_URL: fake.apiUrl,
-      HOST: "127.0.0.1",
-      PORT: "0",
-      SAMVERKAN_DB: tempDatabase(),
-      SHUTDOWN_GRACE_SECONDS: "20",
-    });
+    const app = startAppProcess(slackAppEnv({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, teamId: TEAM_ID, apiUrl: fake.apiUrl }, { SHUTDOWN_GRACE_SECONDS: "20" }));
     const listening = await app.waitForLine((line) => typeof line.url === "string");
     const url = String(listening.url);
     const origin = new URL(url).origin;

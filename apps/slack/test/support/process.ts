@@ -32,6 +32,20 @@ export function tempDatabase(): string {
   return join(mkdtempSync(join(tmpdir(), "samverkan-slack-proc-")), "samverkan.db");
 }
 
+/** The environment of an app process against a fake Slack's Web API on a fresh SQLite file, plus `extra`. */
+export function slackAppEnv(credentials: { botToken: string; signingSecret: string; teamId: string; apiUrl: string }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: credentials.botToken,
+    SLACK_SIGNING_SECRET: credentials.signingSecret,
+    SLACK_ALLOWED_TEAM_IDS: credentials.teamId,
+    SLACK_API_URL: credentials.apiUrl,
+    HOST: "127.0.0.1",
+    PORT: "0",
+    SAMVERKAN_DB: tempDatabase(),
+    ...extra,
+  };
+}
+
 /** Runs `src/main.ts` the way `pnpm start` does (tsx, source conditions), with exactly `env` added. */
 export function startAppProcess(env: Record<string, string>): AppProcess {
   const child = spawn(process.execPath, ["--conditions=@samverkan/source", "--import", "tsx", "src/main.ts"], {
