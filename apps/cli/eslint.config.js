@@ -1,3 +1,3 @@
-import base, { catalogueOnly } from "@samverkan/eslint-config";
+import base, { catalogueOnly, typed } from "@samverkan/eslint-config";
 
-export default [...base, ...catalogueOnly()];
+export default [...base, ...typed(import.meta.dirname), ...catalogueOnly()];

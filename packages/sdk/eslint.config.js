@@ -1,1 +1,3 @@
-export { default } from "@samverkan/eslint-config";
+import base, { typed } from "@samverkan/eslint-config";
+
+export default [...base, ...typed(import.meta.dirname)];

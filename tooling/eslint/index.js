@@ -1,6 +1,11 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const JS_FILES = ["**/*.js", "**/*.mjs", "**/*.cjs"];
+/** Files in no tsconfig (plain JS, build and mutation-testing configs): linted without type information. */
+const UNTYPED_FILES = [...JS_FILES, "tsup.config.ts", "vitest.mutate*.config.ts"];
+const untyped = [{ files: UNTYPED_FILES, ...tseslint.configs.disableTypeChecked }];
+
 const ENV_SYNTAX = [
   { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: "Read the environment in packages/runtime (readEnv) and pass the value in." },
 ];
@@ -33,17 +38,49 @@ export function catalogueOnly({ allow = [] } = {}) {
   ];
 }
 
-/** Shared flat config: recommended JS and TypeScript rules, no `any` leaking out. */
+/**
+ * Shared flat config: recommended JS rules and typescript-eslint's type-checked recommended rules,
+ * no `any` leaking out, no unhandled promises, no non-null assertions. Type information comes from
+ * the package's own tsconfig.json (projectService); pass the package directory as `tsconfigRootDir`
+ * with `typed(import.meta.dirname)` so ESLint run from any working directory finds it.
+ */
 export default tseslint.config(
   { ignores: ["**/dist/**", "**/node_modules/**", "**/.turbo/**", "**/coverage/**"] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
+    languageOptions: { parserOptions: { projectService: true } },
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-non-null-assertion": "error",
+      // `async` without `await` is how this code implements Promise-returning contracts (Bolt
+      // listeners, stop()/close(), fakes): a throw becomes a rejection. Rewriting them as
+      // `Promise.resolve()` wrappers would turn such throws synchronous.
+      "@typescript-eslint/require-await": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
     },
+  },
+  {
+    // Tests: a `!` on a value the test has just arranged fails the test with a TypeError if the
+    // assumption breaks, which is the assertion wanted; parsed JSON output (`any`) is checked with
+    // expect(), not by the type system. Source and scripts keep both rules.
+    files: ["test/**/*.ts", "src/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-non-null-assertion": "off",
+      "@typescript-eslint/no-unsafe-argument": "off",
+      "@typescript-eslint/no-unsafe-assignment": "off",
+      "@typescript-eslint/no-unsafe-call": "off",
+      "@typescript-eslint/no-unsafe-member-access": "off",
+      "@typescript-eslint/no-unsafe-return": "off",
+    },
+  },
+  {
+    // Benchmarks index the arrays and maps they have just filled (samples, percentiles, workers);
+    // a wrong assumption there throws at once and aborts the run, which is what a `!` says.
+    files: ["bench/**/*.ts"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
   },
   {
     // The environment is read once, in @samverkan/runtime (readEnv); libraries and app modules
@@ -60,7 +97,16 @@ export default tseslint.config(
   },
   {
     // Plain JS entry points (bins, configs) run in Node.
-    files: ["**/*.js", "**/*.mjs"],
+    files: JS_FILES,
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
   },
+  ...untyped,
 );
+
+/**
+ * Points type-aware linting at the package's tsconfig.json: `...typed(import.meta.dirname)` after the
+ * base config. Files in no tsconfig (bins, eslint.config.js, tsup.config.ts) stay untyped.
+ */
+export function typed(tsconfigRootDir) {
+  return [{ languageOptions: { parserOptions: { projectService: true, tsconfigRootDir } } }, ...untyped];
+}

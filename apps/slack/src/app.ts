@@ -96,9 +96,10 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
   const deps: HandlerDeps = { samverkan, engine, logger, work, postToResponseUrl };
   const socketMode = config.appToken !== undefined;
 
+  const slackLogger = boltLogger(logger);
   const common: AppOptions = {
     token: config.botToken,
-    logger: boltLogger(logger),
+    logger: slackLogger,
     clientOptions: { slackApiUrl: config.slackApiUrl, retryConfig: WEB_API_RETRY, timeout: 10_000 },
     convoStore: false,
     extendedErrorHandler: true,
@@ -113,7 +114,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     receiver = new HTTPReceiver({
       signingSecret: config.signingSecret,
       endpoints: SLACK_ENDPOINT,
-      logger: common.logger!,
+      logger: slackLogger,
       processBeforeResponse: false,
     });
     bolt = new App({ ...common, receiver });
@@ -153,14 +154,15 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackApp {
     idle,
     async start() {
       await bolt.init();
-      if (socketMode) {
+      // No HTTP receiver means Socket Mode.
+      if (!receiver) {
         await bolt.start();
         logger.info("connected to Slack in Socket Mode");
         return { mode: "socket" };
       }
       const calendar = calendarRoutes(samverkan, logger);
       const charts = createChartRequestHandler(samverkan, { onError: (err) => logger.error({ err }, "chart request failed") });
-      server = createHttpServer(receiver!.requestListener, {
+      server = createHttpServer(receiver.requestListener, {
         endpoint: SLACK_ENDPOINT,
         logger,
         gauge,

@@ -55,9 +55,10 @@ async function replaceOriginal(deps: DeliveryDeps, origin: Origin, payload: Slac
   if (origin.responseUrl) {
     return deps.postToResponseUrl(origin.responseUrl, { replace_original: true, text: payload.text, blocks: payload.blocks });
   }
-  if (origin.channelId && origin.messageTs && !origin.ephemeral) {
-    const result = await callSlack(deps.logger, "chat.update", { channel: origin.channelId }, () =>
-      deps.client.chat.update({ channel: origin.channelId!, ts: origin.messageTs!, text: payload.text, blocks: payload.blocks }),
+  const { channelId: channel, messageTs: ts } = origin;
+  if (channel && ts && !origin.ephemeral) {
+    const result = await callSlack(deps.logger, "chat.update", { channel }, () =>
+      deps.client.chat.update({ channel, ts, text: payload.text, blocks: payload.blocks }),
     );
     return result.ok;
   }

@@ -53,7 +53,7 @@ function answer(res: ServerResponse, status: number, error: string | undefined, 
 
 /** The media type without parameters, lower case (`application/json; charset=utf-8` → `application/json`). */
 function mediaType(req: IncomingMessage): string {
-  return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  return (req.headers["content-type"] ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
 }
 
 function isObjectWithType(value: unknown): boolean {

@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   // SIGTERM drains: new requests get 503, accepted work finishes within the grace, then exit 0.
   // A second signal, or a drain that hangs past the grace, ends the process at once.
   gracefulShutdown({
-    servers: [{ drain: (graceMs) => slack!.stop(graceMs) }],
+    servers: [{ drain: (graceMs) => slack.stop(graceMs) }],
     stoppables: [
       { name: "maintenance", stop: stopMaintenance },
       { name: "scheduled sync", stop: stopSync },

@@ -23,7 +23,8 @@ export function schoolUnitCodeFromUrl(url: string): string | undefined {
   }
   const segments = parsed.pathname.split("/").filter(Boolean).map((s) => decodeURIComponent(s).toLowerCase());
   for (let i = 0; i < segments.length - 1; i++) {
-    if ((segments[i] === "skolenhet" || segments[i] === "skolenheter") && CODE.test(segments[i + 1]!)) return segments[i + 1];
+    const next = segments[i + 1];
+    if ((segments[i] === "skolenhet" || segments[i] === "skolenheter") && next !== undefined && CODE.test(next)) return next;
   }
   return undefined;
 }

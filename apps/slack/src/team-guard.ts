@@ -61,8 +61,8 @@ export function requestTeams(body: unknown): RequestTeams {
 export function judgeTeams(teams: RequestTeams, allowed: ReadonlySet<string>): TeamVerdict {
   const { installTeamId, enterpriseId, userTeamId } = teams;
   const installAllowed = (installTeamId !== undefined && allowed.has(installTeamId)) || (enterpriseId !== undefined && allowed.has(enterpriseId));
-  if (!installAllowed) return { kind: "foreign-team", teamId: installTeamId ?? enterpriseId };
-  const teamId = installTeamId ?? enterpriseId!;
+  const teamId = installTeamId ?? enterpriseId;
+  if (!installAllowed || teamId === undefined) return { kind: "foreign-team", teamId };
   if (userTeamId !== undefined && userTeamId !== teamId && !allowed.has(userTeamId)) {
     return { kind: "external-user", teamId, userTeamId };
   }

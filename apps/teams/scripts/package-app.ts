@@ -11,12 +11,13 @@ import { packageApp } from "../src/app-package/package-app";
 
 const appPackageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "appPackage");
 const outIndex = process.argv.indexOf("--out");
-const outFile = outIndex > 0 && process.argv[outIndex + 1] ? resolve(process.argv[outIndex + 1]!) : join(appPackageDir, "build", "samverkan-teams.zip");
+const outArg = outIndex > 0 ? process.argv[outIndex + 1] : undefined;
+const outFile = outArg ? resolve(outArg) : join(appPackageDir, "build", "samverkan-teams.zip");
 
 try {
   const { manifest, zipPath } = packageApp({ appPackageDir, outFile, env: process.env });
   console.log(`Teams app package: ${zipPath}`);
-  console.log(`  app id ${manifest.id}, bot id ${manifest.bots[0]!.botId}, version ${manifest.version}`);
+  console.log(`  app id ${manifest.id}, bot id ${manifest.bots[0]?.botId}, version ${manifest.version}`);
   console.log("Upload it in Teams: Apps → Manage your apps → Upload an app → Upload a custom app.");
 } catch (error) {
   if (error instanceof ManifestError) {

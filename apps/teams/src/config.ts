@@ -97,8 +97,8 @@ function readAppType(value: string | undefined, tenantId: string | undefined): T
   return match;
 }
 
-function readCredentials(env: z.infer<typeof envSchema>): TeamsCredentials {
-  const appId = guid("MICROSOFT_APP_ID", env.MICROSOFT_APP_ID!);
+function readCredentials(env: z.infer<typeof envSchema>, appIdValue: string): TeamsCredentials {
+  const appId = guid("MICROSOFT_APP_ID", appIdValue);
   const appTenantId = env.MICROSOFT_APP_TENANT_ID ? guid("MICROSOFT_APP_TENANT_ID", env.MICROSOFT_APP_TENANT_ID) : undefined;
   const appType = readAppType(env.MICROSOFT_APP_TYPE, appTenantId);
   const password = env.MICROSOFT_APP_PASSWORD;
@@ -163,7 +163,7 @@ export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>
   }
   let credentials: TeamsCredentials | undefined;
   if (parsed.MICROSOFT_APP_ID) {
-    credentials = readCredentials(parsed);
+    credentials = readCredentials(parsed, parsed.MICROSOFT_APP_ID);
     if (devNoAuth) warnings.push("TEAMS_DEV_NO_AUTH is ignored because MICROSOFT_APP_ID is set: every request is authenticated.");
   } else if (devNoAuth) {
     warnings.push(

@@ -34,7 +34,7 @@ describe.skipIf(!fixturesAvailable)(`digest set-up in a channel${fixturesAvailab
     const channelId = channelThreadId(root).split(";messageid=")[0]!;
     const [subscription] = await h.world.samverkan.digests.list();
     expect(subscription).toMatchObject({ target: { platform: "teams", conversationId: channelId }, status: "active" });
-    const stored = (await h.world.samverkan.state.get("teams-conversation-refs", channelId)) as { reference: { conversation: { id: string } } } | undefined;
+    const stored = await h.world.samverkan.state.get<{ reference: { conversation: { id: string } } }>("teams-conversation-refs", channelId);
     expect(stored?.reference.conversation.id).toBe(channelId);
   });
 });

@@ -80,7 +80,8 @@ describe.skipIf(!fixturesAvailable)(`chat messages → engine turns → replies$
     const activity = message("personal", "mina dialoger", { serviceUrl: h.connector.serviceUrl, aadObjectId: UNLINKED_AAD_ID });
     expect((await h.post(activity)).status).toBe(200);
     const [reply] = h.connector.messages().filter((call) => call.activityId === activity.id);
-    const shown = `${String(reply?.body.text ?? "")}\n${cardText(cardsIn(reply?.body)[0] ?? {})}`;
+    const text = reply?.body.text;
+    const shown = `${typeof text === "string" ? text : ""}\n${cardText(cardsIn(reply?.body)[0] ?? {})}`;
     expect(shown).toContain("känner inte igen ditt konto");
   });
 });

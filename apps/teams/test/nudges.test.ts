@@ -32,6 +32,7 @@ function personalMessage(text: string, serviceUrl: string, who?: { aadObjectId: 
 }
 
 const obj = (value: unknown): Json => value as Json;
+const stringOr = (value: unknown, fallback: string): string => (typeof value === "string" ? value : fallback);
 
 describe.skipIf(!fixturesAvailable)(`personal nudges in Teams${fixturesAvailable ? "" : ` (skipped: ${fixturesMissingReason})`}`, () => {
   let h: Harness;
@@ -106,7 +107,7 @@ describe.skipIf(!fixturesAvailable)(`personal nudges in Teams${fixturesAvailable
     const record = actionsOf(card).find((a) => a.verb === "dialogue.record.form");
     expect(record).toMatchObject({ type: "Action.Execute", title: "Skriv protokoll" });
     const serviceUrl = h.connector.serviceUrl;
-    const opened = await h.post(actionExecute("personal", "dialogue.record.form", obj(record!.data), { serviceUrl, replyToId: String(sentTo(karinChat).at(-1)!.body.id ?? "1:nudge") }));
+    const opened = await h.post(actionExecute("personal", "dialogue.record.form", obj(record!.data), { serviceUrl, replyToId: stringOr(sentTo(karinChat).at(-1)?.body.id, "1:nudge") }));
     expect(opened.status).toBe(200);
     const opener = actionsOf(obj(opened.body).value).find((a) => a.type === "Action.Submit");
     expect(opener?.data).toMatchObject({ msteams: { type: "task/fetch" } });

@@ -57,7 +57,7 @@ describe("readBoundedBody", () => {
         else controller.close();
       },
     });
-    const response = await fetch(url, { method: "POST", body, duplex: "half" } as RequestInit);
+    const response = await fetch(url, { method: "POST", body, duplex: "half" });
     expect(response.status).toBe(413);
     expect(outcomes[0]).toBeInstanceOf(BodyTooLargeError);
   });

@@ -29,7 +29,7 @@ async function storeVocabulary(chat: Chat): Promise<{ register?: RegisterVocabul
   try {
     const rt = await openRuntime();
     try {
-      return { register: await chat.registerVocabulary(rt.sv), close: rt.close };
+      return { register: await chat.registerVocabulary(rt.sv), close: () => rt.close() };
     } catch {
       await rt.close();
     }

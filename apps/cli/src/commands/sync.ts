@@ -108,7 +108,8 @@ export function registerSync(program: Command, run: RunWith): void {
             ctx,
           );
           bar.done();
-          const stored = Object.values(summary.organizers).reduce((a, b) => a + b, 0) + summary.skipped.organizers;
+          const counted = summary.organizers;
+          const stored = counted.new + counted.changed + counted.unchanged + counted.noLongerActive + summary.skipped.organizers;
           if (summary.failed.length > 0 && stored === 0) process.exitCode = 1;
           if (opts.json) return printJson(summary);
           return printLines(registerReport(summary, rt.locale));

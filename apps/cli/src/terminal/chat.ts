@@ -1,4 +1,4 @@
-import { createInterface } from "node:readline";
+import { createInterface, type Interface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { renderText, textActionIndex, textPrompt, type Action, type Engine, type EngineReply, type FormBlock, type Message } from "@samverkan/chat";
 import type { Staff } from "@samverkan/sdk";
@@ -15,6 +15,11 @@ export interface TerminalChatOptions {
   lines?: AsyncIterator<string>;
 }
 
+function readLines(input: Readable): [Interface, AsyncIterator<string>] {
+  const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
+  return [rl, rl[Symbol.asyncIterator]()];
+}
+
 const QUIT = /^\s*(\/?(quit|exit|sluta|hejdå|hej då))\s*$/i;
 
 /**
@@ -25,8 +30,8 @@ const QUIT = /^\s*(\/?(quit|exit|sluta|hejdå|hej då))\s*$/i;
 export async function runTerminalChat(options: TerminalChatOptions): Promise<void> {
   const { engine, staff, output } = options;
   const m = t(staff.locale).terminalChat;
-  const rl = options.lines ? undefined : createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
-  const lines = options.lines ?? rl![Symbol.asyncIterator]();
+  // Read `input` ourselves only when no one is reading it already; close only what we opened.
+  const [rl, lines] = options.lines ? [undefined, options.lines] : readLines(options.input);
   const user = { platform: "terminal" as const, staffId: staff.id };
   const conversationId = options.conversationId ?? `terminal:${staff.id}`;
   let actions: Action[] = [];
@@ -68,7 +73,8 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
       const reply = await engine.handle({ user, conversationId, form: { id: form.id, values, context: form.submit.value } });
       if (!reply.formErrors || Object.keys(reply.formErrors).length === 0) return show(reply);
       for (const [field, error] of Object.entries(reply.formErrors)) write(`  ✗ ${form.inputs.find((i) => i.id === field)?.label ?? field}: ${error}`);
-      pending = form.inputs.filter((i) => reply.formErrors![i.id] !== undefined);
+      const errors = reply.formErrors;
+      pending = form.inputs.filter((i) => errors[i.id] !== undefined);
     }
   };
 

@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { WebClient } from "@slack/web-api";
@@ -18,22 +18,24 @@ interface Posted {
 function fakeSlack() {
   const posted: Posted[] = [];
   const answers = new Map<string, { status: number; body: Record<string, unknown> }>();
-  const server: Server = createServer(async (req, res) => {
+  async function respond(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const fields: Record<string, unknown> = (req.headers["content-type"] ?? "").includes("json")
       ? (JSON.parse(raw) as Record<string, unknown>)
       : Object.fromEntries(new URLSearchParams(raw));
-    const channel = String(fields.channel ?? "");
+    const channel = typeof fields.channel === "string" ? fields.channel : "";
     const answer = answers.get(channel) ?? { status: 200, body: { ok: true, channel, ts: "1700000000.000100" } };
     if (req.url?.endsWith("/chat.postMessage") && answer.status === 200 && answer.body.ok === true) {
       const blocks = typeof fields.blocks === "string" ? (JSON.parse(fields.blocks) as KnownBlock[]) : (fields.blocks as KnownBlock[]);
-      posted.push({ channel, text: String(fields.text ?? ""), blocks });
+      posted.push({ channel, text: typeof fields.text === "string" ? fields.text : "", blocks });
     }
     res.writeHead(answer.status, { "content-type": "application/json" });
     res.end(JSON.stringify(answer.body));
-  });
+  }
+  // node:http does not await handlers; respond() answers every request itself.
+  const server: Server = createServer((req, res) => void respond(req, res));
   return {
     posted,
     answers,

@@ -42,9 +42,10 @@ export function registerBlockActions(app: App, deps: HandlerDeps): void {
       return;
     }
     const payload = parsed.data;
-    const clicked = payload.actions[0]!;
+    // The schema asks for at least one action.
+    const [clicked] = payload.actions;
     // Link buttons open a browser; Slack still reports the click, there is nothing to do.
-    if (clicked.url !== undefined) return;
+    if (!clicked || clicked.url !== undefined) return;
     const action = parseSlackAction({ action_id: clicked.action_id, value: clicked.value ?? null });
     if (!action || action.id === "link") {
       deps.logger.debug({ actionId: clicked.action_id }, "ignoring an action we did not render");

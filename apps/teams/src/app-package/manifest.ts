@@ -88,7 +88,8 @@ export function checkManifest(manifest: unknown): string[] {
   const parsed = manifestSchema.safeParse(manifest);
   if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join(".") || "manifest"}: ${issue.message}`);
   const problems: string[] = [];
-  const botId = parsed.data.bots[0]!.botId;
+  // The schema asks for exactly one bot.
+  const botId = parsed.data.bots[0]?.botId;
   for (const extension of parsed.data.composeExtensions) {
     if (extension.botId !== botId) problems.push("composeExtensions.botId: must be the bot's id");
   }

@@ -40,7 +40,7 @@ function respond(res: ServerResponse, status: number, body?: unknown, headers: R
 
 /** `application/json; charset=utf-8` → `application/json`. */
 function mediaType(req: IncomingMessage): string {
-  return (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  return (req.headers["content-type"] ?? "").split(";", 1)[0]?.trim().toLowerCase() ?? "";
 }
 
 /**

@@ -43,7 +43,7 @@ export interface FakeConnector {
   /** Calls whose body is a `message` (typing indicators filtered out). */
   messages(conversationId?: string): RecordedCall[];
   /** Make requests about one conversation (or all, with "*") fail. */
-  failFor(conversationId: string | "*", failure: Failure): void;
+  failFor(conversationId: string, failure: Failure): void;
   clearFailures(): void;
   /** Resolves once `count` matching calls have arrived. */
   waitFor(predicate: (call: RecordedCall) => boolean, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;

@@ -44,7 +44,7 @@ export function startAppProcess(env: Record<string, string>): AppProcess {
   let err = "";
   let pending = "";
   const listeners = new Set<() => void>();
-  child.stdout!.on("data", (chunk: Buffer) => {
+  child.stdout.on("data", (chunk: Buffer) => {
     pending += chunk.toString("utf8");
     const parts = pending.split("\n");
     pending = parts.pop() ?? "";
@@ -58,7 +58,7 @@ export function startAppProcess(env: Record<string, string>): AppProcess {
     }
     for (const listener of listeners) listener();
   });
-  child.stderr!.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString("utf8")));
   const exited = new Promise<number | string>((done) => child.once("exit", (code, signal) => done(code ?? signal ?? "unknown")));
   return {
     child,

@@ -21,8 +21,8 @@ export function runFixture(name: string, args: string[] = []): FixtureProcess {
   let waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
   let buffered = "";
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout!.on("data", (chunk: Buffer) => {
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();
     const complete = buffered.split("\n");
     buffered = complete.pop() ?? "";
