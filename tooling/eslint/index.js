@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import checkFile from "eslint-plugin-check-file";
 import tseslint from "typescript-eslint";
 
 const JS_FILES = ["**/*.js", "**/*.mjs", "**/*.cjs"];
@@ -94,6 +95,13 @@ export default tseslint.config(
       ],
       "no-restricted-syntax": ["error", ...ENV_SYNTAX],
     },
+  },
+  {
+    // One case style for file names: kebab-case (`digest-cards.ts`, `slack-poster.test.ts`; the
+    // part after the first dot is not checked). Imports then never differ only in case.
+    files: ["**/*.{ts,mts,js,mjs,cjs}"],
+    plugins: { "check-file": checkFile },
+    rules: { "check-file/filename-naming-convention": ["error", { "**/*.{ts,mts,js,mjs,cjs}": "KEBAB_CASE" }, { ignoreMiddleExtensions: true }] },
   },
   {
     // Plain JS entry points (bins, configs) run in Node.

@@ -28,7 +28,8 @@ export async function findOrganizerChoices(sv: Samverkan, text: string, limit = 
   }
   scored.sort((a, b) => b.score - a.score);
   // A clear winner needs no question.
-  if (scored.length > 1 && scored[0]!.score >= scored[1]!.score * 1.5) return [scored[0]!.choice];
+  const [best, runnerUp] = scored;
+  if (best && runnerUp && best.score >= runnerUp.score * 1.5) return [best.choice];
   return scored.slice(0, limit).map((s) => s.choice);
 }
 

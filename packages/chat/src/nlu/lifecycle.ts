@@ -20,8 +20,8 @@ export function classifyLifecycle(folded: string): Classification | undefined {
   const prepare = PREPARE.exec(folded) ?? PREPARE_BEFORE.exec(folded);
   if (prepare && !ASSIGNMENT_WORD.test(folded)) return { intent: "dialogue.prepare", cueEnd: prepare.index + prepare[0].length };
   const record = RECORD.exec(folded);
-  if (record && DIALOGUE_WORD.test(folded) && !ASSIGNMENT_WORD.test(folded)) {
-    const noun = DIALOGUE_WORD.exec(folded)!;
+  const noun = record ? DIALOGUE_WORD.exec(folded) : null;
+  if (noun && !ASSIGNMENT_WORD.test(folded)) {
     return { intent: "dialogue.record", cueEnd: noun.index + noun[0].length };
   }
   return undefined;

@@ -118,7 +118,8 @@ export class RegisterIndex {
       const chain = this.chains.get(folded[0] ?? "");
       if (chain?.length === 1) return { entries: chain, score: 0.8 };
       // Several companies of one group: the one with the shortest name is the group itself.
-      if (chain && chain.length > 1) return { entries: [[...chain].sort((a, b) => a.name.length - b.name.length)[0]!], score: 0.7 };
+      const group = chain && chain.length > 1 ? [...chain].sort((a, b) => a.name.length - b.name.length)[0] : undefined;
+      if (group) return { entries: [group], score: 0.7 };
     }
     return undefined;
   }

@@ -1,9 +1,12 @@
 import { ESLint } from "eslint";
+import tseslint from "typescript-eslint";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const packageRoot = fileURLToPath(new URL("../..", import.meta.url));
-const eslint = new ESLint({ cwd: packageRoot });
+// The probes are not files in the tsconfig, so they are linted without type information
+// (the catalogue rule is syntax only).
+const eslint = new ESLint({ cwd: packageRoot, overrideConfig: tseslint.configs.disableTypeChecked });
 
 async function catalogueComplaints(code: string, filePath: string): Promise<number> {
   const [result] = await eslint.lintText(code, { filePath });

@@ -16,7 +16,7 @@ const LOOK_ALIKES: Record<string, string> = { "*": "\u2217", _: "\uFF3F", "~": "
 
 export function neutralizeMrkdwn(text: string): string {
   return escapeMrkdwn(text).replace(/[*_~`]/g, (char, offset: number, whole: string) =>
-    char === "_" && /[\p{L}\p{N}]/u.test(whole[offset - 1] ?? "") && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? "") ? char : LOOK_ALIKES[char]!,
+    char === "_" && /[\p{L}\p{N}]/u.test(whole[offset - 1] ?? "") && /[\p{L}\p{N}]/u.test(whole[offset + 1] ?? "") ? char : (LOOK_ALIKES[char] ?? char),
   );
 }
 

@@ -23,13 +23,14 @@ const STORED_NAMES: Record<RankMetric, readonly string[]> = {
 };
 const MAX_UNITS = 8;
 
-async function resolveOrganizer(ctx: FlowContext, entities: Entities): Promise<{ organizer?: PrincipalOrganizer; reply?: EngineReply }> {
+async function resolveOrganizer(ctx: FlowContext, entities: Entities): Promise<{ organizer: PrincipalOrganizer } | { reply: EngineReply }> {
   if (entities.organizerId) return { organizer: await ctx.sv.organizers.get(entities.organizerId) };
   const name = entities.organizer;
   if (!name) return { reply: reply(textMessage(ctx.locale, t(ctx.locale).organizer.whichOrganizerWriteEG)) };
   const choices = (await findOrganizerChoices(ctx.sv, name, 5)).filter((c, i, all) => all.findIndex((x) => x.organizerId === c.organizerId) === i);
   if (choices.length === 0) return { reply: reply(textMessage(ctx.locale, t(ctx.locale).common.noMatch(name))) };
-  if (choices.length === 1) return { organizer: await ctx.sv.organizers.get(choices[0]!.organizerId) };
+  const [only] = choices;
+  if (only && choices.length === 1) return { organizer: await ctx.sv.organizers.get(only.organizerId) };
   const m = t(ctx.locale).organizer;
   return {
     reply: reply(
@@ -48,7 +49,7 @@ function dialogueLine(ctx: FlowContext, d: QualityDialogue): ListItem {
 
 export async function showOrganizer(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
   const found = await resolveOrganizer(ctx, entities);
-  if (!found.organizer) return found.reply!;
+  if ("reply" in found) return found.reply;
   return reply(await organizerCard(ctx, found.organizer));
 }
 

@@ -24,7 +24,10 @@ function num(n: number, unit: "points" | "percent" | "signed", locale: Locale): 
 function field(c: CriterionInContext, locale: Locale): Field {
   const m = t(locale).schoolFigures;
   const meta = CRITERIA[c.criterion];
-  const latest = c.years[c.years.length - 1]!;
+  const latest = c.years.at(-1);
+  const earliest = c.years[0];
+  // A criterion in context has at least one year.
+  if (!latest || !earliest) return { label: m.criterionNames[c.criterion], value: "" };
   const n = numericOrNull(latest.value);
   const parts = [n === null ? formatStatValue(latest.value, locale) : `**${num(n, meta.unit, locale)}**`];
   if (latest.pastThreshold) parts[0] += ` ${PAST_THRESHOLD_MARK} ${m.belowTheSelectionThreshold} ${num(c.threshold, meta.unit, locale)}`;
@@ -35,10 +38,10 @@ function field(c: CriterionInContext, locale: Locale): Field {
       const v = numericOrNull(y.value);
       return `${v === null ? formatStatValue(y.value, locale) : num(v, meta.unit, locale)}${y.pastThreshold ? ` ${PAST_THRESHOLD_MARK}` : ""}`;
     });
-    const first = numericOrNull(c.years[0]!.value);
+    const first = numericOrNull(earliest.value);
     const change = first !== null && n !== null ? Math.round((n - first) * 10) / 10 : null;
     const arrow = change === null ? "" : change > 0 ? ` ↑ ${num(change, "signed", locale)}` : change < 0 ? ` ↓ ${num(change, "signed", locale)}` : " →";
-    parts.push(`${values.join(" → ")} (${c.years[0]!.schoolYear}–${latest.schoolYear}${arrow})`);
+    parts.push(`${values.join(" → ")} (${earliest.schoolYear}–${latest.schoolYear}${arrow})`);
   }
   return { label: `${m.criterionNames[c.criterion]} ${latest.schoolYear}`, value: parts.join(" · ") };
 }
@@ -51,7 +54,7 @@ function field(c: CriterionInContext, locale: Locale): Field {
 export function figuresInContextBlocks(figures: SchoolFiguresInContext, locale: Locale): Block[] {
   if (figures.criteria.length === 0) return [];
   const m = t(locale).schoolFigures;
-  const flagged = figures.criteria.filter((c) => c.years[c.years.length - 1]!.pastThreshold);
+  const flagged = figures.criteria.filter((c) => c.years.at(-1)?.pastThreshold === true);
   const blocks: Block[] = [
     { type: "text", text: m.resultsBesideTheMunicipalityAnd },
     { type: "fields", fields: figures.criteria.map((c) => field(c, locale)) },
