@@ -78,13 +78,18 @@ const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** di
  * hidden figures still show as not assessable); ties go to the later year.
  */
 function coverageYear(facts: readonly ResultFact[]): string | undefined {
-  const numeric = facts.filter((fact) => numericOrNull(fact.value) !== null);
-  const units = new Map<string, Set<string>>();
-  for (const fact of numeric.length > 0 ? numeric : facts) {
-    const set = units.get(fact.schoolYear) ?? new Set<string>();
-    set.add(fact.schoolUnitCode);
-    units.set(fact.schoolYear, set);
-  }
+  const unitsPerYear = (numericOnly: boolean) => {
+    const units = new Map<string, Set<string>>();
+    for (const fact of facts) {
+      if (numericOnly && numericOrNull(fact.value) === null) continue;
+      const set = units.get(fact.schoolYear);
+      if (set) set.add(fact.schoolUnitCode);
+      else units.set(fact.schoolYear, new Set([fact.schoolUnitCode]));
+    }
+    return units;
+  };
+  const numeric = unitsPerYear(true);
+  const units = numeric.size > 0 ? numeric : unitsPerYear(false);
   let best: string | undefined;
   let bestCount = 0;
   for (const [year, set] of units) {
@@ -118,18 +123,24 @@ export interface PreparedCriterion {
   years: Map<string, PreparedYear>;
 }
 
-/** Pupils per `unit|year`, the weights of national and municipal figures. */
-export function pupilsByUnitYear(facts: readonly ResultFact[]): Map<string, number> {
-  const pupils = new Map<string, number>();
+/** Pupils per unit, per school year: the weights of national and municipal figures. */
+export type PupilsByYear = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/** Pupils per school year and unit (nested, so a lookup reuses the codes' own strings instead of building a key). */
+export function pupilsByUnitYear(facts: readonly ResultFact[]): PupilsByYear {
+  const pupils = new Map<string, Map<string, number>>();
   for (const fact of facts) {
     const n = fact.metric === PUPILS ? numericOrNull(fact.value) : null;
-    if (n !== null) pupils.set(`${fact.schoolUnitCode}|${fact.schoolYear}`, n);
+    if (n === null) continue;
+    const year = pupils.get(fact.schoolYear);
+    if (year) year.set(fact.schoolUnitCode, n);
+    else pupils.set(fact.schoolYear, new Map([[fact.schoolUnitCode, n]]));
   }
   return pupils;
 }
 
 /** Per school year: each unit's value for the metrics (the first metric named wins), national and municipal figures. */
-export function prepareCriterion(metrics: readonly string[], allFacts: readonly ResultFact[], pupils: ReadonlyMap<string, number>): PreparedCriterion {
+export function prepareCriterion(metrics: readonly string[], allFacts: readonly ResultFact[], pupils: PupilsByYear): PreparedCriterion {
   const facts = allFacts.filter((f) => metrics.includes(f.metric));
   const byYear = new Map<string, Map<string, UnitValue>>();
   for (const fact of facts) {
@@ -143,11 +154,12 @@ export function prepareCriterion(metrics: readonly string[], allFacts: readonly 
   const years = new Map<string, PreparedYear>();
   for (const [year, values] of byYear) {
     // Each unit's weight once, shared by the national and its municipality's figure.
+    const pupilsThatYear = pupils.get(year);
     const weighted: WeightedValue[] = [];
     const byMunicipality = new Map<string, WeightedValue[]>();
     for (const v of values.values()) {
       if (v.number === null) continue;
-      const item = { value: v.number, pupils: pupils.get(`${v.fact.schoolUnitCode}|${year}`) ?? null };
+      const item = { value: v.number, pupils: pupilsThatYear?.get(v.fact.schoolUnitCode) ?? null };
       weighted.push(item);
       const list = byMunicipality.get(v.fact.municipalityCode);
       if (list) list.push(item);
