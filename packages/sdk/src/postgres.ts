@@ -22,12 +22,13 @@ const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
 /** Epoch milliseconds and counts fit a JS number; pg returns int8 as strings by default. */
-const types = {
+const types: pg.CustomTypesConfig = {
   getTypeParser(oid: number, format?: "text" | "binary") {
     if (oid === INT8_OID || oid === NUMERIC_OID) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
+    // pg-types declares its parsers as `any`; they take the value's text.
+    return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
   },
-} as pg.CustomTypesConfig;
+};
 
 /** The shared store for several bot instances side by side. */
 export async function createPostgresStore(options: PostgresStoreOptions = {}): Promise<Store> {

@@ -146,8 +146,6 @@ describe("TeamsDigestPoster with the Teams SDK's connector client and a fake Bot
     const target = { platform: "teams", conversationId: "19:crash@thread.tacv2" } as const;
     const sub = await sv.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true, cron: "0 8 * * 4" }, { actor: { staffId: advisor.id }, channel: "teams", conversation: target });
     // The instance posts, then loses the store before it can finish the run (as in a crash).
-    // Kept only to be put back below, never called on its own.
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- restored onto the same object
     const finishRun = sv.digests.finishRun;
     sv.digests.finishRun = async () => {
       throw new Error("connection to the store lost");

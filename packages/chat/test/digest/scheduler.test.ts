@@ -162,7 +162,6 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
   it("never posts twice when a digest went out but its result could not be recorded", async () => {
     const poster = recordingPoster();
     const logger = recordingLogger();
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back onto the same object
     const finishRun = a.digests.finishRun;
     a.digests.finishRun = async () => {
       throw new Error("connection to the store lost");

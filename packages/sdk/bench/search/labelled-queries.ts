@@ -40,7 +40,7 @@ export function loadLabelledQueries(): LabelledQuery[] {
     return {
       query: item.query,
       expected: item.expected,
-      kind: (item.kind ?? "partial") as QueryKind,
+      kind: item.kind ?? "partial",
       heldOut: item.heldOut === true,
     };
   });

@@ -145,7 +145,7 @@ export function prepareCriterion(metrics: readonly string[], allFacts: readonly 
   const byYear = new Map<string, Map<string, UnitValue>>();
   for (const fact of facts) {
     let values = byYear.get(fact.schoolYear);
-    if (!values) byYear.set(fact.schoolYear, (values = new Map()));
+    if (!values) byYear.set(fact.schoolYear, (values = new Map<string, UnitValue>()));
     const seen = values.get(fact.schoolUnitCode);
     // The first metric named wins: the export's figure over the API's copy of it.
     if (seen && metrics.indexOf(seen.fact.metric) <= metrics.indexOf(fact.metric)) continue;

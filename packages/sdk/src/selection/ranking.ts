@@ -89,8 +89,8 @@ export function createRankingService(deps: Deps) {
   }
 
   return {
-    /** School units in an area ordered by one measure, with the national figure beside them. */
-    async rank(options: RankingOptions): Promise<Ranking> {
+    /** School units in an area ordered by one measure, with the national figure beside them (a function: handed on as `schools.rank`). */
+    rank: async (options: RankingOptions): Promise<Ranking> => {
       const area = options.area ? await resolveArea(deps.store, options.area) : undefined;
       if (options.area && !area) throw unknownArea(options.area);
       const limit = Math.max(1, Math.min(options.limit ?? 10, 50));

@@ -231,7 +231,7 @@ export function createSelectionService(deps: Deps) {
       const basis = await selectionBasis(deps.store, deps.clock().getTime());
       const key = JSON.stringify([criteria.map((c) => [c.id, c.threshold]), options.schoolYear ?? null, county, municipality, options.limit ?? null]);
       let memo = answers.get(basis);
-      if (!memo) answers.set(basis, (memo = new Map()));
+      if (!memo) answers.set(basis, (memo = new Map<string, SelectionResult>()));
       let answer = memo.get(key);
       if (!answer) {
         answer = compute(basis, criteria, county, municipality, options);

@@ -132,7 +132,7 @@ export function createSearchService(deps: Deps) {
 
   return {
     /** School units by name, code, Skolverket link, municipality or organizer; best first. */
-    async schools(query: string, options: SearchOptions = {}): Promise<SchoolSearchResult[]> {
+    schools: async (query: string, options: SearchOptions = {}): Promise<SchoolSearchResult[]> => {
       const code = extractSchoolUnitCode(query);
       if (code !== undefined && !hasFilters(options)) {
         return byCode(code, code === query.trim() ? "code" : "url");
@@ -147,7 +147,7 @@ export function createSearchService(deps: Deps) {
     },
 
     /** Principal organizers by name, organisation number, municipality or county; best first. */
-    async organizers(query: string, options: SearchOptions = {}): Promise<OrganizerSearchResult[]> {
+    organizers: async (query: string, options: SearchOptions = {}): Promise<OrganizerSearchResult[]> => {
       const snap = await current();
       // The organizer index knows municipalities by name only.
       const municipality = options.municipality?.trim();

@@ -21,8 +21,7 @@ export function toSalsaList(raw: z.output<typeof salsaListSchema>): SalsaList {
       const values: SalsaList["units"][number]["values"] = {};
       for (const [key, v] of Object.entries(unit)) {
         if (!key.startsWith("salsa") || v === null || typeof v !== "object" || !("valueType" in v)) continue;
-        const entry = v as { value: string | null; valueType: string };
-        values[key] = parseStatValue(entry.value, entry.valueType);
+        values[key] = parseStatValue(v.value, v.valueType);
       }
       return { schoolUnitCode: unit.schoolUnitCode, name: unit.name ?? null, municipalityCode: unit.geographicalAreaCode ?? null, values };
     }),

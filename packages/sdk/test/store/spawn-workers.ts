@@ -20,7 +20,7 @@ function start(script: string, args: readonly string[]): ChildProcess {
     stdio: ["pipe", "pipe", "pipe"],
   });
   // A worker that already exited closes its stdin; the start signal then has no reader.
-  child.stdin!.on("error", () => undefined);
+  child.stdin.on("error", () => undefined);
   return child;
 }
 

@@ -17,14 +17,15 @@ export interface RegisterOrganizer {
 
 export type LegalEntityStatus = "INKLUDERAD_SKV" | "INKLUDERAD_ANNAN" | "EJ_LANGRE_INKLUDERAD";
 export type CompanyStatus = "ALDRIG_AKTIV" | "AKTIV" | "EJ_LANGRE_AKTIV";
+// `Known | (string & {})`: any text is accepted, and editors still offer the known values.
 
 export interface RegisterOrganizerDetails extends RegisterOrganizer {
   /** Säteskommun, the first listed; null when the register has none (before 2025-03-05, abroad). */
   seatMunicipalityCode: string | null;
   /** Status at Skatteverket: in the population or no longer. Unknown text is kept as written. */
-  legalEntityStatus: LegalEntityStatus | string | null;
+  legalEntityStatus: LegalEntityStatus | (string & {}) | null;
   /** Status at Bolagsverket. */
-  companyStatus: CompanyStatus | string | null;
+  companyStatus: CompanyStatus | (string & {}) | null;
   companyForm: { code: string | null; name: string | null } | null;
   schoolTypes: string[];
   /** False when the register says it is no longer included or no longer active. */
