@@ -6,6 +6,10 @@ export { parseUtterance } from "./parseUtterance";
 export { parseDateTime } from "./parseDateTime";
 export { entitiesSchema, parseResultSchema, intentNameSchema, phaseSchema, officeSchema } from "./schema";
 export type { Entities, IntentName, Phase, ParseResult, ParseOptions, NluLogger, DateTimeResult, Language, Office, Metric, RegisterVocabulary } from "./types";
+// Added by issue #16: typed times and digest intents.
+export type { When, ParseContext, DigestSchedule, DigestProblem } from "./types";
+export { whenSchema, digestScheduleSchema, digestProblemSchema } from "./schema";
+export { startInstant, endInstant, startDay } from "./when";
 // Added by issue #11: the register as vocabulary.
 export { metricSchema } from "./schema";
 export { registerVocabulary, baseVocabulary } from "./register";
