@@ -1,4 +1,5 @@
 import { COUNTIES, type DigestScope, foldSwedish } from "@samverkan/sdk";
+import { matchesWord } from "./fuzzy";
 import type { DigestProblem, Entities, IntentName, Language } from "./types";
 
 /**
@@ -28,12 +29,29 @@ const COUNTRY = /^(hela landet|landet|hela sverige|sverige|nationellt|riket|coun
 const ENGLISH = /(?:^|\s)(?:på engelska|pa engelska|in english)(?=\s|$)/;
 const SWEDISH = /(?:^|\s)(?:på svenska|pa svenska|in swedish)(?=\s|$)/;
 const WHEN_EMPTY = /(?:^|\s)(?:även utan nyheter|även när det är tomt|även tom|alltid|always|even when empty|even if empty|when empty)(?=\s|$)/;
-const VERBS: Array<[RegExp, "digest.pause" | "digest.resume" | "digest.remove" | "digest.preview"]> = [
-  [/^(pausa|pause)$/, "digest.pause"],
-  [/^(förhandsvisa|forhandsvisa|förhandsgranska|preview)$/, "digest.preview"],
-  [/^(ta bort|tabort|radera|remove|delete)$/, "digest.remove"],
-  [/^(återuppta|ateruppta|aktivera|resume|unpause)$/, "digest.resume"],
+// Folded words (no diacritics); words of five letters or more also match with one typo (fuzzy.ts).
+const HEAD = ["digest", "digests", "digesten"];
+const HELP = ["hjalp", "help", "?"];
+const LIST = ["lista", "list", "visa", "show", "ls"];
+const VERBS: Array<[readonly string[], "digest.pause" | "digest.resume" | "digest.remove" | "digest.preview"]> = [
+  [["pausa", "pause", "paus"], "digest.pause"],
+  [["forhandsvisa", "forhandsgranska", "preview"], "digest.preview"],
+  [["tabort", "radera", "remove", "delete"], "digest.remove"],
+  [["ateruppta", "aktivera", "resume", "unpause"], "digest.resume"],
 ];
+/** Full day names, folded, for a day written with a typo ("fredga", "mondya"). */
+const DAY_NAMES: Array<[string, string]> = [
+  ["mandag", "1"], ["monday", "1"], ["tisdag", "2"], ["tuesday", "2"], ["onsdag", "3"], ["wednesday", "3"],
+  ["torsdag", "4"], ["thursday", "4"], ["fredag", "5"], ["friday", "5"], ["lordag", "6"], ["saturday", "6"],
+  ["sondag", "0"], ["sunday", "0"], ["vardag", "1-5"], ["weekday", "1-5"], ["dagligen", "*"],
+];
+
+function weekdayOf(word: string): string | undefined {
+  const exact = DAYS.find(([pattern]) => pattern.test(word))?.[1];
+  if (exact !== undefined) return exact;
+  const folded = foldSwedish(word).replace(/(ar|s)$/, "");
+  return DAY_NAMES.find(([name]) => matchesWord(folded, [name]))?.[1];
+}
 
 /** `Västernorrlands län` → `vasternorrland`: drop "län" and the genitive s that county names take. */
 const countyStem = (name: string) => foldSwedish(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
@@ -44,16 +62,20 @@ const problem = (digestProblem: DigestProblem): DigestReading => ({ intent: "dig
 /** Undefined when the text is not a digest command at all. */
 export function readDigestCommand(input: string): DigestReading | undefined {
   const text = input.trim().replace(/^\/?samverkan\b\s*/i, "").replace(/\s+/g, " ");
-  const head = /^digest(s|en)?\b\s*(.*)$/i.exec(text);
-  if (!head) return undefined;
+  const head = /^(\p{L}+)(?![\p{L}\d])\s*(.*)$/u.exec(text);
+  if (!head || !matchesWord(foldSwedish(head[1] ?? ""), HEAD)) return undefined;
   const rest = (head[2] ?? "").trim().replace(/[.!]+$/, "");
   const lower = rest.toLowerCase();
-  if (lower === "" || /^(hjälp|hjalp|help|\?)$/.test(lower)) return { intent: "help", entities: { topic: "digest" } };
-  if (/^(lista|list|visa|show|ls)$/.test(lower)) return { intent: "digest.list", entities: {} };
-  const verb = /^(pausa|pause|återuppta|ateruppta|aktivera|resume|unpause|ta bort|tabort|radera|remove|delete|förhandsvisa|forhandsvisa|förhandsgranska|preview)\b\s*(.*)$/.exec(lower);
-  if (verb) {
-    const intent = VERBS.find(([pattern]) => pattern.test(verb[1] ?? ""))?.[1] ?? "digest.resume";
-    const ref = (verb[2] ?? "").trim().split(" ")[0];
+  const words = foldSwedish(lower).split(" ");
+  const [first = "", second = ""] = words;
+  if (lower === "" || (words.length === 1 && matchesWord(first, HELP))) return { intent: "help", entities: { topic: "digest" } };
+  if (words.length === 1 && matchesWord(first, LIST)) return { intent: "digest.list", entities: {} };
+  // "ta bort" is two words; every other verb is one.
+  const twoWords = first === "ta" && /^(bort|brot|bor)$/.test(second);
+  const verb = twoWords ? "tabort" : first;
+  const intent = VERBS.find(([lexicon]) => matchesWord(verb, lexicon))?.[1];
+  if (intent) {
+    const ref = lower.split(" ")[twoWords ? 2 : 1];
     return { intent, entities: ref ? { digestRef: ref.toUpperCase() } : {} };
   }
   return readCreate(lower);
@@ -68,7 +90,7 @@ function readCreate(text: string): DigestReading {
   rest = rest.replace(ENGLISH, "").replace(SWEDISH, "").replace(WHEN_EMPTY, "").trim();
 
   const when = /^(?:(?:varje|every|each|alla|på|pa|on)\s+)?(\S+)\s*(.*)$/.exec(rest);
-  const weekday = DAYS.find(([pattern]) => pattern.test(when?.[1] ?? ""))?.[1];
+  const weekday = weekdayOf(when?.[1] ?? "");
   if (!when || weekday === undefined) return problem({ code: "when" });
   rest = when[2] ?? "";
   let hour = 8;
