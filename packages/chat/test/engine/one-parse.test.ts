@@ -2,19 +2,22 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parseUtterance } from "../../src/nlu/parseUtterance";
 import { parseDateTime } from "../../src/nlu/parseDateTime";
 import { parseDigestCommand } from "../../src/digest/command";
+import type * as UtteranceModule from "../../src/nlu/parseUtterance";
+import type * as DateTimeModule from "../../src/nlu/parseDateTime";
+import type * as DigestCommandModule from "../../src/digest/command";
 import { chatWorld, seen } from "./world";
 
 // Every way into the grammar, wrapped so calls are counted; the real parsers still do the work.
 vi.mock("../../src/nlu/parseUtterance", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/nlu/parseUtterance")>();
+  const real = await importOriginal<typeof UtteranceModule>();
   return { ...real, parseUtterance: vi.fn(real.parseUtterance) };
 });
 vi.mock("../../src/nlu/parseDateTime", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/nlu/parseDateTime")>();
+  const real = await importOriginal<typeof DateTimeModule>();
   return { ...real, parseDateTime: vi.fn(real.parseDateTime) };
 });
 vi.mock("../../src/digest/command", async (importOriginal) => {
-  const real = await importOriginal<typeof import("../../src/digest/command")>();
+  const real = await importOriginal<typeof DigestCommandModule>();
   return { ...real, parseDigestCommand: vi.fn(real.parseDigestCommand) };
 });
 
