@@ -1,18 +1,18 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { parseUtterance } from "../../src/nlu/parseUtterance";
-import { parseDateTime } from "../../src/nlu/parseDateTime";
+import { parseUtterance } from "../../src/nlu/parse-utterance";
+import { parseDateTime } from "../../src/nlu/parse-date-time";
 import { parseDigestCommand } from "../../src/digest/command";
-import type * as UtteranceModule from "../../src/nlu/parseUtterance";
-import type * as DateTimeModule from "../../src/nlu/parseDateTime";
+import type * as UtteranceModule from "../../src/nlu/parse-utterance";
+import type * as DateTimeModule from "../../src/nlu/parse-date-time";
 import type * as DigestCommandModule from "../../src/digest/command";
 import { chatWorld, seen } from "./world";
 
 // Every way into the grammar, wrapped so calls are counted; the real parsers still do the work.
-vi.mock("../../src/nlu/parseUtterance", async (importOriginal) => {
+vi.mock("../../src/nlu/parse-utterance", async (importOriginal) => {
   const real = await importOriginal<typeof UtteranceModule>();
   return { ...real, parseUtterance: vi.fn(real.parseUtterance) };
 });
-vi.mock("../../src/nlu/parseDateTime", async (importOriginal) => {
+vi.mock("../../src/nlu/parse-date-time", async (importOriginal) => {
   const real = await importOriginal<typeof DateTimeModule>();
   return { ...real, parseDateTime: vi.fn(real.parseDateTime) };
 });

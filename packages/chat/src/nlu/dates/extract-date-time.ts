@@ -1,7 +1,7 @@
 import type { Chrono, ParsedComponents, ParsedResult } from "chrono-node";
 import type { DateTimeResult, Language, Span, When } from "../types";
 import { formatCivil, isValidCivil, type CivilDate } from "./civil";
-import { english, swedish } from "./chronoInstances";
+import { english, swedish } from "./chrono-instances";
 import { findDuration } from "./duration";
 import { chronoReference, formatZoned, instantOf, wallClockAt } from "./zone";
 
