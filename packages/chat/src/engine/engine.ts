@@ -359,6 +359,8 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
   const v = action.value;
   const pending = ctx.pending;
   const bookDraft = pending?.flow === "book" ? { ...pending.draft } : undefined;
+  // The button's text fields; a missing or empty one means the action is stale.
+  const [code, organizerId, id, start, ref] = [str(v.code), str(v.organizerId), str(v.id), str(v.start), str(v.ref)];
   if (action.id.startsWith("digest.")) return (await handleDigestAction(ctx, action)) ?? expired(ctx);
   if (action.id.startsWith("nudge.")) return (await handleNudgeAction(ctx, action)) ?? expired(ctx);
   switch (action.id) {
@@ -368,63 +370,63 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
       return reply(textMessage(ctx.locale, had ? t(ctx.locale).common.cancelled : t(ctx.locale).common.nothingToCancel));
     }
     case "school.show":
-      return str(v.code) ? showSchool(ctx, str(v.code)!) : expired(ctx);
+      return code ? showSchool(ctx, code) : expired(ctx);
     case "book.start":
-      return str(v.organizerId) ? booking.startBookingFor(ctx, str(v.organizerId)!, str(v.schoolUnitCode)) : expired(ctx);
+      return organizerId ? booking.startBookingFor(ctx, organizerId, str(v.schoolUnitCode)) : expired(ctx);
     case "book.organizer":
-      return bookDraft && str(v.organizerId) ? booking.pickOrganizer(ctx, bookDraft, str(v.organizerId)!, str(v.schoolUnitCode)) : expired(ctx);
+      return bookDraft && organizerId ? booking.pickOrganizer(ctx, bookDraft, organizerId, str(v.schoolUnitCode)) : expired(ctx);
     case "book.place":
       return bookDraft ? booking.pickPlace(ctx, bookDraft, { ...(str(v.officeId) ? { officeId: str(v.officeId) } : {}), digital: v.digital === true }) : expired(ctx);
     case "book.slot":
-      return bookDraft && str(v.start) ? booking.pickSlot(ctx, bookDraft, str(v.start)!) : expired(ctx);
+      return bookDraft && start ? booking.pickSlot(ctx, bookDraft, start) : expired(ctx);
     case "book.confirm":
       return bookDraft && pending?.flow === "book" && pending.awaiting === "confirm" ? booking.confirmBooking(ctx, bookDraft) : expired(ctx);
     case "book.form":
       return { messages: [], openForm: booking.bookingForm(ctx, bookDraft ?? { durationMinutes: 60 }) };
     case "dialogue.show":
-      return str(v.id) ? dialogues.showDialogue(ctx, str(v.id)!) : expired(ctx);
+      return id ? dialogues.showDialogue(ctx, id) : expired(ctx);
     case "dialogue.list.page":
       return dialogues.listDialogues(ctx, Number(v.index ?? 0));
     // Button values are the client's word: a confirm only goes through for the dialogue this
     // conversation's stored state is asking about, and the SDK checks the user's rights again.
     case "dialogue.cancel.pick":
-      return str(v.id) ? dialogues.askCancelConfirmation(ctx, str(v.id)!) : expired(ctx);
+      return id ? dialogues.askCancelConfirmation(ctx, id) : expired(ctx);
     case "dialogue.cancel.confirm":
       return pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx);
     case "dialogue.reschedule.pick":
-      return str(v.id)
-        ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? storedWhen(pending, ctx.sv.config.timeZone) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
+      return id
+        ? dialogues.rescheduleTo(ctx, id, pending?.flow === "reschedule" ? storedWhen(pending, ctx.sv.config.timeZone) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
         : expired(ctx);
     case "organizer.show":
-      return str(v.organizerId) ? showOrganizerById(ctx, str(v.organizerId)!) : expired(ctx);
+      return organizerId ? showOrganizerById(ctx, organizerId) : expired(ctx);
     case "dialogue.reschedule.confirm":
-      return pending?.flow === "reschedule" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) && str(v.start)
-        ? dialogues.confirmReschedule(ctx, pending.dialogueId, str(v.start)!)
+      return pending?.flow === "reschedule" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) && start
+        ? dialogues.confirmReschedule(ctx, pending.dialogueId, start)
         : expired(ctx);
     case "assignment.show":
       return assignments.showAssignment(ctx, str(v.ref));
     case "assignment.list.page":
       return assignments.listAssignments(ctx, Number(v.index ?? 0));
     case "progress.pick":
-      return str(v.ref) ? assignments.pickProgressAssignment(ctx, pending?.flow === "progress" ? pending : undefined, str(v.ref)!) : expired(ctx);
+      return ref ? assignments.pickProgressAssignment(ctx, pending?.flow === "progress" ? pending : undefined, ref) : expired(ctx);
     case "progress.confirm":
       return pending?.flow === "progress" && pending.awaiting === "confirm" ? assignments.confirmProgress(ctx, pending) : expired(ctx);
     case "progress.form":
-      return str(v.ref) ? { messages: [], openForm: await assignments.progressForm(ctx, str(v.ref)!) } : expired(ctx);
+      return ref ? { messages: [], openForm: await assignments.progressForm(ctx, ref) } : expired(ctx);
     case "dialogue.prepare":
-      return str(v.organizerId) ? lifecycle.prepareFor(ctx, str(v.organizerId)!) : expired(ctx);
+      return organizerId ? lifecycle.prepareFor(ctx, organizerId) : expired(ctx);
     case "dialogue.prepare.more":
-      return str(v.organizerId) ? lifecycle.prepareMore(ctx, str(v.organizerId)!, Number(v.index ?? 0)) : expired(ctx);
+      return organizerId ? lifecycle.prepareMore(ctx, organizerId, Number(v.index ?? 0)) : expired(ctx);
     case "dialogue.record.form":
-      return str(v.id) ? lifecycle.minutesForm(ctx, str(v.id)!) : expired(ctx);
+      return id ? lifecycle.minutesForm(ctx, id) : expired(ctx);
     case "minutes.show":
-      return str(v.id) ? reply(await lifecycle.minutesCard(ctx, str(v.id)!)) : expired(ctx);
+      return id ? reply(await lifecycle.minutesCard(ctx, id)) : expired(ctx);
     case "book.followup":
-      return str(v.id) ? booking.startFollowUp(ctx, str(v.id)!) : expired(ctx);
+      return id ? booking.startFollowUp(ctx, id) : expired(ctx);
     case "contact.form":
-      return str(v.organizerId) ? contacts.contactForm(ctx, str(v.organizerId)!, str(v.id)) : expired(ctx);
+      return organizerId ? contacts.contactForm(ctx, organizerId, str(v.id)) : expired(ctx);
     case "dialogue.contacts.form":
-      return str(v.id) ? contacts.dialogueContactsForm(ctx, str(v.id)!) : expired(ctx);
+      return id ? contacts.dialogueContactsForm(ctx, id) : expired(ctx);
     case "coverage.show":
       return showCoverage(ctx);
     case "help":

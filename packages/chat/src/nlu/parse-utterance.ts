@@ -57,7 +57,10 @@ function linkOrganizer(u: Utterance, register: RegisterIndex, starts: readonly n
     // Skip "en kvalitetsdialog med", "the": filler between the marker and the name.
     let at = next;
     const filler = new Set(["in", "en", "ett", "a", "an", "the", "ny", "new", "kvalitetsdialog", "dialog", "dialogue", "quality", "mote", "meeting", "dialogen", "motet", "huvudmannen", "huvudman", "organizer", "organisation"]);
-    while (at && filler.has(at.word)) at = u.tokens.find((t) => t.index > at!.index);
+    while (at && filler.has(at.word)) {
+      const after = at.index;
+      at = u.tokens.find((t) => t.index > after);
+    }
     if (!at) continue;
     const hit = register.longestAt(u.tokens, at.index, ["organizer"]);
     if (hit && hit.score >= 0.7) return hit;
@@ -199,7 +202,7 @@ function organizerShowEntities({ u, cueEnd, register }: Context): Entities {
   const name = (from: number, to: number): string | undefined => {
     const words = u.tokens.filter((t) => t.index >= from && t.index < to);
     while (words[0] && PROFILE_FILLER.has(words[0].word)) words.shift();
-    while (words.length > 0 && PROFILE_FILLER.has(words[words.length - 1]!.word)) words.pop();
+    while (PROFILE_FILLER.has(words.at(-1)?.word ?? "")) words.pop();
     const first = words[0];
     const last = words[words.length - 1];
     if (!first || !last) return undefined;

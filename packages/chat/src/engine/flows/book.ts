@@ -122,13 +122,14 @@ export async function pickSlot(ctx: FlowContext, draft: BookDraft, start: string
 
 /** Books after the user confirmed; a conflict offers free slots instead. */
 export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promise<EngineReply> {
-  if (!draft.organizerId || !draft.start) return next(ctx, draft);
+  const { organizerId, start } = draft;
+  if (!organizerId || !start) return next(ctx, draft);
   try {
-    const booked = await book(ctx, draft);
+    const booked = await book(ctx, draft, organizerId, start);
     ctx.setPending(undefined);
     return reply(await dialogueCard(ctx, booked, t(ctx.locale).common.booked, "booked"));
   } catch (error) {
-    if (error instanceof ConflictError) return conflictReply(ctx, draft, error);
+    if (error instanceof ConflictError) return conflictReply(ctx, draft, start, error);
     if (error instanceof ValidationError) {
       const field = error.issues[0]?.field;
       if (field === "start" || field === "end") {
@@ -149,11 +150,12 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
   }
 }
 
-function book(ctx: FlowContext, draft: BookDraft): Promise<QualityDialogue> {
+/** Books the draft; its organizer and start come checked from the caller. */
+function book(ctx: FlowContext, draft: BookDraft, organizerId: string, start: string): Promise<QualityDialogue> {
   return ctx.sv.dialogues.book(
     {
-      organizerId: draft.organizerId!,
-      start: draft.start!,
+      organizerId,
+      start,
       durationMinutes: draft.durationMinutes,
       digital: draft.digital ?? false,
       officeId: draft.digital ? null : (draft.officeId ?? null),
@@ -164,8 +166,7 @@ function book(ctx: FlowContext, draft: BookDraft): Promise<QualityDialogue> {
   );
 }
 
-async function conflictReply(ctx: FlowContext, draft: BookDraft, error: ConflictError): Promise<EngineReply> {
-  const start = draft.start!;
+async function conflictReply(ctx: FlowContext, draft: BookDraft, start: string, error: ConflictError): Promise<EngineReply> {
   const slots = await ctx.sv.dialogues.availability({
     staffIds: [ctx.staff.id],
     officeId: draft.digital ? null : (draft.officeId ?? null),
@@ -198,7 +199,7 @@ async function next(ctx: FlowContext, draft: BookDraft): Promise<EngineReply> {
   }
   if (!draft.digital && !draft.officeId) return askPlace(ctx, draft, false);
   ctx.setPending({ flow: "book", awaiting: "confirm", draft });
-  return reply(confirmCard(ctx, draft));
+  return reply(confirmCard(ctx, draft, draft.start));
 }
 
 function askAgain(ctx: FlowContext, draft: BookDraft, awaiting: "organizer" | "time" | "place" | "confirm", question: string): EngineReply {
@@ -221,10 +222,10 @@ function askPlace(ctx: FlowContext, draft: BookDraft, unknown: boolean, lead?: s
 
 async function resolveOrganizer(ctx: FlowContext, draft: BookDraft, name: string): Promise<EngineReply | undefined> {
   const choices = await findOrganizerChoices(ctx.sv, name);
-  if (choices.length === 1) {
-    const [only] = choices;
-    Object.assign(draft, { organizerId: only!.organizerId, organizerName: only!.organizerName });
-    if (only!.schoolUnitCode) draft.schoolUnitCode = only!.schoolUnitCode;
+  const [only] = choices;
+  if (only && choices.length === 1) {
+    Object.assign(draft, { organizerId: only.organizerId, organizerName: only.organizerName });
+    if (only.schoolUnitCode) draft.schoolUnitCode = only.schoolUnitCode;
     return undefined;
   }
   if (choices.length === 0) return askAgain(ctx, draft, "organizer", t(ctx.locale).common.noMatch(name));
@@ -263,9 +264,9 @@ function applyTime(draft: BookDraft, when: When | undefined, durationMinutes?: n
   }
 }
 
-function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
+function confirmCard(ctx: FlowContext, draft: BookDraft, start: string): Message {
   const m = t(ctx.locale).book;
-  const endIso = formatInstant(Date.parse(draft.start!) + draft.durationMinutes * 60_000);
+  const endIso = formatInstant(Date.parse(start) + draft.durationMinutes * 60_000);
   const place = draft.digital ? m.digital : (ctx.sv.config.offices.find((o) => o.id === draft.officeId)?.town ?? "");
   return message(ctx.locale, [
     { type: "header", text: m.bookAQualityDialogue },
@@ -275,7 +276,7 @@ function confirmCard(ctx: FlowContext, draft: BookDraft): Message {
       fields: [
         { label: m.organizer, value: escapeMarkup(draft.organizerName ?? "") },
         ...(draft.schoolUnitCode ? [{ label: m.schoolUnit, value: escapeMarkup(draft.schoolUnitCode) }] : []),
-        { label: m.time, value: formatRange(draft.start!, endIso, ctx.locale) },
+        { label: m.time, value: formatRange(start, endIso, ctx.locale) },
         ...(draft.followsUpId ? [{ label: m.followUp, value: m.followsUpThePreviousDialogue }] : []),
         { label: m.place, value: escapeMarkup(place) },
       ],
@@ -306,7 +307,7 @@ export function bookingForm(ctx: FlowContext, draft: BookDraft, errors?: Record<
     cancel: { id: "flow.cancel", label: m.cancel, value: {} },
     inputs: [
       { kind: "text", id: "organizer", label: m.organizerOrSchool, required: true, ...(draft.organizerName ? { value: draft.organizerName } : {}), maxLength: 200 },
-      { kind: "date", id: "date", label: m.date, required: true, ...(draft.start || draft.date ? { value: (draft.start ?? draft.date)!.slice(0, 10) } : {}) },
+      { kind: "date", id: "date", label: m.date, required: true, ...((draft.start ?? draft.date) ? { value: (draft.start ?? draft.date ?? "").slice(0, 10) } : {}) },
       { kind: "time", id: "time", label: m.startTime, required: true, ...(draft.start ? { value: draft.start.slice(11, 16) } : {}) },
       { kind: "number", id: "duration", label: m.lengthMinutes, value: draft.durationMinutes, min: 15, max: 480, integer: true, required: true },
       {
@@ -337,7 +338,10 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
     const choices = await findOrganizerChoices(ctx.sv, organizerText);
     if (choices.length === 0) errors.organizer = t(ctx.locale).common.noMatch(organizerText);
     else if (choices.length > 1) errors.organizer = `${m.severalMatches}: ${choices.slice(0, 3).map((c) => c.label).join("; ")}`;
-    else Object.assign(draft, { organizerId: choices[0]!.organizerId, organizerName: choices[0]!.organizerName, ...(choices[0]!.schoolUnitCode ? { schoolUnitCode: choices[0]!.schoolUnitCode } : {}) });
+    else {
+      const [only] = choices;
+      if (only) Object.assign(draft, { organizerId: only.organizerId, organizerName: only.organizerName, ...(only.schoolUnitCode ? { schoolUnitCode: only.schoolUnitCode } : {}) });
+    }
   }
   const date = String(values.date ?? "");
   const time = String(values.time ?? "");
@@ -348,12 +352,19 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
   else draft.durationMinutes = duration;
   const place = String(values.place ?? "");
   if (place === "digital") draft.digital = true;
-  else if (findOffice(ctx.sv.config.offices, place)) draft.officeId = findOffice(ctx.sv.config.offices, place)!.id;
-  else errors.place = m.chooseAPlace;
+  else {
+    const office = findOffice(ctx.sv.config.offices, place);
+    if (office) draft.officeId = office.id;
+    else errors.place = m.chooseAPlace;
+  }
   if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
-  draft.start = `${date}T${time}`;
+  const start = `${date}T${time}`;
+  draft.start = start;
+  // Without input errors there was exactly one organizer.
+  const organizerId = draft.organizerId;
+  if (!organizerId) return { messages: [], formErrors: errors };
   try {
-    const booked = await book(ctx, draft);
+    const booked = await book(ctx, draft, organizerId, start);
     ctx.setPending(undefined);
     return { messages: [await dialogueCard(ctx, booked, t(ctx.locale).common.booked, "booked")], closeForm: true };
   } catch (error) {

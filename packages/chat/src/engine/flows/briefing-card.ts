@@ -29,10 +29,11 @@ export function resultText(r: BriefingResult, locale: Locale): string {
 }
 
 function flaggedText(unit: BriefingUnit, locale: Locale): string {
+  // Every flagged metric has its result in the briefing.
   return unit.flaggedFor
-    .map((m) => {
-      const r = unit.results.find((x) => x.metric === m)!;
-      return `${resultText(r, locale)} < ${value(m, r.threshold, locale)}`;
+    .flatMap((m) => {
+      const r = unit.results.find((x) => x.metric === m);
+      return r ? [`${resultText(r, locale)} < ${value(m, r.threshold, locale)}`] : [];
     })
     .join("; ");
 }

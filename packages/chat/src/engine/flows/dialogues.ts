@@ -62,7 +62,7 @@ export async function showDialogue(ctx: FlowContext, id: string): Promise<Engine
 }
 
 /** Finds which of my dialogues the user means: by organizer name, else asks with a list. */
-async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: string): Promise<{ dialogue?: QualityDialogue; reply?: EngineReply }> {
+async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: string): Promise<{ dialogue: QualityDialogue } | { reply: EngineReply }> {
   const mine = await myUpcoming(ctx);
   if (mine.length === 0) return { reply: reply(textMessage(ctx.locale, t(ctx.locale).common.noUpcoming)) };
   let candidates = mine;
@@ -77,7 +77,8 @@ async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: st
     const sameDay = candidates.filter((d) => d.start.startsWith(day));
     if (sameDay.length > 0) candidates = sameDay;
   }
-  if (candidates.length === 1) return { dialogue: candidates[0] };
+  const [only] = candidates;
+  if (only && candidates.length === 1) return { dialogue: only };
   const names = await organizerNames(ctx, candidates);
   const m = t(ctx.locale).dialogues;
   return {
@@ -99,11 +100,11 @@ async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: st
 
 export async function startCancel(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
   const chosen = await chooseDialogue(ctx, entities, "dialogue.cancel.pick");
-  if (chosen.reply) {
+  if ("reply" in chosen) {
     ctx.setPending({ flow: "cancel", awaiting: "dialogue" });
     return chosen.reply;
   }
-  return askCancelConfirmation(ctx, chosen.dialogue!.id);
+  return askCancelConfirmation(ctx, chosen.dialogue.id);
 }
 
 export async function askCancelConfirmation(ctx: FlowContext, dialogueId: string): Promise<EngineReply> {
@@ -137,9 +138,9 @@ export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promi
 
 /** `HH:mm` on the dialogue's own day: "flytta dialogen … till kl 14" keeps the date. */
 function onDialogueDay(ctx: FlowContext, d: QualityDialogue, time: string): string {
-  const [year, month, day] = d.start.slice(0, 10).split("-").map(Number);
-  const [hour, minute] = time.split(":").map(Number);
-  const wall = { year: year!, month: month!, day: day!, hour: hour!, minute: minute!, second: 0 };
+  const [year = NaN, month = NaN, day = NaN] = d.start.slice(0, 10).split("-").map(Number);
+  const [hour = NaN, minute = NaN] = time.split(":").map(Number);
+  const wall = { year, month, day, hour, minute, second: 0 };
   return formatZoned(instantOf(wall, ctx.sv.config.timeZone), ctx.sv.config.timeZone);
 }
 
@@ -152,13 +153,13 @@ export async function startReschedule(ctx: FlowContext, entities: Entities): Pro
   const chosen = await chooseDialogue(ctx, withoutTime(entities), "dialogue.reschedule.pick");
   // Only a time was given: it applies to the dialogue's own day, not today or tomorrow.
   const timeOnly = entities.time;
-  if (chosen.reply) {
+  if ("reply" in chosen) {
     const at = entities.when ? startInstant(entities.when) : undefined;
     const when = timeOnly ? { time: timeOnly } : at ? { start: at } : entities.when ? { date: startDay(entities.when) } : {};
     ctx.setPending({ flow: "reschedule", awaiting: "dialogue", ...when });
     return chosen.reply;
   }
-  return rescheduleTo(ctx, chosen.dialogue!.id, timeOnly ? undefined : entities.when, timeOnly);
+  return rescheduleTo(ctx, chosen.dialogue.id, timeOnly ? undefined : entities.when, timeOnly);
 }
 
 /** With a dialogue chosen: ask for the new time (a day alone is not enough), or confirm it. */

@@ -24,7 +24,8 @@ async function organizerFrom(ctx: FlowContext, entities: Entities): Promise<{ or
   if (!name) return {};
   const choices = await findOrganizerChoices(ctx.sv, name, 5);
   if (choices.length === 0) return { reply: reply(textMessage(ctx.locale, msg.noOrganizerMatches(name))) };
-  if (choices.length === 1) return { organizerId: choices[0]!.organizerId };
+  const [only] = choices;
+  if (only && choices.length === 1) return { organizerId: only.organizerId };
   const items: ListItem[] = choices.map((c) => ({ title: c.label, ...(c.detail ? { subtitle: c.detail } : {}), action: { id: "dialogue.prepare", label: msg.pick, value: { organizerId: c.organizerId } } }));
   return { reply: reply(message(ctx.locale, [{ type: "text", text: msg.whichOneDoYouMean }, { type: "list", items }])) };
 }
