@@ -8,10 +8,10 @@ export function formatRange(start: string, end: string, locale: Locale): string 
 }
 
 export function formatDay(iso: string, locale: Locale): string {
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
-  const weekday = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
+  const [y = NaN, m = NaN, d = NaN] = iso.slice(0, 10).split("-").map(Number);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   const format = t(locale).format;
-  return `${format.weekdaysShort[weekday]} ${d} ${format.monthsShort[m! - 1]}`;
+  return `${format.weekdaysShort[weekday]} ${d} ${format.monthsShort[m - 1]}`;
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
