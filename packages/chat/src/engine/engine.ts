@@ -4,7 +4,8 @@ import { clearLanguage } from "../nlu/language";
 import { registerVocabulary } from "../nlu/register";
 import type { ParseResult, RegisterVocabulary } from "../nlu/types";
 import type { Locale, Message } from "../cards/model";
-import { channelOf, type FlowContext } from "./context";
+import type { FlowContext } from "./context";
+import { accountOption, channelOf, chatIdentityOf, speakerKey } from "./platform-user";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
 import { escapeMarkup, inPlace, reply, textMessage } from "./reply";
 import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
@@ -97,14 +98,13 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function resolveStaff(user: PlatformUser): Promise<Staff | undefined> {
-    if (user.platform === "terminal") return sv.staff.get(user.staffId).catch(() => undefined);
-    if (user.platform === "slack") return sv.staff.findByIdentity({ platform: "slack", teamId: user.teamId, userId: user.userId });
-    return sv.staff.findByIdentity({ platform: "teams", tenantId: user.tenantId, aadObjectId: user.aadObjectId });
+    const identity = chatIdentityOf(user);
+    if ("staffId" in identity) return sv.staff.get(identity.staffId).catch(() => undefined);
+    return sv.staff.findByIdentity(identity);
   }
 
   function stateKey(user: PlatformUser, conversationId: string): string {
-    const who = user.platform === "terminal" ? `terminal:${user.staffId}` : user.platform === "slack" ? `slack:${user.teamId}:${user.userId}` : `teams:${user.tenantId}:${user.aadObjectId}`;
-    return `${who}|${conversationId}`;
+    return `${speakerKey(user)}|${conversationId}`;
   }
 
   async function loadPending(key: string): Promise<Pending | undefined> {
@@ -438,8 +438,7 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
 
 /** Both languages: we do not know the user's preference before we know the user. */
 function unknownUserMessage(user: PlatformUser): Message {
-  const account =
-    user.platform === "slack" ? `--slack ${user.teamId}:${user.userId}` : user.platform === "teams" ? `--teams ${user.tenantId}:${user.aadObjectId}` : "";
+  const account = accountOption(user);
   return textMessage("sv", `${t("sv").common.unknownUser(account)}\n\n_${t("en").common.unknownUser(account)}_`);
 }
 
