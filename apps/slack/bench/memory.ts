@@ -53,7 +53,32 @@ async function main(): Promise<void> {
   const fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
   const databaseFile = join(mkdtempSync(join(tmpdir(), "samverkan-slack-memory-")), "samverkan.db");
   await seedBenchFile(databaseFile);
-  const app = await startBuiltSlack({ slackApiUrl: fake.apiUrl, databaseFile });
+  // Heap figures come from the app's own /metrics; BENCH_HEAP_SNAPSHOTS=<dir> also writes a V8 heap snapshot at each idle point.
+  const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
+  const app = await startBuiltSlack({
+    slackApiUrl: fake.apiUrl,
+    databaseFile,
+    env: {
+      METRICS_TOKEN: "memory-benchmark-token",
+      // Allocator and V8 settings to compare, passed through as an operator would set them.
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+      ...(process.env.BENCH_NODE_OPTIONS || snapshotDir
+        ? { NODE_OPTIONS: [process.env.BENCH_NODE_OPTIONS ?? "", snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : ""].join(" ").trim() }
+        : {}),
+    },
+  });
+  /** V8's view at an idle point: heap in use and reserved, and memory held outside the heap (buffers, SQLite's cache is not counted). */
+  const heapFigures = async (label: string) => {
+    if (snapshotDir) {
+      app.child.kill("SIGUSR2");
+      await sleep(4_000);
+    }
+    const text = await (await fetch(`${app.origin}/metrics`, { headers: { authorization: "Bearer memory-benchmark-token" } })).text();
+    const figure = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split("\n").filter((l) => l.startsWith(name)).join("\n"))?.[2] ?? Number.NaN);
+    const heap = { used: mib(figure("samverkan_nodejs_heap_size_used_bytes")), total: mib(figure("samverkan_nodejs_heap_size_total_bytes")), external: mib(figure("samverkan_nodejs_external_memory_bytes")) };
+    process.stderr.write(`${label}: heap used ${heap.used.toFixed(1)} MiB of ${heap.total.toFixed(1)} MiB; external ${heap.external.toFixed(1)} MiB\n`);
+    return heap;
+  };
   /** Answers so far: response_url posts (commands), chat.postMessage (DMs), chat.postEphemeral (a DM's "busy" note). */
   const answers = () => fake.hookCount + fake.callsTo("chat.postMessage").length + fake.callsTo("chat.postEphemeral").length;
   /** Three samples of the idle process tree, a second apart. */
@@ -69,6 +94,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg().map((n) => n.toFixed(2)).join(" / ");
   try {
     const before = await idleRss();
+    const heapBefore = await heapFigures("idle");
     process.stderr.write(`idle: ${mib(before).toFixed(1)} MiB; sending ${TURNS} turns…\n`);
 
     let next = 0;
@@ -114,6 +140,7 @@ async function main(): Promise<void> {
     };
     await sendUpTo(WARMUP_TURNS);
     const warm = await idleRss();
+    const heapWarm = await heapFigures("warmed up");
     process.stderr.write(`after ${WARMUP_TURNS} turns: ${mib(warm).toFixed(1)} MiB; sending the rest…\n`);
     await sendUpTo(TURNS);
     const seconds = (performance.now() - started) / 1000;
@@ -122,6 +149,7 @@ async function main(): Promise<void> {
     for (const call of fake.calls) methods.set(call.method, (methods.get(call.method) ?? 0) + 1);
     process.stderr.write(`Web API calls: ${[...methods].map(([m, n]) => `${m} ${n}`).join(", ")}; response_url posts: ${fake.hookCount}\n`);
     const after = await idleRss();
+    const heapAfter = await heapFigures(`after ${TURNS} turns`);
     const growth = (after - warm) / warm;
     const loadAfter = loadavg().map((n) => n.toFixed(2)).join(" / ");
     process.stderr.write(`after: ${mib(after).toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)\n`);
@@ -150,6 +178,8 @@ Memory is the resident set of the app's whole process tree, the median of three 
 | requests refused (not 200) | ${refused} |
 | answers posted (response_url + chat.postMessage + chat.postEphemeral) | ${answered} of ${TURNS}, of which ${fake.callsTo("chat.postEphemeral").length} "busy" notes |
 | time to send and answer all turns | ${seconds.toFixed(1)} s |
+| V8 heap used / reserved: idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => `${h.used.toFixed(1)} / ${h.total.toFixed(1)}`).join(", ")} MiB |
+| memory outside the V8 heap counted by Node (external): idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => h.external.toFixed(1)).join(", ")} MiB |
 
 Most of the rise comes with the first turns (the search index over the statistics export, the
 date parser, compiled code, V8 growing its heap), so growth is measured from the warmed-up state.
