@@ -37,9 +37,9 @@ export function appEnv(app, { port, dataDir, slackApiUrl }) {
 export const APP_NODE_FLAGS = ["--max-semi-space-size=2"];
 
 /** Spawns `node <flags> <entry>` and resolves with the child and the milliseconds until /healthz first answered 200. */
-export async function startApp(entry, env, port, { timeoutMs = 120_000 } = {}) {
+export async function startApp(entry, env, port, { timeoutMs = 120_000, nodeFlags = APP_NODE_FLAGS } = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS, entry], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeFlags, entry], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

@@ -20,7 +20,7 @@ import { directMessage, newTriggerId, slashCommand } from "../test/support/slack
 import { signRequest, type SlackBody } from "../test/support/signer";
 import { BOT_ID, BOT_USER_ID, KARIN, TEAM_ID } from "../test/support/world";
 import { seedBenchFile } from "./bench-world";
-import { startBuiltSlack } from "./built-app";
+import { APP_NODE_FLAGS, startBuiltSlack } from "./built-app";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const TURNS = Number(process.env.BENCH_TURNS ?? 1000);
@@ -55,9 +55,12 @@ async function main(): Promise<void> {
   await seedBenchFile(databaseFile);
   // Heap figures come from the app's own /metrics; BENCH_HEAP_SNAPSHOTS=<dir> also writes a V8 heap snapshot at each idle point.
   const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
+  // BENCH_V8_DEFAULTS=1 starts the app without production's V8 flags, to compare.
+  const nodeFlags = process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS;
   const app = await startBuiltSlack({
     slackApiUrl: fake.apiUrl,
     databaseFile,
+    nodeFlags,
     env: {
       METRICS_TOKEN: "memory-benchmark-token",
       // Allocator and V8 settings to compare, passed through as an operator would set them.
@@ -181,13 +184,16 @@ Memory is the resident set of the app's whole process tree, the median of three 
 | V8 heap used / reserved: idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => `${h.used.toFixed(1)} / ${h.total.toFixed(1)}`).join(", ")} MiB |
 | memory outside the V8 heap counted by Node (external): idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => h.external.toFixed(1)).join(", ")} MiB |
 
-Most of the rise comes with the first turns (the search index over the statistics export, the
+${nodeFlags.length > 0 ? `The app runs with the V8 flags production uses (\`${nodeFlags.join(" ")}\`, see packages/runtime/src/node-flags.ts)` : "The app runs with V8's defaults (`BENCH_V8_DEFAULTS=1`), not production's flags"}${process.env.BENCH_NODE_OPTIONS ? ` plus NODE_OPTIONS \`${process.env.BENCH_NODE_OPTIONS}\`` : ""}.
+Most of the rise comes with the first turns (the search indexes over the statistics export, the
 date parser, compiled code, V8 growing its heap), so growth is measured from the warmed-up state.
-V8 does not hand freed heap back at once, so resident memory after a run is an upper bound on
-what is live; a heap snapshot before and after would tell a leak from a heap that has not been
-collected yet (not done). The Teams app is not measured here: its transport is being moved to
-the Teams SDK, and its harness (the fake Bot Connector) would need a turn driver of its own.
+${
+  snapshotDir
+    ? "In this run a V8 heap snapshot was written at each idle point (`BENCH_HEAP_SNAPSHOTS`); a snapshot collects garbage first, so the heap used shown is what is live, and the snapshot's own work inflates the resident figures."
+    : "The heap used shown includes garbage not yet collected; `BENCH_HEAP_SNAPSHOTS=<dir>` writes heap snapshots instead, whose collection shows what is live."
+}
 `;
+
     process.stdout.write(section);
     const docPath = join(repoRoot, "docs/benchmarks.md");
     const doc = readFileSync(docPath, "utf8");
