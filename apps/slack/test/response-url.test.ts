@@ -1,6 +1,6 @@
 /**
  * Posting to a response_url through Bolt's `respond`: one retry after a blip (429, 5xx, no
- * answer), none after a refusal, and the status logged without the RESPONSE_URL.
+ * answer), none after a refusal, and the status logged without the URL.
  */
 import { RespondError, type RespondArguments, type RespondFn } from "@slack/bolt";
 import pino from "pino";
