@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   // Heap figures come from the app's own /metrics; BENCH_HEAP_SNAPSHOTS=<dir> also writes a V8 heap snapshot at each idle point.
   const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
   // BENCH_V8_DEFAULTS=1 starts the app without production's V8 flags, to compare.
-  const nodeFlags = process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS;
+  const nodeFlags: readonly string[] = process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS;
   const app = await startBuiltSlack({
     slackApiUrl: fake.apiUrl,
     databaseFile,
