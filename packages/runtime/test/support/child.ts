@@ -22,8 +22,8 @@ export function runFixture(name: string, args: string[] = [], options: { ipc?: b
   let waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
   let buffered = "";
   let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdout.on("data", (chunk: Buffer) => {
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on("data", (chunk: Buffer) => {
     buffered += chunk.toString();
     const complete = buffered.split("\n");
     buffered = complete.pop() ?? "";
