@@ -15,11 +15,13 @@ describe("the apps' V8 flags", () => {
   });
 
   it("are the ones the benchmarks and the deploy smoke test start the built apps with", () => {
-    const flags = /export const APP_NODE_FLAGS = (\[.*\]);/.exec(repo("scripts/app-process.mjs"))?.[1];
+    const flags = /export const APP_NODE_FLAGS = (\[[^\]]*\]);/.exec(repo("scripts/app-process.mjs"))?.[1];
     expect(flags && JSON.parse(flags)).toEqual([...APP_NODE_FLAGS]);
   });
 
   it("are passed by `samverkan start` to each app it supervises", () => {
-    expect(repo("apps/cli/src/commands/supervise-apps.ts")).toContain("spawn(process.execPath, [...APP_NODE_FLAGS, entry]");
+    // Whitespace aside, so a formatter's line breaks do not matter.
+    const source = repo("apps/cli/src/commands/supervise-apps.ts").replace(/\s+/g, "");
+    expect(source).toContain("spawn(process.execPath,[...APP_NODE_FLAGS,entry]");
   });
 });

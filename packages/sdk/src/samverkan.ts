@@ -23,6 +23,10 @@ import { resolveCalendarSettings, type AttendeeSource, type CalendarSettingsInpu
 import { createMailService, type MailServiceOptions } from "./mail/service";
 import { contactAttendees } from "./calendar/contact-attendees";
 import type { Deps } from "./services/context";
+import type { Samverkan } from "./api/samverkan";
+import { readOnly } from "./store/read-only";
+
+export type { Samverkan, StoreCounts } from "./api/samverkan";
 
 export interface CreateSamverkanOptions {
   store: Store;
@@ -43,17 +47,14 @@ export interface CreateSamverkanOptions {
   };
 }
 
-export interface StoreCounts {
-  municipalities: number;
-  organizers: number;
-  schoolUnits: number;
-  dialogues: number;
-  assignments: number;
-  staff: number;
-}
-
-/** The SDK's entry point: typed services over one store. */
-export function createSamverkan(options: CreateSamverkanOptions) {
+/**
+ * The SDK's entry point: typed services over one store (see {@link Samverkan}).
+ * @example
+ * ```ts
+ * const sv = createSamverkan({ store: await createSqliteStore({ file: "./data/samverkan.db" }) });
+ * ```
+ */
+export function createSamverkan(options: CreateSamverkanOptions): Samverkan {
   const deps: Deps = { store: options.store, config: resolveConfig(options.config), clock: options.clock ?? systemClock };
   const directory = createDirectory(deps);
   const search = createSearchService(deps);
@@ -101,7 +102,8 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     audit: createAuditService(deps),
     state: createStateService(deps),
     digests: createDigestService(deps),
-    async counts(): Promise<StoreCounts> {
+    query: (read) => readOnly(deps.store, read),
+    async counts() {
       const [municipalities, organizers, schoolUnits, dialogues, assignments, staff] = await Promise.all([
         count("municipalities"),
         count("organizers"),
@@ -114,5 +116,3 @@ export function createSamverkan(options: CreateSamverkanOptions) {
     },
   };
 }
-
-export type Samverkan = ReturnType<typeof createSamverkan>;

@@ -26,7 +26,7 @@ describeEachStore("contact persons and minutes", (factory) => {
     const audit = await w.sv.audit.list({ entityType: "contact", entityId: added.id });
     expect(audit.map((a) => a.action)).toEqual(["contact.remove", "contact.update", "contact.add"]);
     expect(audit[1]!.details).toEqual({ organizerId: w.organizerId, fields: ["role", "phone"] });
-    expect(JSON.stringify(audit)).not.toMatch(/Anna|Berg|stockholm\.se|508/);
+    expect(JSON.stringify(audit)).not.toMatch(/Anna|Berg|stockholm\.se|508 000/);
   });
 
   it("refuses a viewer who adds a contact, and anyone not on the staff who reads them", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeEach, expect, it } from "vitest";
-import { ValidationError, hasValidLuhnCheckDigit } from "../src/index";
+import { ValidationError } from "../src/index";
+import { hasValidLuhnCheckDigit } from "../src/domain/luhn";
 import { buildWorld, describeEachStore, storesReady, type World } from "./support/stores";
 
 await storesReady;

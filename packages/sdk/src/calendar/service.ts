@@ -10,6 +10,7 @@ import { loadCalendarEvent, type DialogueCalendarEvent } from "./event";
 import { renderCalendar, type CalendarMethod } from "./ics";
 import type { AttendeeSource, CalendarSettings } from "./settings";
 import { feedToken, hashToken, newNonce, signDialogueLink, verifyDialogueLink } from "./tokens";
+import type { CalendarService } from "../api/calendar";
 
 const DAY = 86_400_000;
 /** Cancelled dialogues stay in feeds this long, so subscribers see them disappear as cancelled. */
@@ -34,7 +35,7 @@ export interface InvitationNotice {
   withoutEmail: string[];
 }
 
-export function createCalendarService(deps: Deps, settings: CalendarSettings, sources: readonly AttendeeSource[], graphOptions: GraphClientOptions = {}) {
+export function createCalendarService(deps: Deps, settings: CalendarSettings, sources: readonly AttendeeSource[], graphOptions: GraphClientOptions = {}): CalendarService {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
   const graph = settings.graph ? createGraphClient(settings.graph, graphOptions) : null;
@@ -189,4 +190,4 @@ export function createCalendarService(deps: Deps, settings: CalendarSettings, so
   };
 }
 
-export type CalendarService = ReturnType<typeof createCalendarService>;
+export type { CalendarService };

@@ -19,11 +19,12 @@ export {
   type RegisterSyncState,
   type RegisterSyncSummary,
 } from "./register-sync";
+import type { DataService } from "../api/data";
 export { planImport, type ImportPlan, type PlannedOrganizer } from "./import-plan";
 export { API_METRIC_ALIASES, EXPORT_METRICS, metricLabel, compareMetrics, type ExportMetric } from "./metrics";
 
 /** Bringing real school data in: the statistics export, and Skolverket's API. */
-export function createDataService(deps: Deps, directory: Directory) {
+export function createDataService(deps: Deps, directory: Directory): DataService {
   return {
     importStatisticsExport: createExportImporter(deps),
     sync: createSync(deps, directory),
@@ -34,5 +35,5 @@ export function createDataService(deps: Deps, directory: Directory) {
   };
 }
 
-export type DataService = ReturnType<typeof createDataService>;
+export type { DataService };
 export { manualOrganizerSchema, type ManualImportSummary, type ManualOrganizerInput, type ManualOrganizerResult } from "./manual-organizers";

@@ -6,6 +6,7 @@ import { requireRole } from "../services/access";
 import { recordAudit } from "../services/audit";
 import { newId, type Deps, type Trx, type WriteContext } from "../services/context";
 import { z } from "zod";
+import type { OrganizersService } from "../api/directory";
 
 /**
  * Organizers an admin adds by hand: Skolenhetsregistret has no preschool-only organizers,
@@ -64,7 +65,7 @@ function describe(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((i) => `${i.path.join(".") || "rad"}: ${i.message}`).join("; ");
 }
 
-export function createManualOrganizers(deps: Deps) {
+export function createManualOrganizers(deps: Deps): Pick<OrganizersService, "add" | "importCsv"> {
   const { db } = deps.store;
   const now = () => deps.clock().getTime();
 

@@ -3,6 +3,7 @@ import { ACTIVE_DIALOGUE_STATUSES, type DialogueStatus } from "../domain/dialogu
 import { phaseSchema, type Phase } from "../domain/assignment";
 import { formatInstant, parseInstant } from "../time";
 import type { Deps } from "../services/context";
+import type { DigestFacts } from "../api/digests";
 
 const DAY_MS = 86_400_000;
 
@@ -83,7 +84,7 @@ function clampLimit(limit: number | undefined): number {
  * The scoped reads a digest is built from. Each is one or two indexed queries so a
  * national digest stays fast with tens of thousands of dialogues and progress entries.
  */
-export function createDigestFacts(deps: Deps) {
+export function createDigestFacts(deps: Deps): DigestFacts {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
 
@@ -265,4 +266,4 @@ export function createDigestFacts(deps: Deps) {
   };
 }
 
-export type DigestFacts = ReturnType<typeof createDigestFacts>;
+export type { DigestFacts };

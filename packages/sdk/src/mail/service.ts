@@ -5,6 +5,7 @@ import { listOutbox, type OutboxEntry, type OutboxStatus } from "./outbox";
 import { flushOutbox, smtpTransport, startOutboxLoop, type FlushResult, type MailTransport, type RunningSender } from "./sender";
 import { createGraphClient, type GraphClientOptions } from "../calendar/graph";
 import { graphTransport } from "../calendar/graph-transport";
+import type { MailService } from "../api/mail";
 
 export interface MailServiceOptions {
   /** Replaces SMTP delivery (tests of failure paths, other transports). */
@@ -13,7 +14,7 @@ export interface MailServiceOptions {
 }
 
 /** The invitation outbox: what is queued, sent or failed, and the senders that drain it. */
-export function createMailService(deps: Deps, settings: CalendarSettings, options: MailServiceOptions = {}) {
+export function createMailService(deps: Deps, settings: CalendarSettings, options: MailServiceOptions = {}): MailService {
   const owner = randomUUID();
   let smtp: MailTransport | null = options.transport ?? null;
   const graph = settings.graph ? graphTransport(deps.store.db, createGraphClient(settings.graph, options.graph), deps.clock) : null;
@@ -57,4 +58,4 @@ export function createMailService(deps: Deps, settings: CalendarSettings, option
   return service;
 }
 
-export type MailService = ReturnType<typeof createMailService>;
+export type { MailService };

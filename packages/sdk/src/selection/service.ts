@@ -11,6 +11,7 @@ import { figuresInContext, type SchoolFiguresInContext } from "./context";
 import { pupilWeightedMean, type Figure } from "./figures";
 import type { LocalizedText } from "../errors";
 import { numericOrNull, type StatValueKind } from "../skolverket/stat-value";
+import type { SelectionService } from "../api/selection";
 
 export type { LatestInspection, SchoolRef };
 
@@ -127,7 +128,7 @@ const answers = new WeakMap<SelectionBasis, Map<string, SelectionResult>>();
 const MEMO_SIZE = 32;
 
 /** Schools for Samverkan för bästa skola: low results against thresholds, national and municipal figures. */
-export function createSelectionService(deps: Deps) {
+export function createSelectionService(deps: Deps): SelectionService {
   const { db } = deps.store;
 
   async function resolveMunicipality(text: string): Promise<string> {
@@ -295,4 +296,4 @@ export function createSelectionService(deps: Deps) {
   }
 }
 
-export type SelectionService = ReturnType<typeof createSelectionService>;
+export type { SelectionService };

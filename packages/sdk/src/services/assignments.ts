@@ -21,6 +21,7 @@ import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } 
 import { validate } from "./validate";
 import type { Selectable } from "kysely";
 import type { Database } from "../store/schema";
+import type { AssignmentService } from "../api/assignments";
 
 type AssignmentRow = Selectable<Database["assignments"]>;
 
@@ -40,7 +41,7 @@ export interface StaleAssignment {
   daysSilent: number;
 }
 
-export function createAssignmentService(deps: Deps) {
+export function createAssignmentService(deps: Deps): AssignmentService {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
   const now = () => deps.clock().getTime();
@@ -341,4 +342,4 @@ export async function insertAssignment(
   return { id, ref: `U-${refNumber}` };
 }
 
-export type AssignmentService = ReturnType<typeof createAssignmentService>;
+export type { AssignmentService };

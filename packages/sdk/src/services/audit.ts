@@ -2,6 +2,7 @@ import type { AuditEvent } from "../domain/audit";
 import { formatInstant } from "../time";
 import type { ResolvedActor } from "./access";
 import { newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
+import type { AuditService } from "../api/audit";
 
 export interface AuditRecord {
   action: string;
@@ -28,7 +29,7 @@ export async function recordAudit(trx: Trx, ctx: WriteContext, actor: ResolvedAc
     .execute();
 }
 
-export function createAuditService(deps: Deps) {
+export function createAuditService(deps: Deps): AuditService {
   const { db } = deps.store;
   return {
     /** Newest first. */

@@ -14,6 +14,7 @@ import type { ContactService, ReadContext } from "./contacts";
 import type { Deps } from "./context";
 import type { DialogueService } from "./dialogues";
 import type { AgreedActionStatus, MinutesService } from "./minutes";
+import type { BriefingService } from "../api/briefing";
 
 export interface YearValue {
   schoolYear: string;
@@ -88,7 +89,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * results against the national figure and their trend, why units are flagged, what the
  * last dialogues agreed and how that is going, and whom to meet.
  */
-export function createBriefingService(deps: Deps, services: Services) {
+export function createBriefingService(deps: Deps, services: Services): BriefingService {
   const { db } = deps.store;
   const criteria: readonly SelectionCriterion[] = DEFAULT_CRITERIA.filter((c) => c.schoolForm === "gr" || c.id === "completionRate");
   const metrics = [...new Set(criteria.flatMap((c) => c.metrics))];
@@ -277,5 +278,5 @@ export function createBriefingService(deps: Deps, services: Services) {
   };
 }
 
-export type BriefingService = ReturnType<typeof createBriefingService>;
+export type { BriefingService };
 

@@ -7,6 +7,7 @@ import { validate } from "./validate";
 import type { Kysely, Selectable } from "kysely";
 import type { Database } from "../store/schema";
 import type { CalendarService } from "../calendar/service";
+import type { ContactService } from "../api/contacts";
 
 type ContactRow = Selectable<Database["organizer_contacts"]>;
 
@@ -29,7 +30,7 @@ export interface ContactServiceHooks {
   calendar?: Pick<CalendarService, "notifyInTransaction">;
 }
 
-export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}) {
+export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}): ContactService {
   const { db } = deps.store;
   const now = () => deps.clock().getTime();
 
@@ -188,4 +189,4 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
   return service;
 }
 
-export type ContactService = ReturnType<typeof createContactService>;
+export type { ContactService };

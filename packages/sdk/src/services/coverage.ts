@@ -3,6 +3,7 @@ import { COUNTIES } from "../domain/geography";
 import { addLocalDays, localToInstant } from "../time";
 import { readRegisterState } from "../data/register-sync";
 import type { Deps } from "./context";
+import type { CoverageService } from "../api/coverage";
 
 export interface CoverageFigures {
   /** Organizers with at least one held dialogue since the start date. */
@@ -48,7 +49,7 @@ export interface CoverageHistory {
   points: Array<{ month: string; met: number; needed: number }>;
 }
 
-export function createCoverageService(deps: Deps) {
+export function createCoverageService(deps: Deps): CoverageService {
   const { db } = deps.store;
   const { coverage, offices, timeZone } = deps.config;
 
@@ -183,4 +184,4 @@ export function createCoverageService(deps: Deps) {
   return service;
 }
 
-export type CoverageService = ReturnType<typeof createCoverageService>;
+export type { CoverageService };

@@ -18,6 +18,7 @@ import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
 import type { Database } from "../store/schema";
 import type { CalendarService } from "../calendar/service";
+import type { DialogueService } from "../api/dialogues";
 
 const MINUTE = 60_000;
 
@@ -59,7 +60,7 @@ export interface DialogueServiceHooks {
   calendar?: Pick<CalendarService, "notifyInTransaction" | "outlookBusy">;
 }
 
-export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = {}) {
+export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = {}): DialogueService {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
   const maxMs = deps.config.maxDialogueMinutes * MINUTE;
@@ -547,4 +548,4 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
   return service;
 }
 
-export type DialogueService = ReturnType<typeof createDialogueService>;
+export type { DialogueService };

@@ -8,6 +8,7 @@ import { insertAssignment } from "./assignments";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
+import type { MinutesService } from "../api/minutes";
 
 /** An agreed action with the current phase of the assignment it became, for briefings. */
 export interface AgreedActionStatus extends AgreedAction {
@@ -25,7 +26,7 @@ export interface RecordedMinutes {
  * (optionally as assignments `U-n` in the organizer's plan) and the next dialogue's date.
  * Written once; the database refuses to rewrite them, as it does progress entries.
  */
-export function createMinutesService(deps: Deps) {
+export function createMinutesService(deps: Deps): MinutesService {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
 
@@ -261,4 +262,4 @@ export function createMinutesService(deps: Deps) {
   return service;
 }
 
-export type MinutesService = ReturnType<typeof createMinutesService>;
+export type { MinutesService };

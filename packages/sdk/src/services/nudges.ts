@@ -5,6 +5,7 @@ import { formatInstant, localDate, localToInstant, parseInstant } from "../time"
 import { requireRole } from "./access";
 import type { AssignmentService } from "./assignments";
 import type { Deps, WriteContext } from "./context";
+import type { NudgeService } from "../api/nudges";
 
 export const nudgeKindSchema = z.enum(["briefing", "minutes", "stale"]);
 export type NudgeKind = z.infer<typeof nudgeKindSchema>;
@@ -55,7 +56,7 @@ export function isoWeekKey(date: string): string {
  * in 14 days. Never on weekends or Swedish public holidays. Each is claimed once across
  * instances; a person can switch each kind off.
  */
-export function createNudgeService(deps: Deps, services: { assignments: AssignmentService }) {
+export function createNudgeService(deps: Deps, services: { assignments: AssignmentService }): NudgeService {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
   const workingDays = deps.config.workingHours.days;
@@ -193,4 +194,4 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
   return service;
 }
 
-export type NudgeService = ReturnType<typeof createNudgeService>;
+export type { NudgeService };

@@ -9,6 +9,7 @@ import { compareMetrics } from "../data/metrics";
 import { toSchoolResult, type SchoolResult } from "../data/results";
 import { fromJsonArray, type Deps } from "./context";
 import { validate } from "./validate";
+import type { SchoolsService } from "../api/directory";
 
 /** Everything staff want on one card about a school unit. */
 export interface SchoolProfile {
@@ -37,7 +38,7 @@ function parseDetails(text: string | null): SchoolUnitDetails | null {
   }
 }
 
-export function createProfileService(deps: Deps) {
+export function createProfileService(deps: Deps): SchoolsService["profile"] {
   const { db } = deps.store;
 
   /** By code or Skolverket link. @throws NotFoundError when the store has no such unit. */

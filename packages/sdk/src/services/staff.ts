@@ -5,6 +5,7 @@ import { requireRole } from "./access";
 import { recordAudit } from "./audit";
 import { newId, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
+import type { StaffService } from "../api/staff";
 
 type StaffRow = { id: string; name: string; email: string | null; agency: string; role: string; home_office_id: string | null; locale: string };
 
@@ -14,7 +15,7 @@ function identityKey(identity: ChatIdentity): { platform: string; tenant_id: str
     : { platform: "teams", tenant_id: identity.tenantId, user_id: identity.aadObjectId };
 }
 
-export function createStaffService(deps: Deps) {
+export function createStaffService(deps: Deps): StaffService {
   const { db } = deps.store;
 
   async function hydrate(rows: StaffRow[], q: Trx | typeof db = db): Promise<Staff[]> {
@@ -162,4 +163,4 @@ export function createStaffService(deps: Deps) {
   return service;
 }
 
-export type StaffService = ReturnType<typeof createStaffService>;
+export type { StaffService };

@@ -1,11 +1,12 @@
 import type { Deps } from "./context";
+import type { StateService } from "../api/state";
 
 /**
  * Small shared state kept in the store, so that any bot instance can continue what
  * another started: conversation state (with expiry) and de-duplication of platform
  * events that are delivered more than once.
  */
-export function createStateService(deps: Deps) {
+export function createStateService(deps: Deps): StateService {
   const { db } = deps.store;
   const now = () => deps.clock().getTime();
 
@@ -69,4 +70,4 @@ export function createStateService(deps: Deps) {
   };
 }
 
-export type StateService = ReturnType<typeof createStateService>;
+export type { StateService };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { postgresAvailability, postgresTestUrl, uniqueSchemaName } from "@samverkan/vitest-config/helpers";
-import { createSamverkan, LEASE_MS, type Samverkan, type Store } from "../../src/index";
+import { createSamverkan, type Samverkan, type Store } from "../../src/index";
+import { LEASE_MS } from "../../src/mail/sender";
 import { createPostgresStore } from "../../src/postgres";
 import { buildWorld, as, type World } from "../support/stores";
 import { parseIcs, SmtpSink } from "../support/calendar";
