@@ -1,4 +1,4 @@
-import { FOCUS_AREA_NAMES, isSamverkanError, PHASE_NAMES, phaseSchema, type Assignment, type Phase } from "@samverkan/sdk";
+import { FOCUS_AREA_NAMES, isRequestError, PHASE_NAMES, phaseSchema, type Assignment, type Phase } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import { parseUtterance } from "../../nlu/index";
 import type { Block, Message } from "../../cards/model";
@@ -51,7 +51,7 @@ export async function showAssignment(ctx: FlowContext, ref: string | undefined):
   try {
     return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(ref)));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
+    if (isRequestError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
@@ -191,7 +191,7 @@ export async function confirmProgress(ctx: FlowContext, pending: ProgressPending
     ctx.setPending(undefined);
     return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(pending.ref), t(ctx.locale).common.progressLogged));
   } catch (error) {
-    if (isSamverkanError(error)) {
+    if (isRequestError(error)) {
       ctx.setPending(undefined);
       return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }

@@ -1,4 +1,4 @@
-import { ConflictError, findOffice, formatInstant, isSamverkanError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
+import { ConflictError, findOffice, formatInstant, isRequestError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import { parseDateTime } from "../../nlu/index";
 import type { Action, Block, FormBlock, Message } from "../../cards/model";
@@ -139,7 +139,7 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
         return askPlace(ctx, draft, false, escapeMarkup(error.localized(ctx.locale)));
       }
     }
-    if (isSamverkanError(error)) {
+    if (isRequestError(error)) {
       ctx.setPending(undefined);
       return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }
@@ -363,7 +363,7 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
       for (const issue of error.issues) formErrors[map[issue.field] ?? "date"] = issue.message[ctx.locale];
       return { messages: [], formErrors };
     }
-    if (isSamverkanError(error)) return { messages: [], formErrors: { organizer: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], formErrors: { organizer: error.localized(ctx.locale) } };
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictError, formatInstant, isSamverkanError, type QualityDialogue } from "@samverkan/sdk";
+import { ConflictError, formatInstant, isRequestError, type QualityDialogue } from "@samverkan/sdk";
 import { parseDateTime } from "../../nlu/index";
 import { formatZoned, instantOf } from "../../nlu/dates/zone";
 import type { Entities } from "../../nlu/types";
@@ -130,7 +130,7 @@ export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promi
     const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: t(ctx.locale).dialogues.cancelledViaChat }, ctx.write);
     return reply(await dialogueCard(ctx, d, t(ctx.locale).common.dialogueCancelled, "cancelled"));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
+    if (isRequestError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
@@ -206,7 +206,7 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
     return reply(await dialogueCard(ctx, d, t(ctx.locale).common.rescheduled, "rescheduled"));
   } catch (error) {
     if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
-    if (isSamverkanError(error)) {
+    if (isRequestError(error)) {
       ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId });
       return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${t(ctx.locale).common.askTime}`));
     }

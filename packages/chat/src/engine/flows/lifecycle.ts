@@ -1,4 +1,4 @@
-import { focusAreaOfTopic, ForbiddenError, isSamverkanError, ValidationError, type AgreedActionInput, type QualityDialogue } from "@samverkan/sdk";
+import { focusAreaOfTopic, ForbiddenError, isRequestError, ValidationError, type AgreedActionInput, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { Block, Input, ListItem, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
@@ -167,7 +167,7 @@ export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, va
       return { messages: [], formErrors };
     }
     if (error instanceof ForbiddenError) return { messages: [], formErrors: { [actions.some((a) => a.createAssignment) ? "action_1_assign" : "notes"]: error.localized(ctx.locale) } };
-    if (isSamverkanError(error)) return { messages: [], formErrors: { notes: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], formErrors: { notes: error.localized(ctx.locale) } };
     throw error;
   }
 }
