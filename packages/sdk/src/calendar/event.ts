@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
-import type { QualityDialogue } from "../domain/dialogue";
+import { dialogueStatusSchema, type QualityDialogue } from "../domain/dialogue";
 import { findOffice } from "../domain/offices";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import { formatInstant } from "../time";
 import { fromJsonArray, type Deps } from "../services/context";
@@ -73,7 +74,7 @@ export async function loadCalendarEvent(
     end: formatInstant(row.end_at, tz),
     staffIds: participants.map((p) => p.id).sort(),
     topics,
-    status: row.status as QualityDialogue["status"],
+    status: readColumn(dialogueStatusSchema, "dialogues.status", row.status),
     notes: row.notes,
     followsUpId: row.follows_up_id,
     schoolUnitCode: row.school_unit_code,

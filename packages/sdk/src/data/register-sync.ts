@@ -164,7 +164,7 @@ export function createRegisterSync(deps: Deps) {
         type: organizerType(o.type, o.name),
         // A seat the register does not give leaves what an import worked out.
         municipality_code: o.seatMunicipalityCode ?? before?.municipality_code ?? null,
-        status: o.active ? "active" : "inactive",
+        status: o.active ? ("active" as const) : ("inactive" as const),
         source: "register",
         register_type: o.typeCode,
         legal_entity_status: o.legalEntityStatus,

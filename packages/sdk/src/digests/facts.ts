@@ -1,8 +1,9 @@
 import { sql, type SqlBool } from "kysely";
-import { ACTIVE_DIALOGUE_STATUSES, type DialogueStatus } from "../domain/dialogue";
+import { ACTIVE_DIALOGUE_STATUSES, dialogueStatusSchema, type DialogueStatus } from "../domain/dialogue";
 import { phaseSchema, type Phase } from "../domain/assignment";
 import { formatInstant, parseInstant } from "../time";
 import type { Deps } from "../services/context";
+import { readColumn } from "../store/columns";
 
 const DAY_MS = 86_400_000;
 
@@ -125,7 +126,7 @@ export function createDigestFacts(deps: Deps) {
         organizerName: r.organizer_name,
         start: formatInstant(r.start_at, tz),
         end: formatInstant(r.end_at, tz),
-        status: r.status as DialogueStatus,
+        status: readColumn(dialogueStatusSchema, "dialogues.status", r.status),
         officeId: r.office_id,
         digital: r.digital === 1,
         staffNames: names.get(r.id) ?? [],

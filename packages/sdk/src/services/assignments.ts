@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import {
   assignmentInputSchema,
   assignmentRefSchema,
+  phaseSchema,
   planInputSchema,
   progressInputSchema,
   type Assignment,
@@ -20,6 +21,7 @@ import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import type { Selectable } from "kysely";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 
 type AssignmentRow = Selectable<Database["assignments"]>;
@@ -71,10 +73,10 @@ export function createAssignmentService(deps: Deps) {
         ref: `U-${r.ref_number}`,
         planId: r.plan_id,
         title: r.title,
-        agency: r.agency as Assignment["agency"],
-        focusArea: r.focus_area as Assignment["focusArea"],
+        agency: r.agency,
+        focusArea: r.focus_area,
         responsibleStaffId: r.responsible_staff_id,
-        phase: r.phase as Phase,
+        phase: readColumn(phaseSchema, "assignments.phase", r.phase),
         dueDate: r.due_date,
         referenceMaterial: fromJsonArray(r.reference_material),
         createdAt: formatInstant(r.created_at, tz),
@@ -270,7 +272,7 @@ export function createAssignmentService(deps: Deps) {
         at: formatInstant(r.at, tz),
         note: r.note,
         percent: r.percent,
-        phaseChange: r.phase_change as Phase | null,
+        phaseChange: readColumn(phaseSchema.nullable(), "progress_entries.phase_change", r.phase_change),
         correctsEntryId: r.corrects_entry_id,
       }));
     },

@@ -4,7 +4,7 @@ import { NotFoundError } from "../errors";
 import type { Assignment } from "../domain/assignment";
 import type { OrganizerContact } from "../domain/contact";
 import type { DialogueMinutes } from "../domain/minutes";
-import type { PrincipalOrganizer, OrganizerType } from "../domain/organizer";
+import type { PrincipalOrganizer } from "../domain/organizer";
 import type { QualityDialogue } from "../domain/dialogue";
 import { DEFAULT_CRITERIA, type CriterionId, type SelectionCriterion } from "../selection/criteria";
 import { formatInstant } from "../time";
@@ -261,7 +261,7 @@ export function createBriefingService(deps: Deps, services: Services) {
           id: org.id,
           organizationNumber: org.organization_number,
           name: org.name,
-          type: org.type as OrganizerType,
+          type: org.type,
           municipalityCode: org.municipality_code,
           municipalityName: org.municipality_name,
         },

@@ -2,6 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Con
 import {
   ACTIVE_DIALOGUE_STATUSES,
   bookDialogueInputSchema,
+  dialogueStatusSchema,
   rescheduleDialogueInputSchema,
   type BookDialogueInput,
   type DialogueStatus,
@@ -16,6 +17,7 @@ import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } 
 import { validate } from "./validate";
 import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import type { CalendarService } from "../calendar/service";
 
@@ -82,7 +84,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       end: formatInstant(r.end_at, tz),
       staffIds: (byDialogue.get(r.id) ?? []).sort(),
       topics: fromJsonArray(r.topics),
-      status: r.status as DialogueStatus,
+      status: readColumn(dialogueStatusSchema, "dialogues.status", r.status),
       notes: r.notes,
       followsUpId: r.follows_up_id,
       schoolUnitCode: r.school_unit_code,
@@ -345,7 +347,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         const actor = await requireRole(trx, ctx, "advisor", { sv: "flytta kvalitetsdialoger", en: "reschedule quality dialogues" });
         const row = await load(id, trx);
         await mayChange(trx, actor, row);
-        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status as DialogueStatus)) {
+        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status)) {
           throw ValidationError.field("status", {
             sv: `Dialogen är ${row.status === "held" ? "redan genomförd" : "inställd"} och kan inte flyttas.`,
             en: `The dialogue is ${row.status} and cannot be rescheduled.`,
@@ -418,7 +420,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         const actor = await requireRole(trx, ctx, "advisor", { sv: "markera dialoger som genomförda", en: "mark dialogues as held" });
         const row = await load(id, trx);
         await mayChange(trx, actor, row);
-        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status as DialogueStatus)) {
+        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status)) {
           throw ValidationError.field("status", { sv: `Dialogen har status ${row.status} och kan inte markeras som genomförd.`, en: `The dialogue is ${row.status} and cannot be marked as held.` });
         }
         if (row.start_at > now) {

@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { assignmentInputSchema, type Phase } from "../domain/assignment";
-import { ACTIVE_DIALOGUE_STATUSES, type DialogueStatus } from "../domain/dialogue";
+import { ACTIVE_DIALOGUE_STATUSES } from "../domain/dialogue";
 import { minutesInputSchema, type AgreedAction, type DialogueMinutes, type MinutesInput } from "../domain/minutes";
 import { formatInstant, localDate } from "../time";
 import { atLeast, requireRole, type ResolvedActor } from "./access";
@@ -138,7 +138,7 @@ export function createMinutesService(deps: Deps) {
         const dialogue = await trx.selectFrom("dialogues").selectAll().where("id", "=", dialogueId).executeTakeFirst();
         if (!dialogue) throw new NotFoundError("dialogue", dialogueId, { sv: `Ingen kvalitetsdialog med id ${dialogueId}.`, en: `No quality dialogue with id ${dialogueId}.` });
         await mayRecord(trx, actor, dialogue);
-        const status = dialogue.status as DialogueStatus;
+        const status = dialogue.status;
         if (status === "cancelled") {
           throw ValidationError.field("status", { sv: "Dialogen är inställd och har inget protokoll.", en: "The dialogue was cancelled and has no minutes." });
         }
@@ -243,7 +243,7 @@ export function createMinutesService(deps: Deps) {
       const ids = [...new Set(list.flatMap((m) => m.actions.map((a) => a.assignmentId).filter((id): id is string => id !== null)))];
       const phases = new Map<string, Phase>();
       if (ids.length > 0) {
-        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase as Phase);
+        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase);
       }
       return new Map(list.map((m) => [m.id, m.actions.map((a) => ({ ...a, phase: a.assignmentId ? (phases.get(a.assignmentId) ?? null) : null }))]));
     },
@@ -253,7 +253,7 @@ export function createMinutesService(deps: Deps) {
       const ids = minutes.actions.map((a) => a.assignmentId).filter((id): id is string => id !== null);
       const phases = new Map<string, Phase>();
       if (ids.length > 0) {
-        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase as Phase);
+        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase);
       }
       return minutes.actions.map((a) => ({ ...a, phase: a.assignmentId ? (phases.get(a.assignmentId) ?? null) : null }));
     },

@@ -169,7 +169,10 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
     async settings(staffId: string): Promise<Record<NudgeKind, boolean>> {
       const rows = await db.selectFrom("nudge_settings").select(["kind", "enabled"]).where("staff_id", "=", staffId).execute();
       const out = { briefing: true, minutes: true, stale: true };
-      for (const r of rows) if (nudgeKindSchema.safeParse(r.kind).success) out[r.kind as NudgeKind] = r.enabled === 1;
+      for (const r of rows) {
+        const kind = nudgeKindSchema.safeParse(r.kind);
+        if (kind.success) out[kind.data] = r.enabled === 1;
+      }
       return out;
     },
 

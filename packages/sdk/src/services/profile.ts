@@ -7,7 +7,8 @@ import { extractSchoolUnitCode } from "../search/index";
 import type { SchoolUnitDetails } from "../skolverket/types";
 import { compareMetrics } from "../data/metrics";
 import { toSchoolResult, type SchoolResult } from "../data/results";
-import { fromJsonArray, type Deps } from "./context";
+import type { Deps } from "./context";
+import { toOrganizer, toSchool } from "./directory";
 import { validate } from "./validate";
 
 /** Everything staff want on one card about a school unit. */
@@ -60,21 +61,8 @@ export function createProfileService(deps: Deps) {
     const countyCode = municipality?.county_code ?? unit.municipality_code.slice(0, 2);
     const name = countyName(countyCode);
     return {
-      school: {
-        code: unit.code,
-        name: unit.name,
-        municipalityCode: unit.municipality_code,
-        organizerId: unit.organizer_id,
-        typesOfSchooling: fromJsonArray(unit.types_of_schooling),
-        status: unit.status as SchoolUnit["status"],
-      },
-      organizer: {
-        id: organizer.id,
-        organizationNumber: organizer.organization_number,
-        name: organizer.name,
-        type: organizer.type as PrincipalOrganizer["type"],
-        municipalityCode: organizer.municipality_code,
-      },
+      school: toSchool(unit),
+      organizer: toOrganizer(organizer),
       municipality: municipality ? { code: municipality.code, name: municipality.name, countyCode: municipality.county_code } : null,
       county: name ? { code: countyCode, name } : null,
       office: officeServingCounty(deps.config.offices, countyCode) ?? null,

@@ -1,14 +1,17 @@
 import { NotFoundError, ValidationError } from "../errors";
-import { chatIdentitySchema, staffInputSchema, type ChatIdentity, type Staff, type StaffInput } from "../domain/staff";
+import { chatIdentitySchema, roleSchema, staffInputSchema, type ChatIdentity, type Staff, type StaffInput } from "../domain/staff";
 import { findOffice } from "../domain/offices";
 import { requireRole } from "./access";
 import { recordAudit } from "./audit";
 import { newId, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
+import type { Selectable } from "kysely";
+import { readColumn } from "../store/columns";
+import type { Database } from "../store/schema";
 
-type StaffRow = { id: string; name: string; email: string | null; agency: string; role: string; home_office_id: string | null; locale: string };
+type StaffRow = Omit<Selectable<Database["staff"]>, "created_at">;
 
-function identityKey(identity: ChatIdentity): { platform: string; tenant_id: string; user_id: string } {
+function identityKey(identity: ChatIdentity): { platform: ChatIdentity["platform"]; tenant_id: string; user_id: string } {
   return identity.platform === "slack"
     ? { platform: "slack", tenant_id: identity.teamId, user_id: identity.userId }
     : { platform: "teams", tenant_id: identity.tenantId, user_id: identity.aadObjectId };
@@ -28,10 +31,10 @@ export function createStaffService(deps: Deps) {
       id: r.id,
       name: r.name,
       email: r.email,
-      agency: r.agency as Staff["agency"],
-      role: r.role as Staff["role"],
+      agency: r.agency,
+      role: readColumn(roleSchema, "staff.role", r.role),
       homeOfficeId: r.home_office_id,
-      locale: r.locale as Staff["locale"],
+      locale: r.locale,
       identities: identities
         .filter((i) => i.staff_id === r.id)
         .map((i): ChatIdentity =>

@@ -1,0 +1,13 @@
+import type { z } from "zod";
+import { InvalidStoredValueError } from "../errors";
+
+/**
+ * Reads an enum column through its zod schema. The schema types say what the column
+ * holds; the database does not enforce it, so a row mapper checks once, here, and a
+ * value no writer puts there fails naming the column instead of travelling on.
+ */
+export function readColumn<T>(schema: z.ZodType<T>, column: string, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new InvalidStoredValueError(column, value);
+  return parsed.data;
+}
