@@ -81,7 +81,7 @@ export async function loadCalendarEvent(
     createdBy: row.created_by,
   };
 
-  const attendees: CalendarAttendee[] = participants.filter((p) => p.email).map((p) => ({ name: p.name, email: p.email!, kind: "staff" }));
+  const attendees: CalendarAttendee[] = participants.flatMap((p) => (p.email ? [{ name: p.name, email: p.email, kind: "staff" as const }] : []));
   for (const source of attendeeSources) attendees.push(...(await source(dialogue, db)));
   const seen = new Set<string>();
   const unique = attendees.filter((a) => {

@@ -183,7 +183,7 @@ export function createBriefingService(deps: Deps, services: Services) {
         const history = mine.filter((r) => NUMERIC.includes(r.kind) && r.value !== null).map((r) => ({ schoolYear: r.school_year, value: Number(r.value) }));
         const newest = mine.at(-1);
         const latestNumber = newest && NUMERIC.includes(newest.kind) && newest.value !== null ? { schoolYear: newest.school_year, value: Number(newest.value) } : null;
-        const before = history.length >= 2 ? history.at(-2)! : null;
+        const before = history.at(-2) ?? null;
         const latest = latestNumber ? { ...latestNumber, national: national.get(`${metric}|${latestNumber.schoolYear}`) ?? null } : null;
         results.push({ metric: c.id, latest, history, change: latest && before && history.at(-1)?.schoolYear === latest.schoolYear ? round1(latest.value - before.value) : null, threshold: c.threshold });
         if (latest && latest.value < c.threshold) flaggedFor.push(c.id);
