@@ -4,6 +4,7 @@ import type { Database } from "../store/schema";
 import { renderCalendar } from "../calendar/ics";
 import type { DialogueCalendarEvent } from "../calendar/event";
 import { formatInstant } from "../time";
+import { formatStamp } from "../time-format";
 import type { GraphEventBody } from "../calendar/graph";
 
 export type OutboxStatus = "pending" | "sent" | "failed";
@@ -46,7 +47,7 @@ export async function enqueueInvitation(
   const recipients = [...new Set([...(event.organizer?.email ? [event.organizer.email] : []), ...event.attendees.map((a) => a.email)])];
   if (recipients.length === 0) return null;
   const ics = renderCalendar([event], { method, timeZone: options.timeZone, fallbackOrganizerEmail: addressOf(options.from) });
-  const when = formatInstant(event.start, options.timeZone).slice(0, 16).replace("T", " ");
+  const when = formatStamp(event.start, options.timeZone);
   const sv = event.locale === "sv";
   const subject =
     method === "CANCEL"

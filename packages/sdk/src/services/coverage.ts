@@ -48,13 +48,19 @@ export interface CoverageHistory {
   points: Array<{ month: string; met: number; needed: number }>;
 }
 
+/** Which organizers count: some counties, one municipality, or (neither) the whole country. */
+export interface CoverageScope {
+  counties?: string[];
+  municipality?: string;
+}
+
 export function createCoverageService(deps: Deps) {
   const { db } = deps.store;
   const { coverage, offices, timeZone } = deps.config;
 
   const service = {
     /** Month by month since the start, in the same scope as `compute`: met so far against the even pace to the goal. */
-    async history(options: { counties?: string[]; municipality?: string } = {}): Promise<CoverageHistory> {
+    async history(options: CoverageScope = {}): Promise<CoverageHistory> {
       const now = await service.compute(options);
       const start = parseInstant(`${coverage.startDate}T00:00`, "coverage.startDate", timeZone);
       const first = toWallClock(start, timeZone);
@@ -87,7 +93,7 @@ export function createCoverageService(deps: Deps) {
     },
 
     /** Progress toward meeting every principal organizer within the programme's years. */
-    async compute(options: { counties?: string[]; municipality?: string } = {}): Promise<Coverage> {
+    async compute(options: CoverageScope = {}): Promise<Coverage> {
       const start = parseInstant(`${coverage.startDate}T00:00`, "coverage.startDate", timeZone);
       const end = addLocalDays(start, Math.round(coverage.years * 365.25), timeZone);
       const now = deps.clock().getTime();

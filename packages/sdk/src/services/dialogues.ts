@@ -11,6 +11,7 @@ import {
 } from "../domain/dialogue";
 import { findOffice, type RegionalOffice } from "../domain/offices";
 import { addLocalDays, formatInstant, localDate, localToInstant, parseInstant, startOfLocalDay, toWallClock } from "../time";
+import { formatStampRange } from "../time-format";
 import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
@@ -224,7 +225,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       ...c,
       resource: { ...c.resource, name: c.resource.kind === "staff" ? names.get(c.resource.id) : findOffice(deps.config.offices, c.resource.id)?.town },
     }));
-    const when = (c: ConflictDetail) => `${c.start.slice(0, 16).replace("T", " ")}–${c.end.slice(11, 16)}`;
+    const when = (c: ConflictDetail) => formatStampRange(c.start, c.end, tz);
     const sv = withNames.map((c) => (c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} är upptagen ${when(c)}` : `regionkontoret i ${c.resource.name} är bokat ${when(c)}`));
     const en = withNames.map((c) => (c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} is busy ${when(c)}` : `the ${c.resource.name} office is booked ${when(c)}`));
     return new ConflictError({ sv: `Tiden krockar: ${sv.join("; ")}.`, en: `The time conflicts: ${en.join("; ")}.` }, withNames);
