@@ -122,9 +122,12 @@ export class InvalidStoredValueError extends SamverkanError {
     readonly column: string,
     readonly value: unknown,
   ) {
+    const shown = JSON.stringify(value) ?? String(value);
+    // A JSON column can be long; the start is enough to recognise it.
+    const quoted = shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
     super({
-      sv: `Databasen har ett ogiltigt värde i ${column}: ${JSON.stringify(value)}.`,
-      en: `The database holds an invalid value in ${column}: ${JSON.stringify(value)}.`,
+      sv: `Databasen har ett ogiltigt värde i ${column}: ${quoted}.`,
+      en: `The database holds an invalid value in ${column}: ${quoted}.`,
     });
   }
 }

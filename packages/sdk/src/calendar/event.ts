@@ -64,7 +64,7 @@ export async function loadCalendarEvent(
     : undefined;
   const lead = booker ?? participants[0];
   const locale: "sv" | "en" = lead?.locale === "en" ? "en" : "sv";
-  const topics = fromJsonArray(row.topics);
+  const topics = fromJsonArray(row.topics, "dialogues.topics");
   const dialogue: QualityDialogue = {
     id: row.id,
     organizerId: row.organizer_id,

@@ -130,7 +130,7 @@ export async function upsertSchoolUnitsBatch(trx: Trx, items: readonly SchoolUni
   const inserts: Array<Omit<SchoolUnitFields, "typesOfSchooling"> & { types: string }> = [];
   for (const u of items) {
     const before = existing.get(u.code);
-    const types = toJson([...new Set([...(before ? fromJsonArray(before.types_of_schooling) : []), ...u.typesOfSchooling])].sort());
+    const types = toJson([...new Set([...(before ? fromJsonArray(before.types_of_schooling, "school_units.types_of_schooling") : []), ...u.typesOfSchooling])].sort());
     if (!before) {
       inserts.push({ ...u, types });
       continue;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../store/schema";
+import { readJsonArray } from "../store/columns";
 import { renderCalendar } from "../calendar/ics";
 import type { DialogueCalendarEvent } from "../calendar/event";
 import { formatInstant } from "../time";
@@ -166,10 +167,5 @@ export async function listOutbox(
 }
 
 export function parseRecipients(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
+  return readJsonArray("mail_outbox.recipients", text);
 }

@@ -84,7 +84,7 @@ function toRef(r: RefRow): SchoolRef {
       name: r.name,
       municipalityCode: r.municipality_code,
       organizerId: r.organizer_id,
-      typesOfSchooling: fromJsonArray(r.types_of_schooling),
+      typesOfSchooling: fromJsonArray(r.types_of_schooling, "school_units.types_of_schooling"),
       status: readColumn(schoolUnitStatusSchema, "school_units.status", r.status),
     },
     municipalityName: r.municipality_name ?? r.municipality_code,

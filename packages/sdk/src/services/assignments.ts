@@ -78,7 +78,7 @@ export function createAssignmentService(deps: Deps) {
         responsibleStaffId: r.responsible_staff_id,
         phase: readColumn(phaseSchema, "assignments.phase", r.phase),
         dueDate: r.due_date,
-        referenceMaterial: fromJsonArray(r.reference_material),
+        referenceMaterial: fromJsonArray(r.reference_material, "assignments.reference_material"),
         createdAt: formatInstant(r.created_at, tz),
         lastProgressAt: s?.lastAt ? formatInstant(s.lastAt, tz) : null,
         percent: s?.percent ?? null,

@@ -84,7 +84,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       start: formatInstant(r.start_at, tz),
       end: formatInstant(r.end_at, tz),
       staffIds: (byDialogue.get(r.id) ?? []).sort(),
-      topics: fromJsonArray(r.topics),
+      topics: fromJsonArray(r.topics, "dialogues.topics"),
       status: readColumn(dialogueStatusSchema, "dialogues.status", r.status),
       notes: r.notes,
       followsUpId: r.follows_up_id,

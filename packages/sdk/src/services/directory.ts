@@ -38,7 +38,7 @@ export const toSchool = (r: SchoolRow): SchoolUnit => ({
   name: r.name,
   municipalityCode: r.municipality_code,
   organizerId: r.organizer_id,
-  typesOfSchooling: fromJsonArray(r.types_of_schooling),
+  typesOfSchooling: fromJsonArray(r.types_of_schooling, "school_units.types_of_schooling"),
   status: readColumn(schoolUnitStatusSchema, "school_units.status", r.status),
 });
 

@@ -104,7 +104,7 @@ export function createMinutesService(deps: Deps) {
         dialogueId: r.dialogue_id,
         authorStaffId: r.author_staff_id,
         at: formatInstant(r.at, tz),
-        topics: fromJsonArray(r.topics),
+        topics: fromJsonArray(r.topics, "dialogue_minutes.topics"),
         notes: r.notes,
         nextDialogueDate: r.next_dialogue_date,
         actions: actions

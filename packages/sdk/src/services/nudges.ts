@@ -3,6 +3,7 @@ import { ACTIVE_DIALOGUE_STATUSES } from "../domain/dialogue";
 import { isSwedishWorkingDay, previousSwedishWorkingDay } from "../holidays";
 import { formatInstant, localDate, localToInstant, parseInstant } from "../time";
 import { requireRole } from "./access";
+import { readColumn } from "../store/columns";
 import type { AssignmentService } from "./assignments";
 import type { Deps, WriteContext } from "./context";
 
@@ -162,7 +163,7 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
     /** Nudges sent to a person, newest first. */
     async sent(staffId: string, limit = 50): Promise<Array<{ key: string; kind: NudgeKind; scheduledFor: string; status: string }>> {
       const rows = await db.selectFrom("nudge_claims").selectAll().where("staff_id", "=", staffId).orderBy("scheduled_for", "desc").limit(limit).execute();
-      return rows.map((r) => ({ key: r.key, kind: nudgeKindSchema.catch("briefing").parse(r.kind), scheduledFor: formatInstant(r.scheduled_for, tz), status: r.status }));
+      return rows.map((r) => ({ key: r.key, kind: readColumn(nudgeKindSchema, "nudge_claims.kind", r.kind), scheduledFor: formatInstant(r.scheduled_for, tz), status: r.status }));
     },
 
     /** Which kinds are on for the person (all on by default). */

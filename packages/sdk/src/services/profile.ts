@@ -1,4 +1,4 @@
-import { NotFoundError } from "../errors";
+import { InvalidStoredValueError, NotFoundError } from "../errors";
 import { countyName, type County, type Municipality } from "../domain/geography";
 import { officeServingCounty, type RegionalOffice } from "../domain/offices";
 import type { PrincipalOrganizer } from "../domain/organizer";
@@ -29,13 +29,14 @@ export interface SchoolProfile {
 
 function parseDetails(text: string | null): SchoolUnitDetails | null {
   if (!text) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    // Written by the sync from the client's typed details; a cheap check guards older rows.
-    return typeof value === "object" && value !== null && "code" in value && "contact" in value ? (value as SchoolUnitDetails) : null;
+    value = JSON.parse(text);
   } catch {
-    return null;
+    throw new InvalidStoredValueError("school_units.details", text);
   }
+  // Written by the sync from the client's typed details; a cheap check guards older rows.
+  return typeof value === "object" && value !== null && "code" in value && "contact" in value ? (value as SchoolUnitDetails) : null;
 }
 
 export function createProfileService(deps: Deps) {

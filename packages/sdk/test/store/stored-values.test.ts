@@ -53,4 +53,30 @@ describeEachStore("stored enum values", (factory) => {
     expect(await invalid(w.sv.schools.get("39907811"))).toMatchObject({ column: "school_units.status", value: "gone" });
     expect(await invalid(w.sv.schools.profile("39907811"))).toMatchObject({ column: "school_units.status" });
   });
+
+  it("refuses a JSON column that is not a string array instead of reading it as empty", async () => {
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, topics: ["närvaro"] }, as(w.advisor));
+    await sql`update dialogues set topics = '{"närvaro"' where id = ${d.id}`.execute(w.store.db);
+    expect(await invalid(w.sv.dialogues.get(d.id))).toMatchObject({ column: "dialogues.topics", value: '{"närvaro"' });
+    await sql`update school_units set types_of_schooling = '"gr"' where code = '39907811'`.execute(w.store.db);
+    expect(await invalid(w.sv.schools.get("39907811"))).toMatchObject({ column: "school_units.types_of_schooling" });
+  });
+
+  it("refuses school unit details that are not JSON, and keeps tolerating an older shape", async () => {
+    await sql`update school_units set details = '{"code": "39907811"}' where code = '39907811'`.execute(w.store.db);
+    expect((await w.sv.schools.profile("39907811")).details).toBeNull();
+    await sql`update school_units set details = '{"code": ' where code = '39907811'`.execute(w.store.db);
+    expect(await invalid(w.sv.schools.profile("39907811"))).toMatchObject({ column: "school_units.details" });
+  });
+
+  it("refuses a stored register sync state that is not JSON instead of reporting no sync", async () => {
+    await sql`insert into kv_state (namespace, key, value, expires_at, updated_at) values ('register', 'lastSync', 'not json', null, 0)`.execute(w.store.db);
+    expect(await invalid(w.sv.coverage.compute())).toMatchObject({ column: "kv_state register/lastSync" });
+  });
+
+  it("shortens a long stored value in the message", () => {
+    const error = new InvalidStoredValueError("kv_state national/gy:EK", "x".repeat(500));
+    expect(error.message.length).toBeLessThan(150);
+    expect(error.message).toContain("kv_state national/gy:EK");
+  });
 });

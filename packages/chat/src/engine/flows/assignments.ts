@@ -5,6 +5,7 @@ import type { Block, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDateTime, formatDay } from "../format";
+import { optional } from "../optional";
 import type { Pending } from "../pending";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
@@ -59,7 +60,7 @@ export async function showAssignment(ctx: FlowContext, ref: string | undefined):
 export async function assignmentCard(ctx: FlowContext, a: Assignment, lead?: string): Promise<Message> {
   const msg = t(ctx.locale).assignments;
   const history = await ctx.sv.assignments.history(a.id);
-  const responsible = a.responsibleStaffId ? (await ctx.sv.staff.get(a.responsibleStaffId).catch(() => undefined))?.name : undefined;
+  const responsible = a.responsibleStaffId ? (await optional(ctx.logger, "staff.get", { staffId: a.responsibleStaffId }, ctx.sv.staff.get(a.responsibleStaffId), undefined))?.name : undefined;
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
   blocks.push({ type: "header", text: `${a.ref} ${a.title}` });
@@ -116,7 +117,7 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
     ctx.setPending({ ...pending, awaiting: "ref" });
     return pickAssignment(ctx, "progress.pick", t(ctx.locale).common.askAssignment);
   }
-  const assignment = await ctx.sv.assignments.get(pending.ref).catch(() => undefined);
+  const assignment = await optional(ctx.logger, "assignments.get", { ref: pending.ref }, ctx.sv.assignments.get(pending.ref), undefined);
   if (!assignment) {
     const { ref: _ref, ...rest } = pending;
     ctx.setPending({ ...rest, awaiting: "ref" });

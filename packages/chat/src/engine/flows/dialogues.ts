@@ -6,6 +6,7 @@ import type { Block, ListItem, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange } from "../format";
+import { optional } from "../optional";
 import { findOrganizerChoices } from "../lookup";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
@@ -167,9 +168,13 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, request
   }
   const d = await ctx.sv.dialogues.get(dialogueId);
   const duration = Date.parse(d.end) - Date.parse(d.start);
-  const conflicts = await ctx.sv.dialogues
-    .conflicts({ start, end: new Date(Date.parse(start) + duration).toISOString(), staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, excludeId: d.id })
-    .catch(() => []);
+  const conflicts = await optional(
+    ctx.logger,
+    "dialogues.conflicts",
+    { dialogueId: d.id, start },
+    ctx.sv.dialogues.conflicts({ start, end: new Date(Date.parse(start) + duration).toISOString(), staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, excludeId: d.id }),
+    [],
+  );
   if (conflicts.length > 0) return suggestSlots(ctx, d, start);
   ctx.setPending({ flow: "reschedule", awaiting: "confirm", dialogueId, start });
   const m = t(ctx.locale).dialogues;
