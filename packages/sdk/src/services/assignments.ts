@@ -18,7 +18,7 @@ import {
 import { formatInstant, parseInstant } from "../time";
 import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
-import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
+import { fromJsonArray, hydrateOne, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import type { Selectable } from "kysely";
 import { readColumn } from "../store/columns";
@@ -164,7 +164,7 @@ export function createAssignmentService(deps: Deps) {
     },
 
     async get(idOrRef: string): Promise<Assignment> {
-      return (await hydrate([await loadRow(idOrRef)]))[0]!;
+      return hydrateOne(hydrate, await loadRow(idOrRef));
     },
 
     async list(query: AssignmentQuery = {}): Promise<Assignment[]> {

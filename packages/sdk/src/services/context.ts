@@ -60,6 +60,13 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The one object a row hydrates to; hydrate functions map rows one to one. */
+export async function hydrateOne<R, T, Q>(hydrate: (rows: R[], q?: Q) => Promise<T[]>, row: R, q?: Q): Promise<T> {
+  const [one] = await hydrate([row], q);
+  if (one === undefined) throw new Error("hydrate returned no object for a row");
+  return one;
+}
+
 /** A JSON string array from a text column; a value that is not one fails naming `column` (store/columns.ts). */
 export function fromJsonArray(text: string, column: string): string[] {
   return readJsonArray(column, text);

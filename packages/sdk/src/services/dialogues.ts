@@ -14,7 +14,7 @@ import { addLocalDays, formatInstant, localDate, localToInstant, parseInstant, s
 import { formatStampRange } from "../time-format";
 import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
-import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
+import { fromJsonArray, hydrateOne, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
@@ -263,7 +263,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
 
   const service = {
     async get(id: string): Promise<QualityDialogue> {
-      return (await hydrate([await load(id)]))[0]!;
+      return hydrateOne(hydrate, await load(id));
     },
 
     /**

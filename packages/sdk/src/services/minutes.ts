@@ -224,7 +224,8 @@ export function createMinutesService(deps: Deps) {
         });
         return data.nextDialogueDate ? { organizerId: dialogue.organizer_id, followsUpId: dialogueId, date: data.nextDialogueDate } : null;
       });
-      const minutes = (await readMinutes([dialogueId])).get(dialogueId)!;
+      const minutes = (await readMinutes([dialogueId])).get(dialogueId);
+      if (!minutes) throw new NotFoundError("minutes", dialogueId);
       return { minutes, followUp };
     },
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ACTIVE_DIALOGUE_STATUSES } from "../domain/dialogue";
 import { isSwedishWorkingDay, previousSwedishWorkingDay } from "../holidays";
-import { formatInstant, localDate, localToInstant, parseInstant } from "../time";
+import { formatInstant, localDate, pad, parseInstant } from "../time";
 import { requireRole } from "./access";
 import { readColumn } from "../store/columns";
 import type { AssignmentService } from "./assignments";
@@ -62,8 +62,7 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
   const workingDays = deps.config.workingHours.days;
 
   function at(date: string, time: { hour: number; minute: number }): number {
-    const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-    return localToInstant({ year: y, month: m, day: d, hour: time.hour, minute: time.minute }, tz)!;
+    return parseInstant(`${date}T${pad(time.hour)}:${pad(time.minute)}`, "nudge time", tz);
   }
 
   const dayStart = (date: string) => parseInstant(`${date}T00:00`, "date", tz);

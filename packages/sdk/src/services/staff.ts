@@ -3,7 +3,7 @@ import { chatIdentitySchema, roleSchema, staffInputSchema, type ChatIdentity, ty
 import { findOffice } from "../domain/offices";
 import { requireRole } from "./access";
 import { recordAudit } from "./audit";
-import { newId, type Deps, type Trx, type WriteContext } from "./context";
+import { hydrateOne, newId, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import type { Selectable } from "kysely";
 import { readColumn } from "../store/columns";
@@ -49,8 +49,7 @@ export function createStaffService(deps: Deps) {
   async function load(id: string, q: Trx | typeof db = db): Promise<Staff> {
     const row = await q.selectFrom("staff").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFoundError("staff", id, { sv: `Ingen medarbetare med id ${id}.`, en: `No staff member with id ${id}.` });
-    const [staff] = await hydrate([row], q);
-    return staff!;
+    return hydrateOne(hydrate, row, q);
   }
 
   const service = {
@@ -92,7 +91,8 @@ export function createStaffService(deps: Deps) {
      */
     async create(input: StaffInput, ctx: WriteContext): Promise<Staff> {
       const data = validate(staffInputSchema, input);
-      if (data.homeOfficeId && !findOffice(deps.config.offices, data.homeOfficeId)) {
+      const homeOffice = data.homeOfficeId ? findOffice(deps.config.offices, data.homeOfficeId) : undefined;
+      if (data.homeOfficeId && !homeOffice) {
         throw ValidationError.field("homeOfficeId", {
           sv: `Okänt regionkontor "${data.homeOfficeId}".`,
           en: `Unknown regional office "${data.homeOfficeId}".`,
@@ -110,7 +110,7 @@ export function createStaffService(deps: Deps) {
           const clash = await trx.selectFrom("staff").select("id").where("email", "=", data.email).executeTakeFirst();
           if (clash) throw ValidationError.field("email", { sv: `E-postadressen ${data.email} används redan.`, en: `The e-mail ${data.email} is already in use.` });
         }
-        const office = data.homeOfficeId ? findOffice(deps.config.offices, data.homeOfficeId)!.id : null;
+        const office = homeOffice?.id ?? null;
         await trx
           .insertInto("staff")
           .values({ id, name: data.name, email: data.email ?? null, agency: data.agency, role: data.role, home_office_id: office, locale: data.locale, created_at: now })
