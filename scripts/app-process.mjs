@@ -33,10 +33,13 @@ export function appEnv(app, { port, dataDir, slackApiUrl }) {
   return { ...common, TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT };
 }
 
-/** Spawns `node <entry>` and resolves with the child and the milliseconds until /healthz first answered 200. */
-export async function startApp(entry, env, port, { timeoutMs = 120_000 } = {}) {
+/** The apps' V8 flags, as production runs them: APP_NODE_FLAGS in packages/runtime/src/node-flags.ts. */
+export const APP_NODE_FLAGS = ["--max-semi-space-size=2"];
+
+/** Spawns `node <flags> <entry>` and resolves with the child and the milliseconds until /healthz first answered 200. */
+export async function startApp(entry, env, port, { timeoutMs = 120_000, nodeFlags = APP_NODE_FLAGS } = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [entry], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeFlags, entry], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

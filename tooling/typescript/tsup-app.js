@@ -1,6 +1,10 @@
 // Shared tsup settings for the apps (Slack, Teams, CLI): one ESM bundle per entry for plain `node`.
-/** @param {Record<string, string>} entry @returns {import("tsup").Options} */
-export function appBuild(entry) {
+/**
+ * @param {Record<string, string>} entry
+ * @param {{ bundle?: Array<string | RegExp> }} [options] dependencies to bundle as well (pure JS only)
+ * @returns {import("tsup").Options}
+ */
+export function appBuild(entry, { bundle = [] } = {}) {
   return {
     entry,
     format: ["esm"],
@@ -11,7 +15,7 @@ export function appBuild(entry) {
     splitting: true,
     // Workspace packages are bundled from their TypeScript sources, so an app builds without
     // building the packages first; the app's own dependencies stay in node_modules.
-    noExternal: [/^@samverkan\//],
+    noExternal: [/^@samverkan\//, ...bundle],
     esbuildOptions(options) {
       options.conditions = ["@samverkan/source"];
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { entitiesSchema, intentNameSchema } from "@samverkan/chat";
 import { runCli, tempDbEnv } from "./cli-helpers";
 
 describe("samverkan parse", () => {
@@ -9,8 +10,40 @@ describe("samverkan parse", () => {
     expect(JSON.parse(stdout)).toEqual({
       text: "boka dialog med Borås kommun imorgon kl 10 i Göteborg",
       intent: "dialogue.book",
-      entities: { organizer: "Borås kommun", start: "2026-11-24T10:00:00+01:00", office: "Göteborg" },
+      entities: {
+        organizer: "Borås kommun",
+        start: "2026-11-24T10:00:00+01:00",
+        when: { kind: "instant", at: "2026-11-24T10:00:00+01:00", zone: "Europe/Stockholm" },
+        office: "Göteborg",
+      },
     });
+  });
+
+  it("adds the typed time next to start and end: a day, an instant or a range", async () => {
+    const input = ["boka dialog med Borås kommun på fredag", "boka dialog med Borås kommun imorgon kl 10-11", "mina dialoger nästa vecka"].join("\n");
+    const { stdout } = await runCli(["parse", "--json", "--now", "2026-11-23T09:00:00+01:00"], tempDbEnv(), input);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as { entities: Record<string, unknown> });
+    for (const line of lines) expect(entitiesSchema.safeParse(line.entities).success).toBe(true);
+    expect(lines.map((l) => [l.entities.start, l.entities.end, l.entities.when])).toEqual([
+      ["2026-11-27", undefined, { kind: "day", date: "2026-11-27", zone: "Europe/Stockholm" }],
+      [
+        "2026-11-24T10:00:00+01:00",
+        "2026-11-24T11:00:00+01:00",
+        { kind: "range", unit: "instant", from: "2026-11-24T10:00:00+01:00", to: "2026-11-24T11:00:00+01:00", zone: "Europe/Stockholm" },
+      ],
+      ["2026-11-30", "2026-12-06", { kind: "range", unit: "day", from: "2026-11-30", to: "2026-12-06", zone: "Europe/Stockholm" }],
+    ]);
+  });
+
+  it("reads digest commands as digest.* intents, in Swedish and English", async () => {
+    const input = ["digest varje måndag 08:00 län 22", "digest every friday 14:00 office Göteborg", "digest lista", "digest pausa D-3", "digest resume D-3", "digest ta bort D-3", "digest preview D-1", "digset lsita"].join("\n");
+    const { stdout } = await runCli(["parse", "--json"], tempDbEnv(), input);
+    const lines = stdout.trim().split("\n").map((l) => JSON.parse(l) as { intent: string; entities: Record<string, unknown> });
+    for (const line of lines) expect(intentNameSchema.safeParse(line.intent).success && entitiesSchema.safeParse(line.entities).success).toBe(true);
+    expect(lines.map((l) => l.intent)).toEqual(["digest.create", "digest.create", "digest.list", "digest.pause", "digest.resume", "digest.remove", "digest.preview", "digest.list"]);
+    expect(lines[0]?.entities).toEqual({ digest: { cron: "0 8 * * 1", scope: { kind: "counties", counties: ["22"] }, postWhenEmpty: false } });
+    expect(lines[1]?.entities).toEqual({ digest: { cron: "0 14 * * 5", scope: { kind: "office", officeId: "göteborg" }, postWhenEmpty: false } });
+    expect(lines[3]?.entities).toEqual({ digestRef: "D-3" });
   });
 
   it("reads one utterance per line from stdin and answers in order", async () => {
@@ -40,6 +73,6 @@ describe("samverkan parse", () => {
     expect(lines[1]).toMatchObject({ intent: "organizer.show", entities: { organizer: "Malmö kommun", organizerId: malmo.id } });
     expect(lines[2]).toMatchObject({ intent: "coverage.show", entities: { area: "Skåne län" } });
     // Not in the register: the words as written, and no id.
-    expect(lines[3]?.entities).toEqual({ organizer: "Okänd AB", start: "2026-11-24T09:00:00+01:00" });
+    expect(lines[3]?.entities).toEqual({ organizer: "Okänd AB", start: "2026-11-24T09:00:00+01:00", when: { kind: "instant", at: "2026-11-24T09:00:00+01:00", zone: "Europe/Stockholm" } });
   }, 120_000);
 });

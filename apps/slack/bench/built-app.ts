@@ -4,7 +4,9 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ChildProcess } from "node:child_process";
-import { freePort, startApp, stopApp, treeRss } from "../../../scripts/app-process.mjs";
+import { APP_NODE_FLAGS, freePort, startApp, stopApp, treeRss } from "../../../scripts/app-process.mjs";
+
+export { APP_NODE_FLAGS };
 import { BOT_TOKEN, SIGNING_SECRET } from "../test/support/harness";
 import { TEAM_ID } from "../test/support/world";
 
@@ -22,7 +24,7 @@ export interface BuiltSlackApp {
   stop(): Promise<number>;
 }
 
-export async function startBuiltSlack(options: { slackApiUrl: string; databaseFile: string; env?: Record<string, string> }): Promise<BuiltSlackApp> {
+export async function startBuiltSlack(options: { slackApiUrl: string; databaseFile: string; env?: Record<string, string>; nodeFlags?: readonly string[] }): Promise<BuiltSlackApp> {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first (the root's \`pnpm bench\` does).`);
   const port = await freePort();
   const env = {
@@ -38,7 +40,7 @@ export async function startBuiltSlack(options: { slackApiUrl: string; databaseFi
     SLACK_API_URL: options.slackApiUrl,
     ...options.env,
   };
-  const { child, readyMs } = await startApp(entry, env, port);
+  const { child, readyMs } = await startApp(entry, env, port, { nodeFlags: options.nodeFlags ?? APP_NODE_FLAGS });
   const origin = `http://127.0.0.1:${port}`;
   return { child, url: `${origin}/slack/events`, origin, readyMs, rss: () => treeRss(child.pid!), stop: () => stopApp(child, 30_000) };
 }

@@ -20,7 +20,7 @@ import { directMessage, newTriggerId, slashCommand } from "../test/support/slack
 import { signRequest, type SlackBody } from "../test/support/signer";
 import { BOT_ID, BOT_USER_ID, KARIN, TEAM_ID } from "../test/support/world";
 import { seedBenchFile } from "./bench-world";
-import { startBuiltSlack } from "./built-app";
+import { APP_NODE_FLAGS, startBuiltSlack } from "./built-app";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const TURNS = Number(process.env.BENCH_TURNS ?? 1000);
@@ -53,7 +53,35 @@ async function main(): Promise<void> {
   const fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
   const databaseFile = join(mkdtempSync(join(tmpdir(), "samverkan-slack-memory-")), "samverkan.db");
   await seedBenchFile(databaseFile);
-  const app = await startBuiltSlack({ slackApiUrl: fake.apiUrl, databaseFile });
+  // Heap figures come from the app's own /metrics; BENCH_HEAP_SNAPSHOTS=<dir> also writes a V8 heap snapshot at each idle point.
+  const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
+  // BENCH_V8_DEFAULTS=1 starts the app without production's V8 flags, to compare.
+  const nodeFlags = process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS;
+  const app = await startBuiltSlack({
+    slackApiUrl: fake.apiUrl,
+    databaseFile,
+    nodeFlags,
+    env: {
+      METRICS_TOKEN: "memory-benchmark-token",
+      // Allocator and V8 settings to compare, passed through as an operator would set them.
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+      ...(process.env.BENCH_NODE_OPTIONS || snapshotDir
+        ? { NODE_OPTIONS: [process.env.BENCH_NODE_OPTIONS ?? "", snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : ""].join(" ").trim() }
+        : {}),
+    },
+  });
+  /** V8's view at an idle point: heap in use and reserved, and memory held outside the heap (buffers, SQLite's cache is not counted). */
+  const heapFigures = async (label: string) => {
+    if (snapshotDir) {
+      app.child.kill("SIGUSR2");
+      await sleep(4_000);
+    }
+    const text = await (await fetch(`${app.origin}/metrics`, { headers: { authorization: "Bearer memory-benchmark-token" } })).text();
+    const figure = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split("\n").filter((l) => l.startsWith(name)).join("\n"))?.[2] ?? Number.NaN);
+    const heap = { used: mib(figure("samverkan_nodejs_heap_size_used_bytes")), total: mib(figure("samverkan_nodejs_heap_size_total_bytes")), external: mib(figure("samverkan_nodejs_external_memory_bytes")) };
+    process.stderr.write(`${label}: heap used ${heap.used.toFixed(1)} MiB of ${heap.total.toFixed(1)} MiB; external ${heap.external.toFixed(1)} MiB\n`);
+    return heap;
+  };
   /** Answers so far: response_url posts (commands), chat.postMessage (DMs), chat.postEphemeral (a DM's "busy" note). */
   const answers = () => fake.hookCount + fake.callsTo("chat.postMessage").length + fake.callsTo("chat.postEphemeral").length;
   /** Three samples of the idle process tree, a second apart. */
@@ -69,6 +97,7 @@ async function main(): Promise<void> {
   const loadBefore = loadavg().map((n) => n.toFixed(2)).join(" / ");
   try {
     const before = await idleRss();
+    const heapBefore = await heapFigures("idle");
     process.stderr.write(`idle: ${mib(before).toFixed(1)} MiB; sending ${TURNS} turns…\n`);
 
     let next = 0;
@@ -114,6 +143,7 @@ async function main(): Promise<void> {
     };
     await sendUpTo(WARMUP_TURNS);
     const warm = await idleRss();
+    const heapWarm = await heapFigures("warmed up");
     process.stderr.write(`after ${WARMUP_TURNS} turns: ${mib(warm).toFixed(1)} MiB; sending the rest…\n`);
     await sendUpTo(TURNS);
     const seconds = (performance.now() - started) / 1000;
@@ -122,6 +152,7 @@ async function main(): Promise<void> {
     for (const call of fake.calls) methods.set(call.method, (methods.get(call.method) ?? 0) + 1);
     process.stderr.write(`Web API calls: ${[...methods].map(([m, n]) => `${m} ${n}`).join(", ")}; response_url posts: ${fake.hookCount}\n`);
     const after = await idleRss();
+    const heapAfter = await heapFigures(`after ${TURNS} turns`);
     const growth = (after - warm) / warm;
     const loadAfter = loadavg().map((n) => n.toFixed(2)).join(" / ");
     process.stderr.write(`after: ${mib(after).toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)\n`);
@@ -150,14 +181,19 @@ Memory is the resident set of the app's whole process tree, the median of three 
 | requests refused (not 200) | ${refused} |
 | answers posted (response_url + chat.postMessage + chat.postEphemeral) | ${answered} of ${TURNS}, of which ${fake.callsTo("chat.postEphemeral").length} "busy" notes |
 | time to send and answer all turns | ${seconds.toFixed(1)} s |
+| V8 heap used / reserved: idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => `${h.used.toFixed(1)} / ${h.total.toFixed(1)}`).join(", ")} MiB |
+| memory outside the V8 heap counted by Node (external): idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => h.external.toFixed(1)).join(", ")} MiB |
 
-Most of the rise comes with the first turns (the search index over the statistics export, the
+${nodeFlags.length > 0 ? `The app runs with the V8 flags production uses (\`${nodeFlags.join(" ")}\`, see packages/runtime/src/node-flags.ts)` : "The app runs with V8's defaults (`BENCH_V8_DEFAULTS=1`), not production's flags"}${process.env.BENCH_NODE_OPTIONS ? ` plus NODE_OPTIONS \`${process.env.BENCH_NODE_OPTIONS}\`` : ""}.
+Most of the rise comes with the first turns (the search indexes over the statistics export, the
 date parser, compiled code, V8 growing its heap), so growth is measured from the warmed-up state.
-V8 does not hand freed heap back at once, so resident memory after a run is an upper bound on
-what is live; a heap snapshot before and after would tell a leak from a heap that has not been
-collected yet (not done). The Teams app is not measured here: its transport is being moved to
-the Teams SDK, and its harness (the fake Bot Connector) would need a turn driver of its own.
+${
+  snapshotDir
+    ? "In this run a V8 heap snapshot was written at each idle point (`BENCH_HEAP_SNAPSHOTS`); a snapshot collects garbage first, so the heap used shown is what is live, and the snapshot's own work inflates the resident figures."
+    : "The heap used shown includes garbage not yet collected; `BENCH_HEAP_SNAPSHOTS=<dir>` writes heap snapshots instead, whose collection shows what is live."
+}
 `;
+
     process.stdout.write(section);
     const docPath = join(repoRoot, "docs/benchmarks.md");
     const doc = readFileSync(docPath, "utf8");

@@ -12,3 +12,4 @@ export { countPlatformCalls, slackApiCalls, botConnectorCalls, type ClassifyCall
 export { installProcessGuards, type ProcessGuardOptions } from "./process-guards";
 export { gracefulShutdown, type Drainable, type Stoppable, type GracefulShutdownOptions, type Shutdown } from "./shutdown";
 export { readBoundedBody, BodyTooLargeError, RequestAbortedError } from "./read-body";
+export { APP_NODE_FLAGS } from "./node-flags";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createLogger, gracefulShutdown, installProcessGuards } from "@samverkan/runtime";
+import { APP_NODE_FLAGS, createLogger, gracefulShutdown, installProcessGuards } from "@samverkan/runtime";
 import { cliEnv } from "../runtime";
 
 /** The repository root (the folder with pnpm-workspace.yaml), from the built bundle or the source alike. */
@@ -33,7 +33,7 @@ function startApp(app: "slack" | "teams", notBuilt: (entry: string) => string): 
   }
   // Its own process group: a Ctrl-C in the terminal reaches this process only, which passes
   // one SIGTERM on (the app would take a second signal as "exit at once").
-  const child = spawn(process.execPath, [entry], { stdio: "inherit", detached: true }); // inherits this environment
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, entry], { stdio: "inherit", detached: true }); // inherits this environment
   const exited = new Promise<number>((done) => child.once("exit", (code) => done(code ?? 1)));
   process.once("exit", () => {
     if (child.exitCode === null) child.kill("SIGTERM");

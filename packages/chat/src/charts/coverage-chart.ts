@@ -2,6 +2,7 @@ import type { Coverage, CoverageHistory } from "@samverkan/sdk";
 import type { TopLevelSpec } from "vega-lite";
 import type { Locale } from "../cards/model";
 import { t } from "../i18n";
+import { vegaLocale } from "./chart-locale";
 
 /** Width of the picture in CSS pixels; the PNG is drawn at twice that for sharp text. */
 export const CHART_WIDTH = 640;
@@ -18,7 +19,7 @@ function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): 
   const offices = coverage.byOffice.map((o) => ({ office: o.town, met: o.met, goal: o.goal, label: `${o.met}/${o.goal}` }));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: { font: "DejaVu Sans", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, background: "white" },
+    config: { font: "DejaVu Sans", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, background: "white", locale: vegaLocale(msg.intlLocale) },
     padding: 12,
     vconcat: [
       {
@@ -28,8 +29,8 @@ function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): 
         data: { values: series },
         mark: { type: "line", point: false, strokeWidth: 2.5 },
         encoding: {
-          x: { field: "month", type: "temporal", timeUnit: "yearmonth", title: null, axis: { format: "%Y-%m", labelAngle: 0, tickCount: 6 } },
-          y: { field: "organizers", type: "quantitative", title: msg.organizers, axis: { format: "d" } },
+          x: { field: "month", type: "temporal", timeUnit: "yearmonth", title: null, axis: { format: "%b %Y", labelAngle: 0, tickCount: 6 } },
+          y: { field: "organizers", type: "quantitative", title: msg.organizers, axis: { format: ",d" } },
           color: { field: "series", type: "nominal", title: null, scale: { domain: [met, needed], range: ["#1f6f43", "#b0b0b0"] }, legend: { orient: "top" } },
           strokeDash: { field: "series", type: "nominal", scale: { domain: [met, needed], range: [[1, 0], [6, 4]] }, legend: { orient: "top" } },
         },
@@ -40,7 +41,7 @@ function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): 
         height: { step: 18 },
         data: { values: offices },
         layer: [
-          { mark: { type: "bar", color: "#e4e4e4" }, encoding: { x: { field: "goal", type: "quantitative", title: msg.organizers } } },
+          { mark: { type: "bar", color: "#e4e4e4" }, encoding: { x: { field: "goal", type: "quantitative", title: msg.organizers, axis: { format: ",d" } } } },
           { mark: { type: "bar", color: "#1f6f43" }, encoding: { x: { field: "met", type: "quantitative" } } },
           { mark: { type: "text", align: "left", dx: 4, fontSize: 10 }, encoding: { x: { field: "goal", type: "quantitative" }, text: { field: "label" } } },
         ],
@@ -64,13 +65,18 @@ export function coverageChartAlt(coverage: Coverage, locale: Locale): string {
  * draw a chart never pay for them.
  */
 export async function renderCoverageChart(history: CoverageHistory, coverage: Coverage, locale: Locale): Promise<Buffer> {
-  const [vega, vegaLite, { Resvg }] = await Promise.all([import("vega"), import("vega-lite"), import("@resvg/resvg-js")]);
+  const [svg, { Resvg }] = await Promise.all([coverageChartSvg(history, coverage, locale), import("@resvg/resvg-js")]);
+  const png = new Resvg(svg, { fitTo: { mode: "zoom", value: SCALE }, font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
+  return Buffer.from(png);
+}
+
+/** The chart as SVG, before rasterising: its labels are text here (the tests read them). */
+export async function coverageChartSvg(history: CoverageHistory, coverage: Coverage, locale: Locale): Promise<string> {
+  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
   const compiled = vegaLite.compile(specFor(history, coverage, locale)).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
-    const svg = await view.toSVG();
-    const png = new Resvg(svg, { fitTo: { mode: "zoom", value: SCALE }, font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" } }).render().asPng();
-    return Buffer.from(png);
+    return await view.toSVG();
   } finally {
     view.finalize();
   }

@@ -1,7 +1,9 @@
-import { COUNTIES, type DigestScope, type LocalizedText, foldSwedish } from "@samverkan/sdk";
+import type { DigestScope, LocalizedText } from "@samverkan/sdk";
 import { escapeMarkup } from "../cards/markup";
 import type { Locale } from "../cards/model";
 import { t, type Messages } from "../i18n";
+import { readDigestCommand } from "../nlu/digest-command";
+import type { DigestProblem, ParseResult } from "../nlu/types";
 
 /** What a `digest …` line asks for. Parsing is pure; the flow checks scope and schedule with the SDK. */
 export type DigestCommand =
@@ -10,101 +12,41 @@ export type DigestCommand =
   | { kind: "pause" | "resume" | "remove" | "preview"; ref?: string }
   | { kind: "create"; cron: string; scope: DigestScope; locale?: Locale; postWhenEmpty: boolean };
 
-const DAYS: Array<[RegExp, string]> = [
-  [/^(måndag|mandag|mån|man|monday|mon)(ar|s)?$/, "1"],
-  [/^(tisdag|tis|tuesday|tue|tues)(ar|s)?$/, "2"],
-  [/^(onsdag|ons|wednesday|wed)(ar|s)?$/, "3"],
-  [/^(torsdag|tors|tor|thursday|thu|thurs)(ar|s)?$/, "4"],
-  [/^(fredag|fre|friday|fri)(ar|s)?$/, "5"],
-  [/^(lördag|lordag|lör|lor|saturday|sat)(ar|s)?$/, "6"],
-  [/^(söndag|sondag|sön|son|sunday|sun)(ar|s)?$/, "0"],
-  [/^(vardag|weekday)(ar|s)?$/, "1-5"],
-  [/^(dag|day|dagligen|daily)$/, "*"],
-];
+const problemText = (p: DigestProblem, m: Messages["digestCommand"]): string =>
+  p.code === "when" ? m.didNotUnderstandWhen : p.code === "area" ? m.whichArea : p.code === "timeOfDay" ? m.notATimeOfDay(p.value) : m.unknownCounty(escapeMarkup(p.value));
 
-const COUNTRY = /^(hela landet|landet|hela sverige|sverige|nationellt|riket|country|the whole country|whole country|all of sweden|sweden|nationwide|national)$/;
-// Explicit space boundaries: \b does not see å, ä and ö as letters.
-const ENGLISH = /(?:^|\s)(?:på engelska|pa engelska|in english)(?=\s|$)/;
-const SWEDISH = /(?:^|\s)(?:på svenska|pa svenska|in swedish)(?=\s|$)/;
-const WHEN_EMPTY = /(?:^|\s)(?:även utan nyheter|även när det är tomt|även tom|alltid|always|even when empty|even if empty|when empty)(?=\s|$)/;
+/** The problem in both languages (the reader's locale is not known while parsing). */
+const localized = (p: DigestProblem): LocalizedText => ({ sv: problemText(p, t("sv").digestCommand), en: problemText(p, t("en").digestCommand) });
 
-/** `Västernorrlands län` → `vasternorrland`: drop "län" and the genitive s that county names take. */
-const countyStem = (name: string) => foldSwedish(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
-const COUNTY_STEMS = COUNTIES.map((c) => ({ code: c.code, stem: countyStem(c.name) }));
-
-/** A help answer with the problem in both languages (the reader's locale is not known while parsing). */
-const problem = (pick: (m: Messages["digestCommand"]) => string): { kind: "help"; problem: LocalizedText } => ({ kind: "help", problem: { sv: pick(t("sv").digestCommand), en: pick(t("en").digestCommand) } });
+/** The digest command a parse names, or undefined when the turn is about something else. */
+export function digestCommandOf(parsed: Pick<ParseResult, "intent" | "entities">): DigestCommand | undefined {
+  const e = parsed.entities;
+  switch (parsed.intent) {
+    case "help":
+      return e.topic === "digest" ? { kind: "help" } : undefined;
+    case "digest.list":
+      return { kind: "list" };
+    case "digest.create":
+      if (e.digestProblem) return { kind: "help", problem: localized(e.digestProblem) };
+      return e.digest ? { kind: "create", ...e.digest } : { kind: "help" };
+    case "digest.pause":
+    case "digest.resume":
+    case "digest.remove":
+    case "digest.preview": {
+      const kind = parsed.intent.slice("digest.".length) as "pause" | "resume" | "remove" | "preview";
+      return e.digestRef ? { kind, ref: e.digestRef } : { kind };
+    }
+    default:
+      return undefined;
+  }
+}
 
 /**
- * Reads `digest varje måndag 08:00 län 22`, `digest every friday 14:00 office Göteborg`,
- * `digest lista`, `digest pausa D-3` … (optionally after `/samverkan`). Undefined when the
- * text is not a digest command at all, so the engine can carry on with other intents.
+ * Reads `digest varje måndag 08:00 län 22`, `digest lista`, `digest pausa D-3` … Undefined when
+ * the text is not a digest command. Kept for callers of the package; the engine reads digest
+ * commands as intents of its one parse (`parseUtterance`).
  */
 export function parseDigestCommand(input: string): DigestCommand | undefined {
-  const text = input.trim().replace(/^\/?samverkan\b\s*/i, "").replace(/\s+/g, " ");
-  const head = /^digest(s|en)?\b\s*(.*)$/i.exec(text);
-  if (!head) return undefined;
-  const rest = (head[2] ?? "").trim().replace(/[.!]+$/, "");
-  const lower = rest.toLowerCase();
-  if (lower === "" || /^(hjälp|hjalp|help|\?)$/.test(lower)) return { kind: "help" };
-  if (/^(lista|list|visa|show|ls)$/.test(lower)) return { kind: "list" };
-  const verb = /^(pausa|pause|återuppta|ateruppta|aktivera|resume|unpause|ta bort|tabort|radera|remove|delete|förhandsvisa|forhandsvisa|förhandsgranska|preview)\b\s*(.*)$/.exec(lower);
-  if (verb) {
-    const word = verb[1] ?? "";
-    const kind = /^(pausa|pause)$/.test(word) ? "pause" : /^(förhandsvisa|forhandsvisa|förhandsgranska|preview)$/.test(word) ? "preview" : /^(ta bort|tabort|radera|remove|delete)$/.test(word) ? "remove" : "resume";
-    const ref = (verb[2] ?? "").trim().split(" ")[0];
-    return ref ? { kind, ref: ref.toUpperCase() } : { kind };
-  }
-  return parseCreate(lower);
-}
-
-function parseCreate(text: string): DigestCommand {
-  let rest = text;
-  let locale: Locale | undefined;
-  if (ENGLISH.test(rest)) locale = "en";
-  else if (SWEDISH.test(rest)) locale = "sv";
-  const postWhenEmpty = WHEN_EMPTY.test(rest);
-  rest = rest.replace(ENGLISH, "").replace(SWEDISH, "").replace(WHEN_EMPTY, "").trim();
-
-  const when = /^(?:(?:varje|every|each|alla|på|pa|on)\s+)?(\S+)\s*(.*)$/.exec(rest);
-  const weekday = DAYS.find(([pattern]) => pattern.test(when?.[1] ?? ""))?.[1];
-  if (!when || weekday === undefined) {
-    return problem((m) => m.didNotUnderstandWhen);
-  }
-  rest = when[2] ?? "";
-  let hour = 8;
-  let minute = 0;
-  const time = /^(?:kl\.?\s*|klockan\s+|at\s+)?(\d{1,2})(?:[:.](\d{2}))?(?:\s+|$)(.*)$/.exec(rest);
-  if (time) {
-    hour = Number(time[1]);
-    minute = Number(time[2] ?? 0);
-    rest = time[3] ?? "";
-    if (hour > 23 || minute > 59) return problem((m) => m.notATimeOfDay(`${time[1]}:${time[2] ?? "00"}`));
-  }
-  const scope = parseScopeWords(rest.trim());
-  if (scope.kind === "help") return scope;
-  return { kind: "create", cron: `${minute} ${hour} * * ${weekday}`, scope, ...(locale ? { locale } : {}), postWhenEmpty };
-}
-
-function parseScopeWords(text: string): DigestScope | Extract<DigestCommand, { kind: "help" }> {
-  if (COUNTRY.test(text)) return { kind: "country" };
-  const office = /^(?:regionkontoret|regionkontor|kontoret|kontor|office|regional office)\s+(?:i\s+|in\s+)?(.+)$/.exec(text);
-  if (office?.[1]) return { kind: "office", officeId: office[1].trim() };
-  const county = /^(?:län|lan|county|counties)\s+(.+)$/.exec(text);
-  if (county?.[1]) {
-    const codes: string[] = [];
-    for (const part of county[1].split(/\s*(?:,|&|\boch\b|\band\b)\s*/).filter(Boolean)) {
-      const words = part.split(" ");
-      if (words.every((w) => /^\d{1,2}$/.test(w))) {
-        codes.push(...words.map((w) => w.padStart(2, "0")));
-        continue;
-      }
-      const stem = countyStem(part);
-      const match = COUNTY_STEMS.find((c) => c.stem === stem);
-      if (!match) return problem((m) => m.unknownCounty(escapeMarkup(part)));
-      codes.push(match.code);
-    }
-    return { kind: "counties", counties: codes };
-  }
-  return problem((m) => m.whichArea);
+  const reading = readDigestCommand(input);
+  return reading ? digestCommandOf(reading) : undefined;
 }

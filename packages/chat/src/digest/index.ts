@@ -5,4 +5,4 @@ export { renderDigestMessage, type DigestMessageOptions } from "./message";
 export { dueRuns, latestOccurrence, nextOccurrence, periodStart, previousOccurrence, DEFAULT_LATE_AFTER_MS, type DueOptions, type DueRun } from "./schedule";
 export { describeCron } from "./describe";
 export { DIGEST_ACTIONS, decodeCreateValue, encodeCreateValue, type DigestDraft } from "./actions";
-export { parseDigestCommand, type DigestCommand } from "./command";
+export { digestCommandOf, parseDigestCommand, type DigestCommand } from "./command";

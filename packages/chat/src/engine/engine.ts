@@ -2,7 +2,9 @@ import { isBareNo, isBareYes, isRequestError, type Samverkan, type Staff } from 
 import { parseUtterance } from "../nlu/index";
 import { clearLanguage } from "../nlu/language";
 import { registerVocabulary } from "../nlu/register";
-import type { ParseResult, RegisterVocabulary } from "../nlu/types";
+import type { ParseContext, ParseResult, RegisterVocabulary } from "../nlu/types";
+import { storedWhen } from "../nlu/when";
+import { digestCommandOf } from "../digest/command";
 import type { Locale, Message } from "../cards/model";
 import { channelOf, type FlowContext } from "./context";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
@@ -220,19 +222,23 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
     note({ intent: "help" });
     return showHelp(ctx);
   }
-  const digest = await handleDigestCommand(ctx, text);
+  const pending = ctx.pending;
+  // The turn's one parse: every flow below works from it. What the conversation waits for
+  // goes in, so an answer ("kl 14") is read as one.
+  const expecting = expectationOf(pending);
+  const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, logger: ctx.logger, ...(register ? { register } : {}), ...(expecting ? { context: expecting } : {}) });
+  // Digest commands are handled wherever the conversation is, and leave it where it was.
+  const digest = digestCommandOf(parsed);
   if (digest) {
     note({ intent: "digest" });
-    return digest;
+    return handleDigestCommand(ctx, digest);
   }
   const nudges = await handleNudgeCommand(ctx, text);
   if (nudges) {
     note({ intent: "nudges" });
     return nudges;
   }
-  const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, logger: ctx.logger, ...(register ? { register } : {}) });
   note({ intent: parsed.intent });
-  const pending = ctx.pending;
   // "ja" confirms only when we asked for a confirmation.
   if ((isBareYes(text) || isBareNo(text)) && pending?.awaiting !== "confirm") {
     if (isBareNo(text) && pending) {
@@ -250,10 +256,19 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
       return { ...answer, messages: [...answer.messages, textMessage(ctx.locale, resumeHint(pending, ctx.locale))] };
     }
     // An answer to our question wins, unless the user clearly starts something new.
-    if (!startsNewIntent(parsed)) return continuePending(ctx, pending, text, parsed);
+    if (!startsNewIntent(parsed)) return continuePending(ctx, pending, parsed);
     ctx.setPending(undefined);
   }
   return route(ctx, parsed);
+}
+
+/** A flow waiting for a time tells the parser so, and on which day when one is agreed. */
+function expectationOf(pending: Pending | undefined): ParseContext | undefined {
+  if (pending?.flow === "book" && (pending.awaiting === "time" || pending.awaiting === "confirm")) {
+    return { expects: "time", ...(pending.awaiting === "time" && pending.draft.date ? { day: pending.draft.date } : {}) };
+  }
+  if (pending?.flow === "reschedule" && pending.awaiting === "time") return { expects: "time", ...(pending.date ? { day: pending.date } : {}) };
+  return undefined;
 }
 
 /**
@@ -263,26 +278,31 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
 function startsNewIntent(parsed: ParseResult): boolean {
   if (parsed.intent === "unknown" || parsed.intent === "help") return false;
   if (parsed.intent === "dialogue.prepare" || parsed.intent === "dialogue.record") return true;
-  return /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move|schedule|cancel|kan du boka|can you book)\b/i.test(parsed.text);
+  return parsed.opensWithCommand === true;
 }
 
-async function continuePending(ctx: FlowContext, pending: Pending, text: string, parsed: ParseResult): Promise<EngineReply> {
+async function continuePending(ctx: FlowContext, pending: Pending, parsed: ParseResult): Promise<EngineReply> {
+  const text = parsed.text;
   switch (pending.flow) {
     case "book":
-      return booking.continueBooking(ctx, { ...pending.draft }, pending.awaiting, text);
+      return booking.continueBooking(ctx, { ...pending.draft }, pending.awaiting, parsed);
     case "reschedule":
       if (pending.awaiting === "confirm" && /^\s*(ja|yes|ok|okej|flytta)\b/i.test(text) && pending.dialogueId && pending.start) {
         return dialogues.confirmReschedule(ctx, pending.dialogueId, pending.start);
       }
-      if (pending.awaiting === "dialogue") return dialogues.startReschedule(ctx, { ...parsed.entities, ...(pending.start ? { start: pending.start } : {}), ...(pending.time ? { time: pending.time } : {}) });
-      return dialogues.continueReschedule(ctx, pending, text);
+      if (pending.awaiting === "dialogue") {
+        // The time came with the first message; this one only says which dialogue.
+        const when = storedWhen(pending, ctx.sv.config.timeZone);
+        return dialogues.startReschedule(ctx, { ...parsed.entities, ...(when ? { when } : {}), ...(pending.time ? { time: pending.time } : {}) });
+      }
+      return dialogues.continueReschedule(ctx, pending, parsed.entities);
     case "cancel":
       if (pending.awaiting === "confirm" && pending.dialogueId && /^\s*(ja|yes|ok|okej|ställ in)\b/i.test(text)) return dialogues.confirmCancel(ctx, pending.dialogueId);
       if (pending.awaiting === "dialogue") return dialogues.startCancel(ctx, parsed.entities);
       ctx.setPending(undefined);
       return reply(textMessage(ctx.locale, t(ctx.locale).common.cancelled));
     case "progress":
-      return assignments.continueProgress(ctx, pending, text);
+      return assignments.continueProgress(ctx, pending, parsed);
   }
 }
 
@@ -319,6 +339,13 @@ async function route(ctx: FlowContext, parsed: ParseResult): Promise<EngineReply
       return showCoverage(ctx, e);
     case "help":
       return showHelp(ctx);
+    // Read by digestCommandOf before routing; listed so a new intent is a compile error here.
+    case "digest.create":
+    case "digest.list":
+    case "digest.pause":
+    case "digest.resume":
+    case "digest.remove":
+    case "digest.preview":
     case "unknown":
       return reply(textMessage(ctx.locale, t(ctx.locale).common.notUnderstood));
   }
@@ -366,7 +393,7 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
       return pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx);
     case "dialogue.reschedule.pick":
       return str(v.id)
-        ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? (pending.start ?? pending.date) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
+        ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? storedWhen(pending, ctx.sv.config.timeZone) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
         : expired(ctx);
     case "organizer.show":
       return str(v.organizerId) ? showOrganizerById(ctx, str(v.organizerId)!) : expired(ctx);

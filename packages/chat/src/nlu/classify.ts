@@ -1,8 +1,8 @@
-import { findAssignmentRef } from "./entities/assignmentRef";
+import { findAssignmentRef } from "./entities/assignment-ref";
 import { findPercent } from "./entities/percent";
 import { findPhase } from "./entities/phase";
 import { findMetric, isRankRequest } from "./entities/rank";
-import { findSchoolUnit } from "./entities/schoolUnit";
+import { findSchoolUnit } from "./entities/school-unit";
 import { matchesWord } from "./fuzzy";
 import * as lex from "./lexicon";
 import { isAssignmentNoun, isAssignmentPlural, isDialogueNoun, isDialoguePlural } from "./nouns";

@@ -55,3 +55,10 @@ export const ORGANIZER_CUE =
   /(?<![a-z0-9])(?:huvudmansprofil\w*|huvudm[ae]n\w*|principal\s+organi[sz]er\w*|organi[sz]er(?:s|en)?(?:\s+profile)?|profil(?:en)?|profile)(?![a-z0-9])/;
 /** "berätta om X", "tell me about X": about an organizer when X names one. */
 export const ABOUT_PHRASES = /(?<![a-z0-9])(?:beratta\s+(?:mer\s+)?om|veta\s+(?:mer\s+)?om|vad\s+vet\s+vi\s+om|tell\s+me\s+(?:more\s+)?about|info(?:rmation)?\s+(?:om|on|about))(?![a-z0-9])/;
+
+/**
+ * A message that opens with a command word is a new request, even while the bot waits for an
+ * answer (`ParseResult.opensWithCommand`). Read on the original text, as typed.
+ */
+export const COMMAND_OPENING =
+  /^\s*\/?(samverkan\s+)?(sök|sok|hitta|boka|book|flytta|ändra|avboka|ställ in|mina|visa|show|logga|log|täckning|tackning|coverage|search|find|list|reschedule|move|schedule|cancel|kan du boka|can you book)\b/i;

@@ -1,4 +1,4 @@
-import { DEFAULT_OFFICE_TOWNS, phaseSchema } from "@samverkan/sdk";
+import { DEFAULT_OFFICE_TOWNS, digestScopeSchema, phaseSchema } from "@samverkan/sdk";
 import { z } from "zod";
 
 /** zod mirror of `Entities`/`ParseResult`, for callers that receive parse results as JSON. */
@@ -21,6 +21,13 @@ export const intentNameSchema = z.enum([
   // Added by issue #11:
   "organizer.show",
   "school.rank",
+  // Added by issue #16:
+  "digest.create",
+  "digest.list",
+  "digest.pause",
+  "digest.resume",
+  "digest.remove",
+  "digest.preview",
   "help",
   "unknown",
 ]);
@@ -33,6 +40,31 @@ export const officeSchema = z.enum(DEFAULT_OFFICE_TOWNS);
 
 export const metricSchema = z.enum(["meritValue", "allSubjectsPassed", "eligibleVocational", "examWithin3Years"]);
 
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+/** `Entities.when`: a day, an instant, or a range of either, with the IANA zone it was read in. */
+export const whenSchema = z.union([
+  z.strictObject({ kind: z.literal("day"), date: z.string().regex(isoDate), zone: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("instant"), at: z.string().regex(isoDateTime), zone: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("range"), unit: z.literal("day"), from: z.string().regex(isoDate), to: z.string().regex(isoDate), zone: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("range"), unit: z.literal("instant"), from: z.string().regex(isoDateTime), to: z.string().regex(isoDateTime), zone: z.string().min(1) }),
+]);
+
+export const digestScheduleSchema = z.strictObject({
+  cron: z.string().min(1),
+  scope: digestScopeSchema,
+  locale: z.enum(["sv", "en"]).optional(),
+  postWhenEmpty: z.boolean(),
+});
+
+export const digestProblemSchema = z.discriminatedUnion("code", [
+  z.strictObject({ code: z.literal("when") }),
+  z.strictObject({ code: z.literal("area") }),
+  z.strictObject({ code: z.literal("timeOfDay"), value: z.string() }),
+  z.strictObject({ code: z.literal("county"), value: z.string() }),
+]);
+
 // strictObject: an unexpected key is a contract break, not something to pass through.
 export const entitiesSchema = z.strictObject({
   query: z.string().min(1).optional(),
@@ -40,6 +72,7 @@ export const entitiesSchema = z.strictObject({
   organizer: z.string().min(1).optional(),
   start: z.string().regex(isoDateOrDateTime).optional(),
   end: z.string().regex(isoDateOrDateTime).optional(),
+  when: whenSchema.optional(),
   durationMinutes: z.number().int().positive().optional(),
   /** A configured office's town; the default offices are `officeSchema`, configuration may add others. */
   office: z.string().min(1).optional(),
@@ -56,6 +89,11 @@ export const entitiesSchema = z.strictObject({
   metric: metricSchema.optional(),
   order: z.enum(["asc", "desc"]).optional(),
   limit: z.number().int().min(1).max(100).optional(),
+  // Added by issue #16:
+  digestRef: z.string().min(1).optional(),
+  digest: digestScheduleSchema.optional(),
+  digestProblem: digestProblemSchema.optional(),
+  topic: z.literal("digest").optional(),
 });
 
 export const parseResultSchema = z.strictObject({
@@ -63,4 +101,5 @@ export const parseResultSchema = z.strictObject({
   intent: intentNameSchema,
   entities: entitiesSchema,
   language: z.enum(["sv", "en"]),
+  opensWithCommand: z.boolean().optional(),
 });

@@ -1,4 +1,4 @@
-import type { Phase as SdkPhase } from "@samverkan/sdk";
+import type { DigestScope, Phase as SdkPhase } from "@samverkan/sdk";
 /** The public NLU contract. Key names are part of the JSON API: keep them stable. */
 
 export type IntentName =
@@ -17,6 +17,13 @@ export type IntentName =
   // Added by issue #11 (register questions):
   | "organizer.show"
   | "school.rank"
+  // Added by issue #16: digest commands are intents like any other.
+  | "digest.create"
+  | "digest.list"
+  | "digest.pause"
+  | "digest.resume"
+  | "digest.remove"
+  | "digest.preview"
   | "help"
   | "unknown";
 
@@ -28,6 +35,30 @@ export type Language = "sv" | "en";
 /** A configured office's town (`config.offices`; the defaults are `DEFAULT_OFFICE_TOWNS` in the SDK). */
 export type Office = string;
 
+/**
+ * A time as the user meant it, typed: a whole day, an instant, or a range of either (a week is
+ * a range of days, `kl 10-11` a range of instants). `zone` is the IANA zone it was read in.
+ */
+export type When =
+  | { kind: "day"; date: string; zone: string }
+  | { kind: "instant"; at: string; zone: string }
+  | { kind: "range"; unit: "day" | "instant"; from: string; to: string; zone: string };
+
+/** A complete `digest …` schedule: when, what area, in which language. */
+export interface DigestSchedule {
+  cron: string;
+  scope: DigestScope;
+  locale?: Language;
+  postWhenEmpty: boolean;
+}
+
+/** Why a `digest …` line could not become a schedule; the flow says it in the reader's language. */
+export type DigestProblem =
+  | { code: "when" }
+  | { code: "area" }
+  | { code: "timeOfDay"; value: string }
+  | { code: "county"; value: string };
+
 export interface Entities {
   query?: string;
   schoolUnitCode?: string;
@@ -35,6 +66,8 @@ export interface Entities {
   /** `YYYY-MM-DDTHH:mm:ss±hh:mm` when a time is known, `YYYY-MM-DD` when only the date is. */
   start?: string;
   end?: string;
+  /** `start`/`end` typed (issue #16): whether it is a day, an instant or a range, and in which zone. */
+  when?: When;
   durationMinutes?: number;
   office?: string;
   digital?: boolean;
@@ -54,6 +87,15 @@ export interface Entities {
   metric?: Metric;
   order?: "asc" | "desc";
   limit?: number;
+  // Added by issue #16 (digest intents):
+  /** `digest.pause|resume|remove|preview`: the subscription named (`D-3`), upper-cased. */
+  digestRef?: string;
+  /** `digest.create`: the schedule asked for, when it could be read whole. */
+  digest?: DigestSchedule;
+  /** `digest.create`: what was wrong when it could not. */
+  digestProblem?: DigestProblem;
+  /** `help` about one subject (`digest`, `digest hjälp`). */
+  topic?: "digest";
 }
 
 export type Metric = "meritValue" | "allSubjectsPassed" | "eligibleVocational" | "examWithin3Years";
@@ -63,6 +105,21 @@ export interface ParseResult {
   intent: IntentName;
   entities: Entities;
   language: Language;
+  /**
+   * The message opens with a command word ("sök …", "mina …", "boka …"): a new request, not
+   * an answer to a question the bot asked. Not part of `samverkan parse`'s JSON output.
+   */
+  opensWithCommand?: boolean;
+}
+
+/**
+ * What the conversation is waiting for, so the one parse of a turn reads an answer right:
+ * a time is read whatever the intent, and a lone clock time ("kl 10") lands on `day`.
+ */
+export interface ParseContext {
+  expects: "time";
+  /** `YYYY-MM-DD`: the day already agreed ("Vilken tid den 3 december?"). */
+  day?: string;
 }
 
 export interface ParseOptions {
@@ -76,6 +133,8 @@ export interface ParseOptions {
    * this is the only way a crash shows; the engine passes its own logger.
    */
   logger?: NluLogger;
+  /** What the conversation is waiting for (the engine passes it; `samverkan parse` does not). */
+  context?: ParseContext;
 }
 
 export interface NluLogger {
@@ -93,6 +152,7 @@ export interface RegisterVocabulary {
 export interface DateTimeResult {
   start?: string;
   end?: string;
+  when?: When;
   durationMinutes?: number;
   matchedText?: string;
   time?: string;

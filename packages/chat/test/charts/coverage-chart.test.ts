@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildDigest } from "../../src/digest/index";
 import { checkSlackLimits, createChartRequestHandler, renderAdaptiveCard, renderCoverageChart, renderSlack, type Message } from "../../src/index";
+import { coverageChartSvg } from "../../src/charts/coverage-chart";
 import { validateAdaptiveCard } from "../cards/adaptive-validate";
 import { chatWorld, type ChatWorld } from "../engine/world";
 
@@ -69,6 +70,21 @@ async function serve(w: ChatWorld): Promise<string> {
 }
 
 describe("the coverage chart", () => {
+  it("writes its axes as the reader's language does: Swedish month names and digit grouping, or English", async () => {
+    const w = await chatWorld({ calendar: CHARTS });
+    await withHeldDialogues(w);
+    const history = await w.sv.coverage.history();
+    const real = await w.sv.coverage.compute();
+    // A national goal, so the axes reach thousands.
+    const coverage = { ...real, goal: 2800, byOffice: real.byOffice.map((o, i) => ({ ...o, goal: i === 0 ? 1400 : o.goal })) };
+    const labels = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const sv = labels(await coverageChartSvg(history, coverage, "sv"));
+    expect(sv).toEqual(expect.arrayContaining(["okt. 2026", "juli 2026", "1\u00a0400", "Mötta huvudmän mot takten som behövs (mål 2\u00a0800)"]));
+    expect(sv.join(" ")).not.toMatch(/\b(Nov|Oct) 2026\b|2026-1[01]|1,400/);
+    const en = labels(await coverageChartSvg(history, coverage, "en"));
+    expect(en).toEqual(expect.arrayContaining(["Oct 2026", "Jul 2026", "1,400", "Organizers met against the pace needed (goal 2,800)"]));
+  });
+
   it("is a real PNG: met against the pace needed over time, and met per office", async () => {
     const w = await chatWorld({ calendar: CHARTS });
     await withHeldDialogues(w);

@@ -5,7 +5,8 @@ import { renderText, type Action, type Message } from "../../src/index";
 import type { FlowContext } from "../../src/engine/context";
 import type { EngineReply } from "../../src/engine/types";
 import { handleDigestAction, handleDigestCommand } from "../../src/engine/flows/digest";
-import { DIGEST_ACTIONS, parseDigestCommand } from "../../src/digest/index";
+import { DIGEST_ACTIONS, digestCommandOf, parseDigestCommand, type DigestCommand } from "../../src/digest/index";
+import { parseUtterance } from "../../src/nlu/index";
 import { expectPostable } from "./support";
 
 describe("parseDigestCommand", () => {
@@ -80,12 +81,18 @@ describe("digest commands in a channel", () => {
     return result!.messages;
   }
 
+  /** What the engine hands the flow: the digest command of the turn's one parse. */
+  const command = (line: string): DigestCommand => {
+    const read = digestCommandOf(parseUtterance(line));
+    expect(read).toBeDefined();
+    return read!;
+  };
   const text = (result: EngineReply | undefined) => messages(result).map(renderText).join("\n");
   const actionsOf = (message: Message): Action[] =>
     message.blocks.flatMap((b) => (b.type === "actions" ? b.actions : b.type === "list" ? b.items.flatMap((i) => (i.action ? [i.action] : [])) : []));
 
   it("asks before creating, then creates the digest for this channel on confirm", async () => {
-    const asked = messages(await handleDigestCommand(ctx(), "digest varje måndag 08:00 län 22"));
+    const asked = messages(await handleDigestCommand(ctx(), command("digest varje måndag 08:00 län 22")));
     const card = renderText(asked[0]!);
     expect(card).toContain("Ny digest för kanalen");
     expect(card).toContain("Västernorrlands län");
@@ -107,12 +114,12 @@ describe("digest commands in a channel", () => {
   });
 
   it("understands offices, the whole country and English", async () => {
-    const office = messages(await handleDigestCommand(ctx(), "/samverkan digest varje fredag 14:00 kontor Göteborg"))[0]!;
+    const office = messages(await handleDigestCommand(ctx(), command("/samverkan digest varje fredag 14:00 kontor Göteborg")))[0]!;
     expect(renderText(office)).toContain("Regionkontoret i Göteborg");
     expect(actionsOf(office)[0]?.value).toMatchObject({ scope: "office:goteborg", cron: "0 14 * * 5" });
-    const country = messages(await handleDigestCommand(ctx(), "digest varje dag 07:30 hela landet"))[0]!;
+    const country = messages(await handleDigestCommand(ctx(), command("digest varje dag 07:30 hela landet")))[0]!;
     expect(actionsOf(country)[0]?.value).toMatchObject({ scope: "country", cron: "30 7 * * *" });
-    const english = messages(await handleDigestCommand(ctx(vera), "digest every monday 08:00 county 22"))[0]!;
+    const english = messages(await handleDigestCommand(ctx(vera), command("digest every monday 08:00 county 22")))[0]!;
     expect(renderText(english)).toContain("New digest for this channel");
     expect(actionsOf(english)[0]?.value).toMatchObject({ locale: "en" });
   });
@@ -121,36 +128,36 @@ describe("digest commands in a channel", () => {
     await sv.digests.create({ target: channel, scope: { kind: "counties", counties: ["22"] } }, { actor: { staffId: karin.id }, channel: "slack", conversation: channel });
     const other = { ...channel, channelId: "C0OTHER" };
     await sv.digests.create({ target: other, scope: { kind: "country" } }, { actor: { staffId: karin.id }, channel: "slack", conversation: other });
-    const listed = text(await handleDigestCommand(ctx(), "digest lista"));
+    const listed = text(await handleDigestCommand(ctx(), command("digest lista")));
     expect(listed).toContain("D-1 · Västernorrlands län");
     expect(listed).not.toContain("D-2");
-    expect(text(await handleDigestCommand(ctx(), "digest pausa D-1"))).toContain("Pausad: Pausad av Karin Lind");
+    expect(text(await handleDigestCommand(ctx(), command("digest pausa D-1")))).toContain("Pausad: Pausad av Karin Lind");
     expect((await sv.digests.get("D-1")).status).toBe("paused");
     expect(text(await handleDigestAction(ctx(), { id: DIGEST_ACTIONS.resume, value: { id: (await sv.digests.get("D-1")).id } }))).toContain("Digesten är igång igen.");
-    const preview = messages(await handleDigestCommand(ctx(), "digest förhandsvisa D-1"));
+    const preview = messages(await handleDigestCommand(ctx(), command("digest förhandsvisa D-1")));
     expect(renderText(preview[0]!)).toContain("Förhandsvisning av D-1");
     expect(renderText(preview[1]!)).toContain("Samverkan: Västernorrlands län");
-    const ask = messages(await handleDigestCommand(ctx(), "digest ta bort D-1"))[0]!;
+    const ask = messages(await handleDigestCommand(ctx(), command("digest ta bort D-1")))[0]!;
     expect(renderText(ask)).toContain("Ta bort digest D-1");
     expect((await sv.digests.list()).length).toBe(2);
     const removeConfirm = actionsOf(ask).find((a) => a.id === DIGEST_ACTIONS.removeConfirm)!;
     expect(text(await handleDigestAction(ctx(), removeConfirm))).toContain("Digest D-1 är borttagen.");
     expect((await sv.digests.list()).map((s) => s.ref)).toEqual(["D-2"]);
-    expect(text(await handleDigestCommand(ctx(karin, null), "digest lista"))).toContain("Alla digests");
+    expect(text(await handleDigestCommand(ctx(karin, null), command("digest lista")))).toContain("Alla digests");
   });
 
   it("declines text that is not a digest command, and says where digests can be set up", async () => {
-    expect(await handleDigestCommand(ctx(), "boka dialog med Borås kommun imorgon kl 10")).toBeUndefined();
+    expect(digestCommandOf(parseUtterance("boka dialog med Borås kommun imorgon kl 10"))).toBeUndefined();
     expect(await handleDigestAction(ctx(), { id: "book.confirm", value: {} })).toBeUndefined();
-    expect(text(await handleDigestCommand(ctx(karin, null), "digest varje måndag 08:00 län 22"))).toContain("Digests skickas till en Slack- eller Teams-kanal");
-    expect(text(await handleDigestCommand(ctx(), "digest varje måndag 08:00"))).toContain("Vilket område");
+    expect(text(await handleDigestCommand(ctx(karin, null), command("digest varje måndag 08:00 län 22")))).toContain("Digests skickas till en Slack- eller Teams-kanal");
+    expect(text(await handleDigestCommand(ctx(), command("digest varje måndag 08:00")))).toContain("Vilket område");
   });
 
   it("leaves refusals to the SDK: unknown offices, viewers, and confirms from another channel", async () => {
-    const unknown = await handleDigestCommand(ctx(), "digest varje måndag 08:00 kontor Kiruna").catch((e: unknown) => e);
+    const unknown = await handleDigestCommand(ctx(), command("digest varje måndag 08:00 kontor Kiruna")).catch((e: unknown) => e);
     expect(unknown).toBeInstanceOf(ValidationError);
     expect((unknown as ValidationError).localized("sv")).toContain("Okänt regionkontor");
-    const asked = messages(await handleDigestCommand(ctx(vera), "digest every monday 08:00 county 22"))[0]!;
+    const asked = messages(await handleDigestCommand(ctx(vera), command("digest every monday 08:00 county 22")))[0]!;
     const confirm = actionsOf(asked)[0]!;
     await expect(handleDigestAction(ctx(vera), confirm)).rejects.toBeInstanceOf(ForbiddenError);
     expect(text(await handleDigestAction(ctx(karin, { ...channel, channelId: "C0ELSEWHERE" }), confirm))).toContain("Bekräfta digesten i kanalen där du skapade den.");
@@ -172,7 +179,7 @@ describe("digest commands in a channel", () => {
       expect(refused, id).toBeInstanceOf(ForbiddenError);
       expect((refused as ForbiddenError).localized("sv")).toBe("Digest D-1 hör till en annan kanal. Ändra den i sin egen kanal, eller be en enhetschef.");
     }
-    const typed = await handleDigestCommand(ctx(), "digest pausa D-1").catch((e: unknown) => e);
+    const typed = await handleDigestCommand(ctx(), command("digest pausa D-1")).catch((e: unknown) => e);
     expect(typed).toBeInstanceOf(ForbiddenError);
     expect(await sv.digests.get(theirs.id)).toMatchObject({ status: "active" });
   });

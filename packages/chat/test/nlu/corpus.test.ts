@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { entitiesSchema, intentNameSchema, parseUtterance, type Entities } from "../../src/nlu/index";
@@ -44,7 +45,7 @@ function entityMismatches(expected: Entities, actual: Entities): string[] {
     const same =
       LOOSE.has(key) && typeof want === "string" && typeof got === "string"
         ? want.trim().toLowerCase() === got.trim().toLowerCase()
-        : want === got;
+        : isDeepStrictEqual(want, got);
     if (!same) wrong.push(`${key}: want ${JSON.stringify(want)} got ${JSON.stringify(got)}`);
   }
   return wrong;

@@ -1,6 +1,6 @@
 import { numericOrNull, type StatValue, type StatValueKind } from "../skolverket/stat-value";
 import type { CriterionId, SelectionCriterion } from "./criteria";
-import { pupilWeightedMean, type Figure } from "./figures";
+import { pupilWeightedMean, type Figure, type WeightedValue } from "./figures";
 
 /** One stored result, with the unit's municipality. */
 export interface ResultFact {
@@ -78,13 +78,18 @@ const round = (n: number, digits = 4) => Math.round(n * 10 ** digits) / 10 ** di
  * hidden figures still show as not assessable); ties go to the later year.
  */
 function coverageYear(facts: readonly ResultFact[]): string | undefined {
-  const numeric = facts.filter((fact) => numericOrNull(fact.value) !== null);
-  const units = new Map<string, Set<string>>();
-  for (const fact of numeric.length > 0 ? numeric : facts) {
-    const set = units.get(fact.schoolYear) ?? new Set<string>();
-    set.add(fact.schoolUnitCode);
-    units.set(fact.schoolYear, set);
-  }
+  const unitsPerYear = (numericOnly: boolean) => {
+    const units = new Map<string, Set<string>>();
+    for (const fact of facts) {
+      if (numericOnly && numericOrNull(fact.value) === null) continue;
+      const set = units.get(fact.schoolYear);
+      if (set) set.add(fact.schoolUnitCode);
+      else units.set(fact.schoolYear, new Set([fact.schoolUnitCode]));
+    }
+    return units;
+  };
+  const numeric = unitsPerYear(true);
+  const units = numeric.size > 0 ? numeric : unitsPerYear(false);
   let best: string | undefined;
   let bestCount = 0;
   for (const [year, set] of units) {
@@ -104,6 +109,8 @@ export interface UnitValue {
 /** One criterion's figures for one school year: each unit's value, the national and the municipal figures. */
 export interface PreparedYear {
   values: Map<string, UnitValue>;
+  /** The same values by position in the basis's sorted unit codes (see `alignValues`): read without a lookup. */
+  aligned?: AlignedValues;
   national: Figure | null;
   municipal: Map<string, Figure | null>;
 }
@@ -116,18 +123,24 @@ export interface PreparedCriterion {
   years: Map<string, PreparedYear>;
 }
 
-/** Pupils per `unit|year`, the weights of national and municipal figures. */
-export function pupilsByUnitYear(facts: readonly ResultFact[]): Map<string, number> {
-  const pupils = new Map<string, number>();
+/** Pupils per unit, per school year: the weights of national and municipal figures. */
+export type PupilsByYear = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+/** Pupils per school year and unit (nested, so a lookup reuses the codes' own strings instead of building a key). */
+export function pupilsByUnitYear(facts: readonly ResultFact[]): PupilsByYear {
+  const pupils = new Map<string, Map<string, number>>();
   for (const fact of facts) {
     const n = fact.metric === PUPILS ? numericOrNull(fact.value) : null;
-    if (n !== null) pupils.set(`${fact.schoolUnitCode}|${fact.schoolYear}`, n);
+    if (n === null) continue;
+    const year = pupils.get(fact.schoolYear);
+    if (year) year.set(fact.schoolUnitCode, n);
+    else pupils.set(fact.schoolYear, new Map([[fact.schoolUnitCode, n]]));
   }
   return pupils;
 }
 
 /** Per school year: each unit's value for the metrics (the first metric named wins), national and municipal figures. */
-export function prepareCriterion(metrics: readonly string[], allFacts: readonly ResultFact[], pupils: ReadonlyMap<string, number>): PreparedCriterion {
+export function prepareCriterion(metrics: readonly string[], allFacts: readonly ResultFact[], pupils: PupilsByYear): PreparedCriterion {
   const facts = allFacts.filter((f) => metrics.includes(f.metric));
   const byYear = new Map<string, Map<string, UnitValue>>();
   for (const fact of facts) {
@@ -140,19 +153,21 @@ export function prepareCriterion(metrics: readonly string[], allFacts: readonly 
   }
   const years = new Map<string, PreparedYear>();
   for (const [year, values] of byYear) {
-    const numbers = [...values.values()].filter((v): v is UnitValue & { number: number } => v.number !== null);
-    const weight = (v: UnitValue & { number: number }) => ({ value: v.number, pupils: pupils.get(`${v.fact.schoolUnitCode}|${v.fact.schoolYear}`) ?? null });
-    const byMunicipality = new Map<string, Array<UnitValue & { number: number }>>();
-    for (const v of numbers) {
+    // Each unit's weight once, shared by the national and its municipality's figure.
+    const pupilsThatYear = pupils.get(year);
+    const weighted: WeightedValue[] = [];
+    const byMunicipality = new Map<string, WeightedValue[]>();
+    for (const v of values.values()) {
+      if (v.number === null) continue;
+      const item = { value: v.number, pupils: pupilsThatYear?.get(v.fact.schoolUnitCode) ?? null };
+      weighted.push(item);
       const list = byMunicipality.get(v.fact.municipalityCode);
-      if (list) list.push(v);
-      else byMunicipality.set(v.fact.municipalityCode, [v]);
+      if (list) list.push(item);
+      else byMunicipality.set(v.fact.municipalityCode, [item]);
     }
-    years.set(year, {
-      values,
-      national: pupilWeightedMean(numbers.map(weight)),
-      municipal: new Map([...byMunicipality].map(([code, list]) => [code, pupilWeightedMean(list.map(weight))])),
-    });
+    const municipal = new Map<string, Figure | null>();
+    for (const [code, list] of byMunicipality) municipal.set(code, pupilWeightedMean(list));
+    years.set(year, { values, national: pupilWeightedMean(weighted), municipal });
   }
   return { metrics, defaultYear: coverageYear(facts), years };
 }
@@ -162,6 +177,8 @@ export interface CriterionAtYear {
   criterion: SelectionCriterion;
   year: string | null;
   values: ReadonlyMap<string, UnitValue>;
+  /** `values` by position in the unit codes passed to `assessPrepared`, when prepared so. */
+  aligned?: AlignedValues;
   national: Figure | null;
   municipal: ReadonlyMap<string, Figure | null>;
 }
@@ -170,7 +187,14 @@ export interface CriterionAtYear {
 export function atYear(criterion: SelectionCriterion, prepared: PreparedCriterion | undefined, schoolYear?: string): CriterionAtYear {
   const year = schoolYear ?? prepared?.defaultYear;
   const at = year === undefined ? undefined : prepared?.years.get(year);
-  return { criterion, year: year ?? null, values: at?.values ?? new Map(), national: at?.national ?? null, municipal: at?.municipal ?? new Map() };
+  return {
+    criterion,
+    year: year ?? null,
+    values: at?.values ?? new Map(),
+    ...(at?.aligned ? { aligned: at.aligned } : {}),
+    national: at?.national ?? null,
+    municipal: at?.municipal ?? new Map(),
+  };
 }
 
 /**
@@ -184,33 +208,83 @@ export function assess(input: AssessmentInput): Assessment {
   return assessPrepared(perCriterion, input.inScope);
 }
 
-/** The assessment over figures prepared beforehand (see `prepareCriterion`). */
-export function assessPrepared(perCriterion: readonly CriterionAtYear[], isInScope: (schoolUnitCode: string) => boolean): Assessment {
-  const inScope = new Set<string>();
-  for (const { values } of perCriterion) for (const code of values.keys()) if (isInScope(code)) inScope.add(code);
+/** Every unit code with a value in any of these criteria, sorted: the order units are assessed in. */
+export function unitCodesOf(perCriterion: readonly { values: ReadonlyMap<string, unknown> }[]): string[] {
+  const codes = new Set<string>();
+  for (const { values } of perCriterion) for (const code of values.keys()) codes.add(code);
+  return [...codes].sort();
+}
 
+/** A year's values by position in a sorted list of unit codes. */
+export interface AlignedValues {
+  units: ReadonlyArray<UnitValue | undefined>;
+  /** Each unit's number, NaN when it has none (no value, or a marker): compared without touching `units`. */
+  numbers: Float64Array;
+}
+
+/** Gives each year of these criteria its values by position in `unitCodes`, so a question reads them without hashing. */
+export function alignValues(criteria: Iterable<PreparedCriterion>, unitCodes: readonly string[]): void {
+  for (const criterion of criteria) {
+    for (const year of criterion.years.values()) {
+      const units = unitCodes.map((code) => year.values.get(code));
+      year.aligned = { units, numbers: Float64Array.from(units, (v) => v?.number ?? Number.NaN) };
+    }
+  }
+}
+
+/** Unit codes are digit strings; comparing them as strings needs no collation. */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The assessment over figures prepared beforehand (see `prepareCriterion`). `isInScope` null
+ * means every unit; `unitCodes` (sorted, covering every unit with a value) can be prepared
+ * once per import so a new question does not collect and sort them again, and a criterion's
+ * `aligned` values, when present, must be aligned with it (see `alignValues`).
+ */
+export function assessPrepared(
+  perCriterion: readonly CriterionAtYear[],
+  isInScope: ((schoolUnitCode: string) => boolean) | null,
+  unitCodes?: readonly string[],
+): Assessment {
+  // Aligned values are only valid against the unit codes they were aligned with.
+  const useAligned = unitCodes !== undefined;
+  const codes = unitCodes ?? unitCodesOf(perCriterion);
   const candidates: AssessedCandidate[] = [];
   const notAssessable: NotAssessableUnit[] = [];
+  const assessedUnits = perCriterion.map(() => 0);
   let assessed = 0;
-  for (const code of [...inScope].sort()) {
-    const reasons: SelectionReason[] = [];
-    const markers: NotAssessableUnit["values"] = [];
+  for (let u = 0; u < codes.length; u++) {
+    const code = codes[u];
+    if (code === undefined || (isInScope !== null && !isInScope(code))) continue;
+    let reasons: SelectionReason[] | undefined;
+    let markers: NotAssessableUnit["values"] | undefined;
     let numbers = 0;
     let score = 0;
-    for (const { criterion, year, values, national, municipal } of perCriterion) {
-      const v = values.get(code);
+    for (let i = 0; i < perCriterion.length; i++) {
+      const at = perCriterion[i];
+      if (at === undefined) continue;
+      const { criterion, year, values, national, municipal } = at;
+      const aligned = useAligned ? at.aligned : undefined;
+      // The common case, a number at or above the threshold, is decided from the packed numbers.
+      if (aligned && year !== null && (aligned.numbers[u] ?? Number.NaN) >= criterion.threshold) {
+        numbers++;
+        assessedUnits[i] = (assessedUnits[i] ?? 0) + 1;
+        continue;
+      }
+      const v = aligned ? aligned.units[u] : values.get(code);
       if (!v || year === null) continue;
       if (v.number === null) {
-        markers.push({ metric: criterion.id, kind: v.fact.value.kind, raw: v.fact.value.raw, schoolYear: year });
+        (markers ??= []).push({ metric: criterion.id, kind: v.fact.value.kind, raw: v.fact.value.raw, schoolYear: year });
         continue;
       }
       numbers++;
+      assessedUnits[i] = (assessedUnits[i] ?? 0) + 1;
       if (v.number >= criterion.threshold) continue;
       const nationalValue = national?.value ?? null;
       const municipalValue = municipal.get(v.fact.municipalityCode)?.value ?? null;
       score += (criterion.threshold - v.number) / Math.abs(criterion.scale ?? criterion.threshold);
       if (criterion.scale === undefined && nationalValue !== null && nationalValue > 0) score += Math.max(0, nationalValue - v.number) / nationalValue;
-      reasons.push({
+      (reasons ??= []).push({
         metric: criterion.id,
         sourceMetric: v.fact.metric,
         value: v.number,
@@ -224,24 +298,24 @@ export function assessPrepared(perCriterion: readonly CriterionAtYear[], isInSco
       });
     }
     if (numbers === 0) {
-      if (markers.length > 0) notAssessable.push({ schoolUnitCode: code, values: markers });
+      if (markers) notAssessable.push({ schoolUnitCode: code, values: markers });
       continue;
     }
     assessed++;
-    if (reasons.length > 0) {
-      candidates.push({ schoolUnitCode: code, score: round(score), reasons, notAssessed: markers.map(({ metric, kind, raw }) => ({ metric, kind, raw })) });
+    if (reasons) {
+      candidates.push({ schoolUnitCode: code, score: round(score), reasons, notAssessed: markers ? markers.map(({ metric, kind, raw }) => ({ metric, kind, raw })) : [] });
     }
   }
-  candidates.sort((a, b) => b.score - a.score || a.schoolUnitCode.localeCompare(b.schoolUnitCode));
+  candidates.sort((a, b) => b.score - a.score || byCode(a.schoolUnitCode, b.schoolUnitCode));
 
   return {
-    criteria: perCriterion.map(({ criterion, year, values, national }) => ({
+    criteria: perCriterion.map(({ criterion, year, national }, i) => ({
       id: criterion.id,
       threshold: criterion.threshold,
       metrics: criterion.metrics,
       schoolYear: year,
       national,
-      assessedUnits: [...values.values()].filter((v) => v.number !== null && inScope.has(v.fact.schoolUnitCode)).length,
+      assessedUnits: assessedUnits[i] ?? 0,
     })),
     candidates,
     notAssessable,

@@ -6,7 +6,7 @@ import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import type { Store } from "../store/store";
 import { SCHOOL_DATA_VERSION } from "../store/migrations-data-version";
-import { prepareCriterion, pupilsByUnitYear, type PreparedCriterion, type ResultFact } from "./assess";
+import { alignValues, prepareCriterion, pupilsByUnitYear, unitCodesOf, type PreparedCriterion, type ResultFact } from "./assess";
 import { COMPLETION_METRIC, deriveCompletion, EXAM_METRIC, PROGRAMME_PUPILS_METRIC, type ProgrammeFigure } from "./completion";
 import { DEFAULT_CRITERIA, type CriterionId } from "./criteria";
 
@@ -34,6 +34,8 @@ export interface SelectionBasis {
   /** Completion per programme, by `unit|year`. */
   programmes: ReadonlyMap<string, ProgrammeFigure[]>;
   municipalityOf: ReadonlyMap<string, string>;
+  /** Every unit with a value for any criterion in any year, sorted: the order a question assesses them in. */
+  unitCodes: readonly string[];
   refs: ReadonlyMap<string, SchoolRef>;
   inspections: ReadonlyMap<string, LatestInspection>;
 }
@@ -123,8 +125,19 @@ async function latestInspections(db: Db): Promise<Map<string, LatestInspection>>
 async function computeBasis(db: Db): Promise<SelectionBasis> {
   const [facts, refRows, inspections] = await Promise.all([loadFacts(db, DEFAULT_CRITERIA.flatMap((c) => c.metrics)), refQuery(db).execute(), latestInspections(db)]);
   const pupils = pupilsByUnitYear(facts.all);
+  // Each criterion reads only its own metrics' rows, not all of them.
+  const byMetric = new Map<string, ResultFact[]>();
+  for (const f of facts.all) {
+    const list = byMetric.get(f.metric);
+    if (list) list.push(f);
+    else byMetric.set(f.metric, [f]);
+  }
+  const criteria = new Map(DEFAULT_CRITERIA.map((c) => [c.id, prepareCriterion(c.metrics, c.metrics.flatMap((m) => byMetric.get(m) ?? []), pupils)]));
+  const unitCodes = unitCodesOf([...criteria.values()].flatMap((c) => [...c.years.values()]));
+  alignValues(criteria.values(), unitCodes);
   return {
-    criteria: new Map(DEFAULT_CRITERIA.map((c) => [c.id, prepareCriterion(c.metrics, facts.all, pupils)])),
+    criteria,
+    unitCodes,
     programmes: facts.programmes,
     municipalityOf: new Map(facts.all.map((f) => [f.schoolUnitCode, f.municipalityCode])),
     refs: new Map(refRows.map((r) => [r.code, toRef(r)])),

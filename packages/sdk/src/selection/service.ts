@@ -246,38 +246,51 @@ export function createSelectionService(deps: Deps) {
 
   function compute(basis: SelectionBasis, criteria: SelectionCriterion[], county: string | null, municipality: string | null, options: SelectionOptions): SelectionResult {
     const completion = criteria.some((c) => c.metrics.includes(COMPLETION_METRIC));
+    const { municipalityOf, refs, inspections } = basis;
+    // Nationally every unit is in scope: no lookup per unit.
+    const inScope =
+      county === null && municipality === null
+        ? null
+        : (code: string) => {
+            const m = municipalityOf.get(code) ?? "";
+            return (county === null || m.startsWith(county)) && (municipality === null || m === municipality);
+          };
     const result = assessPrepared(
       criteria.map((c) => atYear(c, basis.criteria.get(c.id), options.schoolYear)),
-      (code) => {
-        const m = basis.municipalityOf.get(code) ?? "";
-        return (county === null || m.startsWith(county)) && (municipality === null || m === municipality);
-      },
+      inScope,
+      basis.unitCodes,
     );
     const limited = options.limit === undefined ? result.candidates : result.candidates.slice(0, Math.max(0, options.limit));
-    const refs = basis.refs;
-    const inspections = basis.inspections;
     const programmesOf = completion ? basis.programmes : new Map<string, ProgrammeFigure[]>();
-    const withWords = (c: AssessedCandidate) => ({
-      ...c,
-      reasons: c.reasons.map((r) => {
-        const programmes = r.sourceMetric === COMPLETION_METRIC ? programmesOf.get(`${c.schoolUnitCode}|${r.schoolYear}`) : undefined;
-        const reason = programmes ? { ...r, programmes } : r;
-        return { ...reason, text: reasonText(reason) };
-      }),
-      inspection: inspections.get(c.schoolUnitCode) ?? null,
-    });
-    const decorate = <T extends { schoolUnitCode: string }>(item: T) => {
-      const ref = refs.get(item.schoolUnitCode);
-      if (!ref) return [];
-      const { schoolUnitCode: _code, ...rest } = item;
-      return [{ ...ref, school: { ...ref.school }, ...rest }];
-    };
+    const candidates: SelectionCandidate[] = [];
+    for (const { schoolUnitCode, score, reasons, notAssessed } of limited) {
+      const ref = refs.get(schoolUnitCode);
+      if (!ref) continue;
+      candidates.push({
+        school: { ...ref.school },
+        municipalityName: ref.municipalityName,
+        organizer: ref.organizer,
+        score,
+        reasons: reasons.map((r) => {
+          const programmes = r.sourceMetric === COMPLETION_METRIC ? programmesOf.get(`${schoolUnitCode}|${r.schoolYear}`) : undefined;
+          const reason = programmes ? { ...r, programmes } : r;
+          return { ...reason, text: reasonText(reason) };
+        }),
+        notAssessed,
+        inspection: inspections.get(schoolUnitCode) ?? null,
+      });
+    }
+    const notAssessable: NotAssessableSchool[] = [];
+    for (const { schoolUnitCode, values } of result.notAssessable) {
+      const ref = refs.get(schoolUnitCode);
+      if (ref) notAssessable.push({ school: { ...ref.school }, municipalityName: ref.municipalityName, organizer: ref.organizer, values });
+    }
     return {
       scope: { county, municipality },
       criteria: result.criteria,
-      candidates: limited.map(withWords).flatMap(decorate),
+      candidates,
       candidateCount: result.candidates.length,
-      notAssessable: result.notAssessable.flatMap(decorate),
+      notAssessable,
       assessed: result.assessed,
     };
   }

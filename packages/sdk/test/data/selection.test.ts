@@ -169,6 +169,40 @@ describe.skipIf(!exportFixture.available)("selection on the real export", () => 
       expect(county22.notAssessable.some((n) => candidates.has(n.school.code))).toBe(false);
     });
 
+    it("answers a new question from the kept figures exactly as a one-off assessment of the stored rows", async () => {
+      const rows = await sv.store.db
+        .selectFrom("school_results as r")
+        .innerJoin("school_units as u", "u.code", "r.school_unit_code")
+        .select(["r.school_unit_code", "r.school_year", "r.metric", "r.raw", "u.municipality_code"])
+        .execute();
+      const facts = rows.map((r) => fact(r.school_unit_code, r.metric, r.raw, { municipality: r.municipality_code, year: r.school_year }));
+      const questions = [
+        { criteria: { meritValue: 212.5 } },
+        { criteria: { meritValue: null, shareAllSubjects: 81 }, county: "22" },
+        { criteria: { shareEligibleVocational: 90.5 }, municipality: "2281" },
+      ] as const;
+      for (const question of questions) {
+        const kept = await sv.selection.candidates(question);
+        const county = "county" in question ? question.county : undefined;
+        const municipality = "municipality" in question ? question.municipality : undefined;
+        const oneOff = assess({
+          criteria: resolveCriteria(question.criteria),
+          facts,
+          inScope: (code) => {
+            const m = facts.find((f) => f.schoolUnitCode === code)?.municipalityCode ?? "";
+            return (county === undefined || m.startsWith(county)) && (municipality === undefined || m === municipality);
+          },
+        });
+        expect(kept.candidates.length).toBeGreaterThan(0);
+        expect(kept.candidates.map((c) => ({ code: c.school.code, score: c.score, reasons: c.reasons.map(({ text: _text, ...r }) => r), notAssessed: c.notAssessed }))).toEqual(
+          oneOff.candidates.map((c) => ({ code: c.schoolUnitCode, score: c.score, reasons: c.reasons, notAssessed: c.notAssessed })),
+        );
+        expect(kept.notAssessable.map((n) => ({ code: n.school.code, values: n.values }))).toEqual(oneOff.notAssessable.map((n) => ({ code: n.schoolUnitCode, values: n.values })));
+        expect(kept.criteria).toEqual(oneOff.criteria);
+        expect(kept.assessed).toBe(oneOff.assessed);
+      }
+    });
+
     it("narrows to a municipality by name and takes other thresholds", async () => {
       const sundsvall = await sv.selection.candidates({ municipality: "Sundsvalls kommun", criteria: { meritValue: 200, shareAllSubjects: null, shareEligibleVocational: null } });
       expect(sundsvall.scope.municipality).toBe("2281");

@@ -3,8 +3,8 @@ import { calendar } from "./calendar";
 import { contacts } from "./contacts";
 import { dialogues } from "./dialogues";
 import { digest } from "./digest";
-import { formatStatText } from "./formatStatText";
-import { importCommand } from "./importCommand";
+import { formatStatText } from "./format-stat-text";
+import { importCommand } from "./import-command";
 import { organizers } from "./organizers";
 import { output } from "./output";
 import { schools } from "./schools";
@@ -13,7 +13,7 @@ import { staff } from "./staff";
 import { start } from "./start";
 import { status } from "./status";
 import { sync } from "./sync";
-import { terminalChat } from "./terminalChat";
+import { terminalChat } from "./terminal-chat";
 import { usage } from "./usage";
 
 /** The Swedish message catalogue: every sentence the bot says, by section. Its shape is the catalogue type. */

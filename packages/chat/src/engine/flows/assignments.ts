@@ -1,6 +1,5 @@
 import { FOCUS_AREA_NAMES, isRequestError, PHASE_NAMES, phaseSchema, type Assignment, type Phase } from "@samverkan/sdk";
-import type { Entities } from "../../nlu/types";
-import { parseUtterance } from "../../nlu/index";
+import type { Entities, ParseResult } from "../../nlu/types";
 import type { Block, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
@@ -162,8 +161,9 @@ export async function pickProgressAssignment(ctx: FlowContext, pending: Progress
   return nextProgress(ctx, { ...(pending ?? { flow: "progress", awaiting: "ref" }), ref });
 }
 
-export async function continueProgress(ctx: FlowContext, pending: ProgressPending, text: string): Promise<EngineReply> {
-  const parsed = parseUtterance(text, { now: ctx.now, logger: ctx.logger });
+/** The answer to a question of the progress flow, from the turn's one parse. */
+export async function continueProgress(ctx: FlowContext, pending: ProgressPending, parsed: ParseResult): Promise<EngineReply> {
+  const text = parsed.text;
   if (pending.awaiting === "ref") {
     const ref = parsed.entities.assignmentRef ?? (/^\s*\d+\s*$/.test(text) ? `U-${text.trim()}` : undefined);
     return nextProgress(ctx, { ...pending, ...(ref ? { ref } : {}) });

@@ -1,6 +1,6 @@
 import { ConflictError, findOffice, formatInstant, isRequestError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
-import type { Entities } from "../../nlu/types";
-import { parseDateTime } from "../../nlu/index";
+import type { Entities, ParseResult, When } from "../../nlu/types";
+import { endInstant, startDay, startInstant } from "../../nlu/when";
 import type { Action, Block, FormBlock, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange } from "../format";
@@ -14,7 +14,7 @@ import { t } from "../../i18n";
 /** Starts (or restarts) booking from what the user said. */
 export async function startBooking(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
   const draft: BookDraft = { durationMinutes: entities.durationMinutes ?? 60 };
-  applyTime(draft, entities.start, entities.end);
+  applyTime(draft, entities.when);
   if (entities.office) {
     const office = findOffice(ctx.sv.config.offices, entities.office);
     if (office) draft.officeId = office.id;
@@ -61,18 +61,21 @@ export async function startFollowUp(ctx: FlowContext, dialogueId: string): Promi
   return next(ctx, draft);
 }
 
-/** The user answered the question we asked. */
-export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiting: string, text: string): Promise<EngineReply> {
+/**
+ * The user answered the question we asked. `parsed` is the turn's one parse, read as an answer
+ * (the engine tells the parser a time is expected, and on which day: "kl 10" after "Vilken tid
+ * den 15 mars?" is that day, not the next 10:00).
+ */
+export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiting: string, parsed: ParseResult): Promise<EngineReply> {
+  const text = parsed.text;
+  const e = parsed.entities;
   if (awaiting === "organizer") {
     const picked = await resolveOrganizer(ctx, draft, text);
     return picked ?? next(ctx, draft);
   }
   if (awaiting === "time") {
-    // "kl 10" after we asked "Vilken tid den 15 mars?" is that day, not the next 10:00.
-    const clockOnly = /^\s*(kl\.?|klockan|at)?\s*\d{1,2}([:.]\d{2})?\s*$/i.test(text);
-    const parsed = parseDateTime(text, { now: clockOnly && draft.date ? new Date(`${draft.date}T00:00:00${formatInstant(Date.parse(`${draft.date}T12:00:00Z`)).slice(19)}`) : ctx.now, logger: ctx.logger });
-    if (!parsed.start) return askAgain(ctx, draft, "time", `${t(ctx.locale).common.didNotGetTime} ${t(ctx.locale).common.askTime}`);
-    applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
+    if (!e.when) return askAgain(ctx, draft, "time", `${t(ctx.locale).common.didNotGetTime} ${t(ctx.locale).common.askTime}`);
+    applyTime(draft, e.when, e.durationMinutes);
     return next(ctx, draft);
   }
   if (awaiting === "place") {
@@ -87,9 +90,8 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
   }
   // Awaiting confirmation: a yes books, anything else is read as a change to the draft.
   if (/^\s*(ja|japp|ok|okej|yes|y|boka|bekräfta|confirm)\b/i.test(text)) return confirmBooking(ctx, draft);
-  const parsed = parseDateTime(text, { now: ctx.now, logger: ctx.logger });
-  if (parsed.start) {
-    applyTime(draft, parsed.start, parsed.end, parsed.durationMinutes);
+  if (e.when) {
+    applyTime(draft, e.when, e.durationMinutes);
     return next(ctx, draft);
   }
   return askAgain(ctx, draft, "confirm", t(ctx.locale).book.answerYesToBookOr);
@@ -244,16 +246,19 @@ async function resolveOrganizer(ctx: FlowContext, draft: BookDraft, name: string
   );
 }
 
-function applyTime(draft: BookDraft, start?: string, end?: string, durationMinutes?: number): void {
-  if (start && start.length > 10) {
-    draft.start = start;
+/** An instant (or a range of them) sets the start; a day (or a week) only the date, so we ask for the time. */
+function applyTime(draft: BookDraft, when: When | undefined, durationMinutes?: number): void {
+  const at = when ? startInstant(when) : undefined;
+  if (at) {
+    draft.start = at;
     delete draft.date;
-  } else if (start) {
-    draft.date = start;
+  } else if (when) {
+    draft.date = startDay(when);
     delete draft.start;
   }
   if (durationMinutes) draft.durationMinutes = durationMinutes;
-  if (draft.start && end && end.length > 10) {
+  const end = when ? endInstant(when) : undefined;
+  if (draft.start && end) {
     const minutes = Math.round((Date.parse(end) - Date.parse(draft.start)) / 60_000);
     if (minutes > 0) draft.durationMinutes = minutes;
   }

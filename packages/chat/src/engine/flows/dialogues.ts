@@ -1,7 +1,7 @@
 import { ConflictError, formatInstant, isRequestError, type QualityDialogue } from "@samverkan/sdk";
-import { parseDateTime } from "../../nlu/index";
 import { formatZoned, instantOf } from "../../nlu/dates/zone";
-import type { Entities } from "../../nlu/types";
+import type { Entities, When } from "../../nlu/types";
+import { startDay, startInstant } from "../../nlu/when";
 import type { Block, ListItem, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
@@ -73,8 +73,8 @@ async function chooseDialogue(ctx: FlowContext, entities: Entities, actionId: st
     const matching = mine.filter((d) => organizerIds.has(d.organizerId));
     if (matching.length > 0) candidates = matching;
   }
-  if (entities.start && candidates.length > 1) {
-    const day = entities.start.slice(0, 10);
+  if (entities.when && candidates.length > 1) {
+    const day = startDay(entities.when);
     const sameDay = candidates.filter((d) => d.start.startsWith(day));
     if (sameDay.length > 0) candidates = sameDay;
   }
@@ -144,26 +144,33 @@ function onDialogueDay(ctx: FlowContext, d: QualityDialogue, time: string): stri
   return formatZoned(instantOf(wall, ctx.sv.config.timeZone), ctx.sv.config.timeZone);
 }
 
+/** The new time is what the user asks for; the old one is not a way to pick the dialogue. */
+function withoutTime({ start: _start, end: _end, when: _when, ...rest }: Entities): Entities {
+  return rest;
+}
+
 export async function startReschedule(ctx: FlowContext, entities: Entities): Promise<EngineReply> {
-  const chosen = await chooseDialogue(ctx, { ...entities, start: undefined } as Entities, "dialogue.reschedule.pick");
+  const chosen = await chooseDialogue(ctx, withoutTime(entities), "dialogue.reschedule.pick");
   // Only a time was given: it applies to the dialogue's own day, not today or tomorrow.
   const timeOnly = entities.time;
   if (chosen.reply) {
-    const when = timeOnly ? { time: timeOnly } : entities.start ? (entities.start.length > 10 ? { start: entities.start } : { date: entities.start }) : {};
+    const at = entities.when ? startInstant(entities.when) : undefined;
+    const when = timeOnly ? { time: timeOnly } : at ? { start: at } : entities.when ? { date: startDay(entities.when) } : {};
     ctx.setPending({ flow: "reschedule", awaiting: "dialogue", ...when });
     return chosen.reply;
   }
-  return rescheduleTo(ctx, chosen.dialogue!.id, timeOnly ? undefined : entities.start, timeOnly);
+  return rescheduleTo(ctx, chosen.dialogue!.id, timeOnly ? undefined : entities.when, timeOnly);
 }
 
-/** With a dialogue chosen: ask for the new time, or confirm it. */
-export async function rescheduleTo(ctx: FlowContext, dialogueId: string, requested: string | undefined, time?: string): Promise<EngineReply> {
+/** With a dialogue chosen: ask for the new time (a day alone is not enough), or confirm it. */
+export async function rescheduleTo(ctx: FlowContext, dialogueId: string, requested: When | undefined, time?: string): Promise<EngineReply> {
   await ctx.sv.dialogues.checkMayChange(dialogueId, ctx.write);
-  const start = time ? onDialogueDay(ctx, await ctx.sv.dialogues.get(dialogueId), time) : requested;
-  if (!start || start.length <= 10) {
-    ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(start ? { date: start } : {}) });
+  const start = time ? onDialogueDay(ctx, await ctx.sv.dialogues.get(dialogueId), time) : requested ? startInstant(requested) : undefined;
+  if (!start) {
+    const day = requested ? startDay(requested) : undefined;
+    ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(day ? { date: day } : {}) });
     const words = t(ctx.locale).common;
-    const question = start ? words.askClock(formatDay(start, ctx.locale)) : words.askTime;
+    const question = day ? words.askClock(formatDay(day, ctx.locale)) : words.askTime;
     return reply(message(ctx.locale, [{ type: "text", text: question }, { type: "actions", actions: [cancelAction(ctx.locale)] }]));
   }
   const d = await ctx.sv.dialogues.get(dialogueId);
@@ -219,13 +226,17 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
   }
 }
 
-export async function continueReschedule(ctx: FlowContext, pending: { dialogueId?: string; date?: string }, text: string): Promise<EngineReply> {
-  const parsed = parseDateTime(pending.date && !/\d{1,2}[-/.]\d{1,2}|\d{4}/.test(text) ? `${pending.date} ${text}` : text, { now: ctx.now, logger: ctx.logger });
-  if (!parsed.start) return reply(textMessage(ctx.locale, `${t(ctx.locale).common.didNotGetTime} ${t(ctx.locale).common.askTime}`));
-  if (!pending.dialogueId) return startReschedule(ctx, { start: parsed.start, ...(parsed.time ? { time: parsed.time } : {}) });
+/**
+ * The answer to "Vilken tid?": `entities` come from the turn's one parse, which the engine asked
+ * to read a time on the day already given (`pending.date`).
+ */
+export async function continueReschedule(ctx: FlowContext, pending: { dialogueId?: string | undefined; date?: string | undefined }, entities: Entities): Promise<EngineReply> {
+  const { when, time } = entities;
+  if (!when) return reply(textMessage(ctx.locale, `${t(ctx.locale).common.didNotGetTime} ${t(ctx.locale).common.askTime}`));
+  if (!pending.dialogueId) return startReschedule(ctx, { when, ...(entities.start ? { start: entities.start } : {}), ...(time ? { time } : {}) });
   // A bare "kl 14" keeps the dialogue's day (or the day already given).
-  if (parsed.time && !pending.date) return rescheduleTo(ctx, pending.dialogueId, undefined, parsed.time);
-  return rescheduleTo(ctx, pending.dialogueId, parsed.start);
+  if (time && !pending.date) return rescheduleTo(ctx, pending.dialogueId, undefined, time);
+  return rescheduleTo(ctx, pending.dialogueId, when);
 }
 
 export type { Message };

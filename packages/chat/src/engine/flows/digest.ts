@@ -2,7 +2,7 @@ import { checkDigestCron, normalizeScope } from "@samverkan/sdk";
 import type { ActionValue } from "../../cards/model";
 import { DIGEST_ACTIONS, decodeCreateValue, sameTarget, type DigestDraft } from "../../digest/actions";
 import { confirmCreateCard, confirmRemoveCard, digestHelpCard, listCard, subscriptionCard } from "../../digest/cards";
-import { parseDigestCommand } from "../../digest/command";
+import type { DigestCommand } from "../../digest/command";
 import { buildDigest } from "../../digest/content";
 import { periodStart } from "../../digest/schedule";
 import type { FlowContext } from "../context";
@@ -12,12 +12,10 @@ import { t } from "../../i18n";
 
 /**
  * `digest …` commands in a channel: create (confirmed with a button), list, pause,
- * resume, remove (confirmed), preview. Returns undefined for any other text, so the
- * engine can call it first and carry on when it declines.
+ * resume, remove (confirmed), preview. The engine reads them as `digest.*` intents of the
+ * turn's one parse (`digestCommandOf`).
  */
-export async function handleDigestCommand(ctx: FlowContext, text: string): Promise<EngineReply | undefined> {
-  const command = parseDigestCommand(text);
-  if (!command) return undefined;
+export async function handleDigestCommand(ctx: FlowContext, command: DigestCommand): Promise<EngineReply> {
   switch (command.kind) {
     case "help":
       return reply(digestHelpCard(ctx.locale, command.problem?.[ctx.locale]));

@@ -1,5 +1,6 @@
 import { focusAreaOfTopic, ForbiddenError, isRequestError, ValidationError, type AgreedActionInput, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
+import { startDay } from "../../nlu/when";
 import type { Block, Input, ListItem, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange } from "../format";
@@ -72,8 +73,8 @@ export async function recordDialogue(ctx: FlowContext, entities: Entities): Prom
     return reply(textMessage(ctx.locale, msg.whichOrganizerWriteTheFull));
   }
   let candidates = await awaitingMinutes(ctx, found.organizerId);
-  if (entities.start && candidates.length > 1) {
-    const day = entities.start.slice(0, 10);
+  if (entities.when && candidates.length > 1) {
+    const day = startDay(entities.when);
     const sameDay = candidates.filter((d) => d.start.startsWith(day));
     if (sameDay.length > 0) candidates = sameDay;
   }

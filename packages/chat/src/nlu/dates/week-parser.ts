@@ -1,6 +1,6 @@
 import type { Parser, ParsingContext, ParsingResult } from "chrono-node";
 import { addDays, civilFromLocal, isoWeekday } from "./civil";
-import { resolveIsoWeek, sundayOf } from "./isoWeek";
+import { resolveIsoWeek, sundayOf } from "./iso-week";
 import { boundaryBefore } from "./words";
 
 /**

@@ -1,7 +1,7 @@
 import type { Chrono, ParsedComponents, ParsedResult } from "chrono-node";
-import type { DateTimeResult, Language, Span } from "../types";
+import type { DateTimeResult, Language, Span, When } from "../types";
 import { formatCivil, isValidCivil, type CivilDate } from "./civil";
-import { english, swedish } from "./chronoInstances";
+import { english, swedish } from "./chrono-instances";
 import { findDuration } from "./duration";
 import { chronoReference, formatZoned, instantOf, wallClockAt } from "./zone";
 
@@ -26,16 +26,27 @@ function civilOf(c: ParsedComponents): CivilDate {
   return { year: c.get("year") ?? 0, month: c.get("month") ?? 0, day: c.get("day") ?? 0 };
 }
 
-function toIso(c: ParsedComponents, text: string, timeZone: string): string | undefined {
+/** A resolved point: a whole day (`YYYY-MM-DD`) or an instant (ISO with the zone's offset). */
+interface Point {
+  kind: "day" | "instant";
+  iso: string;
+}
+
+function toPoint(c: ParsedComponents, text: string, timeZone: string): Point | undefined {
   const date = civilOf(c);
   if (!isValidCivil(date)) return undefined;
-  if (!c.isCertain("hour")) return formatCivil(date);
+  if (!c.isCertain("hour")) return { kind: "day", iso: formatCivil(date) };
   if (c.isCertain("timezoneOffset") && EXPLICIT_ZONE.test(text)) {
     const instant = c.date();
-    return Number.isNaN(instant.getTime()) ? undefined : formatZoned(instant, timeZone);
+    return Number.isNaN(instant.getTime()) ? undefined : { kind: "instant", iso: formatZoned(instant, timeZone) };
   }
   const wall = { ...date, hour: c.get("hour") ?? 0, minute: c.get("minute") ?? 0, second: 0 };
-  return formatZoned(instantOf(wall, timeZone), timeZone);
+  return { kind: "instant", iso: formatZoned(instantOf(wall, timeZone), timeZone) };
+}
+
+function whenOf(start: Point, end: Point | undefined, zone: string): When {
+  if (end) return { kind: "range", unit: start.kind, from: start.iso, to: end.iso, zone };
+  return start.kind === "day" ? { kind: "day", date: start.iso, zone } : { kind: "instant", at: start.iso, zone };
 }
 
 function safeParse(parser: Chrono, text: string, reference: Date, language: Language): ParsedResult[] {
@@ -98,12 +109,14 @@ export function extractDateTime(text: string, folded: string, options: ExtractOp
   const spans: Span[] = results.map((r) => ({ index: r.index, length: r.text.length }));
   const chosen = choose(results, text, options.prefer);
   if (chosen) {
-    const start = toIso(chosen.start, chosen.text, options.timeZone);
+    const start = toPoint(chosen.start, chosen.text, options.timeZone);
     if (start) {
-      result.start = start;
+      result.start = start.iso;
       result.matchedText = chosen.text;
-      const end = chosen.end ? toIso(chosen.end, chosen.text, options.timeZone) : undefined;
-      if (end && end.length === start.length && end > start) result.end = end;
+      const read = chosen.end ? toPoint(chosen.end, chosen.text, options.timeZone) : undefined;
+      const end = read && read.kind === start.kind && read.iso > start.iso ? read : undefined;
+      if (end) result.end = end.iso;
+      result.when = whenOf(start, end, options.timeZone);
       const s = chosen.start;
       if (s.isCertain("hour") && !s.isCertain("day") && !s.isCertain("weekday")) {
         result.time = `${pad2(s.get("hour") ?? 0)}:${pad2(s.get("minute") ?? 0)}`;
@@ -115,6 +128,7 @@ export function extractDateTime(text: string, folded: string, options: ExtractOp
   if (vague) {
     delete result.start;
     delete result.end;
+    delete result.when;
     delete result.time;
     result.unplacedDate = vague;
   }

@@ -1,6 +1,6 @@
 import type { Parser, ParsingContext, ParsingResult } from "chrono-node";
 import { addDays, civilFromLocal } from "./civil";
-import { resolveIsoWeek } from "./isoWeek";
+import { resolveIsoWeek } from "./iso-week";
 import { ANY_WEEKDAY_PATTERN, boundaryBefore, isoWeekdayFromAnyName } from "./words";
 
 /**

@@ -1,5 +1,5 @@
 import type { Parser, ParsingContext, ParsingResult } from "chrono-node";
-import { HOUR_WORD_PATTERN, hourFromWord, officeHour } from "./clockWords";
+import { HOUR_WORD_PATTERN, hourFromWord, officeHour } from "./clock-words";
 import { boundaryBefore } from "./words";
 
 /**
@@ -49,6 +49,6 @@ export class ClockWordsParser implements Parser {
     if (pm && hour < 12) hour += 12;
     else if (!am) hour = officeHour(hour);
     if (hour > 23) return null;
-    return context.createParsingResult(index, text, { hour, minute }).addTag("samverkan/clockWords");
+    return context.createParsingResult(index, text, { hour, minute }).addTag("samverkan/clock-words");
   }
 }

@@ -1,10 +1,11 @@
 import { foldSwedish } from "@samverkan/sdk";
 import { classify } from "./classify";
-import { extractDateTime } from "./dates/extractDateTime";
+import { extractDateTime } from "./dates/extract-date-time";
 import { resolveTimeZone } from "./dates/zone";
+import { readDigestCommand } from "./digest-command";
 import * as lex from "./lexicon";
 import { findArea } from "./entities/area";
-import { findAssignmentRef } from "./entities/assignmentRef";
+import { findAssignmentRef } from "./entities/assignment-ref";
 import { findDigital } from "./entities/digital";
 import { findNote } from "./entities/note";
 import { findOffice } from "./entities/office";
@@ -15,9 +16,9 @@ import { findQuery } from "./entities/query";
 import { findLimit, findMetric, findOrder } from "./entities/rank";
 import { baseVocabulary, registerIndex, type RegisterIndex } from "./register";
 import { tidy } from "./text";
-import { findSchoolUnit } from "./entities/schoolUnit";
+import { findSchoolUnit } from "./entities/school-unit";
 import { detectLanguage } from "./language";
-import type { Entities, IntentName, ParseOptions, ParseResult, Span } from "./types";
+import type { DateTimeResult, Entities, IntentName, ParseContext, ParseOptions, ParseResult, Span } from "./types";
 import { toUtterance, type Utterance } from "./utterance";
 import { trimRecordTail } from "./lifecycle";
 
@@ -30,6 +31,7 @@ interface Context {
   options: Required<Pick<ParseOptions, "now" | "timeZone">>;
   language: ParseResult["language"];
   register: RegisterIndex;
+  expecting: ParseContext | undefined;
 }
 
 const blankSpan = (text: string, s: Span | undefined): string =>
@@ -63,16 +65,42 @@ function linkOrganizer(u: Utterance, register: RegisterIndex, starts: readonly n
   return undefined;
 }
 
-function dialogueEntities({ u, intent, cueEnd, options, language, register }: Context): Entities {
+/** The date, time and length in `text`, resolved against `now` in the user's zone. */
+function readTimes(text: string, folded: string, { options, language }: Context, prefer: "first" | "target") {
+  return extractDateTime(text, folded, { now: options.now, timeZone: options.timeZone, language, prefer });
+}
+
+/**
+ * A time given as an answer. When the conversation already agreed on a day ("Vilken tid den
+ * 3 december?") and the answer names no day of its own ("kl 14", "14", "kl 10-11"), it is on that day.
+ */
+function readAnswerTimes(context: Context): DateTimeResult {
+  const { u, expecting } = context;
+  const first = readTimes(u.text, u.folded, context, "first").result;
+  const day = expecting?.day;
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day) || (first.start && !first.time)) return first;
+  const onDay = readTimes(`${day} ${u.text}`, `${day} ${u.folded}`, context, "first").result;
+  if (!onDay.when || onDay.when.kind === "day") return first;
+  return onDay;
+}
+
+function timeEntities(result: DateTimeResult): Entities {
+  const entities: Entities = {};
+  if (result.start) entities.start = result.start;
+  if (result.end) entities.end = result.end;
+  if (result.when) entities.when = result.when;
+  if (result.durationMinutes !== undefined) entities.durationMinutes = result.durationMinutes;
+  if (result.time) entities.time = result.time;
+  if (result.unplacedDate) entities.unplacedDate = result.unplacedDate;
+  return entities;
+}
+
+function dialogueEntities(context: Context): Entities {
+  const { u, intent, cueEnd, register } = context;
   const entities: Entities = {};
   const linked = linkOrganizer(u, register, organizerStarts(u, cueEnd, intent === "dialogue.list"));
   // A linked name is taken out first, so its words are never read as a date or an office.
-  const { result, spans } = extractDateTime(blankSpan(u.text, linked), blankSpan(u.folded, linked), {
-    now: options.now,
-    timeZone: options.timeZone,
-    language,
-    prefer: intent === "dialogue.reschedule" ? "target" : "first",
-  });
+  const { result, spans } = readTimes(blankSpan(u.text, linked), blankSpan(u.folded, linked), context, intent === "dialogue.reschedule" ? "target" : "first");
   const stops: Span[] = [...spans];
   const office = findOffice(blankSpan(u.folded, linked), "contextual", register.offices);
   const digital = findDigital(u.folded);
@@ -84,11 +112,7 @@ function dialogueEntities({ u, intent, cueEnd, options, language, register }: Co
   if (organizer) entities.organizer = !linked && intent === "dialogue.record" ? trimRecordTail(organizer) : organizer;
   if (linked) entities.organizerId = linked.entry.id;
   if (school) entities.schoolUnitCode = school.code;
-  if (result.start) entities.start = result.start;
-  if (result.end) entities.end = result.end;
-  if (result.durationMinutes !== undefined) entities.durationMinutes = result.durationMinutes;
-  if (result.time) entities.time = result.time;
-  if (result.unplacedDate) entities.unplacedDate = result.unplacedDate;
+  Object.assign(entities, timeEntities(result));
   if (office) entities.office = office.office;
   if (digital) entities.digital = digital.digital;
   return entities;
@@ -113,6 +137,15 @@ function assignmentEntities({ u, intent }: Context): Entities {
 }
 
 function entitiesFor(context: Context): Entities {
+  const entities = intentEntities(context);
+  // An answer to "Vilken tid?" is read as a time whatever else it looks like.
+  if (context.expecting?.expects === "time" && !DIALOGUE_INTENTS.has(context.intent)) {
+    Object.assign(entities, timeEntities(readAnswerTimes(context)));
+  }
+  return entities;
+}
+
+function intentEntities(context: Context): Entities {
   const { u, intent, cueEnd } = context;
   if (DIALOGUE_INTENTS.has(intent)) return dialogueEntities(context);
   if (intent.startsWith("assignment.")) return assignmentEntities(context);
@@ -204,6 +237,10 @@ export function parseUtterance(text: string, options: ParseOptions = {}): ParseR
   try {
     const u = toUtterance(original);
     const language = detectLanguage(u.tokens, u.text);
+    const opensWithCommand = lex.COMMAND_OPENING.test(original);
+    // Digest commands have their own small grammar, tried first: "digest …" is never anything else.
+    const digest = readDigestCommand(original);
+    if (digest) return { text: original, ...digest, language, opensWithCommand };
     const register = registerIndex(options.register ?? defaultVocabulary);
     const classified = classify(u);
     const { intent, cueEnd } = aboutOrganizer(u, classified, register);
@@ -214,12 +251,13 @@ export function parseUtterance(text: string, options: ParseOptions = {}): ParseR
       language,
       register,
       options: { now: validNow(options.now), timeZone: resolveTimeZone(options.timeZone) },
+      expecting: options.context,
     };
-    return { text: original, intent, entities: entitiesFor(context), language };
+    return { text: original, intent, entities: entitiesFor(context), language, opensWithCommand };
   } catch (error) {
     // A parser bug must not take the conversation down: answer "didn't understand" instead,
     // and say so in the log (the message itself stays out of it).
     options?.logger?.error({ err: error, length: original.length }, "parseUtterance failed");
-    return { text: original, intent: "unknown", entities: {}, language: "sv" };
+    return { text: original, intent: "unknown", entities: {}, language: "sv", opensWithCommand: false };
   }
 }

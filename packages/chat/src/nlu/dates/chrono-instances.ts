@@ -1,18 +1,18 @@
 import * as chrono from "chrono-node";
 import type { Chrono, Refiner } from "chrono-node";
-import { ClockWordsParser } from "./clockWordsParser";
-import { DayFirstSlashParser } from "./dayFirstSlashParser";
-import { EnTypoDayParser } from "./enTypoDayParser";
-import { FourDigitTimeParser } from "./fourDigitTimeParser";
-import { OrdinalWeekdayParser } from "./ordinalWeekdayParser";
-import { RelativeOffsetParser } from "./relativeOffsetParser";
+import { ClockWordsParser } from "./clock-words-parser";
+import { DayFirstSlashParser } from "./day-first-slash-parser";
+import { EnTypoDayParser } from "./en-typo-day-parser";
+import { FourDigitTimeParser } from "./four-digit-time-parser";
+import { OrdinalWeekdayParser } from "./ordinal-weekday-parser";
+import { RelativeOffsetParser } from "./relative-offset-parser";
 import { attachBareHour, dropNoise, forwardToNextOccurrence, mergeDateAndTime, preferOwnResults } from "./refiners";
-import { SvOrdinalDateParser } from "./svOrdinalDateParser";
-import { SvRelativeDayParser } from "./svRelativeDayParser";
-import { SvTimeParser } from "./svTimeParser";
-import { SvWeekdayParser } from "./svWeekdayParser";
-import { WeekNumberWeekdayParser } from "./weekNumberWeekdayParser";
-import { WeekParser } from "./weekParser";
+import { SvOrdinalDateParser } from "./sv-ordinal-date-parser";
+import { SvRelativeDayParser } from "./sv-relative-day-parser";
+import { SvTimeParser } from "./sv-time-parser";
+import { SvWeekdayParser } from "./sv-weekday-parser";
+import { WeekNumberWeekdayParser } from "./week-number-weekday-parser";
+import { WeekParser } from "./week-parser";
 
 /**
  * chrono's final filter throws away results whose text is only digits and a dot, which is

@@ -1,6 +1,6 @@
 import type { Parser, ParsingContext, ParsingResult } from "chrono-node";
 import { addDays, civilFromLocal, isoWeekday, type CivilDate } from "./civil";
-import { resolveIsoWeek } from "./isoWeek";
+import { resolveIsoWeek } from "./iso-week";
 import { boundaryBefore, isoWeekdayFromName, WEEKDAY_PATTERN } from "./words";
 
 /**

@@ -1,4 +1,4 @@
-import { extractDateTime } from "./dates/extractDateTime";
+import { extractDateTime } from "./dates/extract-date-time";
 import { resolveTimeZone } from "./dates/zone";
 import { detectLanguage } from "./language";
 import type { DateTimeResult, ParseOptions } from "./types";
