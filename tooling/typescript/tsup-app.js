@@ -1,10 +1,6 @@
 // Shared tsup settings for the apps (Slack, Teams, CLI): one ESM bundle per entry for plain `node`.
-/**
- * @param {Record<string, string>} entry
- * @param {{ bundle?: Array<string | RegExp> }} [options] dependencies to bundle as well (pure JS only)
- * @returns {import("tsup").Options}
- */
-export function appBuild(entry, { bundle = [] } = {}) {
+/** @param {Record<string, string>} entry @returns {import("tsup").Options} */
+export function appBuild(entry) {
   return {
     entry,
     format: ["esm"],
@@ -15,7 +11,7 @@ export function appBuild(entry, { bundle = [] } = {}) {
     splitting: true,
     // Workspace packages are bundled from their TypeScript sources, so an app builds without
     // building the packages first; the app's own dependencies stay in node_modules.
-    noExternal: [/^@samverkan\//, ...bundle],
+    noExternal: [/^@samverkan\//],
     esbuildOptions(options) {
       options.conditions = ["@samverkan/source"];
     },

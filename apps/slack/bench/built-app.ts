@@ -40,7 +40,9 @@ export async function startBuiltSlack(options: { slackApiUrl: string; databaseFi
     SLACK_API_URL: options.slackApiUrl,
     ...options.env,
   };
-  const { child, readyMs } = await startApp(entry, env, port, { nodeFlags: options.nodeFlags ?? APP_NODE_FLAGS });
+  // BENCH_V8_DEFAULTS=1 runs the app without production's V8 flags, to compare.
+  const nodeFlags = options.nodeFlags ?? (process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS);
+  const { child, readyMs } = await startApp(entry, env, port, { nodeFlags });
   const origin = `http://127.0.0.1:${port}`;
   return { child, url: `${origin}/slack/events`, origin, readyMs, rss: () => treeRss(child.pid!), stop: () => stopApp(child, 30_000) };
 }

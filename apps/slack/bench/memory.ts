@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   // Heap figures come from the app's own /metrics; BENCH_HEAP_SNAPSHOTS=<dir> also writes a V8 heap snapshot at each idle point.
   const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
   // BENCH_V8_DEFAULTS=1 starts the app without production's V8 flags, to compare.
-  const nodeFlags = process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS;
+  const nodeFlags: readonly string[] = process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS;
   const app = await startBuiltSlack({
     slackApiUrl: fake.apiUrl,
     databaseFile,
@@ -78,8 +78,10 @@ async function main(): Promise<void> {
     }
     const text = await (await fetch(`${app.origin}/metrics`, { headers: { authorization: "Bearer memory-benchmark-token" } })).text();
     const figure = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split("\n").filter((l) => l.startsWith(name)).join("\n"))?.[2] ?? Number.NaN);
-    const heap = { used: mib(figure("samverkan_nodejs_heap_size_used_bytes")), total: mib(figure("samverkan_nodejs_heap_size_total_bytes")), external: mib(figure("samverkan_nodejs_external_memory_bytes")) };
-    process.stderr.write(`${label}: heap used ${heap.used.toFixed(1)} MiB of ${heap.total.toFixed(1)} MiB; external ${heap.external.toFixed(1)} MiB\n`);
+    const status = readFileSync(`/proc/${app.child.pid}/status`, "utf8");
+    const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN) / 1024;
+    const heap = { file: kib("RssFile"), anon: kib("RssAnon"), used: mib(figure("samverkan_nodejs_heap_size_used_bytes")), total: mib(figure("samverkan_nodejs_heap_size_total_bytes")), external: mib(figure("samverkan_nodejs_external_memory_bytes")) };
+    process.stderr.write(`${label}: heap used ${heap.used.toFixed(1)} MiB of ${heap.total.toFixed(1)} MiB; external ${heap.external.toFixed(1)} MiB; resident file-backed ${heap.file.toFixed(1)}, anonymous ${heap.anon.toFixed(1)} MiB\n`);
     return heap;
   };
   /** Answers so far: response_url posts (commands), chat.postMessage (DMs), chat.postEphemeral (a DM's "busy" note). */
@@ -182,6 +184,7 @@ Memory is the resident set of the app's whole process tree, the median of three 
 | answers posted (response_url + chat.postMessage + chat.postEphemeral) | ${answered} of ${TURNS}, of which ${fake.callsTo("chat.postEphemeral").length} "busy" notes |
 | time to send and answer all turns | ${seconds.toFixed(1)} s |
 | V8 heap used / reserved: idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => `${h.used.toFixed(1)} / ${h.total.toFixed(1)}`).join(", ")} MiB |
+| resident file-backed (the node binary with its ICU data, native addons) / anonymous (V8 heap, malloc): idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => `${h.file.toFixed(1)} / ${h.anon.toFixed(1)}`).join(", ")} MiB |
 | memory outside the V8 heap counted by Node (external): idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => h.external.toFixed(1)).join(", ")} MiB |
 
 ${nodeFlags.length > 0 ? `The app runs with the V8 flags production uses (\`${nodeFlags.join(" ")}\`, see packages/runtime/src/node-flags.ts)` : "The app runs with V8's defaults (`BENCH_V8_DEFAULTS=1`), not production's flags"}${process.env.BENCH_NODE_OPTIONS ? ` plus NODE_OPTIONS \`${process.env.BENCH_NODE_OPTIONS}\`` : ""}.

@@ -13,7 +13,7 @@ export interface DeliveryDeps {
 }
 
 export interface DeliveryOptions {
-  /** Replace the message the user acted on with the first reply (confirm/cancel buttons). */
+  /** Replace the message the user acted on with the first reply: the engine's `replaceOriginal`. */
   replaceFirst?: boolean;
 }
 
@@ -25,8 +25,7 @@ export async function deliverMessages(deps: DeliveryDeps, origin: Origin, messag
   let movedToDm = false;
   for (const [index, message] of messages.entries()) {
     const payload = renderSlack(message);
-    const replace = (index === 0 && options.replaceFirst === true) || message.replaceOriginal === true;
-    if (replace && (await replaceOriginal(deps, origin, payload))) continue;
+    if (index === 0 && options.replaceFirst === true && (await replaceOriginal(deps, origin, payload))) continue;
     if (origin.ephemeral && origin.responseUrl) {
       await deps.postToResponseUrl(origin.responseUrl, { response_type: "ephemeral", replace_original: false, text: payload.text, blocks: payload.blocks });
       continue;

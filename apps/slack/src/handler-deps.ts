@@ -1,10 +1,10 @@
 import type { Engine, EngineReply, Turn } from "@samverkan/chat";
 import type { Samverkan } from "@samverkan/sdk";
-import type { Context } from "@slack/bolt";
+import type { Context, RespondFn } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import type { DeliveryDeps } from "./deliver";
-import type { ResponseUrlPoster } from "./response-url";
+import { respondPoster, type ResponseUrlPoster } from "./response-url";
 import type { WorkQueue } from "./work-queue";
 
 /** What every listener needs besides Bolt's own arguments. */
@@ -29,8 +29,9 @@ export function actingTeam(context: Context): string {
   return team;
 }
 
-export function deliveryDeps(deps: HandlerDeps, client: WebClient): DeliveryDeps {
-  return { client, postToResponseUrl: deps.postToResponseUrl, logger: deps.logger };
+/** `respond`: Bolt's, from the listener's arguments, for the request's own `response_url`. */
+export function deliveryDeps(deps: HandlerDeps, client: WebClient, respond?: RespondFn): DeliveryDeps {
+  return { client, postToResponseUrl: respond ? respondPoster(respond, deps.logger) : deps.postToResponseUrl, logger: deps.logger };
 }
 
 /** One engine turn; an unexpected failure becomes a polite answer and a log line. */
@@ -43,7 +44,7 @@ export async function runTurn(deps: HandlerDeps, turn: Turn, kind: string): Prom
   } catch (error) {
     deps.logger.error({ err: error, kind }, "engine turn failed");
     const text = "Något gick fel hos mig. Försök igen om en stund; felet är loggat.";
-    return { messages: [{ text, blocks: [{ type: "text", text }], locale: "sv" }] };
+    return { messages: [{ text, blocks: [{ type: "text", text }], locale: "sv" }], replaceOriginal: false };
   }
 }
 

@@ -2,7 +2,7 @@ import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import { z } from "zod";
 import type { Logger } from "pino";
 import { setActingTeam } from "./handler-deps";
-import type { ResponseUrlPoster } from "./response-url";
+import { posterFor, type ResponseUrlPoster } from "./response-url";
 import { callSlack } from "./slack-errors";
 import { slackStrings } from "./strings";
 import { judgeTeams, requestTeams, type TeamVerdict } from "./team-guard";
@@ -42,7 +42,7 @@ async function refuse(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], verdic
   if ("ack" in args && typeof args.ack === "function") {
     await args.ack();
     const withUrl = responseUrlSchema.safeParse(args.body);
-    if (withUrl.success) await options.postToResponseUrl(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
+    if (withUrl.success) await posterFor(args, options.postToResponseUrl, options.logger)(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
     return;
   }
   // Events: Bolt has acknowledged already. A foreign workspace gets silence; a guest in

@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
 import { z } from "zod";
 import type { Logger } from "pino";
-import type { ResponseUrlPoster } from "./response-url";
+import { posterFor, type ResponseUrlPoster } from "./response-url";
 import { callSlack } from "./slack-errors";
 import { slackStrings } from "./strings";
 import type { WorkQueue } from "./work-queue";
@@ -32,7 +32,7 @@ export function shedLoad(options: { work: Pick<WorkQueue, "saturated" | "pending
     if ("ack" in args && typeof args.ack === "function") {
       await args.ack();
       const withUrl = responseUrlSchema.safeParse(args.body);
-      if ("action" in args && withUrl.success) await options.postToResponseUrl(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
+      if ("action" in args && withUrl.success) await posterFor(args, options.postToResponseUrl, options.logger)(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
       return;
     }
     // Events were acknowledged by Bolt; a person who wrote to the bot gets a private note.

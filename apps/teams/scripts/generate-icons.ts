@@ -1,15 +1,16 @@
 /**
- * Writes appPackage/color.png (192×192) and appPackage/outline.png (32×32), drawn in code:
- * `npx tsx scripts/generate-icons.ts`. The output is deterministic, so the committed
- * icons can be checked against it.
+ * Renders appPackage/icons/{color,outline}.svg into appPackage/color.png (192×192) and
+ * appPackage/outline.png (32×32) with resvg: `npx tsx scripts/generate-icons.ts`. Run it
+ * once after editing an SVG and commit the PNGs; the package step only reads the files.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { colorIcon, outlineIcon } from "../src/app-package/icons";
-import { encodePng } from "../src/app-package/png";
+import { Resvg } from "@resvg/resvg-js";
 
 const appPackageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "appPackage");
-writeFileSync(join(appPackageDir, "color.png"), encodePng(colorIcon()));
-writeFileSync(join(appPackageDir, "outline.png"), encodePng(outlineIcon()));
+for (const name of ["color", "outline"]) {
+  const svg = readFileSync(join(appPackageDir, "icons", `${name}.svg`), "utf8");
+  writeFileSync(join(appPackageDir, `${name}.png`), new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng());
+}
 console.log(`Wrote color.png and outline.png to ${appPackageDir}`);

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App, IActivityContext } from "@microsoft/teams.apps";
 import type { CloudEnvironment } from "@microsoft/teams.api";
-import { createChartRequestHandler, type Engine } from "@samverkan/chat";
+import { createChartRequestHandler, type AdaptiveCard, type Engine } from "@samverkan/chat";
 import type { Samverkan } from "@samverkan/sdk";
 import type { TeamsConfig } from "./config";
 import { createDialogStore } from "./dialogs/dialog-store";
@@ -18,7 +18,6 @@ import { createPostToConversation, type PostToConversation } from "./proactive/p
 import { createConversationReferences, type ConversationReferences } from "./proactive/references";
 import { createSendProactive, type SendProactive } from "./proactive/send-proactive";
 import { DIALOG_VERB } from "./render/dialog-card";
-import type { TeamsCard } from "./render/teams-card";
 import { createSdkApp, SamverkanHttpAdapter, type BotTokenSource } from "./sdk";
 import { createTurnGuard } from "./turn/guard";
 import { invokeMessageResponse } from "./turn/invoke-message";
@@ -64,7 +63,7 @@ export interface TeamsApp {
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
 
 /** `Action.Execute`: the card that replaces the clicked one, or a note under it. */
-function executeAnswer(result: TeamsCard | string): InvokeAnswer {
+function executeAnswer(result: AdaptiveCard | string): InvokeAnswer {
   if (typeof result === "string") return invokeMessageResponse("adaptiveCard/action", result);
   return { status: 200, body: { statusCode: 200, type: ADAPTIVE, value: result } };
 }

@@ -22,6 +22,7 @@ export const strings = {
     en: "Something went wrong on my side. Please try again shortly; the error has been logged.",
   },
   openForm: { sv: "Öppna formulär", en: "Open form" },
+  answeredBelow: { sv: "Svaret kommer i chatten.", en: "The answer is in the chat." },
   formOpensInDialog: { sv: "Formuläret öppnas i en dialogruta.", en: "The form opens in a dialog." },
   dialogExpired: {
     sv: "Formuläret har gått ut. Börja om, till exempel med ”boka dialog”.",

@@ -5,10 +5,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { colorIcon, outlineIcon } from "../src/app-package/icons";
 import { checkManifest, fillManifest } from "../src/app-package/manifest";
 import { checkIcons, packageApp } from "../src/app-package/package-app";
-import { encodePng, readPngInfo } from "../src/app-package/png";
+import { readPngInfo } from "../src/app-package/png";
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from "../src/handlers/message-extension";
 import { readZip } from "./support/zip-reader";
 
@@ -64,14 +63,17 @@ describe("Teams app package", () => {
     const { icons: _icons, ...withoutIcons } = manifest;
     expect(checkManifest(withoutIcons)).toEqual([expect.stringContaining("icons")]);
     expect(() => fillManifest(template, { MICROSOFT_APP_ID: APP_ID })).toThrow(/TEAMS_APP_ID/);
-    expect(checkIcons(encodePng(outlineIcon()), encodePng(colorIcon()))).toEqual(
+    const [color, outline] = [readFileSync(join(appPackageDir, "color.png")), readFileSync(join(appPackageDir, "outline.png"))];
+    expect(checkIcons(outline, color)).toEqual(
       expect.arrayContaining([expect.stringContaining("color.png: must be 192×192"), expect.stringContaining("outline.png: must be 32×32"), expect.stringContaining("only white")]),
     );
   });
 
-  it("ships the icons the generator draws", () => {
-    expect(readFileSync(join(appPackageDir, "color.png")).equals(encodePng(colorIcon()))).toBe(true);
-    expect(readFileSync(join(appPackageDir, "outline.png")).equals(encodePng(outlineIcon()))).toBe(true);
+  it("ships the icons rendered from their SVG sources", () => {
+    // The PNGs are committed; scripts/generate-icons.ts renders them again after an SVG changes.
+    for (const name of ["color", "outline"]) expect(readFileSync(join(appPackageDir, "icons", `${name}.svg`), "utf8")).toContain("<svg");
+    const outline = readFileSync(join(appPackageDir, "outline.png"));
+    expect(checkIcons(readFileSync(join(appPackageDir, "color.png")), outline)).toEqual([]);
   });
 
   it("packages from the command line (pnpm package)", async () => {

@@ -62,12 +62,14 @@ describe.skipIf(!fixturesAvailable)(`booking through a Teams dialog${fixturesAva
     const formButton = actionsOf(cardsIn(question!.body)[0]).find((action) => action.verb === "book.form");
     expect(formButton, "an 'Öppna formulär' Action.Execute").toMatchObject({ type: "Action.Execute", title: "Öppna formulär" });
 
-    // 2. Action.Execute book.form → the card is replaced by one whose button opens the dialog.
+    // 2. Action.Execute book.form → a new card whose button opens the dialog; the question stays.
+    const beforeOpen = h.connector.messages().length;
     const opened = await h.post(actionExecute("personal", "book.form", body(formButton!.data), { serviceUrl, replyToId: "1:question" }));
     expect(opened.status).toBe(200);
-    const openedBody = body(opened.body);
-    expect(openedBody).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.card.adaptive" });
-    const opener = actionsOf(openedBody.value).find((action) => action.type === "Action.Submit");
+    expect(body(opened.body)).toMatchObject({ statusCode: 200, type: "application/vnd.microsoft.activity.message" });
+    const [openerPosted, ...morePosted] = h.connector.messages().slice(beforeOpen);
+    expect(morePosted).toEqual([]);
+    const opener = actionsOf(cardsIn(openerPosted!.body)[0]).find((action) => action.type === "Action.Submit");
     expect(opener?.data).toMatchObject({ msteams: { type: "task/fetch" }, verb: "samverkan.dialog" });
 
     // 3. task/fetch → the booking form, every button an Action.Submit.
@@ -112,10 +114,16 @@ describe.skipIf(!fixturesAvailable)(`booking through a Teams dialog${fixturesAva
     expect(await h.world.samverkan.dialogues.listBetween("2026-11-26T00:00", "2026-11-27T00:00")).toHaveLength(0);
   });
 
+  /** The "Öppna formulär" button of the card a click posted (Universal Actions cannot open a dialog). */
+  async function openerPosted(click: () => Promise<unknown>): Promise<Record<string, unknown> | undefined> {
+    const before = h.connector.messages().length;
+    await click();
+    return actionsOf(cardsIn(h.connector.messages().slice(before).at(-1)!.body)[0]).find((action) => action.type === "Action.Submit");
+  }
+
   it("closes the dialog quietly on Avbryt", async () => {
     const serviceUrl = h.connector.serviceUrl;
-    const opened = await h.post(actionExecute("personal", "book.form", {}, { serviceUrl }));
-    const opener = actionsOf(body(opened.body).value).find((action) => action.type === "Action.Submit");
+    const opener = await openerPosted(() => h.post(actionExecute("personal", "book.form", {}, { serviceUrl })));
     const form = dialogCard((await h.post(taskFetch("personal", body(opener!.data), { serviceUrl }))).body);
     const before = h.connector.calls.length;
     const cancelled = await h.post(taskSubmit("personal", submitData(form, "flow.cancel"), { serviceUrl }));
@@ -126,8 +134,7 @@ describe.skipIf(!fixturesAvailable)(`booking through a Teams dialog${fixturesAva
 
   it("does not show one user's dialog to another", async () => {
     const serviceUrl = h.connector.serviceUrl;
-    const opened = await h.post(actionExecute("personal", "book.form", {}, { serviceUrl }));
-    const opener = actionsOf(body(opened.body).value).find((action) => action.type === "Action.Submit");
+    const opener = await openerPosted(() => h.post(actionExecute("personal", "book.form", {}, { serviceUrl })));
     const stranger = await h.post(taskFetch("personal", body(opener!.data), { serviceUrl, aadObjectId: "77777777-1111-2222-3333-444444444444" }));
     expect(body(body(stranger.body).task)).toMatchObject({ type: "message" });
   });

@@ -43,8 +43,10 @@ describe.skipIf(!fixturesAvailable)(`forged Teams dialog submissions${fixturesAv
 
   async function openProgressDialog(ref: string): Promise<CardJson> {
     const serviceUrl = h.connector.serviceUrl;
-    const opened = await h.post(actionExecute("personal", "progress.form", { ref }, { serviceUrl }));
-    const opener = actionsOf(body(opened.body).value).find((action) => action.type === "Action.Submit");
+    // The click posts a card whose button opens the dialog.
+    const before = h.connector.messages().length;
+    await h.post(actionExecute("personal", "progress.form", { ref }, { serviceUrl }));
+    const opener = actionsOf(cardsIn(h.connector.messages().slice(before).at(-1)?.body)[0]).find((action) => action.type === "Action.Submit");
     expect(opener, "a button that opens the dialog").toBeDefined();
     return dialogCard((await h.post(taskFetch("personal", body(opener!.data), { serviceUrl }))).body);
   }

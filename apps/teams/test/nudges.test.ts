@@ -106,9 +106,11 @@ describe.skipIf(!fixturesAvailable)(`personal nudges in Teams${fixturesAvailable
     const record = actionsOf(card).find((a) => a.verb === "dialogue.record.form");
     expect(record).toMatchObject({ type: "Action.Execute", title: "Skriv protokoll" });
     const serviceUrl = h.connector.serviceUrl;
+    const before = h.connector.messages().length;
     const opened = await h.post(actionExecute("personal", "dialogue.record.form", obj(record!.data), { serviceUrl, replyToId: String(sentTo(karinChat).at(-1)!.body.id ?? "1:nudge") }));
     expect(opened.status).toBe(200);
-    const opener = actionsOf(obj(opened.body).value).find((a) => a.type === "Action.Submit");
+    // The nudge stays; the card that opens the dialog is a new message.
+    const opener = actionsOf(cardsIn(h.connector.messages().slice(before).at(-1)!.body)[0]).find((a) => a.type === "Action.Submit");
     expect(opener?.data).toMatchObject({ msteams: { type: "task/fetch" } });
     const fetched = await h.post(taskFetch("personal", obj(opener!.data), { serviceUrl }));
     expect(obj(obj(fetched.body).task)).toMatchObject({ type: "continue", value: { title: "Protokoll Stockholms kom" } });

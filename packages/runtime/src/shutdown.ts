@@ -25,6 +25,12 @@ export interface GracefulShutdownOptions {
   hardStopMs?: number;
   /** Signals that start the shutdown (default SIGTERM and SIGINT). A second one ends the process at once. */
   signals?: readonly NodeJS.Signals[];
+  /**
+   * Whether losing the IPC channel to the parent starts the shutdown, as a signal would
+   * (default true). Only a process spawned with an IPC channel has one: `samverkan start`
+   * gives its apps one, so an app never outlives a supervisor that was killed outright.
+   */
+  followParent?: boolean;
   /** Ends the process (default `process.exit`). */
   exit?: (code: number) => void;
   /** Turns an error into what is logged as `err` (see `installProcessGuards`); the error itself by default. */
@@ -43,7 +49,8 @@ export interface Shutdown {
  * (new requests get 503, accepted work finishes within `graceMs`), then the stoppables stop
  * in order, the line "stopped" is logged with `drained`, and the process exits 0. A second
  * signal, a stoppable that fails, or a shutdown still running `hardStopMs` after the grace
- * ends the process with 1.
+ * ends the process with 1. A process spawned with an IPC channel also shuts down when its
+ * parent goes (see `followParent`).
  */
 export function gracefulShutdown(options: GracefulShutdownOptions): Shutdown {
   const { servers, graceMs, logger } = options;
@@ -104,6 +111,12 @@ export function gracefulShutdown(options: GracefulShutdownOptions): Shutdown {
     running = run(signal);
   };
   for (const signal of signals) process.on(signal, onSignal);
+  // The channel closes however the parent ends, SIGKILL included (a signal cannot be relied on then).
+  const onParentGone = () => {
+    running ??= run("parent exited");
+  };
+  const following = (options.followParent ?? true) && process.connected;
+  if (following) process.once("disconnect", onParentGone);
 
   return {
     begin(reason) {
@@ -112,6 +125,7 @@ export function gracefulShutdown(options: GracefulShutdownOptions): Shutdown {
     },
     dispose() {
       for (const signal of signals) process.off(signal, onSignal);
+      if (following) process.off("disconnect", onParentGone);
     },
   };
 }

@@ -49,6 +49,28 @@ describe("gracefulShutdown in an HTTP process", () => {
     expect(app!.lines.filter((line) => Number(line.level) >= 50)).toEqual([]);
   }, 30_000);
 
+  it("shuts down the same way when the parent that spawned it with an IPC channel goes away", async () => {
+    app = runFixture("shutdown-process.ts", [], { ipc: true });
+    const { port } = await app.waitForLine((line) => line.msg === "listening");
+    const held = fetch(`http://127.0.0.1:${String(port)}/work`, { method: "POST", body: "x" });
+    await app.waitForLine((line) => line.msg === "holding a request");
+    // What a supervisor killed with SIGKILL leaves behind: the channel closes, no signal comes.
+    app.child.disconnect();
+    expect(await app.waitForLine((line) => String(line.msg).startsWith("shutting down"))).toMatchObject({ signal: "parent exited" });
+    await fetch(`http://127.0.0.1:${String(port)}/release`);
+    expect(await (await held).text()).toBe("done");
+    expect(await app.waitForLine((line) => line.msg === "stopped")).toMatchObject({ drained: true });
+    expect(await app.exited).toBe(0);
+  }, 30_000);
+
+  it("without an IPC channel, has no parent to follow: it keeps serving until a signal", async () => {
+    const { origin } = await startWithHeldRequest();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(app!.child.exitCode).toBeNull();
+    expect(app!.lines.some((line) => String(line.msg).startsWith("shutting down"))).toBe(false);
+    await fetch(`${origin}/release`);
+  });
+
   it("ends at once with 1 on a second signal", async () => {
     const { held } = await startWithHeldRequest();
     const cut = held.then(

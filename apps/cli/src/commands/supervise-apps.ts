@@ -24,16 +24,19 @@ interface AppChild {
   drain(): Promise<boolean>;
 }
 
-/** Runs an app's build output with plain node (`pnpm start` at the root builds it first). */
-function startApp(app: "slack" | "teams", notBuilt: (entry: string) => string): AppChild | undefined {
-  const entry = resolve(repoRoot(), "apps", app, "dist/main.js");
+/** Where an app's build output is (`pnpm start` at the root builds it first). */
+const builtEntry = (app: "slack" | "teams"): string => resolve(repoRoot(), "apps", app, "dist/main.js");
+
+/** Runs an app's build output with plain node. */
+function startApp(app: "slack" | "teams", entry: string, notBuilt: (entry: string) => string): AppChild | undefined {
   if (!existsSync(entry)) {
     process.stderr.write(`${notBuilt(entry)}\n`);
     return undefined;
   }
   // Its own process group: a Ctrl-C in the terminal reaches this process only, which passes
-  // one SIGTERM on (the app would take a second signal as "exit at once").
-  const child = spawn(process.execPath, [...APP_NODE_FLAGS, entry], { stdio: "inherit", detached: true }); // inherits this environment
+  // one SIGTERM on (the app would take a second signal as "exit at once"). The IPC channel
+  // closes however this process ends, SIGKILL included, and the app then shuts down itself.
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, entry], { stdio: ["inherit", "inherit", "inherit", "ipc"], detached: true }); // inherits this environment
   const exited = new Promise<number>((done) => child.once("exit", (code) => done(code ?? 1)));
   process.once("exit", () => {
     if (child.exitCode === null) child.kill("SIGTERM");
@@ -50,12 +53,15 @@ function startApp(app: "slack" | "teams", notBuilt: (entry: string) => string): 
   };
 }
 
-/** Both apps side by side; on SIGTERM/SIGINT each drains within its own grace, then this process exits. */
-export async function superviseApps(apps: Array<"slack" | "teams">, notBuilt: (entry: string) => string): Promise<void> {
+/**
+ * Both apps side by side; on SIGTERM/SIGINT each drains within its own grace, then this
+ * process exits. `entryOf` is where each app's build is (tests point it elsewhere).
+ */
+export async function superviseApps(apps: Array<"slack" | "teams">, notBuilt: (entry: string) => string, entryOf: (app: "slack" | "teams") => string = builtEntry): Promise<void> {
   const env = cliEnv();
   const logger = createLogger({ app: "samverkan-start", level: env.logLevel, destination: process.stderr });
   installProcessGuards(logger);
-  const children = apps.map((app) => startApp(app, notBuilt));
+  const children = apps.map((app) => startApp(app, entryOf(app), notBuilt));
   const running = children.filter((child): child is AppChild => child !== undefined);
   // The apps wait SHUTDOWN_GRACE_SECONDS for accepted work and 5 s more for their own cleanup.
   const graceMs = (Number(env.vars.SHUTDOWN_GRACE_SECONDS ?? "10") || 10) * 1000 + 5_000;

@@ -7,11 +7,6 @@ import { openFormModal } from "../modals";
 import { conversationIdOf, withTarget, type Origin } from "../origin";
 import { blockActionsSchema, type BlockActionsPayload } from "../payloads";
 
-/** Actions whose answer takes the place of the message they were pressed in. */
-export function replacesOriginal(actionId: string): boolean {
-  return actionId === "flow.cancel" || actionId.endsWith(".confirm") || actionId.endsWith(".page");
-}
-
 /** Where a button was pressed: a message (maybe ephemeral, maybe an unfurl) or the App Home. */
 export function originOfAction(body: BlockActionsPayload): Origin {
   const { container } = body;
@@ -30,11 +25,12 @@ export function originOfAction(body: BlockActionsPayload): Origin {
 
 /**
  * Buttons from our messages, modals-to-be and the App Home. Ack first; then the engine
- * runs the action and its answer replaces the message (confirm/cancel/paging), opens a
- * modal with the trigger_id, or is posted in the thread.
+ * runs the action and its answer replaces the message when the engine says so
+ * (`replaceOriginal`: confirm/cancel/paging), opens a modal with the trigger_id, or is
+ * posted in the thread.
  */
 export function registerBlockActions(app: App, deps: HandlerDeps): void {
-  app.action({ type: "block_actions" }, async ({ ack, body, client, context }) => {
+  app.action({ type: "block_actions" }, async ({ ack, body, client, context, respond }) => {
     await ack();
     const parsed = blockActionsSchema.safeParse(body);
     if (!parsed.success) {
@@ -56,7 +52,7 @@ export function registerBlockActions(app: App, deps: HandlerDeps): void {
       const origin = originOfAction(payload);
       const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: payload.user.id }, conversationId: conversationIdOf(origin), action, ...withTarget(teamId, origin) }, "block_actions");
       if (reply.openForm) await openFormModal(client, deps.logger, payload.trigger_id, reply.openForm, origin);
-      await deliverMessages(deliveryDeps(deps, client), origin, reply.messages, { replaceFirst: replacesOriginal(action.id) });
+      await deliverMessages(deliveryDeps(deps, client, respond), origin, reply.messages, { replaceFirst: reply.replaceOriginal });
       if (origin.home && reply.messages.length > 0) await publishHome(client, deps.engine, deps.logger, teamId, payload.user.id);
     });
   });

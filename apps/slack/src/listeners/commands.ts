@@ -7,7 +7,7 @@ import { slashCommandSchema } from "../payloads";
 
 /** `/samverkan <text>`: ack at once, answer ephemerally through the response_url. */
 export function registerSlashCommand(app: App, deps: HandlerDeps, command: string): void {
-  app.command(command, async ({ ack, body, client, context }) => {
+  app.command(command, async ({ ack, body, client, context, respond }) => {
     await ack();
     const parsed = slashCommandSchema.safeParse(body);
     if (!parsed.success) {
@@ -22,7 +22,7 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, command: strin
       const text = cmd.text.trim() || "hjälp";
       const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: cmd.user_id }, conversationId: conversationIdOf(origin), text, ...withTarget(teamId, origin) }, "command");
       if (reply.openForm) await openFormModal(client, deps.logger, cmd.trigger_id, reply.openForm, origin);
-      await deliverMessages(deliveryDeps(deps, client), origin, reply.messages);
+      await deliverMessages(deliveryDeps(deps, client, respond), origin, reply.messages);
     });
   });
 }

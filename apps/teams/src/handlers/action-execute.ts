@@ -1,14 +1,13 @@
-import { parseAdaptiveAction, renderAdaptiveCard, type Engine } from "@samverkan/chat";
+import { parseAdaptiveAction, renderAdaptiveCard, type AdaptiveCard, type Engine } from "@samverkan/chat";
 import { channelRoot } from "../proactive/references";
 import { z } from "zod";
 import { activityLocale, teamsUser } from "../activity/identity";
 import { readActivity } from "../activity/schema";
 import type { DialogStore } from "../dialogs/dialog-store";
-import type { TeamsCard } from "../render/teams-card";
 import { say, strings } from "../strings";
 import { sendMessages } from "../turn/send";
 import type { Turn } from "../turn/turn";
-import { openerFor } from "./post-reply";
+import { postReply } from "./post-reply";
 
 /** The `value` of an `adaptiveCard/action` invoke (Universal Actions). */
 const executeValueSchema = z.looseObject({
@@ -16,12 +15,14 @@ const executeValueSchema = z.looseObject({
 });
 
 /**
- * `Action.Execute` → one engine action turn. Teams replaces the clicked card with what we
- * return: the reply's first message; further messages are posted as new activities. A
- * reply that opens a form returns a card whose button opens the form as a dialog
- * (Universal Actions cannot open dialogs). A plain string shows as a note under the card.
+ * `Action.Execute` → one engine action turn. When the engine's reply replaces the clicked
+ * message (`replaceOriginal`: a confirmation answered, a page turned), Teams shows its first
+ * message in the card's place (the invoke's answer) and further messages as new activities.
+ * Any other reply is posted as new activities, a form as a card whose button opens it as a
+ * dialog (Universal Actions cannot open dialogs), and the clicked card stays; the invoke's
+ * answer is then a short note under it. A plain string shows as that note.
  */
-export function createActionExecuteHandler(engine: Engine, dialogs: DialogStore): (turn: Turn) => Promise<TeamsCard | string> {
+export function createActionExecuteHandler(engine: Engine, dialogs: DialogStore): (turn: Turn) => Promise<AdaptiveCard | string> {
   return async (turn) => {
     const activity = readActivity(turn.activity);
     const value = executeValueSchema.safeParse(activity?.value);
@@ -33,13 +34,13 @@ export function createActionExecuteHandler(engine: Engine, dialogs: DialogStore)
     if (!user) return say(strings.noIdentity, locale);
     const conversationId = activity.conversation.id;
     const reply = await engine.handle({ user, conversationId, action: parsed.action, target: { platform: "teams", conversationId: channelRoot(conversationId) } });
-    if (reply.openForm) {
-      await sendMessages(turn, reply.messages);
-      return await openerFor(reply.openForm, { aadObjectId: user.aadObjectId, conversationId }, dialogs);
-    }
     const [first, ...rest] = reply.messages;
-    await sendMessages(turn, rest);
-    if (!first) return say(strings.somethingWrong, locale);
-    return renderAdaptiveCard(first);
+    if (reply.replaceOriginal && first && !reply.openForm) {
+      await sendMessages(turn, rest);
+      return renderAdaptiveCard(first);
+    }
+    if (!first && !reply.openForm) return say(strings.somethingWrong, locale);
+    await postReply(turn, reply, { aadObjectId: user.aadObjectId, conversationId }, dialogs);
+    return say(strings.answeredBelow, locale);
   };
 }

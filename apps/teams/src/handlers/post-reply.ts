@@ -1,8 +1,7 @@
-import type { EngineReply, Message } from "@samverkan/chat";
+import type { AdaptiveCard, EngineReply, Message } from "@samverkan/chat";
 import type { DialogStore } from "../dialogs/dialog-store";
 import { dialogOpenerCard } from "../render/dialog-card";
 import { cardActivity } from "../render/message-activity";
-import type { TeamsCard } from "../render/teams-card";
 import { sendMessages } from "../turn/send";
 import type { Turn } from "../turn/turn";
 
@@ -12,7 +11,7 @@ export interface DialogOwner {
 }
 
 /** Stores the engine's form and returns the card whose button opens it as a Teams dialog. */
-export async function openerFor(form: Message, owner: DialogOwner, dialogs: DialogStore): Promise<TeamsCard> {
+export async function openerFor(form: Message, owner: DialogOwner, dialogs: DialogStore): Promise<AdaptiveCard> {
   const key = await dialogs.open(form, owner);
   return dialogOpenerCard(form, key);
 }

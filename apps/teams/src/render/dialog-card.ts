@@ -10,10 +10,9 @@
  *
  * `verb` is what the app's dispatcher (`createTeamsApp`) routes task/fetch and task/submit on.
  */
-import { actionRefSchema, renderAdaptiveCard, type FormBlock, type Locale, type Message } from "@samverkan/chat";
+import { actionRefSchema, renderAdaptiveCard, type AdaptiveCard, type FormBlock, type Locale, type Message } from "@samverkan/chat";
 import { z } from "zod";
 import { say, strings } from "../strings";
-import { mapCardActions, type TeamsAction, type TeamsCard } from "./teams-card";
 
 export const DIALOG_VERB = "samverkan.dialog";
 
@@ -38,46 +37,31 @@ export function formOf(message: Message): FormBlock | undefined {
 }
 
 /**
- * A small card that opens the form in a dialog: what an `Action.Execute` answers with
- * when the engine wants a form (Universal Actions cannot open a dialog themselves).
+ * A small card that opens the form in a dialog: a Universal Action cannot open one itself,
+ * so a form the engine asks for arrives as this card.
  */
-export function dialogOpenerCard(form: Message, dialogKey: string): TeamsCard {
+export function dialogOpenerCard(form: Message, dialogKey: string): AdaptiveCard {
   const locale: Locale = form.locale ?? "sv";
   const title = formOf(form)?.title ?? form.text;
-  const card = renderAdaptiveCard({
-    text: title,
-    locale,
-    blocks: [
-      { type: "header", text: title },
-      { type: "text", text: say(strings.formOpensInDialog, locale) },
-      { type: "actions", actions: [{ id: "dialog.open", label: say(strings.openForm, locale), value: {}, style: "primary" }] },
-    ],
-  });
-  return mapCardActions(card, (action): TeamsAction => {
-    if (action.type !== "Action.Execute") return action;
-    return {
-      type: "Action.Submit",
-      title: action.title,
-      ...(action.style ? { style: action.style } : {}),
-      data: { msteams: { type: "task/fetch" }, verb: DIALOG_VERB, samverkan: { dialog: dialogKey } },
-    };
-  });
+  return renderAdaptiveCard(
+    {
+      text: title,
+      locale,
+      blocks: [
+        { type: "header", text: title },
+        { type: "text", text: say(strings.formOpensInDialog, locale) },
+        { type: "actions", actions: [{ id: "dialog.open", label: say(strings.openForm, locale), value: {}, style: "primary" }] },
+      ],
+    },
+    { dialogButtons: () => ({ msteams: { type: "task/fetch" }, verb: DIALOG_VERB, samverkan: { dialog: dialogKey } }) },
+  );
 }
 
-/** The form as the body of a dialog: its buttons become `Action.Submit` carrying the dialog key. */
-export function dialogFormCard(form: Message, dialogKey: string): TeamsCard {
+/** The form as the body of a dialog: its buttons submit the dialog, carrying its key and their action. */
+export function dialogFormCard(form: Message, dialogKey: string): AdaptiveCard {
   const block = formOf(form);
   for (const input of block?.inputs ?? []) {
     if (RESERVED_KEYS.has(input.id)) throw new Error(`form input id "${input.id}" is reserved by the Teams dialog protocol`);
   }
-  return mapCardActions(renderAdaptiveCard(form), (action): TeamsAction => {
-    if (action.type !== "Action.Execute") return action;
-    return {
-      type: "Action.Submit",
-      title: action.title,
-      ...(action.style ? { style: action.style } : {}),
-      ...(action.associatedInputs ? { associatedInputs: action.associatedInputs } : {}),
-      data: { verb: DIALOG_VERB, samverkan: { dialog: dialogKey, action: { id: action.verb, value: action.data } } },
-    };
-  });
+  return renderAdaptiveCard(form, { dialogButtons: (action) => ({ verb: DIALOG_VERB, samverkan: { dialog: dialogKey, action: { id: action.id, value: { ...action.value } } } }) });
 }

@@ -1,6 +1,5 @@
-import { renderAdaptiveCardAttachment, type Message } from "@samverkan/chat";
+import { renderAdaptiveCardAttachment, type AdaptiveCard, type Message } from "@samverkan/chat";
 import type { OutgoingActivity } from "../turn/turn";
-import type { TeamsCard } from "./teams-card";
 
 const ADAPTIVE = "application/vnd.microsoft.card.adaptive";
 
@@ -25,6 +24,6 @@ export function messageActivity(message: Message): OutgoingActivity {
 }
 
 /** A hand-built Teams card (dialog opener) as an activity. */
-export function cardActivity(card: TeamsCard, summary: string): OutgoingActivity {
+export function cardActivity(card: AdaptiveCard, summary: string): OutgoingActivity {
   return { type: "message", summary, attachments: [{ contentType: ADAPTIVE, content: card }] };
 }

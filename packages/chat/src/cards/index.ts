@@ -41,6 +41,7 @@ export {
   renderAdaptiveCardAttachment,
   ADAPTIVE_MAX_ACTIONS_PER_SET,
   ADAPTIVE_MAX_LIST_ROWS,
+  type AdaptiveRenderOptions,
 } from "./adaptive/render";
 export {
   parseAdaptiveAction,

@@ -192,8 +192,6 @@ export interface Message {
   /** Plain fallback and notification text; always present. */
   text: string;
   blocks: Block[];
-  /** Replace the message the user acted on instead of posting a new one. */
-  replaceOriginal?: boolean;
   /** Defaults to `sv`. */
   locale?: Locale;
 }

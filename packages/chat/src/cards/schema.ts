@@ -136,6 +136,5 @@ export const blockSchema: z.ZodType<Block> = z.discriminatedUnion("type", [
 export const messageSchema: z.ZodType<Message> = z.object({
   text: z.string(),
   blocks: z.array(blockSchema),
-  replaceOriginal: z.boolean().optional(),
   locale: z.enum(["sv", "en"]).optional(),
 });

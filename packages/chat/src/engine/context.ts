@@ -19,7 +19,3 @@ export interface FlowContext {
   /** The channel the turn happened in, when digests can be posted there (set by the Slack and Teams transports). */
   target?: DigestTarget;
 }
-
-export function channelOf(user: PlatformUser): Channel {
-  return user.platform === "terminal" ? "cli" : user.platform;
-}

@@ -6,9 +6,10 @@ import type { ParseContext, ParseResult, RegisterVocabulary } from "../nlu/types
 import { storedWhen } from "../nlu/when";
 import { digestCommandOf } from "../digest/command";
 import type { Locale, Message } from "../cards/model";
-import { channelOf, type FlowContext } from "./context";
+import type { FlowContext } from "./context";
+import { accountOption, channelOf, chatIdentityOf, speakerKey } from "./platform-user";
 import { pendingSchema, PENDING_TTL_MS, type Pending } from "./pending";
-import { escapeMarkup, reply, textMessage } from "./reply";
+import { escapeMarkup, inPlace, reply, textMessage } from "./reply";
 import type { EngineLogger, EngineReply, PlatformUser, Turn } from "./types";
 import * as booking from "./flows/book";
 import * as dialogues from "./flows/dialogues";
@@ -99,14 +100,13 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   async function resolveStaff(user: PlatformUser): Promise<Staff | undefined> {
-    if (user.platform === "terminal") return sv.staff.get(user.staffId).catch(() => undefined);
-    if (user.platform === "slack") return sv.staff.findByIdentity({ platform: "slack", teamId: user.teamId, userId: user.userId });
-    return sv.staff.findByIdentity({ platform: "teams", tenantId: user.tenantId, aadObjectId: user.aadObjectId });
+    const identity = chatIdentityOf(user);
+    if ("staffId" in identity) return sv.staff.get(identity.staffId).catch(() => undefined);
+    return sv.staff.findByIdentity(identity);
   }
 
   function stateKey(user: PlatformUser, conversationId: string): string {
-    const who = user.platform === "terminal" ? `terminal:${user.staffId}` : user.platform === "slack" ? `slack:${user.teamId}:${user.userId}` : `teams:${user.tenantId}:${user.aadObjectId}`;
-    return `${who}|${conversationId}`;
+    return `${speakerKey(user)}|${conversationId}`;
   }
 
   async function loadPending(key: string): Promise<Pending | undefined> {
@@ -164,7 +164,9 @@ export function createEngine(options: EngineOptions): Engine {
       },
     };
     try {
-      const result = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT), await vocabulary(), note);
+      const answer = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT), await vocabulary(), note);
+      // Only a click has a message to take the place of; a reply with no message replaces nothing.
+      const result = answer.replaceOriginal && (!turn.action || turn.form || answer.messages.length === 0) ? { ...answer, replaceOriginal: false } : answer;
       if (changed) {
         if (pending) await sv.state.set("conversation", key, pending, ttl);
         else await sv.state.delete("conversation", key);
@@ -362,10 +364,11 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
   if (action.id.startsWith("digest.")) return (await handleDigestAction(ctx, action)) ?? expired(ctx);
   if (action.id.startsWith("nudge.")) return (await handleNudgeAction(ctx, action)) ?? expired(ctx);
   switch (action.id) {
+    // Cancelling, confirming and paging answer in the card clicked: it is done with.
     case "flow.cancel": {
       const had = pending !== undefined;
       ctx.setPending(undefined);
-      return reply(textMessage(ctx.locale, had ? t(ctx.locale).common.cancelled : t(ctx.locale).common.nothingToCancel));
+      return inPlace(reply(textMessage(ctx.locale, had ? t(ctx.locale).common.cancelled : t(ctx.locale).common.nothingToCancel)));
     }
     case "school.show":
       return str(v.code) ? showSchool(ctx, str(v.code)!) : expired(ctx);
@@ -378,19 +381,19 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
     case "book.slot":
       return bookDraft && str(v.start) ? booking.pickSlot(ctx, bookDraft, str(v.start)!) : expired(ctx);
     case "book.confirm":
-      return bookDraft && pending?.flow === "book" && pending.awaiting === "confirm" ? booking.confirmBooking(ctx, bookDraft) : expired(ctx);
+      return inPlace(bookDraft && pending?.flow === "book" && pending.awaiting === "confirm" ? await booking.confirmBooking(ctx, bookDraft) : expired(ctx));
     case "book.form":
-      return { messages: [], openForm: booking.bookingForm(ctx, bookDraft ?? { durationMinutes: 60 }) };
+      return { messages: [], replaceOriginal: false, openForm: booking.bookingForm(ctx, bookDraft ?? { durationMinutes: 60 }) };
     case "dialogue.show":
       return str(v.id) ? dialogues.showDialogue(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.list.page":
-      return dialogues.listDialogues(ctx, Number(v.index ?? 0));
+      return inPlace(await dialogues.listDialogues(ctx, Number(v.index ?? 0)));
     // Button values are the client's word: a confirm only goes through for the dialogue this
     // conversation's stored state is asking about, and the SDK checks the user's rights again.
     case "dialogue.cancel.pick":
       return str(v.id) ? dialogues.askCancelConfirmation(ctx, str(v.id)!) : expired(ctx);
     case "dialogue.cancel.confirm":
-      return pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx);
+      return inPlace(pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? await dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx));
     case "dialogue.reschedule.pick":
       return str(v.id)
         ? dialogues.rescheduleTo(ctx, str(v.id)!, pending?.flow === "reschedule" ? storedWhen(pending, ctx.sv.config.timeZone) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
@@ -398,19 +401,21 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
     case "organizer.show":
       return str(v.organizerId) ? showOrganizerById(ctx, str(v.organizerId)!) : expired(ctx);
     case "dialogue.reschedule.confirm":
-      return pending?.flow === "reschedule" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) && str(v.start)
-        ? dialogues.confirmReschedule(ctx, pending.dialogueId, str(v.start)!)
-        : expired(ctx);
+      return inPlace(
+        pending?.flow === "reschedule" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) && str(v.start)
+          ? await dialogues.confirmReschedule(ctx, pending.dialogueId, str(v.start)!)
+          : expired(ctx),
+      );
     case "assignment.show":
       return assignments.showAssignment(ctx, str(v.ref));
     case "assignment.list.page":
-      return assignments.listAssignments(ctx, Number(v.index ?? 0));
+      return inPlace(await assignments.listAssignments(ctx, Number(v.index ?? 0)));
     case "progress.pick":
       return str(v.ref) ? assignments.pickProgressAssignment(ctx, pending?.flow === "progress" ? pending : undefined, str(v.ref)!) : expired(ctx);
     case "progress.confirm":
-      return pending?.flow === "progress" && pending.awaiting === "confirm" ? assignments.confirmProgress(ctx, pending) : expired(ctx);
+      return inPlace(pending?.flow === "progress" && pending.awaiting === "confirm" ? await assignments.confirmProgress(ctx, pending) : expired(ctx));
     case "progress.form":
-      return str(v.ref) ? { messages: [], openForm: await assignments.progressForm(ctx, str(v.ref)!) } : expired(ctx);
+      return str(v.ref) ? { messages: [], replaceOriginal: false, openForm: await assignments.progressForm(ctx, str(v.ref)!) } : expired(ctx);
     case "dialogue.prepare":
       return str(v.organizerId) ? lifecycle.prepareFor(ctx, str(v.organizerId)!) : expired(ctx);
     case "dialogue.prepare.more":
@@ -439,12 +444,12 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
   if (form.id === "book") return booking.submitBookingForm(ctx, form.values);
   if (form.id === "progress") {
     const ref = str(form.context?.ref) ?? str(form.values.ref);
-    if (!ref) return { messages: [], formErrors: { note: t(ctx.locale).engine.theAssignmentIsMissingOpen } };
+    if (!ref) return { messages: [], replaceOriginal: false, formErrors: { note: t(ctx.locale).engine.theAssignmentIsMissingOpen } };
     return assignments.submitProgressForm(ctx, ref, form.values);
   }
   if (form.id === "minutes") {
     const id = str(form.context?.id);
-    return id ? lifecycle.submitMinutesForm(ctx, id, form.values) : { messages: [], formErrors: { notes: t(ctx.locale).engine.theDialogueIsMissingOpen } };
+    return id ? lifecycle.submitMinutesForm(ctx, id, form.values) : { messages: [], replaceOriginal: false, formErrors: { notes: t(ctx.locale).engine.theDialogueIsMissingOpen } };
   }
   if (form.id === "contact") {
     const organizerId = str(form.context?.organizerId);
@@ -460,8 +465,7 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
 
 /** Both languages: we do not know the user's preference before we know the user. */
 function unknownUserMessage(user: PlatformUser): Message {
-  const account =
-    user.platform === "slack" ? `--slack ${user.teamId}:${user.userId}` : user.platform === "teams" ? `--teams ${user.tenantId}:${user.aadObjectId}` : "";
+  const account = accountOption(user);
   return textMessage("sv", `${t("sv").common.unknownUser(account)}\n\n_${t("en").common.unknownUser(account)}_`);
 }
 

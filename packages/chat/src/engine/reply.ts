@@ -32,8 +32,14 @@ export function errorMarkup(error: unknown, locale: Locale): string {
   return isRequestError(error) ? escapeMarkup(error.localized(locale)) : "";
 }
 
+/** New messages; the message the user clicked (if any) stays as it was. */
 export function reply(...messages: Message[]): EngineReply {
-  return { messages };
+  return { messages, replaceOriginal: false };
+}
+
+/** The same answer, its first message taking the place of the clicked message. */
+export function inPlace(answer: EngineReply): EngineReply {
+  return { ...answer, replaceOriginal: true };
 }
 
 export function cancelAction(locale: Locale): Action {

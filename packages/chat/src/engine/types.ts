@@ -25,6 +25,12 @@ export interface Turn {
 export interface EngineReply {
   /** Messages to show, in order, where the user spoke. */
   messages: Message[];
+  /**
+   * The first message takes the place of the message whose button the user clicked (a
+   * confirmation answered, a page turned, a setting switched); the others are posted after
+   * it. False: every message is new. Only a click's reply can be true; the flows decide.
+   */
+  replaceOriginal: boolean;
   /** A form to open as a modal (Slack) or dialog (Teams); the terminal asks its inputs one by one. */
   openForm?: Message;
   /** Answer to a form submission: errors per input id keep the form open. */

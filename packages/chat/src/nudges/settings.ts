@@ -2,7 +2,7 @@ import { nudgeKindSchema } from "@samverkan/sdk";
 import type { ActionValue, Block, Message } from "../cards/model";
 import type { FlowContext } from "../engine/context";
 import { formatDateTime } from "../engine/format";
-import { message, reply } from "../engine/reply";
+import { inPlace, message, reply } from "../engine/reply";
 import type { EngineReply } from "../engine/types";
 import { t } from "../i18n";
 
@@ -47,5 +47,6 @@ export async function handleNudgeAction(ctx: FlowContext, action: { id: string; 
   await ctx.sv.nudges.setEnabled(kind.data, enabled, ctx.write);
   const msg = t(ctx.locale).nudgesSettings;
   const card = await settingsCard(ctx, enabled ? msg.switchedOn : msg.switchedOff);
-  return reply({ ...card, replaceOriginal: true });
+  // The switched setting shows in the card the user clicked.
+  return inPlace(reply(card));
 }

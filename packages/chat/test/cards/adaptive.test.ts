@@ -230,6 +230,16 @@ describe("renderAdaptiveCard: forms", () => {
     ]);
   });
 
+  it("renders dialog buttons as Action.Submit carrying the data the caller gives for each action", () => {
+    const inDialog = renderAdaptiveCard(bookingMessage, { dialogButtons: (action) => ({ verb: "in.dialog", action: { id: action.id, value: action.value } }) });
+    const set = (inDialog.body[1] as AcContainer).items.at(-1) as AcActionSet;
+    expect(set.actions).toEqual([
+      { type: "Action.Submit", title: "Boka", style: "positive", associatedInputs: "auto", data: { verb: "in.dialog", action: { id: "dialogue.book.submit", value: { organizer: "2120002411" } } } },
+      { type: "Action.Submit", title: "Avbryt", associatedInputs: "none", data: { verb: "in.dialog", action: { id: "dialogue.book.cancel", value: { organizer: "2120002411" } } } },
+    ]);
+    expect(validateAdaptiveCard(inDialog)).toEqual([]);
+  });
+
   it("shows errors as red text under the offending input, form-level errors under the title", () => {
     const items = (renderAdaptiveCard(bookingMessageWithErrors).body[0] as AcContainer).items;
     const order = items.map((element) =>

@@ -36,7 +36,6 @@ export const schoolCard: Message = {
 
 export const confirmationCard: Message = {
   text: "Bekräfta kvalitetsdialog med Härnösands kommun 12 mars kl. 09:30",
-  replaceOriginal: true,
   blocks: [
     { type: "header", text: "Bekräfta bokning" },
     { type: "text", text: "Vill du boka en **kvalitetsdialog** med Härnösands kommun?" },

@@ -97,10 +97,6 @@ describe("renderSlack: confirmation", () => {
       ["Avbryt", "danger"],
     ]);
   });
-
-  it("asks to replace the original message", () => {
-    expect(payload.replace_original).toBe(true);
-  });
 });
 
 describe("renderSlack: lists", () => {

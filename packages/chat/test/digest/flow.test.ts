@@ -102,7 +102,10 @@ describe("digest commands in a channel", () => {
     const confirm = actionsOf(asked[0]!).find((a) => a.id === DIGEST_ACTIONS.createConfirm)!;
     expect(confirm.value).toEqual({ platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST", scope: "county:22", cron: "0 8 * * 1", locale: "sv", postWhenEmpty: false });
 
-    const created = messages(await handleDigestAction(ctx(), { id: confirm.id, value: confirm.value }));
+    const answer = await handleDigestAction(ctx(), { id: confirm.id, value: confirm.value });
+    // The confirmation's answer takes the place of the question.
+    expect(answer?.replaceOriginal).toBe(true);
+    const created = messages(answer);
     expect(renderText(created[0]!)).toContain("Klart! Digesten är skapad.");
     expect(actionsOf(created[0]!).map((a) => [a.id, a.label])).toEqual([
       ["digest.preview", "Förhandsvisa"],
@@ -133,7 +136,9 @@ describe("digest commands in a channel", () => {
     expect(listed).not.toContain("D-2");
     expect(text(await handleDigestCommand(ctx(), command("digest pausa D-1")))).toContain("Pausad: Pausad av Karin Lind");
     expect((await sv.digests.get("D-1")).status).toBe("paused");
-    expect(text(await handleDigestAction(ctx(), { id: DIGEST_ACTIONS.resume, value: { id: (await sv.digests.get("D-1")).id } }))).toContain("Digesten är igång igen.");
+    const resumed = await handleDigestAction(ctx(), { id: DIGEST_ACTIONS.resume, value: { id: (await sv.digests.get("D-1")).id } });
+    expect(text(resumed)).toContain("Digesten är igång igen.");
+    expect(resumed?.replaceOriginal).toBe(false);
     const preview = messages(await handleDigestCommand(ctx(), command("digest förhandsvisa D-1")));
     expect(renderText(preview[0]!)).toContain("Förhandsvisning av D-1");
     expect(renderText(preview[1]!)).toContain("Samverkan: Västernorrlands län");
@@ -141,7 +146,9 @@ describe("digest commands in a channel", () => {
     expect(renderText(ask)).toContain("Ta bort digest D-1");
     expect((await sv.digests.list()).length).toBe(2);
     const removeConfirm = actionsOf(ask).find((a) => a.id === DIGEST_ACTIONS.removeConfirm)!;
-    expect(text(await handleDigestAction(ctx(), removeConfirm))).toContain("Digest D-1 är borttagen.");
+    const removed = await handleDigestAction(ctx(), removeConfirm);
+    expect(text(removed)).toContain("Digest D-1 är borttagen.");
+    expect(removed?.replaceOriginal).toBe(true);
     expect((await sv.digests.list()).map((s) => s.ref)).toEqual(["D-2"]);
     expect(text(await handleDigestCommand(ctx(karin, null), command("digest lista")))).toContain("Alla digests");
   });

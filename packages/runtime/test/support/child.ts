@@ -14,9 +14,10 @@ export interface FixtureProcess {
 }
 
 /** Runs `test/fixtures/<name>` with plain node (type stripping, as the built apps run). */
-export function runFixture(name: string, args: string[] = []): FixtureProcess {
+export function runFixture(name: string, args: string[] = [], options: { ipc?: boolean } = {}): FixtureProcess {
   const file = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-  const child = spawn(process.execPath, [file, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { PATH: process.env.PATH ?? "" } });
+  const stdio = options.ipc ? (["ignore", "pipe", "pipe", "ipc"] as const) : (["ignore", "pipe", "pipe"] as const);
+  const child = spawn(process.execPath, [file, ...args], { stdio: [...stdio], env: { PATH: process.env.PATH ?? "" } });
   const lines: LogLine[] = [];
   let waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
   let buffered = "";
@@ -33,7 +34,8 @@ export function runFixture(name: string, args: string[] = []): FixtureProcess {
       waiters = waiters.filter((waiter) => (waiter.match(line) ? (waiter.resolve(line), false) : true));
     }
   });
-  const exited = new Promise<number>((resolve) => child.once("close", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  // With an IPC channel the parent closed, Node emits "exit" but never "close".
+  const exited = new Promise<number>((resolve) => child.once(options.ipc ? "exit" : "close", (code, signal) => resolve(code ?? (signal ? 128 : 1))));
   return {
     child,
     lines,

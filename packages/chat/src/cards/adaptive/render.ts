@@ -1,4 +1,4 @@
-import type { Action, Block, FormBlock, Input, ListBlock, Locale, Message } from "../model";
+import type { Action, ActionRef, Block, FormBlock, Input, ListBlock, Locale, Message } from "../model";
 import { splitFormErrors } from "../form-errors";
 import { isIsoDate, isIsoTime } from "../formats";
 import { pageCount } from "../paginate";
@@ -10,6 +10,7 @@ import {
   ADAPTIVE_CARD_VERSION,
   type AcAction,
   type AcActionSet,
+  type AcActionSubmit,
   type AcColumn,
   type AcElement,
   type AcInput,
@@ -29,10 +30,28 @@ export const ADAPTIVE_MAX_LIST_ROWS = 25;
 
 const STYLES = { primary: "positive", danger: "destructive" } as const;
 
-function adaptiveAction(action: Action, associatedInputs?: "auto" | "none"): AcAction {
+export interface AdaptiveRenderOptions {
+  /**
+   * Buttons for a Teams dialog (task module) or a card that opens one: every button becomes
+   * an `Action.Submit` whose data this returns for the button's action (links stay links).
+   * Without it buttons are `Action.Execute` (Universal Actions).
+   */
+  dialogButtons?: (action: ActionRef) => AcActionSubmit["data"];
+}
+
+function adaptiveAction(action: Action, options: AdaptiveRenderOptions, associatedInputs?: "auto" | "none"): AcAction {
   const title = action.label || action.id;
   if (action.url) {
     return { type: "Action.OpenUrl", title, url: action.url, ...(action.style ? { style: STYLES[action.style] } : {}) };
+  }
+  if (options.dialogButtons) {
+    return {
+      type: "Action.Submit",
+      title,
+      ...(action.style ? { style: STYLES[action.style] } : {}),
+      ...(associatedInputs ? { associatedInputs } : {}),
+      data: options.dialogButtons({ id: action.id, value: { ...action.value } }),
+    };
   }
   return {
     type: "Action.Execute",
@@ -60,7 +79,7 @@ function errorText(message: string): AcTextBlock {
   return textBlock(escapeAdaptiveMarkdown(message), { color: "attention", size: "small", spacing: "none" });
 }
 
-function listElements(block: ListBlock, locale: Locale | undefined): AcElement[] {
+function listElements(block: ListBlock, locale: Locale | undefined, options: AdaptiveRenderOptions): AcElement[] {
   const words = rendererStrings(locale);
   const shown = block.items.slice(0, ADAPTIVE_MAX_LIST_ROWS);
   const elements: AcElement[] = shown.map((item, index): AcElement => {
@@ -72,7 +91,7 @@ function listElements(block: ListBlock, locale: Locale | undefined): AcElement[]
         type: "Column",
         width: "auto",
         verticalContentAlignment: "center",
-        items: [{ type: "ActionSet", actions: [adaptiveAction(item.action)] }],
+        items: [{ type: "ActionSet", actions: [adaptiveAction(item.action, options)] }],
       });
     }
     return { type: "ColumnSet", columns, ...(index > 0 ? { separator: true } : {}) };
@@ -83,7 +102,7 @@ function listElements(block: ListBlock, locale: Locale | undefined): AcElement[]
   if (page) {
     elements.push(textBlock(escapeAdaptiveMarkdown(words.page(page.index + 1, pageCount(page))), { isSubtle: true, size: "small" }));
     const navigation = [page.previous, page.next].filter((action): action is Action => action !== undefined);
-    elements.push(...actionSets(navigation.map((action) => adaptiveAction(action))));
+    elements.push(...actionSets(navigation.map((action) => adaptiveAction(action, options))));
   }
   return elements;
 }
@@ -150,7 +169,7 @@ function adaptiveInput(input: Input, locale: Locale | undefined): AcInput | unde
   }
 }
 
-function formElements(form: FormBlock, locale: Locale | undefined): AcElement[] {
+function formElements(form: FormBlock, locale: Locale | undefined, options: AdaptiveRenderOptions): AcElement[] {
   const { byInput, general } = splitFormErrors(form);
   const items: AcElement[] = [];
   if (form.title.trim()) items.push(textBlock(escapeAdaptiveMarkdown(form.title), { weight: "bolder", size: "medium" }));
@@ -161,13 +180,13 @@ function formElements(form: FormBlock, locale: Locale | undefined): AcElement[] 
     const error = byInput.get(input.id);
     if (error) items.push(errorText(error));
   }
-  const submit = adaptiveAction({ ...form.submit, style: form.submit.style ?? "primary" }, "auto");
-  const buttons = form.cancel ? [submit, adaptiveAction(form.cancel, "none")] : [submit];
+  const submit = adaptiveAction({ ...form.submit, style: form.submit.style ?? "primary" }, options, "auto");
+  const buttons = form.cancel ? [submit, adaptiveAction(form.cancel, options, "none")] : [submit];
   items.push(...actionSets(buttons));
   return [{ type: "Container", items }];
 }
 
-function renderBlock(block: Block, locale: Locale | undefined): AcElement[] {
+function renderBlock(block: Block, locale: Locale | undefined, options: AdaptiveRenderOptions): AcElement[] {
   switch (block.type) {
     case "header":
       return block.text.trim()
@@ -189,18 +208,18 @@ function renderBlock(block: Block, locale: Locale | undefined): AcElement[] {
       return facts.length ? [{ type: "FactSet", facts }] : [];
     }
     case "list":
-      return listElements(block, locale);
+      return listElements(block, locale, options);
     case "actions":
-      return actionSets(block.actions.map((action) => adaptiveAction(action)));
+      return actionSets(block.actions.map((action) => adaptiveAction(action, options)));
     case "form":
-      return formElements(block, locale);
+      return formElements(block, locale, options);
     case "divider":
       return [];
   }
 }
 
-/** A Message as an Adaptive Card 1.5 for Teams (actions are `Action.Execute`, i.e. Universal Actions). */
-export function renderAdaptiveCard(message: Message): AdaptiveCard {
+/** A Message as an Adaptive Card 1.5 for Teams (actions are `Action.Execute`, i.e. Universal Actions, unless `dialogButtons`). */
+export function renderAdaptiveCard(message: Message, options: AdaptiveRenderOptions = {}): AdaptiveCard {
   const body: AcElement[] = [];
   // Adaptive Cards have no divider element; a divider becomes a separator line above what follows.
   let separateNext = false;
@@ -209,7 +228,7 @@ export function renderAdaptiveCard(message: Message): AdaptiveCard {
       separateNext = body.length > 0;
       continue;
     }
-    const elements = renderBlock(block, message.locale);
+    const elements = renderBlock(block, message.locale, options);
     const [first] = elements;
     if (separateNext && first) {
       first.separator = true;
@@ -228,6 +247,6 @@ export function renderAdaptiveCard(message: Message): AdaptiveCard {
 }
 
 /** The card wrapped as a Bot Framework attachment, ready for `activity.attachments`. */
-export function renderAdaptiveCardAttachment(message: Message): AdaptiveCardAttachment {
-  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderAdaptiveCard(message) };
+export function renderAdaptiveCardAttachment(message: Message, options: AdaptiveRenderOptions = {}): AdaptiveCardAttachment {
+  return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: renderAdaptiveCard(message, options) };
 }

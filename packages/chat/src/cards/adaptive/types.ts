@@ -145,7 +145,23 @@ export interface AcActionOpenUrl {
   style?: "default" | "positive" | "destructive";
 }
 
-export type AcAction = AcActionExecute | AcActionOpenUrl;
+export type AcJson = string | number | boolean | null | AcJson[] | { [key: string]: AcJson };
+
+/**
+ * What Teams dialogs (task modules) need instead of `Action.Execute`: they only submit with
+ * `Action.Submit`, and only an `Action.Submit` whose data has `msteams: { type: "task/fetch" }`
+ * opens one. Rendered when the caller passes `dialogButtons` (see `AdaptiveRenderOptions`).
+ */
+export interface AcActionSubmit {
+  type: "Action.Submit";
+  title: string;
+  /** Teams merges the card's input values into it on submit. */
+  data: { [key: string]: AcJson };
+  style?: "default" | "positive" | "destructive";
+  associatedInputs?: "auto" | "none";
+}
+
+export type AcAction = AcActionExecute | AcActionOpenUrl | AcActionSubmit;
 
 export interface AdaptiveCard {
   $schema: typeof ADAPTIVE_CARD_SCHEMA;

@@ -11,8 +11,6 @@ export interface SlackMessage {
   /** Notification and fallback text. */
   text: string;
   blocks: KnownBlock[];
-  /** For `response_url` replies: replace the message the user clicked in. */
-  replace_original?: boolean;
 }
 
 /**
@@ -152,10 +150,8 @@ function fitGroups(groups: readonly Group[], limit: number, locale: Locale | und
 export function renderSlack(message: Message): SlackMessage {
   const counter = new ActionCounter();
   const groups = message.blocks.map((block) => renderGroup(block, counter, message.locale));
-  const rendered: SlackMessage = {
+  return {
     text: escapedMrkdwn(message.text, SLACK_LIMITS.messageText),
     blocks: fitGroups(groups, SLACK_LIMITS.messageBlocks, message.locale),
   };
-  if (message.replaceOriginal !== undefined) rendered.replace_original = message.replaceOriginal;
-  return rendered;
 }

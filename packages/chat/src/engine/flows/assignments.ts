@@ -236,7 +236,7 @@ export async function submitProgressForm(ctx: FlowContext, ref: string, values: 
   const phaseParsed = values.phase ? phaseSchema.safeParse(values.phase) : undefined;
   if (phaseParsed && !phaseParsed.success) errors.phase = msg.chooseAPhaseFromThe;
   if (!note) errors.note = msg.writeAShortNoteAbout;
-  if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
+  if (Object.keys(errors).length > 0) return { messages: [], replaceOriginal: false, formErrors: errors };
   const current = await ctx.sv.assignments.get(ref);
   const phase: Phase | undefined = phaseParsed?.success && phaseParsed.data !== current.phase ? phaseParsed.data : undefined;
   const result = await confirmProgress(ctx, { flow: "progress", awaiting: "confirm", ref, note, ...(percent !== undefined ? { percent } : {}), ...(phase ? { phase } : {}) });

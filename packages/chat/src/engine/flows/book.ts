@@ -351,25 +351,25 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
   if (place === "digital") draft.digital = true;
   else if (findOffice(ctx.sv.config.offices, place)) draft.officeId = findOffice(ctx.sv.config.offices, place)!.id;
   else errors.place = m.chooseAPlace;
-  if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
+  if (Object.keys(errors).length > 0) return { messages: [], replaceOriginal: false, formErrors: errors };
   draft.start = `${date}T${time}`;
   try {
     const booked = await book(ctx, draft);
     ctx.setPending(undefined);
-    return { messages: [await dialogueCard(ctx, booked, t(ctx.locale).common.booked, "booked")], closeForm: true };
+    return { messages: [await dialogueCard(ctx, booked, t(ctx.locale).common.booked, "booked")], replaceOriginal: false, closeForm: true };
   } catch (error) {
     if (error instanceof ConflictError) {
       const slots = await ctx.sv.dialogues.availability({ staffIds: [ctx.staff.id], officeId: draft.digital ? null : (draft.officeId ?? null), from: `${date}T00:00`, durationMinutes: draft.durationMinutes, limit: 3 });
       const free = slots.map((s) => formatRange(s.start, s.end, ctx.locale)).join(", ");
-      return { messages: [], formErrors: { time: `${error.localized(ctx.locale)}${free ? ` ${m.freeTimes}: ${free}.` : ""}` } };
+      return { messages: [], replaceOriginal: false, formErrors: { time: `${error.localized(ctx.locale)}${free ? ` ${m.freeTimes}: ${free}.` : ""}` } };
     }
     if (error instanceof ValidationError) {
       const map: Record<string, string> = { start: "time", end: "duration", officeId: "place" };
       const formErrors: Record<string, string> = {};
       for (const issue of error.issues) formErrors[map[issue.field] ?? "date"] = issue.message[ctx.locale];
-      return { messages: [], formErrors };
+      return { messages: [], replaceOriginal: false, formErrors };
     }
-    if (isRequestError(error)) return { messages: [], formErrors: { organizer: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { organizer: error.localized(ctx.locale) } };
     throw error;
   }
 }

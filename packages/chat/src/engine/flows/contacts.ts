@@ -46,12 +46,12 @@ export async function contactForm(ctx: FlowContext, organizerId: string, contact
     ],
     m.contactPerson,
   );
-  return { messages: [], openForm: form };
+  return { messages: [], replaceOriginal: false, openForm: form };
 }
 
 export async function submitContactForm(ctx: FlowContext, context: { organizerId?: string; id?: string }, values: Values): Promise<EngineReply> {
   const m = t(ctx.locale).contacts;
-  if (!context.organizerId) return { messages: [], formErrors: { name: m.theOrganizerIsMissingOpen } };
+  if (!context.organizerId) return { messages: [], replaceOriginal: false, formErrors: { name: m.theOrganizerIsMissingOpen } };
   const details = {
     name: text(values.name),
     role: text(values.role),
@@ -66,12 +66,12 @@ export async function submitContactForm(ctx: FlowContext, context: { organizerId
     if (error instanceof ValidationError) {
       const formErrors: Record<string, string> = {};
       for (const issue of error.issues) formErrors[issue.field in details ? issue.field : "name"] = issue.message[ctx.locale].replace(/^[a-z]+: /, "");
-      return { messages: [], formErrors };
+      return { messages: [], replaceOriginal: false, formErrors };
     }
-    if (error instanceof ForbiddenError) return { messages: [], formErrors: { name: error.localized(ctx.locale) } };
+    if (error instanceof ForbiddenError) return { messages: [], replaceOriginal: false, formErrors: { name: error.localized(ctx.locale) } };
     throw error;
   }
-  return { messages: [await contactsCard(ctx, context.organizerId, m.saved)], closeForm: true };
+  return { messages: [await contactsCard(ctx, context.organizerId, m.saved)], replaceOriginal: false, closeForm: true };
 }
 
 /** The organizer's contact persons, each with an edit button. Staff only (the SDK checks). */
@@ -119,7 +119,7 @@ export async function dialogueContactsForm(ctx: FlowContext, dialogueId: string)
     ],
     m.contactPersonsInTheDialogue,
   );
-  return { messages: [], openForm: form };
+  return { messages: [], replaceOriginal: false, openForm: form };
 }
 
 export async function submitDialogueContacts(ctx: FlowContext, dialogueId: string, values: Values, card: (id: string) => Promise<Message>): Promise<EngineReply> {
@@ -130,8 +130,8 @@ export async function submitDialogueContacts(ctx: FlowContext, dialogueId: strin
   try {
     await ctx.sv.contacts.setForDialogue(dialogueId, ids, ctx.write);
   } catch (error) {
-    if (isRequestError(error)) return { messages: [], formErrors: { [`contact_${all[0]?.id ?? "none"}`]: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { [`contact_${all[0]?.id ?? "none"}`]: error.localized(ctx.locale) } };
     throw error;
   }
-  return { messages: [await card(dialogueId)], closeForm: true };
+  return { messages: [await card(dialogueId)], replaceOriginal: false, closeForm: true };
 }

@@ -6,7 +6,7 @@ import type { DigestCommand } from "../../digest/command";
 import { buildDigest } from "../../digest/content";
 import { periodStart } from "../../digest/schedule";
 import type { FlowContext } from "../context";
-import { reply, textMessage } from "../reply";
+import { inPlace, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
 import { t } from "../../i18n";
 
@@ -39,8 +39,9 @@ export async function handleDigestCommand(ctx: FlowContext, command: DigestComma
 export async function handleDigestAction(ctx: FlowContext, action: { id: string; value: ActionValue }): Promise<EngineReply | undefined> {
   const id = typeof action.value.id === "string" ? action.value.id : undefined;
   switch (action.id) {
+    // A confirmation's answer takes the place of the question.
     case DIGEST_ACTIONS.createConfirm:
-      return confirmCreate(ctx, action.value);
+      return inPlace(await confirmCreate(ctx, action.value));
     case DIGEST_ACTIONS.cancel:
       return reply(textMessage(ctx.locale, t(ctx.locale).digest.okayNothingWasChanged));
     case DIGEST_ACTIONS.list:
@@ -52,7 +53,7 @@ export async function handleDigestAction(ctx: FlowContext, action: { id: string;
     case DIGEST_ACTIONS.remove:
       return id ? askRemove(ctx, id) : list(ctx);
     case DIGEST_ACTIONS.removeConfirm:
-      return id ? remove(ctx, id) : list(ctx);
+      return inPlace(id ? await remove(ctx, id) : await list(ctx));
     case DIGEST_ACTIONS.preview:
       return id ? preview(ctx, id) : list(ctx);
     default:

@@ -127,7 +127,7 @@ export async function minutesForm(ctx: FlowContext, dialogueId: string): Promise
     ],
     msg.minutesOfTheDialogue(formatDay(dialogue.start, ctx.locale)),
   );
-  return { messages: [], openForm: form };
+  return { messages: [], replaceOriginal: false, openForm: form };
 }
 
 export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, values: Values): Promise<EngineReply> {
@@ -156,19 +156,19 @@ export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, va
   }
   const next = str(values.next);
   if (next && !/^\d{4}-\d{2}-\d{2}$/.test(next)) errors.next = msg.enterADateEG2;
-  if (Object.keys(errors).length > 0) return { messages: [], formErrors: errors };
+  if (Object.keys(errors).length > 0) return { messages: [], replaceOriginal: false, formErrors: errors };
   try {
     await ctx.sv.minutes.record(dialogueId, { topics, notes: str(values.notes), actions, nextDialogueDate: next || null }, ctx.write);
-    return { messages: [await minutesCard(ctx, dialogueId, msg.theMinutesAreSavedAnd)], closeForm: true };
+    return { messages: [await minutesCard(ctx, dialogueId, msg.theMinutesAreSavedAnd)], replaceOriginal: false, closeForm: true };
   } catch (error) {
     if (error instanceof ValidationError) {
       const map: Record<string, string> = { topics: "topic_0", notes: "notes", nextDialogueDate: "next", minutes: "notes", status: "notes" };
       const formErrors: Record<string, string> = {};
       for (const issue of error.issues) formErrors[map[issue.field] ?? "action_1"] = issue.message[ctx.locale];
-      return { messages: [], formErrors };
+      return { messages: [], replaceOriginal: false, formErrors };
     }
-    if (error instanceof ForbiddenError) return { messages: [], formErrors: { [actions.some((a) => a.createAssignment) ? "action_1_assign" : "notes"]: error.localized(ctx.locale) } };
-    if (isRequestError(error)) return { messages: [], formErrors: { notes: error.localized(ctx.locale) } };
+    if (error instanceof ForbiddenError) return { messages: [], replaceOriginal: false, formErrors: { [actions.some((a) => a.createAssignment) ? "action_1_assign" : "notes"]: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { notes: error.localized(ctx.locale) } };
     throw error;
   }
 }
