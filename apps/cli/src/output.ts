@@ -1,4 +1,4 @@
-import { isSamverkanError, ValidationError, type Locale } from "@samverkan/sdk";
+import { isRequestError, ValidationError, type Locale } from "@samverkan/sdk";
 import { CliUsageError } from "./runtime";
 import { t } from "./i18n";
 
@@ -26,7 +26,8 @@ export function reportError(error: unknown, locale: Locale, json: boolean): numb
     emit(json, { error: { code: "usage", message: error[locale] } }, error[locale]);
     return 2;
   }
-  if (isSamverkanError(error)) {
+  // Only errors about the request map to their own exit codes; a source or store failure is unexpected.
+  if (isRequestError(error)) {
     const codes = { validation: 2, not_found: 3, conflict: 4, forbidden: 5 } as const;
     const body: Record<string, unknown> = { code: error.code, message: error.localized(locale) };
     if (error instanceof ValidationError) body.issues = error.issues.map((i) => ({ field: i.field, message: i.message[locale] }));

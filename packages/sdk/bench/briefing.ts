@@ -43,7 +43,7 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
       // A few large organizers (the first ten have ~40 units each), the rest small.
       organizer_id: organizerIds[i < 400 ? i % 10 : i % ORGANIZERS]!,
       types_of_schooling: '["gr"]',
-      status: "active",
+      status: "active" as const,
       details: null,
       updated_at: now,
     }));
@@ -67,7 +67,7 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
       const start = localToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 9 + (i % 6), minute: 0 })!;
       const id = randomUUID();
       const held = i % 3 === 0;
-      dialogues.push({ id, organizer_id: organizerIds[i % ORGANIZERS]!, office_id: null, digital: 1, start_at: start, end_at: start + 3_600_000, status: held ? "held" : "booked", topics: "[]", notes: "", follows_up_id: null, school_unit_code: null, created_by: staffId, created_at: now, updated_at: now });
+      dialogues.push({ id, organizer_id: organizerIds[i % ORGANIZERS]!, office_id: null, digital: 1, start_at: start, end_at: start + 3_600_000, status: held ? ("held" as const) : ("booked" as const), topics: "[]", notes: "", follows_up_id: null, school_unit_code: null, created_by: staffId, created_at: now, updated_at: now });
       if (held) {
         const minutesId = randomUUID();
         minutes.push({ id: minutesId, dialogue_id: id, author_staff_id: staffId, at: start + 7_200_000, topics: '["närvaro"]', notes: "Anteckningar", next_dialogue_date: null });
@@ -84,10 +84,10 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
       ref_number: i + 1,
       plan_id: plans[i % plans.length]!.id,
       title: `Uppdrag ${i}`,
-      agency: "spsm",
-      focus_area: "attendance",
+      agency: "spsm" as const,
+      focus_area: "attendance" as const,
       responsible_staff_id: staffId,
-      phase: "implementation",
+      phase: "implementation" as const,
       due_date: null,
       reference_material: "[]",
       created_at: now,

@@ -72,7 +72,7 @@ export async function seedNationalSchools(db: Db, rnd: () => number, options: Na
     id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
     organization_number: String(5560000000 + i),
     name: `Huvudman ${i}`,
-    type: i < 290 ? "municipal" : "independent",
+    type: i < 290 ? ("municipal" as const) : ("independent" as const),
     municipality_code: municipalities[i % municipalities.length]!.code,
     updated_at: created,
   }));
@@ -86,7 +86,7 @@ export async function seedNationalSchools(db: Db, rnd: () => number, options: Na
       municipality_code: organizer.municipality_code,
       organizer_id: organizer.id,
       types_of_schooling: upperSecondary(i) ? '["gy"]' : '["gr"]',
-      status: "active",
+      status: "active" as const,
       details: null,
       updated_at: created,
     };

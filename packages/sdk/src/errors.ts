@@ -6,11 +6,25 @@ export interface LocalizedText {
   en: string;
 }
 
-export type SamverkanErrorCode =
-  | "not_found"
-  | "conflict"
-  | "validation"
-  | "forbidden";
+/** What went wrong with a request: the caller (or the user behind it) can act on these. */
+export type RequestErrorCode = "not_found" | "conflict" | "validation" | "forbidden";
+
+/** Skolverket's APIs (Planned Educations, Skolenhetsregistret) and its statistics export. */
+export type SourceErrorCode =
+  | "skolverket_http"
+  | "skolverket_not_found"
+  | "skolverket_invalid_response"
+  | "skolverket_timeout"
+  | "skolverket_network"
+  | "export_no_header"
+  | "export_missing_columns";
+
+/** A stored value the code cannot read: the database holds something no writer puts there. */
+export type StoreErrorCode = "invalid_stored_value";
+
+export type SamverkanErrorCode = RequestErrorCode | SourceErrorCode | StoreErrorCode;
+
+const REQUEST_CODES: ReadonlySet<SamverkanErrorCode> = new Set<RequestErrorCode>(["not_found", "conflict", "validation", "forbidden"]);
 
 export interface FieldIssue {
   /** Dotted path of the offending input field, e.g. `end` or `entries.0.percent`. */
@@ -97,6 +111,32 @@ export class ForbiddenError extends SamverkanError {
   }
 }
 
+/**
+ * A value read from the database is not one the schema allows (e.g. a status no writer
+ * sets). Raised where rows are mapped, so a bad row fails loudly instead of travelling on.
+ */
+export class InvalidStoredValueError extends SamverkanError {
+  readonly code = "invalid_stored_value" as const;
+  constructor(
+    /** `table.column`, e.g. `dialogues.status`. */
+    readonly column: string,
+    readonly value: unknown,
+  ) {
+    const shown = JSON.stringify(value) ?? String(value);
+    // A JSON column can be long; the start is enough to recognise it.
+    const quoted = shown.length > 80 ? `${shown.slice(0, 79)}…` : shown;
+    super({
+      sv: `Databasen har ett ogiltigt värde i ${column}: ${quoted}.`,
+      en: `The database holds an invalid value in ${column}: ${quoted}.`,
+    });
+  }
+}
+
 export function isSamverkanError(error: unknown): error is SamverkanError {
   return error instanceof SamverkanError;
+}
+
+/** A SamverkanError about the request itself (not found, conflict, validation, forbidden): safe to show as the answer. */
+export function isRequestError(error: unknown): error is SamverkanError & { code: RequestErrorCode } {
+  return error instanceof SamverkanError && REQUEST_CODES.has(error.code);
 }

@@ -34,7 +34,7 @@ export type { Dialect } from "./store/migrations";
 export { QueryOutsideTransactionError } from "./store/transaction-scope";
 
 // Errors every service throws.
-export { isSamverkanError, type Locale, type LocalizedText, type SamverkanErrorCode, type FieldIssue, SamverkanError, NotFoundError, type ConflictDetail, ConflictError, ValidationError, ForbiddenError } from "./errors";
+export { isSamverkanError, isRequestError, type Locale, type LocalizedText, type SamverkanErrorCode, type RequestErrorCode, type SourceErrorCode, type StoreErrorCode, type FieldIssue, SamverkanError, NotFoundError, type ConflictDetail, ConflictError, ValidationError, ForbiddenError, InvalidStoredValueError } from "./errors";
 
 // Domain: schemas and the types inferred from them.
 export { agencySchema, type Agency, AGENCY_NAMES } from "./domain/agency";
@@ -56,7 +56,7 @@ export type { AssignmentQuery, StaleAssignment } from "./services/assignments";
 export type { DialogueBriefing, BriefingUnit, BriefingResult, BriefingDialogue, BriefingAssignment, YearValue } from "./services/briefing";
 export type { ReadContext } from "./services/contacts";
 export type { Actor, WriteContext, SamverkanConfig, WorkingHours } from "./services/context";
-export type { Coverage, CoverageFigures, CoverageHistory } from "./services/coverage";
+export type { Coverage, CoverageFigures, CoverageHistory, CoverageScope } from "./services/coverage";
 export type { Slot, AvailabilityQuery, UpcomingQuery } from "./services/dialogues";
 export type { ListOptions, UpsertSummary, Directory } from "./services/directory";
 export type { RecordedMinutes, AgreedActionStatus } from "./services/minutes";
@@ -120,6 +120,7 @@ export type { CompactSchoolUnit, InspectionDocument, ProgrammeStatistics, SalsaL
 
 // Time, holidays and the words people write.
 export { localToInstant, formatInstant, localDate, addLocalDays, STOCKHOLM, type WallClock, type Clock, systemClock } from "./time";
+export { formatDay, formatClock, formatDateTime, formatRange, formatDate, formatStamp, formatStampRange, weekdayName, type Instant } from "./time-format";
 export { swedishHolidays, swedishHoliday, isSwedishWorkingDay, previousSwedishWorkingDay, easterSunday, type SwedishHoliday } from "./holidays";
 export { YES_WORDS, NO_WORDS, isBareYes, isBareNo } from "./vocabulary/answers";
 export { FOCUS_AREA_TOPICS, focusAreaOfTopic } from "./vocabulary/focus-areas";

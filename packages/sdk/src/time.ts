@@ -100,6 +100,11 @@ export function addLocalDays(ms: number, days: number, timeZone = STOCKHOLM): nu
   return shifted.getTime();
 }
 
+/** Instant of local midnight starting a calendar date; a month of 13 is January of the next year. */
+export function localMidnight(year: number, month: number, day: number, timeZone = STOCKHOLM): number {
+  return new TZDate(year, month - 1, day, 0, 0, 0, timeZone).getTime();
+}
+
 /** Instant of local midnight starting the given local date. */
 export function startOfLocalDay(ms: number, timeZone = STOCKHOLM): number {
   const w = toWallClock(ms, timeZone);

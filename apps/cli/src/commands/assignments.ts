@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { agencySchema, focusAreaSchema, PHASE_NAMES, phaseSchema, type Assignment, type Phase } from "@samverkan/sdk";
+import { agencySchema, focusAreaSchema, formatDate, formatStamp, PHASE_NAMES, phaseSchema, type Assignment, type Phase } from "@samverkan/sdk";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
@@ -26,7 +26,7 @@ function phaseOption(text: string | undefined): Phase | undefined {
 }
 
 function row(a: Assignment, locale: "sv" | "en"): string[] {
-  return [a.ref, a.title, PHASE_NAMES[a.phase][locale], a.percent === null ? "–" : `${a.percent} %`, a.lastProgressAt?.slice(0, 10) ?? "–"];
+  return [a.ref, a.title, PHASE_NAMES[a.phase][locale], a.percent === null ? "–" : `${a.percent} %`, (a.lastProgressAt ? formatDate(a.lastProgressAt) : "–")];
 }
 
 export function registerAssignments(program: Command, run: RunWith): void {
@@ -120,7 +120,7 @@ export function registerAssignments(program: Command, run: RunWith): void {
           `${m.phase}: ${PHASE_NAMES[assignment.phase][rt.locale]}   ${m.done}: ${assignment.percent ?? "–"} %   ${m.due}: ${assignment.dueDate ?? "–"}`,
           "",
           ...(history.length
-            ? table(history.map((h) => [h.at.slice(0, 16).replace("T", " "), h.percent === null ? "" : `${h.percent} %`, h.phaseChange ? `→ ${PHASE_NAMES[h.phaseChange][rt.locale]}` : "", h.note]))
+            ? table(history.map((h) => [formatStamp(h.at), h.percent === null ? "" : `${h.percent} %`, h.phaseChange ? `→ ${PHASE_NAMES[h.phaseChange][rt.locale]}` : "", h.note]))
             : [m.noProgressLoggedYet]),
         ]);
       }),

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatStamp } from "@samverkan/sdk";
 import { printJson, printLines, table } from "../output";
 import { CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
@@ -73,12 +74,12 @@ export function registerMail(program: Command, run: RunWith): void {
         printLines(
           table(
             entries.map((e) => [
-              e.createdAt.slice(0, 16).replace("T", " "),
+              formatStamp(e.createdAt),
               `${e.method}#${e.sequence}`,
               e.status,
               `${e.attempts}`,
               e.recipients.join(", "),
-              e.status === "pending" ? `${t(rt.locale).calendar.next} ${e.nextAttemptAt.slice(0, 16).replace("T", " ")}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
+              e.status === "pending" ? `${t(rt.locale).calendar.next} ${formatStamp(e.nextAttemptAt)}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
             ]),
           ),
         );

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import type { QualityDialogue } from "@samverkan/sdk";
+import { formatStampRange, type QualityDialogue } from "@samverkan/sdk";
 import { printJson, printLines, table } from "../output";
 import { actingAs, CliUsageError, type CliRuntime } from "../runtime";
 import type { RunWith } from "../main";
@@ -35,7 +35,7 @@ async function rows(rt: CliRuntime, dialogues: QualityDialogue[]): Promise<strin
   const out: string[][] = [];
   for (const d of dialogues) {
     const organizer = await rt.sv.organizers.get(d.organizerId);
-    out.push([`${d.start.slice(0, 16).replace("T", " ")}–${d.end.slice(11, 16)}`, organizer.name, d.digital ? "digital" : (d.officeId ?? ""), d.status, d.id]);
+    out.push([formatStampRange(d.start, d.end), organizer.name, d.digital ? "digital" : (d.officeId ?? ""), d.status, d.id]);
   }
   return out;
 }
@@ -207,7 +207,7 @@ export function registerDialogues(program: Command, run: RunWith): void {
           limit: Number(opts.limit),
         });
         if (opts.json) return printJson(slots);
-        printLines(slots.map((s) => `${s.start.slice(0, 16).replace("T", " ")}–${s.end.slice(11, 16)}`));
+        printLines(slots.map((s) => formatStampRange(s.start, s.end)));
       }),
     );
 }

@@ -3,6 +3,7 @@ import {
   DEFAULT_DIGEST_CRON,
   describeTarget,
   formatScope,
+  formatStamp,
   parseScope,
   type DigestRun,
   type DigestScope,
@@ -55,7 +56,7 @@ function subscriptionRow(s: DigestSubscription, locale: "sv" | "en", { describeC
 
 function runRow(r: DigestRun, refs: Map<string, string>, locale: "sv" | "en"): string[] {
   const late = r.late ? (t(locale).digest.late) : "";
-  return [r.scheduledFor.slice(0, 16).replace("T", " "), refs.get(r.subscriptionId) ?? r.subscriptionId, r.status, late, String(r.attempts), r.error ?? ""];
+  return [formatStamp(r.scheduledFor), refs.get(r.subscriptionId) ?? r.subscriptionId, r.status, late, String(r.attempts), r.error ?? ""];
 }
 
 /** What a digest looks like on the wire: the terminal text, Block Kit JSON, or the Adaptive Card JSON. */

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { formatDate } from "@samverkan/sdk";
 import { printJson, printLines, table } from "../output";
 import type { RunWith } from "../main";
 import { t } from "../i18n";
@@ -53,7 +54,7 @@ export function registerStatus(program: Command, run: RunWith): void {
           "",
           ...(register
             ? [
-                msg.schoolUnitRegisterSyncedActive({ syncedAt: register.syncedAt.slice(0, 10), active: register.organizers.active, inactive: register.organizers.inactive, active2: register.schoolUnits.active, inactive2: register.schoolUnits.inactive }),
+                msg.schoolUnitRegisterSyncedActive({ syncedAt: formatDate(register.syncedAt), active: register.organizers.active, inactive: register.organizers.inactive, active2: register.schoolUnits.active, inactive2: register.schoolUnits.inactive }),
               ]
             : [
                 msg.theGoalIsTheConfigured(coverage.goal),

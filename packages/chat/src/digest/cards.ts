@@ -1,4 +1,4 @@
-import { describeScope, formatInstant, type DigestSubscription, type RegionalOffice } from "@samverkan/sdk";
+import { describeScope, type DigestSubscription, type RegionalOffice } from "@samverkan/sdk";
 import { escapeMarkup } from "../cards/markup";
 import type { Action, Block, Field, Locale, Message } from "../cards/model";
 import { formatDateTime } from "../engine/format";
@@ -14,7 +14,7 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 
 function nextText(cron: string, now: Date, locale: Locale): string {
   const next = nextOccurrence(cron, now.getTime());
-  return next === undefined ? "–" : formatDateTime(formatInstant(next), locale);
+  return next === undefined ? "–" : formatDateTime(next, locale);
 }
 
 function draftFields(draft: Pick<DigestDraft, "scope" | "cron" | "locale" | "postWhenEmpty">, offices: readonly RegionalOffice[], now: Date, locale: Locale): Field[] {

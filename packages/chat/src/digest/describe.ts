@@ -1,3 +1,4 @@
+import { weekdayName } from "@samverkan/sdk";
 import type { Locale } from "../cards/model";
 import { t } from "../i18n";
 
@@ -15,7 +16,7 @@ export function describeCron(cron: string, locale: Locale): string {
     const time = `${pad(hour)}:${pad(minute)}`;
     if (weekday === "*") return msg.everyDay(time);
     if (weekday === "1-5") return msg.weekdays(time);
-    if (/^[0-7]$/.test(weekday)) return msg.every({ day: msg.dayNames[Number(weekday)] ?? weekday, time });
+    if (/^[0-7]$/.test(weekday)) return msg.every({ day: weekdayName(Number(weekday), locale), time });
   }
   return msg.cronSwedishTime(cron);
 }

@@ -1,4 +1,4 @@
-import { isBareNo, isBareYes, isSamverkanError, type Samverkan, type Staff } from "@samverkan/sdk";
+import { isBareNo, isBareYes, isRequestError, type Samverkan, type Staff } from "@samverkan/sdk";
 import { parseUtterance } from "../nlu/index";
 import { clearLanguage } from "../nlu/language";
 import { registerVocabulary } from "../nlu/register";
@@ -173,7 +173,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       return result;
     } catch (error) {
-      if (isSamverkanError(error)) {
+      if (isRequestError(error)) {
         note({ outcome: "rejected" });
         return reply(textMessage(locale, escapeMarkup(error.localized(locale))));
       }

@@ -1,22 +1,9 @@
-/** Dates, percentages and bars as staff read them, in the words of the locale's catalogue. */
+/** Percentages and bars as staff read them, in the words of the locale's catalogue. */
 import type { Locale } from "../cards/model";
 import { t } from "../i18n";
 
-/** `tor 3 dec 14:00–15:30` from two ISO instants with offset (already in Swedish time). */
-export function formatRange(start: string, end: string, locale: Locale): string {
-  return `${formatDay(start, locale)} ${start.slice(11, 16)}–${end.slice(11, 16)}`;
-}
-
-export function formatDay(iso: string, locale: Locale): string {
-  const [y = NaN, m = NaN, d = NaN] = iso.slice(0, 10).split("-").map(Number);
-  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
-  const format = t(locale).format;
-  return `${format.weekdaysShort[weekday]} ${d} ${format.monthsShort[m - 1]}`;
-}
-
-export function formatDateTime(iso: string, locale: Locale): string {
-  return `${formatDay(iso, locale)} ${iso.slice(11, 16)}`;
-}
+/** Dates and times (`tor 3 dec 14:00–15:30`) come from the SDK's one time formatter. */
+export { formatDateTime, formatDay, formatRange, formatStamp } from "@samverkan/sdk";
 
 /** A ten-step bar for a share 0–1: ▰▰▰▱▱▱▱▱▱▱ */
 export function bar(share: number): string {

@@ -1,4 +1,4 @@
-import { isSamverkanError } from "@samverkan/sdk";
+import { isRequestError } from "@samverkan/sdk";
 import { escapeMarkup, parseMarkup } from "../cards/markup";
 import type { Action, Block, Locale, Message } from "../cards/model";
 import type { EngineReply } from "./types";
@@ -29,7 +29,7 @@ export function textMessage(locale: Locale, text: string): Message {
  * typed, a staff member's name), so it is escaped like any other data.
  */
 export function errorMarkup(error: unknown, locale: Locale): string {
-  return isSamverkanError(error) ? escapeMarkup(error.localized(locale)) : "";
+  return isRequestError(error) ? escapeMarkup(error.localized(locale)) : "";
 }
 
 /** New messages; the message the user clicked (if any) stays as it was. */

@@ -1,7 +1,7 @@
 import { nudgeKindSchema } from "@samverkan/sdk";
 import type { ActionValue, Block, Message } from "../cards/model";
 import type { FlowContext } from "../engine/context";
-import { formatDay } from "../engine/format";
+import { formatDateTime } from "../engine/format";
 import { inPlace, message, reply } from "../engine/reply";
 import type { EngineReply } from "../engine/types";
 import { t } from "../i18n";
@@ -28,7 +28,7 @@ async function settingsCard(ctx: FlowContext, lead?: string): Promise<Message> {
     { type: "context", text: msg.sentAsDirectMessagesNever },
   );
   if (recent.length > 0) {
-    blocks.push({ type: "context", text: `${msg.recent}: ${recent.map((r) => `${formatDay(r.scheduledFor, ctx.locale)} ${r.scheduledFor.slice(11, 16)} (${t(ctx.locale).nudgesSettings.kindNames[r.kind].split(",")[0]})`).join("; ")}`.slice(0, 2000) });
+    blocks.push({ type: "context", text: `${msg.recent}: ${recent.map((r) => `${formatDateTime(r.scheduledFor, ctx.locale)} (${t(ctx.locale).nudgesSettings.kindNames[r.kind].split(",")[0]})`).join("; ")}`.slice(0, 2000) });
   }
   return message(ctx.locale, blocks, msg.myReminders);
 }

@@ -13,5 +13,5 @@ export const contactAttendees: AttendeeSource = async (dialogue, db) => {
     .where("c.email", "is not", null)
     .orderBy("c.name")
     .execute();
-  return rows.map((r) => ({ name: r.name, email: r.email!, kind: "contact" }));
+  return rows.flatMap((r) => (r.email ? [{ name: r.name, email: r.email, kind: "contact" as const }] : []));
 };

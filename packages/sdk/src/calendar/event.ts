@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
-import type { QualityDialogue } from "../domain/dialogue";
+import { dialogueStatusSchema, type QualityDialogue } from "../domain/dialogue";
 import { findOffice } from "../domain/offices";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import { formatInstant } from "../time";
 import { fromJsonArray, type Deps } from "../services/context";
@@ -63,7 +64,7 @@ export async function loadCalendarEvent(
     : undefined;
   const lead = booker ?? participants[0];
   const locale: "sv" | "en" = lead?.locale === "en" ? "en" : "sv";
-  const topics = fromJsonArray(row.topics);
+  const topics = fromJsonArray(row.topics, "dialogues.topics");
   const dialogue: QualityDialogue = {
     id: row.id,
     organizerId: row.organizer_id,
@@ -73,14 +74,14 @@ export async function loadCalendarEvent(
     end: formatInstant(row.end_at, tz),
     staffIds: participants.map((p) => p.id).sort(),
     topics,
-    status: row.status as QualityDialogue["status"],
+    status: readColumn(dialogueStatusSchema, "dialogues.status", row.status),
     notes: row.notes,
     followsUpId: row.follows_up_id,
     schoolUnitCode: row.school_unit_code,
     createdBy: row.created_by,
   };
 
-  const attendees: CalendarAttendee[] = participants.filter((p) => p.email).map((p) => ({ name: p.name, email: p.email!, kind: "staff" }));
+  const attendees: CalendarAttendee[] = participants.flatMap((p) => (p.email ? [{ name: p.name, email: p.email, kind: "staff" as const }] : []));
   for (const source of attendeeSources) attendees.push(...(await source(dialogue, db)));
   const seen = new Set<string>();
   const unique = attendees.filter((a) => {

@@ -61,7 +61,7 @@ export function createGraphClient(settings: GraphSettings, options: GraphClientO
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
-    if (!response.ok || !body.access_token) throw new GraphError(response.status, body.error ?? "token_failed", (body.error_description ?? "could not get a token").split("\n")[0]!);
+    if (!response.ok || !body.access_token) throw new GraphError(response.status, body.error ?? "token_failed", firstLine(body.error_description ?? "could not get a token"));
     cached = { token: body.access_token, until: Date.now() + Math.max(60, (body.expires_in ?? 3600) - 120) * 1000 };
     return cached.token;
   }
@@ -137,6 +137,11 @@ function retryAfterMs(header: string | null, attempt: number): number {
     if (!Number.isNaN(date)) return Math.max(0, date - Date.now());
   }
   return 1000 * 2 ** attempt;
+}
+
+function firstLine(text: string): string {
+  const end = text.indexOf("\n");
+  return end === -1 ? text : text.slice(0, end);
 }
 
 /** `2026-12-03T09:00:00` in UTC, the form getSchedule takes with timeZone UTC. */

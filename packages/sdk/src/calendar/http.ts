@@ -28,9 +28,9 @@ export function createCalendarRequestHandler(calendar: CalendarService, options:
   };
 
   async function serve(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const dialogue = DIALOGUE.exec(url.pathname);
-    if (dialogue) {
-      const id = decodeURIComponent(dialogue[1]!);
+    const dialogueId = DIALOGUE.exec(url.pathname)?.[1];
+    if (dialogueId !== undefined) {
+      const id = decodeURIComponent(dialogueId);
       const verdict = calendar.verifyDialogueLink(id, Number(url.searchParams.get("expires")), url.searchParams.get("sig") ?? "");
       if (verdict !== "ok") return text(res, verdict === "expired" ? 410 : 404, verdict === "expired" ? "Länken har gått ut. / The link has expired.\n" : "Not found\n");
       let ics: string;
@@ -47,8 +47,8 @@ export function createCalendarRequestHandler(calendar: CalendarService, options:
       res.end(req.method === "HEAD" ? undefined : ics);
       return;
     }
-    const feedMatch = FEED.exec(url.pathname);
-    const feed = feedMatch ? await calendar.feedForToken(feedMatch[1]!) : null;
+    const token = FEED.exec(url.pathname)?.[1];
+    const feed = token !== undefined ? await calendar.feedForToken(token) : null;
     if (!feed) return text(res, 404, "Not found\n");
     const headers = {
       etag: feed.etag,

@@ -159,12 +159,13 @@ export function createCalendarService(deps: Deps, settings: CalendarSettings, so
      * queues the invitation mail when mail is configured.
      */
     async notifyInTransaction(trx: Transaction<Database>, dialogueId: string, method: "REQUEST" | "CANCEL"): Promise<EnqueueResult | null> {
-      if (!settings.mail && !settings.graph) return null;
+      const { mail } = settings;
+      if (!mail && !settings.graph) return null;
       const e = await event(dialogueId, trx);
       const now = deps.clock().getTime();
-      // With Graph, Outlook sends the invitations; SMTP would send them twice.
-      if (settings.graph) return enqueueGraphEvent(trx, e, method, { timeZone: tz, now });
-      return enqueueInvitation(trx, e, method, { timeZone: tz, from: settings.mail!.from, now });
+      // With Graph, Outlook sends the invitations; SMTP would send them twice. (No mail means Graph is set.)
+      if (settings.graph || !mail) return enqueueGraphEvent(trx, e, method, { timeZone: tz, now });
+      return enqueueInvitation(trx, e, method, { timeZone: tz, from: mail.from, now });
     },
 
     /**
@@ -175,8 +176,9 @@ export function createCalendarService(deps: Deps, settings: CalendarSettings, so
       if (!graph || staffIds.length === 0) return [];
       const staff = await db.selectFrom("staff").select(["email"]).where("id", "in", [...staffIds]).execute();
       const addresses = staff.map((s) => s.email).filter((e): e is string => Boolean(e));
-      if (addresses.length === 0) return [];
-      const busy = await graph.getSchedule(addresses[0]!, addresses, from, to);
+      const [first] = addresses;
+      if (first === undefined) return [];
+      const busy = await graph.getSchedule(first, addresses, from, to);
       return [...busy.values()].flat();
     },
 

@@ -1,7 +1,9 @@
+import type { Insertable } from "kysely";
 import type { Municipality } from "../domain/geography";
 import type { OrganizerType } from "../domain/organizer";
 import { fromJsonArray, newId, toJson, type Trx } from "../services/context";
 import type { UpsertSummary } from "../services/directory";
+import type { Database } from "../store/schema";
 
 /**
  * Set-at-a-time upserts for imports: one query fetches what exists for a whole batch, so
@@ -78,7 +80,7 @@ export async function upsertOrganizersBatch(
   );
   const synced = options.keepSyncedNames ? await syncedOrganizerIds(trx, [...existing.values()].map((r) => r.id)) : new Set<string>();
   const ids = new Map<string, string>();
-  const inserts: Array<{ id: string; organization_number: string; name: string; type: string; municipality_code: string | null; updated_at: number }> = [];
+  const inserts: Array<Insertable<Database["organizers"]>> = [];
   for (const o of items) {
     const before = existing.get(o.organizationNumber);
     if (!before) {
@@ -128,7 +130,7 @@ export async function upsertSchoolUnitsBatch(trx: Trx, items: readonly SchoolUni
   const inserts: Array<Omit<SchoolUnitFields, "typesOfSchooling"> & { types: string }> = [];
   for (const u of items) {
     const before = existing.get(u.code);
-    const types = toJson([...new Set([...(before ? fromJsonArray(before.types_of_schooling) : []), ...u.typesOfSchooling])].sort());
+    const types = toJson([...new Set([...(before ? fromJsonArray(before.types_of_schooling, "school_units.types_of_schooling") : []), ...u.typesOfSchooling])].sort());
     if (!before) {
       inserts.push({ ...u, types });
       continue;

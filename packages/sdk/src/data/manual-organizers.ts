@@ -85,7 +85,7 @@ export function createManualOrganizers(deps: Deps): Pick<OrganizersService, "add
       return { organizationNumber: data.organizationNumber, id, outcome: "added" };
     }
     if (before.register_seen_at !== null && before.source === "register") return { organizationNumber: data.organizationNumber, id: before.id, outcome: "inRegister" };
-    const fields = { name: data.name, type: data.type, municipality_code: data.municipalityCode, status: "active", source: "manual" };
+    const fields = { name: data.name, type: data.type, municipality_code: data.municipalityCode, status: "active" as const, source: "manual" };
     const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((k) => before[k] !== fields[k]);
     if (!changed) return { organizationNumber: data.organizationNumber, id: before.id, outcome: "unchanged" };
     await trx.updateTable("organizers").set({ ...fields, updated_at: at }).where("id", "=", before.id).execute();

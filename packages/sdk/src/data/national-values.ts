@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { InvalidStoredValueError } from "../errors";
 import type { StatisticSeries } from "../skolverket/types";
 import { numericOrNull, type StatValue } from "../skolverket/stat-value";
 import type { Database } from "../store/schema";
@@ -27,7 +28,7 @@ export async function nationalProgrammeFigures(db: Kysely<Database>, metric: str
     try {
       series = JSON.parse(row.value) as StatisticSeries[];
     } catch {
-      continue;
+      throw new InvalidStoredValueError(`kv_state ${NATIONAL_NAMESPACE}/${row.key}`, row.value);
     }
     const years = new Map<string, { value: StatValue; number: number | null }>();
     for (const point of series.find((s) => s.metric === metric)?.values ?? []) {

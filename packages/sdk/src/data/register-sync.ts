@@ -3,6 +3,7 @@ import { isValidOrganisationNumber } from "../domain/luhn";
 import type { OrganizerType } from "../domain/organizer";
 import type { SkolenhetsregistretClient } from "../skolverket/register/client";
 import type { RegisterOrganizer, RegisterOrganizerDetails, RegisterSchoolUnit, RegisterSchoolUnitDetails } from "../skolverket/register/types";
+import { InvalidStoredValueError } from "../errors";
 import { isSkolverketError, SkolverketHttpError, SkolverketNotFoundError } from "../skolverket/errors";
 import type { Database } from "../store/schema";
 import { requireRole } from "../services/access";
@@ -164,7 +165,7 @@ export function createRegisterSync(deps: Deps) {
         type: organizerType(o.type, o.name),
         // A seat the register does not give leaves what an import worked out.
         municipality_code: o.seatMunicipalityCode ?? before?.municipality_code ?? null,
-        status: o.active ? "active" : "inactive",
+        status: o.active ? ("active" as const) : ("inactive" as const),
         source: "register",
         register_type: o.typeCode,
         legal_entity_status: o.legalEntityStatus,
@@ -425,7 +426,7 @@ export async function readRegisterState(db: Kysely<Database>): Promise<RegisterS
   try {
     return JSON.parse(row.value) as RegisterSyncState;
   } catch {
-    return null;
+    throw new InvalidStoredValueError(`kv_state ${REGISTER_NAMESPACE}/${REGISTER_STATE_KEY}`, row.value);
   }
 }
 

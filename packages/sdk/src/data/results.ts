@@ -30,17 +30,21 @@ export function toResultRow(schoolUnitCode: string, result: SchoolResult): Resul
   };
 }
 
-const NUMERIC_KINDS = new Set(["number", "rounded", "approximate"]);
-const MARKER_KINDS = new Set(["hidden", "missing", "excluded", "unparseable"]);
+type NumericKind = "number" | "rounded" | "approximate";
+type MarkerKind = "hidden" | "missing" | "excluded" | "unparseable";
+const NUMERIC_KINDS: ReadonlySet<string> = new Set<NumericKind>(["number", "rounded", "approximate"]);
+const MARKER_KINDS: ReadonlySet<string> = new Set<MarkerKind>(["hidden", "missing", "excluded", "unparseable"]);
+const isNumericKind = (kind: string): kind is NumericKind => NUMERIC_KINDS.has(kind);
+const isMarkerKind = (kind: string): kind is MarkerKind => MARKER_KINDS.has(kind);
 
 /** The StatValue a row stands for; a row that contradicts itself reads as unparseable. */
 export function toStatValue(row: Pick<ResultRow, "kind" | "value" | "raw" | "value_type">): StatValue {
   const valueType = row.value_type ?? undefined;
   const extra = valueType === undefined ? {} : { valueType };
-  if (NUMERIC_KINDS.has(row.kind) && row.value !== null) {
-    return { kind: row.kind as "number" | "rounded" | "approximate", value: Number(row.value), raw: row.raw, ...extra };
+  if (isNumericKind(row.kind) && row.value !== null) {
+    return { kind: row.kind, value: Number(row.value), raw: row.raw, ...extra };
   }
-  const kind = MARKER_KINDS.has(row.kind) ? (row.kind as "hidden" | "missing" | "excluded" | "unparseable") : "unparseable";
+  const kind = isMarkerKind(row.kind) ? row.kind : "unparseable";
   return { kind, raw: row.raw, ...extra };
 }
 

@@ -80,6 +80,12 @@ export class UnitDataError extends Error {
 }
 
 /** The latest school year of each series, as one result per metric. */
+/** SALSA's figures for one unit, one result per metric, all of the same period. */
+function salsaResults(salsa: FetchedUnit["salsa"]): SchoolResult[] {
+  if (!salsa) return [];
+  return Object.entries(salsa.values).map(([metric, value]) => ({ metric, schoolYear: salsa.timePeriod, value, source: API_SOURCE }));
+}
+
 export function latestResults(statistics: SchoolUnitStatistics, source = API_SOURCE): SchoolResult[] {
   const results: SchoolResult[] = [];
   for (const series of statistics.series) {
@@ -141,7 +147,7 @@ export async function storeUnitIn(trx: Trx, directory: Directory, fetched: Fetch
   const rows = [
     ...(fetched.statistics ? latestResults(fetched.statistics) : []),
     ...(fetched.programmes ? programmeResults(fetched.programmes) : []),
-    ...(fetched.salsa ? Object.entries(fetched.salsa.values).map(([metric, value]) => ({ metric, schoolYear: fetched.salsa!.timePeriod, value, source: API_SOURCE })) : []),
+    ...salsaResults(fetched.salsa),
   ].map((r) => toResultRow(details.code, r));
   await upsertResultsIn(trx, rows, results);
   const documents = fetched.documents ? await upsertDocumentsIn(trx, details.code, fetched.documents, now) : 0;

@@ -1,9 +1,10 @@
 import { sql, type SqlBool } from "kysely";
-import { ACTIVE_DIALOGUE_STATUSES, type DialogueStatus } from "../domain/dialogue";
+import { ACTIVE_DIALOGUE_STATUSES, dialogueStatusSchema, type DialogueStatus } from "../domain/dialogue";
 import { phaseSchema, type Phase } from "../domain/assignment";
 import { formatInstant, parseInstant } from "../time";
 import type { Deps } from "../services/context";
 import type { DigestFacts } from "../api/digests";
+import { readColumn } from "../store/columns";
 
 const DAY_MS = 86_400_000;
 
@@ -126,7 +127,7 @@ export function createDigestFacts(deps: Deps): DigestFacts {
         organizerName: r.organizer_name,
         start: formatInstant(r.start_at, tz),
         end: formatInstant(r.end_at, tz),
-        status: r.status as DialogueStatus,
+        status: readColumn(dialogueStatusSchema, "dialogues.status", r.status),
         officeId: r.office_id,
         digital: r.digital === 1,
         staffNames: names.get(r.id) ?? [],
@@ -204,7 +205,7 @@ export function createDigestFacts(deps: Deps): DigestFacts {
             assignmentId: r.id,
             ref: `U-${r.ref_number}`,
             title: r.title,
-            phase: phaseSchema.catch("startUp").parse(r.phase),
+            phase: readColumn(phaseSchema, "assignments.phase", r.phase),
             responsibleStaffId: r.responsible_staff_id,
             responsibleName: r.responsible_name,
             lastProgressAt: lastAt === undefined ? null : formatInstant(lastAt, tz),
@@ -257,7 +258,7 @@ export function createDigestFacts(deps: Deps): DigestFacts {
           assignmentId: r.assignment_id,
           ref: `U-${r.ref_number}`,
           title: r.title,
-          phase: phaseSchema.catch("startUp").parse(r.phase_change),
+          phase: readColumn(phaseSchema, "progress_entries.phase_change", r.phase_change),
           at: formatInstant(r.at, tz),
           authorName: r.author_name,
         })),

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../store/schema";
-import { renderCalendar, type CalendarMethod } from "../calendar/ics";
+import { readJsonArray } from "../store/columns";
+import { renderCalendar } from "../calendar/ics";
 import type { DialogueCalendarEvent } from "../calendar/event";
 import { formatInstant } from "../time";
+import { formatStamp } from "../time-format";
 import type { GraphEventBody } from "../calendar/graph";
 
 export type OutboxStatus = "pending" | "sent" | "failed";
@@ -45,8 +47,8 @@ export async function enqueueInvitation(
 ): Promise<EnqueueResult | null> {
   const recipients = [...new Set([...(event.organizer?.email ? [event.organizer.email] : []), ...event.attendees.map((a) => a.email)])];
   if (recipients.length === 0) return null;
-  const ics = renderCalendar([event], { method: method as CalendarMethod, timeZone: options.timeZone, fallbackOrganizerEmail: addressOf(options.from) });
-  const when = formatInstant(event.start, options.timeZone).slice(0, 16).replace("T", " ");
+  const ics = renderCalendar([event], { method, timeZone: options.timeZone, fallbackOrganizerEmail: addressOf(options.from) });
+  const when = formatStamp(event.start, options.timeZone);
   const sv = event.locale === "sv";
   const subject =
     method === "CANCEL"
@@ -98,7 +100,7 @@ export async function enqueueGraphEvent(
     },
   };
   const recipients = [userId, ...attendees.map((a) => a.email)];
-  const ics = renderCalendar([event], { method: method as CalendarMethod, timeZone: options.timeZone });
+  const ics = renderCalendar([event], { method, timeZone: options.timeZone });
   await insertPending(trx, { id, channel: "graph", dialogueId: event.dialogueId, method, sequence: event.sequence, recipients, subject: event.summary, body: JSON.stringify(payload), ics, now: options.now });
   return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
 }
@@ -155,7 +157,7 @@ export async function listOutbox(
     sequence: r.sequence,
     recipients: parseRecipients(r.recipients),
     subject: r.subject,
-    status: r.status as OutboxStatus,
+    status: r.status,
     attempts: r.attempts,
     nextAttemptAt: formatInstant(r.next_attempt_at, timeZone),
     lastError: r.last_error,
@@ -165,10 +167,5 @@ export async function listOutbox(
 }
 
 export function parseRecipients(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.map(String) : [];
-  } catch {
-    return [];
-  }
+  return readJsonArray("mail_outbox.recipients", text);
 }

@@ -1,7 +1,8 @@
 import type { Kysely } from "kysely";
-import type { SchoolUnit } from "../domain/school-unit";
+import { schoolUnitStatusSchema, type SchoolUnit } from "../domain/school-unit";
 import { toStatValue } from "../data/results";
 import { fromJsonArray } from "../services/context";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import type { Store } from "../store/store";
 import { SCHOOL_DATA_VERSION } from "../store/migrations-data-version";
@@ -85,8 +86,8 @@ function toRef(r: RefRow): SchoolRef {
       name: r.name,
       municipalityCode: r.municipality_code,
       organizerId: r.organizer_id,
-      typesOfSchooling: fromJsonArray(r.types_of_schooling),
-      status: r.status as SchoolUnit["status"],
+      typesOfSchooling: fromJsonArray(r.types_of_schooling, "school_units.types_of_schooling"),
+      status: readColumn(schoolUnitStatusSchema, "school_units.status", r.status),
     },
     municipalityName: r.municipality_name ?? r.municipality_code,
     organizer: { id: r.organizer_id, name: r.organizer_name },

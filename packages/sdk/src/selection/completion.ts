@@ -45,7 +45,8 @@ export function deriveCompletion(facts: readonly ResultFact[]): { facts: ResultF
   const derived: ResultFact[] = [];
   const programmes = new Map<string, ProgrammeFigure[]>();
   for (const [key, list] of exam) {
-    const first = list[0]!;
+    const [first] = list;
+    if (first === undefined) continue;
     const figures: ProgrammeFigure[] = list
       .map((f) => {
         const programCode = f.metric.slice(f.metric.indexOf("@") + 1);
@@ -59,10 +60,10 @@ export function deriveCompletion(facts: readonly ResultFact[]): { facts: ResultF
       const marker = figures.find((p) => p.kind === "hidden") ?? figures[0]!;
       value = { kind: marker.kind === "hidden" ? "hidden" : "missing", raw: marker.raw };
     } else {
-      const weighted = numbers.filter((p) => p.pupils !== null && p.pupils > 0);
+      const weighted = numbers.filter((p): p is typeof p & { pupils: number } => p.pupils !== null && p.pupils > 0);
       const mean =
         weighted.length === numbers.length
-          ? weighted.reduce((s, p) => s + p.value * p.pupils!, 0) / weighted.reduce((s, p) => s + p.pupils!, 0)
+          ? weighted.reduce((s, p) => s + p.value * p.pupils, 0) / weighted.reduce((s, p) => s + p.pupils, 0)
           : numbers.reduce((s, p) => s + p.value, 0) / numbers.length;
       const v = round1(mean);
       value = { kind: "number", value: v, raw: String(v).replace(".", ",") };

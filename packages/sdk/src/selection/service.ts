@@ -150,9 +150,9 @@ export function createSelectionService(deps: Deps): SelectionService {
   function busiestYear(facts: readonly ResultFact[]): string | null {
     const counts = new Map<string, number>();
     for (const f of facts) if (numericOrNull(f.value) !== null) counts.set(f.schoolYear, (counts.get(f.schoolYear) ?? 0) + 1);
-    let best: string | null = null;
-    for (const [year, n] of counts) if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
-    return best;
+    let best: { year: string; n: number } | null = null;
+    for (const [year, n] of counts) if (best === null || n > best.n || (n === best.n && year > best.year)) best = { year, n };
+    return best?.year ?? null;
   }
 
   return {
@@ -236,7 +236,8 @@ export function createSelectionService(deps: Deps): SelectionService {
       let answer = memo.get(key);
       if (!answer) {
         answer = compute(basis, criteria, county, municipality, options);
-        if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+        const oldest = memo.keys().next();
+        if (memo.size >= MEMO_SIZE && !oldest.done) memo.delete(oldest.value);
         memo.set(key, answer);
       }
       const r = answer;

@@ -1,6 +1,7 @@
 import { ForbiddenError, NotFoundError } from "../errors";
-import { ROLE_ORDER, type Role } from "../domain/staff";
+import { ROLE_ORDER, roleSchema, type Role } from "../domain/staff";
 import type { Kysely } from "kysely";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import type { WriteContext } from "./context";
 
@@ -40,7 +41,7 @@ export async function requireRole(
       en: `Staff member ${ctx.actor.staffId} is not registered in Samverkan. Ask an administrator to add you.`,
     });
   }
-  const role = staff.role as Role;
+  const role = readColumn(roleSchema, "staff.role", staff.role);
   if (ROLE_ORDER.indexOf(role) < ROLE_ORDER.indexOf(minimum)) {
     throw new ForbiddenError({
       sv: `Du (${staff.name}, ${ROLE_NAMES[role].sv}) får inte ${what.sv}. Det kräver minst rollen ${ROLE_NAMES[minimum].sv}.`,

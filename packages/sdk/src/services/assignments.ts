@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import {
   assignmentInputSchema,
   assignmentRefSchema,
+  phaseSchema,
   planInputSchema,
   progressInputSchema,
   type Assignment,
@@ -17,9 +18,10 @@ import {
 import { formatInstant, parseInstant } from "../time";
 import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
-import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
+import { fromJsonArray, hydrateOne, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import type { Selectable } from "kysely";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import type { AssignmentService } from "../api/assignments";
 
@@ -72,12 +74,12 @@ export function createAssignmentService(deps: Deps): AssignmentService {
         ref: `U-${r.ref_number}`,
         planId: r.plan_id,
         title: r.title,
-        agency: r.agency as Assignment["agency"],
-        focusArea: r.focus_area as Assignment["focusArea"],
+        agency: r.agency,
+        focusArea: r.focus_area,
         responsibleStaffId: r.responsible_staff_id,
-        phase: r.phase as Phase,
+        phase: readColumn(phaseSchema, "assignments.phase", r.phase),
         dueDate: r.due_date,
-        referenceMaterial: fromJsonArray(r.reference_material),
+        referenceMaterial: fromJsonArray(r.reference_material, "assignments.reference_material"),
         createdAt: formatInstant(r.created_at, tz),
         lastProgressAt: s?.lastAt ? formatInstant(s.lastAt, tz) : null,
         percent: s?.percent ?? null,
@@ -163,7 +165,7 @@ export function createAssignmentService(deps: Deps): AssignmentService {
     },
 
     async get(idOrRef: string): Promise<Assignment> {
-      return (await hydrate([await loadRow(idOrRef)]))[0]!;
+      return hydrateOne(hydrate, await loadRow(idOrRef));
     },
 
     async list(query: AssignmentQuery = {}): Promise<Assignment[]> {
@@ -271,7 +273,7 @@ export function createAssignmentService(deps: Deps): AssignmentService {
         at: formatInstant(r.at, tz),
         note: r.note,
         percent: r.percent,
-        phaseChange: r.phase_change as Phase | null,
+        phaseChange: readColumn(phaseSchema.nullable(), "progress_entries.phase_change", r.phase_change),
         correctsEntryId: r.corrects_entry_id,
       }));
     },

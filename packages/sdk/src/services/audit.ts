@@ -46,7 +46,7 @@ export function createAuditService(deps: Deps): AuditService {
         action: r.action,
         entityType: r.entity_type,
         entityId: r.entity_id,
-        channel: r.channel as AuditEvent["channel"],
+        channel: r.channel,
         details: JSON.parse(r.details) as Record<string, unknown>,
       }));
     },

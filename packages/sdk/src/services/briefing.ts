@@ -4,7 +4,7 @@ import { NotFoundError } from "../errors";
 import type { Assignment } from "../domain/assignment";
 import type { OrganizerContact } from "../domain/contact";
 import type { DialogueMinutes } from "../domain/minutes";
-import type { PrincipalOrganizer, OrganizerType } from "../domain/organizer";
+import type { PrincipalOrganizer } from "../domain/organizer";
 import type { QualityDialogue } from "../domain/dialogue";
 import { DEFAULT_CRITERIA, type CriterionId, type SelectionCriterion } from "../selection/criteria";
 import { formatInstant } from "../time";
@@ -184,7 +184,7 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
         const history = mine.filter((r) => NUMERIC.includes(r.kind) && r.value !== null).map((r) => ({ schoolYear: r.school_year, value: Number(r.value) }));
         const newest = mine.at(-1);
         const latestNumber = newest && NUMERIC.includes(newest.kind) && newest.value !== null ? { schoolYear: newest.school_year, value: Number(newest.value) } : null;
-        const before = history.length >= 2 ? history.at(-2)! : null;
+        const before = history.at(-2) ?? null;
         const latest = latestNumber ? { ...latestNumber, national: national.get(`${metric}|${latestNumber.schoolYear}`) ?? null } : null;
         results.push({ metric: c.id, latest, history, change: latest && before && history.at(-1)?.schoolYear === latest.schoolYear ? round1(latest.value - before.value) : null, threshold: c.threshold });
         if (latest && latest.value < c.threshold) flaggedFor.push(c.id);
@@ -262,7 +262,7 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
           id: org.id,
           organizationNumber: org.organization_number,
           name: org.name,
-          type: org.type as OrganizerType,
+          type: org.type,
           municipalityCode: org.municipality_code,
           municipalityName: org.municipality_name,
         },

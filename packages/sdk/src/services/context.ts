@@ -4,6 +4,7 @@ import type { Channel } from "../domain/audit";
 import type { DigestTarget } from "../digests/types";
 import type { RegionalOffice } from "../domain/offices";
 import type { Store, Database } from "../store/store";
+import { readJsonArray } from "../store/columns";
 import type { Clock } from "../time";
 
 /** Who performs a write: a staff member, or a named system job such as a data import. */
@@ -59,11 +60,14 @@ export function toJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export function fromJsonArray(text: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
+/** The one object a row hydrates to; hydrate functions map rows one to one. */
+export async function hydrateOne<R, T, Q>(hydrate: (rows: R[], q?: Q) => Promise<T[]>, row: R, q?: Q): Promise<T> {
+  const [one] = await hydrate([row], q);
+  if (one === undefined) throw new Error("hydrate returned no object for a row");
+  return one;
+}
+
+/** A JSON string array from a text column; a value that is not one fails naming `column` (store/columns.ts). */
+export function fromJsonArray(text: string, column: string): string[] {
+  return readJsonArray(column, text);
 }

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { COUNTIES } from "../domain/geography";
-import { addLocalDays, localToInstant } from "../time";
+import { addLocalDays, localMidnight, parseInstant, toWallClock } from "../time";
 import { readRegisterState } from "../data/register-sync";
 import type { Deps } from "./context";
 import type { CoverageService } from "../api/coverage";
@@ -49,16 +49,22 @@ export interface CoverageHistory {
   points: Array<{ month: string; met: number; needed: number }>;
 }
 
+/** Which organizers count: some counties, one municipality, or (neither) the whole country. */
+export interface CoverageScope {
+  counties?: string[];
+  municipality?: string;
+}
+
 export function createCoverageService(deps: Deps): CoverageService {
   const { db } = deps.store;
   const { coverage, offices, timeZone } = deps.config;
 
   const service = {
     /** Month by month since the start, in the same scope as `compute`: met so far against the even pace to the goal. */
-    async history(options: { counties?: string[]; municipality?: string } = {}): Promise<CoverageHistory> {
+    async history(options: CoverageScope = {}): Promise<CoverageHistory> {
       const now = await service.compute(options);
-      const [y, m, d] = coverage.startDate.split("-").map(Number);
-      const start = localToInstant({ year: y!, month: m!, day: d!, hour: 0, minute: 0 }, timeZone)!;
+      const start = parseInstant(`${coverage.startDate}T00:00`, "coverage.startDate", timeZone);
+      const first = toWallClock(start, timeZone);
       const end = Date.parse(`${now.endDate}T00:00:00Z`);
       const fromRegister = (await readRegisterState(db)) !== null;
       let q = db
@@ -76,8 +82,8 @@ export function createCoverageService(deps: Deps): CoverageService {
         .sort((a, b) => a - b);
       const clock = deps.clock().getTime();
       const points: CoverageHistory["points"] = [];
-      for (let year = y!, month = m!; ; month === 12 ? ((month = 1), year++) : month++) {
-        const monthEnd = localToInstant({ year: month === 12 ? year + 1 : year, month: month === 12 ? 1 : month + 1, day: 1, hour: 0, minute: 0 }, timeZone)!;
+      for (let year = first.year, month = first.month; ; month === 12 ? ((month = 1), year++) : month++) {
+        const monthEnd = localMidnight(year, month + 1, 1, timeZone);
         const upTo = Math.min(monthEnd, clock);
         const met = firsts.filter((t) => t < upTo).length;
         const needed = Math.round(now.goal * Math.min(Math.max((monthEnd - start) / Math.max(end - start, 1), 0), 1));
@@ -88,9 +94,8 @@ export function createCoverageService(deps: Deps): CoverageService {
     },
 
     /** Progress toward meeting every principal organizer within the programme's years. */
-    async compute(options: { counties?: string[]; municipality?: string } = {}): Promise<Coverage> {
-      const [y, m, d] = coverage.startDate.split("-").map(Number);
-      const start = localToInstant({ year: y!, month: m!, day: d!, hour: 0, minute: 0 }, timeZone)!;
+    async compute(options: CoverageScope = {}): Promise<Coverage> {
+      const start = parseInstant(`${coverage.startDate}T00:00`, "coverage.startDate", timeZone);
       const end = addLocalDays(start, Math.round(coverage.years * 365.25), timeZone);
       const now = deps.clock().getTime();
 

@@ -2,6 +2,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Con
 import {
   ACTIVE_DIALOGUE_STATUSES,
   bookDialogueInputSchema,
+  dialogueStatusSchema,
   rescheduleDialogueInputSchema,
   type BookDialogueInput,
   type DialogueStatus,
@@ -10,12 +11,14 @@ import {
 } from "../domain/dialogue";
 import { findOffice, type RegionalOffice } from "../domain/offices";
 import { addLocalDays, formatInstant, localDate, localToInstant, parseInstant, startOfLocalDay, toWallClock } from "../time";
+import { formatStampRange } from "../time-format";
 import { actsForOthers, requireRole, type ResolvedActor } from "./access";
 import { recordAudit } from "./audit";
-import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
+import { fromJsonArray, hydrateOne, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import { swedishHoliday } from "../holidays";
 import type { Selectable } from "kysely";
+import { readColumn } from "../store/columns";
 import type { Database } from "../store/schema";
 import type { CalendarService } from "../calendar/service";
 import type { DialogueService } from "../api/dialogues";
@@ -82,8 +85,8 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       start: formatInstant(r.start_at, tz),
       end: formatInstant(r.end_at, tz),
       staffIds: (byDialogue.get(r.id) ?? []).sort(),
-      topics: fromJsonArray(r.topics),
-      status: r.status as DialogueStatus,
+      topics: fromJsonArray(r.topics, "dialogues.topics"),
+      status: readColumn(dialogueStatusSchema, "dialogues.status", r.status),
       notes: r.notes,
       followsUpId: r.follows_up_id,
       schoolUnitCode: r.school_unit_code,
@@ -223,7 +226,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       ...c,
       resource: { ...c.resource, name: c.resource.kind === "staff" ? names.get(c.resource.id) : findOffice(deps.config.offices, c.resource.id)?.town },
     }));
-    const when = (c: ConflictDetail) => `${c.start.slice(0, 16).replace("T", " ")}–${c.end.slice(11, 16)}`;
+    const when = (c: ConflictDetail) => formatStampRange(c.start, c.end, tz);
     const sv = withNames.map((c) => (c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} är upptagen ${when(c)}` : `regionkontoret i ${c.resource.name} är bokat ${when(c)}`));
     const en = withNames.map((c) => (c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} is busy ${when(c)}` : `the ${c.resource.name} office is booked ${when(c)}`));
     return new ConflictError({ sv: `Tiden krockar: ${sv.join("; ")}.`, en: `The time conflicts: ${en.join("; ")}.` }, withNames);
@@ -261,7 +264,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
 
   const service = {
     async get(id: string): Promise<QualityDialogue> {
-      return (await hydrate([await load(id)]))[0]!;
+      return hydrateOne(hydrate, await load(id));
     },
 
     /**
@@ -346,7 +349,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         const actor = await requireRole(trx, ctx, "advisor", { sv: "flytta kvalitetsdialoger", en: "reschedule quality dialogues" });
         const row = await load(id, trx);
         await mayChange(trx, actor, row);
-        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status as DialogueStatus)) {
+        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status)) {
           throw ValidationError.field("status", {
             sv: `Dialogen är ${row.status === "held" ? "redan genomförd" : "inställd"} och kan inte flyttas.`,
             en: `The dialogue is ${row.status} and cannot be rescheduled.`,
@@ -419,7 +422,7 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         const actor = await requireRole(trx, ctx, "advisor", { sv: "markera dialoger som genomförda", en: "mark dialogues as held" });
         const row = await load(id, trx);
         await mayChange(trx, actor, row);
-        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status as DialogueStatus)) {
+        if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status)) {
           throw ValidationError.field("status", { sv: `Dialogen har status ${row.status} och kan inte markeras som genomförd.`, en: `The dialogue is ${row.status} and cannot be marked as held.` });
         }
         if (row.start_at > now) {

@@ -1,7 +1,8 @@
 import { NotFoundError } from "../errors";
 import { countyOfMunicipality, municipalitySchema, type Municipality } from "../domain/geography";
-import { organizerInputSchema, type OrganizerInput, type PrincipalOrganizer } from "../domain/organizer";
-import { schoolUnitCodeSchema, schoolUnitInputSchema, type SchoolUnit, type SchoolUnitInput } from "../domain/school-unit";
+import { organizerInputSchema, type OrganizerInput, type OrganizerType, type PrincipalOrganizer } from "../domain/organizer";
+import { schoolUnitCodeSchema, schoolUnitInputSchema, schoolUnitStatusSchema, type SchoolUnit, type SchoolUnitInput, type SchoolUnitStatus } from "../domain/school-unit";
+import { readColumn } from "../store/columns";
 import { requireRole } from "./access";
 import { recordAudit } from "./audit";
 import { fromJsonArray, newId, toJson, type Deps, type Trx, type WriteContext } from "./context";
@@ -20,15 +21,15 @@ export interface UpsertSummary {
   unchanged: number;
 }
 
-export type OrganizerRow = { id: string; organization_number: string; name: string; type: string; municipality_code: string | null };
-export type SchoolRow = { code: string; name: string; municipality_code: string; organizer_id: string; types_of_schooling: string; status: string };
+export type OrganizerRow = { id: string; organization_number: string; name: string; type: OrganizerType; municipality_code: string | null };
+export type SchoolRow = { code: string; name: string; municipality_code: string; organizer_id: string; types_of_schooling: string; status: SchoolUnitStatus };
 
 /** Row → domain object; shared with the search service. */
 export const toOrganizer = (r: OrganizerRow): PrincipalOrganizer => ({
   id: r.id,
   organizationNumber: r.organization_number,
   name: r.name,
-  type: r.type as PrincipalOrganizer["type"],
+  type: r.type,
   municipalityCode: r.municipality_code,
 });
 
@@ -37,8 +38,8 @@ export const toSchool = (r: SchoolRow): SchoolUnit => ({
   name: r.name,
   municipalityCode: r.municipality_code,
   organizerId: r.organizer_id,
-  typesOfSchooling: fromJsonArray(r.types_of_schooling),
-  status: r.status as SchoolUnit["status"],
+  typesOfSchooling: fromJsonArray(r.types_of_schooling, "school_units.types_of_schooling"),
+  status: readColumn(schoolUnitStatusSchema, "school_units.status", r.status),
 });
 
 const clampLimit = (limit: number | undefined) => Math.max(1, Math.min(limit ?? 50, 1000));

@@ -1,6 +1,6 @@
 import { ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { assignmentInputSchema, type Phase } from "../domain/assignment";
-import { ACTIVE_DIALOGUE_STATUSES, type DialogueStatus } from "../domain/dialogue";
+import { ACTIVE_DIALOGUE_STATUSES } from "../domain/dialogue";
 import { minutesInputSchema, type AgreedAction, type DialogueMinutes, type MinutesInput } from "../domain/minutes";
 import { formatInstant, localDate } from "../time";
 import { atLeast, requireRole, type ResolvedActor } from "./access";
@@ -105,7 +105,7 @@ export function createMinutesService(deps: Deps): MinutesService {
         dialogueId: r.dialogue_id,
         authorStaffId: r.author_staff_id,
         at: formatInstant(r.at, tz),
-        topics: fromJsonArray(r.topics),
+        topics: fromJsonArray(r.topics, "dialogue_minutes.topics"),
         notes: r.notes,
         nextDialogueDate: r.next_dialogue_date,
         actions: actions
@@ -139,7 +139,7 @@ export function createMinutesService(deps: Deps): MinutesService {
         const dialogue = await trx.selectFrom("dialogues").selectAll().where("id", "=", dialogueId).executeTakeFirst();
         if (!dialogue) throw new NotFoundError("dialogue", dialogueId, { sv: `Ingen kvalitetsdialog med id ${dialogueId}.`, en: `No quality dialogue with id ${dialogueId}.` });
         await mayRecord(trx, actor, dialogue);
-        const status = dialogue.status as DialogueStatus;
+        const status = dialogue.status;
         if (status === "cancelled") {
           throw ValidationError.field("status", { sv: "Dialogen är inställd och har inget protokoll.", en: "The dialogue was cancelled and has no minutes." });
         }
@@ -225,7 +225,8 @@ export function createMinutesService(deps: Deps): MinutesService {
         });
         return data.nextDialogueDate ? { organizerId: dialogue.organizer_id, followsUpId: dialogueId, date: data.nextDialogueDate } : null;
       });
-      const minutes = (await readMinutes([dialogueId])).get(dialogueId)!;
+      const minutes = (await readMinutes([dialogueId])).get(dialogueId);
+      if (!minutes) throw new NotFoundError("minutes", dialogueId);
       return { minutes, followUp };
     },
 
@@ -244,7 +245,7 @@ export function createMinutesService(deps: Deps): MinutesService {
       const ids = [...new Set(list.flatMap((m) => m.actions.map((a) => a.assignmentId).filter((id): id is string => id !== null)))];
       const phases = new Map<string, Phase>();
       if (ids.length > 0) {
-        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase as Phase);
+        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase);
       }
       return new Map(list.map((m) => [m.id, m.actions.map((a) => ({ ...a, phase: a.assignmentId ? (phases.get(a.assignmentId) ?? null) : null }))]));
     },
@@ -254,7 +255,7 @@ export function createMinutesService(deps: Deps): MinutesService {
       const ids = minutes.actions.map((a) => a.assignmentId).filter((id): id is string => id !== null);
       const phases = new Map<string, Phase>();
       if (ids.length > 0) {
-        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase as Phase);
+        for (const r of await db.selectFrom("assignments").select(["id", "phase"]).where("id", "in", ids).execute()) phases.set(r.id, r.phase);
       }
       return minutes.actions.map((a) => ({ ...a, phase: a.assignmentId ? (phases.get(a.assignmentId) ?? null) : null }));
     },

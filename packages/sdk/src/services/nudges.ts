@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { ACTIVE_DIALOGUE_STATUSES } from "../domain/dialogue";
 import { isSwedishWorkingDay, previousSwedishWorkingDay } from "../holidays";
-import { formatInstant, localDate, localToInstant, parseInstant } from "../time";
+import { formatInstant, localDate, pad, parseInstant } from "../time";
 import { requireRole } from "./access";
+import { readColumn } from "../store/columns";
 import type { AssignmentService } from "./assignments";
 import type { Deps, WriteContext } from "./context";
 import type { NudgeService } from "../api/nudges";
@@ -62,8 +63,7 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
   const workingDays = deps.config.workingHours.days;
 
   function at(date: string, time: { hour: number; minute: number }): number {
-    const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-    return localToInstant({ year: y, month: m, day: d, hour: time.hour, minute: time.minute }, tz)!;
+    return parseInstant(`${date}T${pad(time.hour)}:${pad(time.minute)}`, "nudge time", tz);
   }
 
   const dayStart = (date: string) => parseInstant(`${date}T00:00`, "date", tz);
@@ -163,14 +163,17 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
     /** Nudges sent to a person, newest first. */
     async sent(staffId: string, limit = 50): Promise<Array<{ key: string; kind: NudgeKind; scheduledFor: string; status: string }>> {
       const rows = await db.selectFrom("nudge_claims").selectAll().where("staff_id", "=", staffId).orderBy("scheduled_for", "desc").limit(limit).execute();
-      return rows.map((r) => ({ key: r.key, kind: nudgeKindSchema.catch("briefing").parse(r.kind), scheduledFor: formatInstant(r.scheduled_for, tz), status: r.status }));
+      return rows.map((r) => ({ key: r.key, kind: readColumn(nudgeKindSchema, "nudge_claims.kind", r.kind), scheduledFor: formatInstant(r.scheduled_for, tz), status: r.status }));
     },
 
     /** Which kinds are on for the person (all on by default). */
     async settings(staffId: string): Promise<Record<NudgeKind, boolean>> {
       const rows = await db.selectFrom("nudge_settings").select(["kind", "enabled"]).where("staff_id", "=", staffId).execute();
       const out = { briefing: true, minutes: true, stale: true };
-      for (const r of rows) if (nudgeKindSchema.safeParse(r.kind).success) out[r.kind as NudgeKind] = r.enabled === 1;
+      for (const r of rows) {
+        const kind = nudgeKindSchema.safeParse(r.kind);
+        if (kind.success) out[kind.data] = r.enabled === 1;
+      }
       return out;
     },
 

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../errors";
+import { InvalidStoredValueError, NotFoundError } from "../errors";
 import { countyName, type County, type Municipality } from "../domain/geography";
 import { officeServingCounty, type RegionalOffice } from "../domain/offices";
 import type { PrincipalOrganizer } from "../domain/organizer";
@@ -7,7 +7,8 @@ import { extractSchoolUnitCode } from "../search/index";
 import type { SchoolUnitDetails } from "../skolverket/types";
 import { compareMetrics } from "../data/metrics";
 import { toSchoolResult, type SchoolResult } from "../data/results";
-import { fromJsonArray, type Deps } from "./context";
+import type { Deps } from "./context";
+import { toOrganizer, toSchool } from "./directory";
 import { validate } from "./validate";
 import type { SchoolsService } from "../api/directory";
 
@@ -29,13 +30,14 @@ export interface SchoolProfile {
 
 function parseDetails(text: string | null): SchoolUnitDetails | null {
   if (!text) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    // Written by the sync from the client's typed details; a cheap check guards older rows.
-    return typeof value === "object" && value !== null && "code" in value && "contact" in value ? (value as SchoolUnitDetails) : null;
+    value = JSON.parse(text);
   } catch {
-    return null;
+    throw new InvalidStoredValueError("school_units.details", text);
   }
+  // Written by the sync from the client's typed details; a cheap check guards older rows.
+  return typeof value === "object" && value !== null && "code" in value && "contact" in value ? (value as SchoolUnitDetails) : null;
 }
 
 export function createProfileService(deps: Deps): SchoolsService["profile"] {
@@ -61,21 +63,8 @@ export function createProfileService(deps: Deps): SchoolsService["profile"] {
     const countyCode = municipality?.county_code ?? unit.municipality_code.slice(0, 2);
     const name = countyName(countyCode);
     return {
-      school: {
-        code: unit.code,
-        name: unit.name,
-        municipalityCode: unit.municipality_code,
-        organizerId: unit.organizer_id,
-        typesOfSchooling: fromJsonArray(unit.types_of_schooling),
-        status: unit.status as SchoolUnit["status"],
-      },
-      organizer: {
-        id: organizer.id,
-        organizationNumber: organizer.organization_number,
-        name: organizer.name,
-        type: organizer.type as PrincipalOrganizer["type"],
-        municipalityCode: organizer.municipality_code,
-      },
+      school: toSchool(unit),
+      organizer: toOrganizer(organizer),
       municipality: municipality ? { code: municipality.code, name: municipality.name, countyCode: municipality.county_code } : null,
       county: name ? { code: countyCode, name } : null,
       office: officeServingCounty(deps.config.offices, countyCode) ?? null,

@@ -1,15 +1,18 @@
 import { NotFoundError, ValidationError } from "../errors";
-import { chatIdentitySchema, staffInputSchema, type ChatIdentity, type Staff, type StaffInput } from "../domain/staff";
+import { chatIdentitySchema, roleSchema, staffInputSchema, type ChatIdentity, type Staff, type StaffInput } from "../domain/staff";
 import { findOffice } from "../domain/offices";
 import { requireRole } from "./access";
 import { recordAudit } from "./audit";
-import { newId, type Deps, type Trx, type WriteContext } from "./context";
+import { hydrateOne, newId, type Deps, type Trx, type WriteContext } from "./context";
 import { validate } from "./validate";
 import type { StaffService } from "../api/staff";
+import type { Selectable } from "kysely";
+import { readColumn } from "../store/columns";
+import type { Database } from "../store/schema";
 
-type StaffRow = { id: string; name: string; email: string | null; agency: string; role: string; home_office_id: string | null; locale: string };
+type StaffRow = Omit<Selectable<Database["staff"]>, "created_at">;
 
-function identityKey(identity: ChatIdentity): { platform: string; tenant_id: string; user_id: string } {
+function identityKey(identity: ChatIdentity): { platform: ChatIdentity["platform"]; tenant_id: string; user_id: string } {
   return identity.platform === "slack"
     ? { platform: "slack", tenant_id: identity.teamId, user_id: identity.userId }
     : { platform: "teams", tenant_id: identity.tenantId, user_id: identity.aadObjectId };
@@ -29,10 +32,10 @@ export function createStaffService(deps: Deps): StaffService {
       id: r.id,
       name: r.name,
       email: r.email,
-      agency: r.agency as Staff["agency"],
-      role: r.role as Staff["role"],
+      agency: r.agency,
+      role: readColumn(roleSchema, "staff.role", r.role),
       homeOfficeId: r.home_office_id,
-      locale: r.locale as Staff["locale"],
+      locale: r.locale,
       identities: identities
         .filter((i) => i.staff_id === r.id)
         .map((i): ChatIdentity =>
@@ -47,8 +50,7 @@ export function createStaffService(deps: Deps): StaffService {
   async function load(id: string, q: Trx | typeof db = db): Promise<Staff> {
     const row = await q.selectFrom("staff").selectAll().where("id", "=", id).executeTakeFirst();
     if (!row) throw new NotFoundError("staff", id, { sv: `Ingen medarbetare med id ${id}.`, en: `No staff member with id ${id}.` });
-    const [staff] = await hydrate([row], q);
-    return staff!;
+    return hydrateOne(hydrate, row, q);
   }
 
   const service = {
@@ -90,7 +92,8 @@ export function createStaffService(deps: Deps): StaffService {
      */
     async create(input: StaffInput, ctx: WriteContext): Promise<Staff> {
       const data = validate(staffInputSchema, input);
-      if (data.homeOfficeId && !findOffice(deps.config.offices, data.homeOfficeId)) {
+      const homeOffice = data.homeOfficeId ? findOffice(deps.config.offices, data.homeOfficeId) : undefined;
+      if (data.homeOfficeId && !homeOffice) {
         throw ValidationError.field("homeOfficeId", {
           sv: `Okänt regionkontor "${data.homeOfficeId}".`,
           en: `Unknown regional office "${data.homeOfficeId}".`,
@@ -108,7 +111,7 @@ export function createStaffService(deps: Deps): StaffService {
           const clash = await trx.selectFrom("staff").select("id").where("email", "=", data.email).executeTakeFirst();
           if (clash) throw ValidationError.field("email", { sv: `E-postadressen ${data.email} används redan.`, en: `The e-mail ${data.email} is already in use.` });
         }
-        const office = data.homeOfficeId ? findOffice(deps.config.offices, data.homeOfficeId)!.id : null;
+        const office = homeOffice?.id ?? null;
         await trx
           .insertInto("staff")
           .values({ id, name: data.name, email: data.email ?? null, agency: data.agency, role: data.role, home_office_id: office, locale: data.locale, created_at: now })

@@ -1,3 +1,4 @@
+import { ValidationError } from "../errors";
 import { createHttp, type Query } from "./http";
 import { toCompactSchoolUnits, toListedSchoolUnit, toPageInfo, toSchoolUnitDetails, toSchoolUnitStatistics } from "./mappers";
 import { toDocuments, toProgrammeSeries, toSalsaList } from "./mappers-results";
@@ -75,7 +76,7 @@ export type SkolverketClient = {
   listSchoolUnits(filter?: SchoolUnitFilter): Promise<Page<ListedSchoolUnit>>;
   /** Every unit matching the filter, page after page, starting at `filter.page` (default 0). */
   iterateSchoolUnits(filter?: SchoolUnitFilter): AsyncGenerator<ListedSchoolUnit, void, undefined>;
-  /** @throws SkolverketNotFoundError (code `SKOLVERKET_NOT_FOUND`) when the unit does not exist. */
+  /** @throws SkolverketNotFoundError (code `skolverket_not_found`) when the unit does not exist. */
   getSchoolUnit(code: string): Promise<SchoolUnitDetails>;
   /** @throws SkolverketNotFoundError when the unit (or its statistics) does not exist. */
   getStatistics(code: string, schoolForm: StatisticsSchoolForm): Promise<SchoolUnitStatistics>;
@@ -93,7 +94,12 @@ export type SkolverketClient = {
 const DEFAULT_PAGE_SIZE = 50;
 
 function assertSchoolUnitCode(code: string): void {
-  if (!/^\d{8}$/.test(code)) throw new RangeError(`A school unit code has 8 digits, got ${JSON.stringify(code)}`);
+  if (!/^\d{8}$/.test(code)) {
+    throw ValidationError.field("code", {
+      sv: `En skolenhetskod har 8 siffror, fick ${JSON.stringify(code)}`,
+      en: `A school unit code has 8 digits, got ${JSON.stringify(code)}`,
+    });
+  }
 }
 
 /** The API's `_links.next` is authoritative when links are present; `page` otherwise. */
@@ -149,7 +155,12 @@ export function createSkolverketClient(options: SkolverketClientOptions = {}): S
 
   const getStatistics = async (code: string, schoolForm: StatisticsSchoolForm): Promise<SchoolUnitStatistics> => {
     assertSchoolUnitCode(code);
-    if (schoolForm !== "gr" && schoolForm !== "gy") throw new RangeError(`schoolForm must be "gr" or "gy", got ${String(schoolForm)}`);
+    if (schoolForm !== "gr" && schoolForm !== "gy") {
+      throw ValidationError.field("schoolForm", {
+        sv: `schoolForm ska vara "gr" eller "gy", fick ${String(schoolForm)}`,
+        en: `schoolForm must be "gr" or "gy", got ${String(schoolForm)}`,
+      });
+    }
     const raw = await getJson(`v4/school-units/${code}/statistics/${schoolForm}`, {}, schoolUnitStatisticsSchema);
     return toSchoolUnitStatistics(raw, schoolForm);
   };
@@ -176,7 +187,12 @@ export function createSkolverketClient(options: SkolverketClientOptions = {}): S
   };
 
   const getNationalProgrammeValues = async (programCode: string): Promise<StatisticSeries[]> => {
-    if (!/^[A-Za-z0-9]{1,10}$/.test(programCode)) throw new RangeError(`A programme code is a few letters, e.g. EK, got ${JSON.stringify(programCode)}`);
+    if (!/^[A-Za-z0-9]{1,10}$/.test(programCode)) {
+      throw ValidationError.field("programCode", {
+        sv: `En programkod är några bokstäver, t.ex. EK, fick ${JSON.stringify(programCode)}`,
+        en: `A programme code is a few letters, e.g. EK, got ${JSON.stringify(programCode)}`,
+      });
+    }
     const raw = await getJson(`v4/statistics/national-values/gy/${programCode}`, {}, nationalProgrammeValuesSchema);
     return toProgrammeSeries(raw.body);
   };

@@ -1,3 +1,5 @@
+import { ValidationError } from "../errors";
+
 /** Limits how many async tasks run at once; the rest wait in FIFO order. */
 export type Semaphore = {
   run<T>(task: () => Promise<T>): Promise<T>;
@@ -6,7 +8,12 @@ export type Semaphore = {
 };
 
 export function createSemaphore(limit: number): Semaphore {
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw ValidationError.field("concurrency", {
+      sv: `concurrency ska vara ett positivt heltal, fick ${limit}`,
+      en: `concurrency must be a positive integer, got ${limit}`,
+    });
+  }
   let active = 0;
   const queue: Array<() => void> = [];
 

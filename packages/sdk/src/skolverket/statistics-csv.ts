@@ -1,3 +1,4 @@
+import { SamverkanError, type LocalizedText } from "../errors";
 import { parseDelimited, type CsvRecord } from "./csv";
 import { HEADER_MARKER, mapColumns, type ExportColumn } from "./statistics-export-columns";
 import { parseExportRow, type ExportRow } from "./statistics-export-row";
@@ -15,14 +16,13 @@ export type StatisticsExport = {
 };
 
 /** The file as a whole cannot be read: no header row, or a column is missing. */
-export class StatisticsExportFormatError extends Error {
-  override readonly name = "StatisticsExportFormatError";
+export class StatisticsExportFormatError extends SamverkanError {
   constructor(
-    readonly code: "STATISTICS_EXPORT_NO_HEADER" | "STATISTICS_EXPORT_MISSING_COLUMNS",
-    message: string,
+    readonly code: "export_no_header" | "export_missing_columns",
+    messages: LocalizedText,
     readonly missingColumns: readonly ExportColumn[] = [],
   ) {
-    super(message);
+    super(messages);
   }
 }
 
@@ -55,13 +55,19 @@ export function parseStatisticsExport(text: string): StatisticsExport {
   const headerAt = records.findIndex((record) => record.cells.some((cell) => cell.trim() === HEADER_MARKER));
   const header = records[headerAt];
   if (header === undefined) {
-    throw new StatisticsExportFormatError("STATISTICS_EXPORT_NO_HEADER", `No header row with a "${HEADER_MARKER}" cell was found`);
+    throw new StatisticsExportFormatError("export_no_header", {
+      sv: `Ingen rubrikrad med en cell "${HEADER_MARKER}" hittades`,
+      en: `No header row with a "${HEADER_MARKER}" cell was found`,
+    });
   }
   const mapped = mapColumns(header.cells);
   if ("missing" in mapped) {
     throw new StatisticsExportFormatError(
-      "STATISTICS_EXPORT_MISSING_COLUMNS",
-      `The header row (line ${header.line}) lacks the columns: ${mapped.missing.join(", ")}`,
+      "export_missing_columns",
+      {
+        sv: `Rubrikraden (rad ${header.line}) saknar kolumnerna: ${mapped.missing.join(", ")}`,
+        en: `The header row (line ${header.line}) lacks the columns: ${mapped.missing.join(", ")}`,
+      },
       mapped.missing,
     );
   }

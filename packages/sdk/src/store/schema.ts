@@ -1,6 +1,26 @@
 import type { Generated } from "kysely";
+import type { CalendarMethod } from "../calendar/ics";
+import type { DigestPlatform, DigestRunStatus, DigestSubscriptionStatus } from "../digests/types";
+import type { Agency } from "../domain/agency";
+import type { FocusArea, Phase } from "../domain/assignment";
+import type { Channel } from "../domain/audit";
+import type { DialogueStatus } from "../domain/dialogue";
+import type { OrganizerType } from "../domain/organizer";
+import type { SchoolUnitStatus } from "../domain/school-unit";
+import type { Role } from "../domain/staff";
+import type { Locale } from "../errors";
+import type { OutboxStatus } from "../mail/outbox";
+
+/** Whether an organizer is still in the register (a manual one is always active). */
+export type OrganizerStatus = "active" | "inactive";
+/** How a calendar change travels: an e-mail with the .ics, or the event in Outlook via Graph. */
+export type OutboxChannel = "smtp" | "graph";
+export type NudgeClaimStatus = "claimed" | "sent" | "failed";
 
 /**
+ * Enum columns carry their unions so rows need no casts. The database does not enforce
+ * them, so the row mappers parse status, phase and role with zod (store/columns.ts).
+ *
  * Table shapes shared by the SQLite and PostgreSQL stores. Instants are epoch
  * milliseconds (INTEGER / BIGINT), booleans 0/1 and structured values JSON text,
  * so that one query layer serves both dialects unchanged.
@@ -12,11 +32,11 @@ export interface Database {
     id: string;
     organization_number: string;
     name: string;
-    type: string;
+    type: OrganizerType;
     municipality_code: string | null;
     updated_at: number;
     /** `active` or `inactive` (left the register, or no longer active there). */
-    status: Generated<string>;
+    status: Generated<OrganizerStatus>;
     source: string | null;
     register_type: string | null;
     legal_entity_status: string | null;
@@ -30,7 +50,7 @@ export interface Database {
     municipality_code: string;
     organizer_id: string;
     types_of_schooling: string;
-    status: string;
+    status: SchoolUnitStatus;
     details: string | null;
     updated_at: number;
     register_seen_at: Generated<number | null>;
@@ -39,6 +59,7 @@ export interface Database {
     school_unit_code: string;
     school_year: string;
     metric: string;
+    /** A StatValue kind; kept as text because a row that contradicts itself reads as `unparseable` (data/results.ts). */
     kind: string;
     value: number | null;
     raw: string;
@@ -49,14 +70,14 @@ export interface Database {
     id: string;
     name: string;
     email: string | null;
-    agency: string;
-    role: string;
+    agency: Agency;
+    role: Role;
     home_office_id: string | null;
-    locale: string;
+    locale: Locale;
     created_at: number;
   };
   staff_identities: {
-    platform: string;
+    platform: DigestPlatform;
     tenant_id: string;
     user_id: string;
     staff_id: string;
@@ -68,7 +89,7 @@ export interface Database {
     digital: number;
     start_at: number;
     end_at: number;
-    status: string;
+    status: DialogueStatus;
     topics: string;
     notes: string;
     follows_up_id: string | null;
@@ -93,10 +114,10 @@ export interface Database {
     ref_number: number;
     plan_id: string;
     title: string;
-    agency: string;
-    focus_area: string;
+    agency: Agency;
+    focus_area: FocusArea;
     responsible_staff_id: string | null;
-    phase: string;
+    phase: Phase;
     due_date: string | null;
     reference_material: string;
     created_at: number;
@@ -110,7 +131,7 @@ export interface Database {
     at: number;
     note: string;
     percent: number | null;
-    phase_change: string | null;
+    phase_change: Phase | null;
     corrects_entry_id: string | null;
   };
   audit_events: {
@@ -122,7 +143,7 @@ export interface Database {
     action: string;
     entity_type: string;
     entity_id: string;
-    channel: string;
+    channel: Channel;
     details: string;
   };
   inspection_documents: {
@@ -144,14 +165,14 @@ export interface Database {
   digest_subscriptions: {
     id: string;
     ref_number: number;
-    platform: string;
+    platform: DigestPlatform;
     target_key: string;
     target: string;
     scope: string;
     cron: string;
-    locale: string;
+    locale: Locale;
     post_when_empty: number;
-    status: string;
+    status: DigestSubscriptionStatus;
     paused_reason: string | null;
     active_since: number;
     created_by: string | null;
@@ -164,7 +185,7 @@ export interface Database {
     period_key: string;
     scheduled_for: number;
     period_start: number;
-    status: string;
+    status: DigestRunStatus;
     late: number;
     attempts: number;
     error: string | null;
@@ -213,7 +234,7 @@ export interface Database {
     kind: string;
     staff_id: string;
     scheduled_for: number;
-    status: string;
+    status: NudgeClaimStatus;
     claimed_by: string;
     claimed_at: number;
     sent_at: number | null;
@@ -224,14 +245,14 @@ export interface Database {
     id: string;
     dialogue_id: string;
     /** `smtp` (an e-mail with the .ics) or `graph` (the event in the organizer's Outlook calendar). */
-    channel: Generated<string>;
-    method: string;
+    channel: Generated<OutboxChannel>;
+    method: CalendarMethod;
     sequence: number;
     recipients: string;
     subject: string;
     body: string;
     ics: string;
-    status: string;
+    status: OutboxStatus;
     attempts: number;
     next_attempt_at: number;
     lease_owner: string | null;

@@ -12,6 +12,7 @@ import {
   type ListedSchoolUnit,
   type SkolverketClientOptions,
 } from "../../src/skolverket/index";
+import { isRequestError, SamverkanError, ValidationError } from "../../src/errors";
 
 const fx = sharedFixture("skolverket/planned-educations-v4.jsonl");
 
@@ -221,7 +222,11 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
     const { server, client } = await setup({ faults: [{ match: () => true, status: 503, times: 10 }] }, { retries: 2, backoffLimitMs: 10 });
     const error = await client.getSchoolUnit("16394249").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SkolverketHttpError);
-    expect(error).toMatchObject({ code: "SKOLVERKET_HTTP_ERROR", status: 503, url: `${server.url}${DETAILS_PATH}` });
+    // One error root: a Skolverket error is a SamverkanError with a code and both languages.
+    expect(error).toBeInstanceOf(SamverkanError);
+    expect(error).toMatchObject({ code: "skolverket_http", status: 503, url: `${server.url}${DETAILS_PATH}` });
+    expect((error as SamverkanError).localized("sv")).toBe(`Skolverkets API svarade HTTP 503 för ${server.url}${DETAILS_PATH}`);
+    expect(isRequestError(error)).toBe(false);
     expect(server.requests).toHaveLength(3);
   });
 
@@ -232,7 +237,7 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
     const { server, client } = await setup({ faults: [{ match: () => true, status: 200, body, times: 1 }] });
     const error = await client.getSchoolUnit("16394249").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SkolverketResponseError);
-    expect(error).toMatchObject({ code: "SKOLVERKET_INVALID_RESPONSE", issues: [{ path: "body.code" }] });
+    expect(error).toMatchObject({ code: "skolverket_invalid_response", issues: [{ path: "body.code" }] });
     expect((error as Error).message).toBe(
       `Unexpected response from ${server.url}${DETAILS_PATH}: body.code: Invalid input: expected string, received number`,
     );
@@ -255,7 +260,7 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
       fetch: async () => new Response("<html>maintenance</html>", { status: 200, headers: { "content-type": "text/html" } }),
     });
     await expect(client.getSchoolUnit("16394249")).rejects.toMatchObject({
-      code: "SKOLVERKET_INVALID_RESPONSE",
+      code: "skolverket_invalid_response",
       issues: [{ path: "(body)", message: "not valid JSON" }],
     });
   });
@@ -265,14 +270,17 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
     const error = await client.getSchoolUnit("99999999").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SkolverketNotFoundError);
     expect(error).toBeInstanceOf(SkolverketHttpError);
-    expect(error).toMatchObject({ code: "SKOLVERKET_NOT_FOUND", status: 404 });
+    expect(error).toMatchObject({ code: "skolverket_not_found", status: 404 });
     expect(server.requests).toHaveLength(1);
     await expect(client.getStatistics("99999999", "gr")).rejects.toBeInstanceOf(SkolverketNotFoundError);
   });
 
   it("rejects a malformed school unit code before any request", async () => {
     const { server, client } = await setup();
-    await expect(client.getSchoolUnit("1234")).rejects.toThrow(RangeError);
+    const error = await client.getSchoolUnit("1234").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ code: "validation", issues: [{ field: "code" }] });
+    expect((error as ValidationError).localized("sv")).toBe('En skolenhetskod har 8 siffror, fick "1234"');
     expect(server.requests).toHaveLength(0);
   });
 
@@ -292,7 +300,7 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
     const { client } = await setup({ latencyMs: 500 }, { timeoutMs: 100, retries: 0 });
     const error = await client.getSchoolUnit("16394249").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SkolverketTimeoutError);
-    expect(error).toMatchObject({ code: "SKOLVERKET_TIMEOUT" });
+    expect(error).toMatchObject({ code: "skolverket_timeout" });
   });
 
   it("reports a server that cannot be reached", async () => {
@@ -302,7 +310,7 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
     const client = createSkolverketClient({ baseUrl: `${url}/planned-educations`, retries: 0 });
     const error = await client.getSchoolUnit("16394249").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SkolverketNetworkError);
-    expect(error).toMatchObject({ code: "SKOLVERKET_NETWORK_ERROR", url: `${url}${DETAILS_PATH}` });
+    expect(error).toMatchObject({ code: "skolverket_network", url: `${url}${DETAILS_PATH}` });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createSemaphore } from "../../src/skolverket/index";
+import { ValidationError } from "../../src/errors";
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,6 +34,6 @@ describe("createSemaphore", () => {
   });
 
   it("rejects a limit below 1", () => {
-    expect(() => createSemaphore(0)).toThrow(RangeError);
+    expect(() => createSemaphore(0)).toThrow(ValidationError);
   });
 });

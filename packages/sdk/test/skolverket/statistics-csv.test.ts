@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sharedFixture } from "@samverkan/vitest-config/helpers";
 import { parseStatisticsExport, StatisticsExportFormatError } from "../../src/skolverket/index";
+import { SamverkanError } from "../../src/errors";
 
 const HEADER =
   "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Typ av huvudman;Huvudman;Huvudman orgnr;Antal elever;" +
@@ -98,8 +99,10 @@ describe("parseStatisticsExport (synthetic)", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(StatisticsExportFormatError);
-      expect((error as StatisticsExportFormatError).code).toBe("STATISTICS_EXPORT_MISSING_COLUMNS");
+      expect((error as StatisticsExportFormatError).code).toBe("export_missing_columns");
       expect((error as StatisticsExportFormatError).missingColumns).toEqual(["pupils"]);
+      expect(error).toBeInstanceOf(SamverkanError);
+      expect((error as StatisticsExportFormatError).localized("sv")).toBe("Rubrikraden (rad 1) saknar kolumnerna: pupils");
     }
   });
 });

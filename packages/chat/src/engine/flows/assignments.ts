@@ -1,9 +1,10 @@
-import { FOCUS_AREA_NAMES, isSamverkanError, PHASE_NAMES, phaseSchema, type Assignment, type Phase } from "@samverkan/sdk";
+import { FOCUS_AREA_NAMES, isRequestError, PHASE_NAMES, phaseSchema, type Assignment, type Phase } from "@samverkan/sdk";
 import type { Entities, ParseResult } from "../../nlu/types";
 import type { Block, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDateTime, formatDay } from "../format";
+import { optional } from "../optional";
 import type { Pending } from "../pending";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
@@ -50,7 +51,7 @@ export async function showAssignment(ctx: FlowContext, ref: string | undefined):
   try {
     return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(ref)));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
+    if (isRequestError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
@@ -58,7 +59,7 @@ export async function showAssignment(ctx: FlowContext, ref: string | undefined):
 export async function assignmentCard(ctx: FlowContext, a: Assignment, lead?: string): Promise<Message> {
   const msg = t(ctx.locale).assignments;
   const history = await ctx.sv.assignments.history(a.id);
-  const responsible = a.responsibleStaffId ? (await ctx.sv.staff.get(a.responsibleStaffId).catch(() => undefined))?.name : undefined;
+  const responsible = a.responsibleStaffId ? (await optional(ctx.logger, "staff.get", { staffId: a.responsibleStaffId }, ctx.sv.staff.get(a.responsibleStaffId), undefined))?.name : undefined;
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
   blocks.push({ type: "header", text: `${a.ref} ${a.title}` });
@@ -115,7 +116,7 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
     ctx.setPending({ ...pending, awaiting: "ref" });
     return pickAssignment(ctx, "progress.pick", t(ctx.locale).common.askAssignment);
   }
-  const assignment = await ctx.sv.assignments.get(pending.ref).catch(() => undefined);
+  const assignment = await optional(ctx.logger, "assignments.get", { ref: pending.ref }, ctx.sv.assignments.get(pending.ref), undefined);
   if (!assignment) {
     const { ref: _ref, ...rest } = pending;
     ctx.setPending({ ...rest, awaiting: "ref" });
@@ -191,7 +192,7 @@ export async function confirmProgress(ctx: FlowContext, pending: ProgressPending
     ctx.setPending(undefined);
     return reply(await assignmentCard(ctx, await ctx.sv.assignments.get(pending.ref), t(ctx.locale).common.progressLogged));
   } catch (error) {
-    if (isSamverkanError(error)) {
+    if (isRequestError(error)) {
       ctx.setPending(undefined);
       return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }

@@ -1,9 +1,10 @@
-import { ConflictError, findOffice, formatInstant, isSamverkanError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
+import { ConflictError, findOffice, formatInstant, isRequestError, ValidationError, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities, ParseResult, When } from "../../nlu/types";
 import { endInstant, startDay, startInstant } from "../../nlu/when";
 import type { Action, Block, FormBlock, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange } from "../format";
+import { optional } from "../optional";
 import { findOrganizerChoices } from "../lookup";
 import type { BookDraft } from "../pending";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
@@ -20,7 +21,7 @@ export async function startBooking(ctx: FlowContext, entities: Entities): Promis
   }
   if (entities.digital) draft.digital = true;
   if (entities.schoolUnitCode) {
-    const school = await ctx.sv.schools.get(entities.schoolUnitCode).catch(() => undefined);
+    const school = await optional(ctx.logger, "schools.get", { schoolUnitCode: entities.schoolUnitCode }, ctx.sv.schools.get(entities.schoolUnitCode), undefined);
     if (school) {
       const organizer = await ctx.sv.organizers.get(school.organizerId);
       Object.assign(draft, { organizerId: organizer.id, organizerName: organizer.name, schoolUnitCode: school.code });
@@ -142,7 +143,7 @@ export async function confirmBooking(ctx: FlowContext, draft: BookDraft): Promis
         return askPlace(ctx, draft, false, escapeMarkup(error.localized(ctx.locale)));
       }
     }
-    if (isSamverkanError(error)) {
+    if (isRequestError(error)) {
       ctx.setPending(undefined);
       return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     }
@@ -379,7 +380,7 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
       for (const issue of error.issues) formErrors[map[issue.field] ?? "date"] = issue.message[ctx.locale];
       return { messages: [], replaceOriginal: false, formErrors };
     }
-    if (isSamverkanError(error)) return { messages: [], replaceOriginal: false, formErrors: { organizer: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { organizer: error.localized(ctx.locale) } };
     throw error;
   }
 }
@@ -403,7 +404,7 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
       { label: "Status", value: statusName(d.status, ctx.locale) },
     ],
   });
-  const contacts = await ctx.sv.contacts.forDialogue(d.id, ctx.write).catch(() => []);
+  const contacts = await optional(ctx.logger, "contacts.forDialogue", { dialogueId: d.id }, ctx.sv.contacts.forDialogue(d.id, ctx.write), []);
   if (contacts.length > 0) {
     const names = contacts.map((c) => `${escapeMarkup(c.name)} (${escapeMarkup(c.role)})`).join(", ");
     blocks.push({ type: "context", text: `${m.meeting}: ${names}`.slice(0, 2000) });

@@ -1,7 +1,7 @@
 import { FOCUS_AREA_NAMES, ORGANIZER_TYPE_NAMES, PHASE_NAMES, type BriefingResult, type BriefingUnit, type CriterionId, type DialogueBriefing } from "@samverkan/sdk";
 import type { Action, Block, ListItem, Locale, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
-import { formatDay, formatRange } from "../format";
+import { formatDay, formatRange, formatStamp } from "../format";
 import { message } from "../reply";
 import { t } from "../../i18n";
 
@@ -91,7 +91,7 @@ export function briefingSummary(b: DialogueBriefing, locale: Locale): Message {
     { id: "contact.form", label: msg.addContactPerson, value: { organizerId: b.organizer.id } },
   ];
   blocks.push({ type: "actions", actions });
-  blocks.push({ type: "context", text: msg.compiled(b.generatedAt.slice(0, 16).replace("T", " ")) });
+  blocks.push({ type: "context", text: msg.compiled(formatStamp(b.generatedAt)) });
   const text = msg.briefingForSchoolUnitsFlagged({ name: b.organizer.name, length: b.units.length, length2: flagged.length, length3: b.assignments.length });
   return message(locale, blocks, text);
 }

@@ -1,4 +1,4 @@
-import { ForbiddenError, isSamverkanError, ValidationError, type OrganizerContact } from "@samverkan/sdk";
+import { ForbiddenError, isRequestError, ValidationError, type OrganizerContact } from "@samverkan/sdk";
 import type { Block, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
 import { message, reply, textMessage } from "../reply";
@@ -130,7 +130,7 @@ export async function submitDialogueContacts(ctx: FlowContext, dialogueId: strin
   try {
     await ctx.sv.contacts.setForDialogue(dialogueId, ids, ctx.write);
   } catch (error) {
-    if (isSamverkanError(error)) return { messages: [], replaceOriginal: false, formErrors: { [`contact_${all[0]?.id ?? "none"}`]: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { [`contact_${all[0]?.id ?? "none"}`]: error.localized(ctx.locale) } };
     throw error;
   }
   return { messages: [await card(dialogueId)], replaceOriginal: false, closeForm: true };

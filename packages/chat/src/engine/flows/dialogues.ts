@@ -1,4 +1,4 @@
-import { ConflictError, formatInstant, isSamverkanError, type QualityDialogue } from "@samverkan/sdk";
+import { ConflictError, formatInstant, isRequestError, type QualityDialogue } from "@samverkan/sdk";
 import { formatZoned, instantOf } from "../../nlu/dates/zone";
 import type { Entities, When } from "../../nlu/types";
 import { startDay, startInstant } from "../../nlu/when";
@@ -6,6 +6,7 @@ import type { Block, ListItem, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import type { FlowContext } from "../context";
 import { formatDay, formatRange } from "../format";
+import { optional } from "../optional";
 import { findOrganizerChoices } from "../lookup";
 import { cancelAction, escapeMarkup, message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
@@ -131,7 +132,7 @@ export async function confirmCancel(ctx: FlowContext, dialogueId: string): Promi
     const d = await ctx.sv.dialogues.cancel(dialogueId, { reason: t(ctx.locale).dialogues.cancelledViaChat }, ctx.write);
     return reply(await dialogueCard(ctx, d, t(ctx.locale).common.dialogueCancelled, "cancelled"));
   } catch (error) {
-    if (isSamverkanError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
+    if (isRequestError(error)) return reply(textMessage(ctx.locale, escapeMarkup(error.localized(ctx.locale))));
     throw error;
   }
 }
@@ -175,9 +176,13 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, request
   }
   const d = await ctx.sv.dialogues.get(dialogueId);
   const duration = Date.parse(d.end) - Date.parse(d.start);
-  const conflicts = await ctx.sv.dialogues
-    .conflicts({ start, end: new Date(Date.parse(start) + duration).toISOString(), staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, excludeId: d.id })
-    .catch(() => []);
+  const conflicts = await optional(
+    ctx.logger,
+    "dialogues.conflicts",
+    { dialogueId: d.id, start },
+    ctx.sv.dialogues.conflicts({ start, end: new Date(Date.parse(start) + duration).toISOString(), staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, excludeId: d.id }),
+    [],
+  );
   if (conflicts.length > 0) return suggestSlots(ctx, d, start);
   ctx.setPending({ flow: "reschedule", awaiting: "confirm", dialogueId, start });
   const m = t(ctx.locale).dialogues;
@@ -214,7 +219,7 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
     return reply(await dialogueCard(ctx, d, t(ctx.locale).common.rescheduled, "rescheduled"));
   } catch (error) {
     if (error instanceof ConflictError) return suggestSlots(ctx, await ctx.sv.dialogues.get(dialogueId), start);
-    if (isSamverkanError(error)) {
+    if (isRequestError(error)) {
       ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId });
       return reply(textMessage(ctx.locale, `${escapeMarkup(error.localized(ctx.locale))} ${t(ctx.locale).common.askTime}`));
     }

@@ -1,4 +1,4 @@
-import { focusAreaOfTopic, ForbiddenError, isSamverkanError, ValidationError, type AgreedActionInput, type QualityDialogue } from "@samverkan/sdk";
+import { focusAreaOfTopic, ForbiddenError, isRequestError, ValidationError, type AgreedActionInput, type QualityDialogue } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import { startDay } from "../../nlu/when";
 import type { Block, Input, ListItem, Message } from "../../cards/model";
@@ -169,7 +169,7 @@ export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, va
       return { messages: [], replaceOriginal: false, formErrors };
     }
     if (error instanceof ForbiddenError) return { messages: [], replaceOriginal: false, formErrors: { [actions.some((a) => a.createAssignment) ? "action_1_assign" : "notes"]: error.localized(ctx.locale) } };
-    if (isSamverkanError(error)) return { messages: [], replaceOriginal: false, formErrors: { notes: error.localized(ctx.locale) } };
+    if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { notes: error.localized(ctx.locale) } };
     throw error;
   }
 }

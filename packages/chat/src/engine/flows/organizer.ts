@@ -3,6 +3,7 @@ import type { Block, ListItem } from "../../cards/model";
 import type { Entities } from "../../nlu/types";
 import type { FlowContext } from "../context";
 import { formatRange } from "../format";
+import { optional } from "../optional";
 import { findOrganizerChoices } from "../lookup";
 import { message, reply, textMessage } from "../reply";
 import type { EngineReply } from "../types";
@@ -98,7 +99,7 @@ async function organizerCard(ctx: FlowContext, organizer: PrincipalOrganizer) {
   }
 
   const countyCode = organizer.municipalityCode?.slice(0, 2);
-  const selection = await ctx.sv.selection.candidates(countyCode ? { county: countyCode, limit: 1000 } : { limit: 1000 }).catch(() => undefined);
+  const selection = await optional(ctx.logger, "selection.candidates", { organizerId: organizer.id, countyCode }, ctx.sv.selection.candidates(countyCode ? { county: countyCode, limit: 1000 } : { limit: 1000 }), undefined);
   const flagged = selection?.candidates.filter((c) => c.organizer.id === organizer.id) ?? [];
   blocks.push({
     type: "text",

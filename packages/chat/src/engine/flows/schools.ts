@@ -1,4 +1,4 @@
-import { formatStatValue, isSamverkanError } from "@samverkan/sdk";
+import { formatStatValue, isRequestError } from "@samverkan/sdk";
 import type { Entities } from "../../nlu/types";
 import type { Block, Message } from "../../cards/model";
 import type { FlowContext } from "../context";
@@ -80,7 +80,7 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
     }
     return message(locale, blocks, `${profile.school.name} (${profile.school.code}), ${profile.organizer.name}`);
   } catch (error) {
-    if (isSamverkanError(error)) return undefined;
+    if (isRequestError(error)) return undefined;
     throw error;
   }
 }

@@ -4,7 +4,6 @@ import type { Messages } from "../sv";
 export const digestDescribe: Messages["digestDescribe"] = {
   everyDay: (time: string) => `every day ${time}`,
   weekdays: (time: string) => `weekdays ${time}`,
-  dayNames: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
   every: (p: { day: string; time: string }) => `every ${p.day} ${p.time}`,
   cronSwedishTime: (cron: string) => `cron "${cron}" (Swedish time)`,
 };

@@ -2,7 +2,6 @@
 export const digestDescribe = {
   everyDay: (time: string) => `varje dag ${time}`,
   weekdays: (time: string) => `vardagar ${time}`,
-  dayNames: ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"],
   every: (p: { day: string; time: string }) => `varje ${p.day} ${p.time}`,
   cronSwedishTime: (cron: string) => `cron "${cron}" (svensk tid)`,
 };

@@ -1,7 +1,5 @@
-/** Swedish dates and numbers: short day and month names, decimal comma, typographic minus. */
+/** Swedish numbers: decimal comma, typographic minus. (Day and month names come from Intl, via the SDK's time-format.) */
 export const format = {
-  weekdaysShort: ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
-  monthsShort: ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"],
   decimalMark: ",",
   minus: "−",
 };

@@ -1,3 +1,4 @@
+import { ValidationError, type LocalizedText } from "../../errors";
 import { createHttp } from "../http";
 import { toRegisterOrganizer, toRegisterOrganizerDetails, toRegisterSchoolUnit, toRegisterSchoolUnitDetails } from "./mappers";
 import { registerOrganizerInfoSchema, registerOrganizerListSchema, registerSchoolUnitInfoSchema, registerSchoolUnitListSchema } from "./schemas";
@@ -40,8 +41,13 @@ export interface SkolenhetsregistretClient {
   getSchoolUnit(code: string): Promise<RegisterSchoolUnitDetails>;
 }
 
-function assertDigits(value: string, digits: number, what: string): void {
-  if (!new RegExp(`^\\d{${digits}}$`).test(value)) throw new RangeError(`${what} has ${digits} digits, got ${JSON.stringify(value)}`);
+function assertDigits(value: string, digits: number, field: string, what: LocalizedText): void {
+  if (!new RegExp(`^\\d{${digits}}$`).test(value)) {
+    throw ValidationError.field(field, {
+      sv: `${what.sv} har ${digits} siffror, fick ${JSON.stringify(value)}`,
+      en: `${what.en} has ${digits} digits, got ${JSON.stringify(value)}`,
+    });
+  }
 }
 
 export function createSkolenhetsregistretClient(options: SkolenhetsregistretClientOptions = {}): SkolenhetsregistretClient {
@@ -65,7 +71,7 @@ export function createSkolenhetsregistretClient(options: SkolenhetsregistretClie
       return { items: raw.data.attributes.map(toRegisterOrganizer), extractDate: raw.meta?.extractDate ?? null };
     },
     async getOrganizer(organizationNumber) {
-      assertDigits(organizationNumber, 10, "An organisation number");
+      assertDigits(organizationNumber, 10, "organizationNumber", { sv: "Ett organisationsnummer", en: "An organisation number" });
       return toRegisterOrganizerDetails(await getJson(`v2/organizers/${organizationNumber}`, {}, registerOrganizerInfoSchema));
     },
     async listSchoolUnits() {
@@ -73,7 +79,7 @@ export function createSkolenhetsregistretClient(options: SkolenhetsregistretClie
       return { items: raw.data.attributes.map(toRegisterSchoolUnit), extractDate: raw.meta?.extractDate ?? null };
     },
     async getSchoolUnit(code) {
-      assertDigits(code, 8, "A school unit code");
+      assertDigits(code, 8, "code", { sv: "En skolenhetskod", en: "A school unit code" });
       return toRegisterSchoolUnitDetails(await getJson(`v2/school-units/${code}`, {}, registerSchoolUnitInfoSchema));
     },
   };
