@@ -57,8 +57,9 @@ export function deriveCompletion(facts: readonly ResultFact[]): { facts: ResultF
     const numbers = figures.filter((p): p is ProgrammeFigure & { value: number } => p.value !== null);
     let value: StatValue;
     if (numbers.length === 0) {
-      const marker = figures.find((p) => p.kind === "hidden") ?? figures[0]!;
-      value = { kind: marker.kind === "hidden" ? "hidden" : "missing", raw: marker.raw };
+      // `figures` has one entry per fact of a non-empty list.
+      const marker = figures.find((p) => p.kind === "hidden") ?? figures[0];
+      value = { kind: marker?.kind === "hidden" ? "hidden" : "missing", raw: marker?.raw ?? "" };
     } else {
       const weighted = numbers.filter((p): p is typeof p & { pupils: number } => p.pupils !== null && p.pupils > 0);
       const mean =

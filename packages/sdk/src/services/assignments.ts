@@ -295,9 +295,12 @@ export function createAssignmentService(deps: Deps): AssignmentService {
         .execute();
       const assignments = await hydrate(rows);
       const current = now();
-      return assignments.map((assignment, i) => {
-        const last = rows[i]!.last_at ?? rows[i]!.created_at;
-        return { assignment, daysSilent: Math.floor((current - Number(last)) / 86_400_000) };
+      // hydrate keeps the rows' order: one assignment per row.
+      return assignments.flatMap((assignment, i) => {
+        const row = rows[i];
+        if (!row) return [];
+        const last = row.last_at ?? row.created_at;
+        return [{ assignment, daysSilent: Math.floor((current - Number(last)) / 86_400_000) }];
       });
     },
   };
