@@ -3,9 +3,10 @@
  *
  * V8 sizes the young generation for throughput (semi-spaces up to 16 MiB on 64-bit), and a
  * chat app's short-lived turn garbage then grows the reserved heap far past what is live:
- * measured on the Slack app, 1,000 turns left 93 MiB used of 198 MiB reserved (286 MiB
- * resident) while a heap snapshot showed 46 MiB live. With 2 MiB semi-spaces the same run
- * ends at 68 MiB reserved and 168 MiB resident, and answers no slower (docs/benchmarks.md).
+ * measured on the Slack app, 1,000 turns left 86–93 MiB used of 196–198 MiB reserved
+ * (286–288 MiB resident) while a heap snapshot showed 46 MiB live. With 2 MiB semi-spaces
+ * the same run ends at 68–80 MiB reserved and 168–182 MiB resident, and acks no slower
+ * (docs/benchmarks.md).
  * The Dockerfile, `samverkan start` and the benchmarks start the apps with exactly these
  * (a test keeps them in step).
  */
