@@ -6,6 +6,11 @@ export const APP_NODE_FLAGS: readonly string[];
 export function fakeSlackApi(): Promise<{ url: string; close(): Promise<void> }>;
 export function freePort(): Promise<number>;
 export function appEnv(app: "slack" | "teams", options: { port: number; dataDir: string; slackApiUrl?: string }): Record<string, string>;
-export function startApp(entry: string, env: Record<string, string | undefined>, port: number, options?: { timeoutMs?: number; nodeFlags?: readonly string[] }): Promise<{ child: ChildProcess; readyMs: number; output(): string }>;
+export function startApp(
+  entry: string,
+  env: Record<string, string | undefined>,
+  port: number,
+  options?: { timeoutMs?: number; nodeFlags?: readonly string[] },
+): Promise<{ child: ChildProcess; readyMs: number; output(): string }>;
 export function treeRss(pid: number): number;
 export function stopApp(child: ChildProcess, timeoutMs?: number): Promise<number>;

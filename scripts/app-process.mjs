@@ -12,7 +12,9 @@ const TENANT = "11111111-2222-3333-4444-555555555555";
 export async function fakeSlackApi() {
   const server = createServer((req, res) => {
     req.resume();
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ok: true, user_id: "U0SMOKE", team_id: "T0SMOKE", bot_id: "B0SMOKE", url: "https://smoke.slack.com/" }));
+    res
+      .writeHead(200, { "content-type": "application/json" })
+      .end(JSON.stringify({ ok: true, user_id: "U0SMOKE", team_id: "T0SMOKE", bot_id: "B0SMOKE", url: "https://smoke.slack.com/" }));
   });
   await new Promise((done) => server.listen(0, "127.0.0.1", done));
   return { url: `http://127.0.0.1:${server.address().port}/api/`, close: () => new Promise((done) => server.close(done)) };
@@ -28,8 +30,23 @@ export async function freePort() {
 
 /** Environment for one app: local development settings, a throwaway SQLite file, no real platform. */
 export function appEnv(app, { port, dataDir, slackApiUrl }) {
-  const common = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SAMVERKAN_DB: join(dataDir, `${app}.db`), LOG_LEVEL: "warn", METRICS_TOKEN };
-  if (app === "slack") return { ...common, HOST: "127.0.0.1", SLACK_BOT_TOKEN: "xoxb-smoke-test", SLACK_SIGNING_SECRET: "smoke-signing-secret", SLACK_ALLOWED_TEAM_IDS: "T0SMOKE", SLACK_API_URL: slackApiUrl };
+  const common = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    PORT: String(port),
+    SAMVERKAN_DB: join(dataDir, `${app}.db`),
+    LOG_LEVEL: "warn",
+    METRICS_TOKEN,
+  };
+  if (app === "slack")
+    return {
+      ...common,
+      HOST: "127.0.0.1",
+      SLACK_BOT_TOKEN: "xoxb-smoke-test",
+      SLACK_SIGNING_SECRET: "smoke-signing-secret",
+      SLACK_ALLOWED_TEAM_IDS: "T0SMOKE",
+      SLACK_API_URL: slackApiUrl,
+    };
   return { ...common, TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT };
 }
 

@@ -56,7 +56,15 @@ for (let run = 0; run < RUNS; run++) {
   const dataDir = mkdtempSync(join(tmpdir(), "samverkan-teams-mem-"));
   const connector = await fakeConnector();
   const port = await freePort();
-  const { child } = await startApp(entry, { ...appEnv("teams", { port, dataDir }), TEAMS_ALLOWED_TENANT_IDS: TENANT, ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}) }, port);
+  const { child } = await startApp(
+    entry,
+    {
+      ...appEnv("teams", { port, dataDir }),
+      TEAMS_ALLOWED_TENANT_IDS: TENANT,
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
+    },
+    port,
+  );
   await new Promise((done) => setTimeout(done, IDLE_MS));
   idle.push(treeRss(child.pid));
   let next = 0;
@@ -79,4 +87,15 @@ for (let run = 0; run < RUNS; run++) {
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mib = (bytes) => (bytes / 1024 / 1024).toFixed(1);
-console.log(JSON.stringify({ entry, runs: RUNS, turns: TURNS, idleMiB: idle.map(mib), afterTurnsMiB: busy.map(mib), medianIdleMiB: mib(median(idle)), medianAfterTurnsMiB: mib(median(busy)), heapUsedAfterTurnsMiB: heap.map(mib) }));
+console.log(
+  JSON.stringify({
+    entry,
+    runs: RUNS,
+    turns: TURNS,
+    idleMiB: idle.map(mib),
+    afterTurnsMiB: busy.map(mib),
+    medianIdleMiB: mib(median(idle)),
+    medianAfterTurnsMiB: mib(median(busy)),
+    heapUsedAfterTurnsMiB: heap.map(mib),
+  }),
+);

@@ -7,9 +7,7 @@ const times = JSON.parse(execFileSync("npm", ["view", pkg, "time", "--json"], { 
 const SIX_MONTHS = 182 * 86_400_000;
 const versions = Object.keys(times).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
 const majors = [...new Set(versions.map((v) => Number(v.split(".")[0])))].filter((major) => major % 2 === 0);
-const lts = majors
-  .filter((major) => times[`${major}.0.0`] && Date.now() - Date.parse(times[`${major}.0.0`]) >= SIX_MONTHS)
-  .sort((a, b) => b - a)[0];
+const lts = majors.filter((major) => times[`${major}.0.0`] && Date.now() - Date.parse(times[`${major}.0.0`]) >= SIX_MONTHS).sort((a, b) => b - a)[0];
 if (lts === undefined) process.exit(1);
 const newest = versions
   .filter((v) => Number(v.split(".")[0]) === lts)

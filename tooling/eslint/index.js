@@ -8,7 +8,10 @@ const UNTYPED_FILES = [...JS_FILES, "tsup.config.ts", "vitest.mutate*.config.ts"
 const untyped = [{ files: UNTYPED_FILES, ...tseslint.configs.disableTypeChecked }];
 
 const ENV_SYNTAX = [
-  { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: "Read the environment in packages/runtime (readEnv) and pass the value in." },
+  {
+    selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']",
+    message: "Read the environment in packages/runtime (readEnv) and pass the value in.",
+  },
 ];
 
 const CATALOGUE = "Take user-facing text from the message catalogue (t(locale).section.key in src/i18n), not an inline Swedish/English choice.";
@@ -22,7 +25,11 @@ const INLINE_LANGUAGE_SYNTAX = [
   { selector: "ConditionalExpression[test.type='Identifier'][test.name=/^(sv|isSv|swedish|english|isEn)$/]", message: CATALOGUE },
   { selector: `BinaryExpression[operator=/^[!=]==?$/][right.type='Literal'][right.value=${LANGUAGE_TEST}]`, message: CATALOGUE },
   { selector: `BinaryExpression[operator=/^[!=]==?$/][left.type='Literal'][left.value=${LANGUAGE_TEST}]`, message: CATALOGUE },
-  { selector: "ObjectExpression:has(> Property[key.name='sv'][value.type=/^(Literal|TemplateLiteral|ArrayExpression|ObjectExpression)$/]):has(> Property[key.name='en'])", message: CATALOGUE },
+  {
+    selector:
+      "ObjectExpression:has(> Property[key.name='sv'][value.type=/^(Literal|TemplateLiteral|ArrayExpression|ObjectExpression)$/]):has(> Property[key.name='en'])",
+    message: CATALOGUE,
+  },
 ];
 
 /**

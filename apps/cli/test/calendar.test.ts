@@ -37,16 +37,43 @@ describe("samverkan calendar, mail and dialogues ics", { timeout: SPAWNS_TIMEOUT
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
     env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
     expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    expect((await runCli(["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"], env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
     const { createSamverkan } = await import("@samverkan/sdk");
     const store = await createSqliteStore({ file: env.SAMVERKAN_DB! });
     const sv = createSamverkan({ store });
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], { actor: { system: "test" }, channel: "system" });
-    await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, { actor: { system: "test" }, channel: "system" });
+    await sv.organizers.upsert(
+      { organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" },
+      { actor: { system: "test" }, channel: "system" },
+    );
     await store.close();
     const booked = await runCli(
-      ["dialogues", "book", "--organizer", "Borås kommun", "--start", "2026-03-30T10:00", "--duration", "90", "--digital", "--meeting-url", "https://teams.microsoft.com/l/meetup-join/x", "--topic", "närvaro", "--as", "karin.lind@spsm.se", "--json"],
+      [
+        "dialogues",
+        "book",
+        "--organizer",
+        "Borås kommun",
+        "--start",
+        "2026-03-30T10:00",
+        "--duration",
+        "90",
+        "--digital",
+        "--meeting-url",
+        "https://teams.microsoft.com/l/meetup-join/x",
+        "--topic",
+        "närvaro",
+        "--as",
+        "karin.lind@spsm.se",
+        "--json",
+      ],
       { ...env, SAMVERKAN_NOW: "2026-03-02T09:00:00+01:00" },
     );
     expect(booked.stderr).toBe("");

@@ -16,10 +16,20 @@ describe("samverkan chat reading a script from stdin", () => {
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], system);
     await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, system);
     const admin = await sv.staff.create({ name: "Ulla Chef", agency: "spsm", role: "admin" }, system);
-    await sv.staff.create({ name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor" }, { actor: { staffId: admin.id }, channel: "api" });
+    await sv.staff.create(
+      { name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor" },
+      { actor: { staffId: admin.id }, channel: "api" },
+    );
     await store.close();
 
-    const script = ["boka dialog med Boras stad fredag kvart över nio digitalt", "hjälp", "ja", "flytta dialogen med Borås kommun till kl 14", "ja", "mina dialoger"].join("\n");
+    const script = [
+      "boka dialog med Boras stad fredag kvart över nio digitalt",
+      "hjälp",
+      "ja",
+      "flytta dialogen med Borås kommun till kl 14",
+      "ja",
+      "mina dialoger",
+    ].join("\n");
     const { code, stdout } = await runCli(["chat", "--as", "karin.lind@spsm.se"], env, script);
     expect(code).toBe(0);
     expect(stdout).toContain("fre 27 nov 09:15–10:15");

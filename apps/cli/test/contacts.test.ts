@@ -7,8 +7,22 @@ describe("samverkan organizers contacts", () => {
 
   beforeAll(async () => {
     expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    expect((await runCli(["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"], env)).code).toBe(0);
-    expect((await runCli(["staff", "add", "--name", "Vera Viewer", "--email", "vera@skolverket.se", "--agency", "skolverket", "--role", "viewer", "--as", "ulla@spsm.se"], env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(
+          ["staff", "add", "--name", "Vera Viewer", "--email", "vera@skolverket.se", "--agency", "skolverket", "--role", "viewer", "--as", "ulla@spsm.se"],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
     const { createSamverkan } = await import("@samverkan/sdk");
     const store = await createSqliteStore({ file: env.SAMVERKAN_DB! });
@@ -20,11 +34,32 @@ describe("samverkan organizers contacts", () => {
   }, 180_000);
 
   it("adds, lists as JSON, edits, removes and erases contact persons", { timeout: 180_000 }, async () => {
-    const added = await runCli(["organizers", "contacts", "add", "--organizer", "212000-1561", "--name", "Anna Berg", "--role", "förvaltningschef", "--email", "anna.berg@boras.se", "--phone", "033-35 70 00", "--json", ...asKarin], env);
+    const added = await runCli(
+      [
+        "organizers",
+        "contacts",
+        "add",
+        "--organizer",
+        "212000-1561",
+        "--name",
+        "Anna Berg",
+        "--role",
+        "förvaltningschef",
+        "--email",
+        "anna.berg@boras.se",
+        "--phone",
+        "033-35 70 00",
+        "--json",
+        ...asKarin,
+      ],
+      env,
+    );
     expect(added.stderr).toBe("");
     const anna = JSON.parse(added.stdout) as { id: string };
     expect(JSON.parse(added.stdout)).toEqual({ id: anna.id, name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@boras.se", phone: "033-35 70 00" });
-    const bo = JSON.parse((await runCli(["organizers", "contacts", "add", "--organizer", "Borås kommun", "--name", "Bo Ek", "--role", "rektor", "--json", ...asKarin], env)).stdout) as { id: string };
+    const bo = JSON.parse(
+      (await runCli(["organizers", "contacts", "add", "--organizer", "Borås kommun", "--name", "Bo Ek", "--role", "rektor", "--json", ...asKarin], env)).stdout,
+    ) as { id: string };
 
     const list = await runCli(["organizers", "contacts", "list", "--organizer", "Borås kommun", "--json", ...asKarin], env);
     expect(JSON.parse(list.stdout)).toEqual([
@@ -34,10 +69,16 @@ describe("samverkan organizers contacts", () => {
     const edited = await runCli(["organizers", "contacts", "edit", bo.id, "--role", "skolchef", "--json", ...asKarin], env);
     expect(JSON.parse(edited.stdout)).toMatchObject({ role: "skolchef" });
 
-    const viewer = await runCli(["organizers", "contacts", "add", "--organizer", "Borås kommun", "--name", "X Y", "--role", "rektor", "--as", "vera@skolverket.se"], env);
+    const viewer = await runCli(
+      ["organizers", "contacts", "add", "--organizer", "Borås kommun", "--name", "X Y", "--role", "rektor", "--as", "vera@skolverket.se"],
+      env,
+    );
     expect(viewer.code).toBe(5);
     expect(viewer.stderr).toContain("får inte lägga till kontaktpersoner");
-    const bad = await runCli(["organizers", "contacts", "add", "--organizer", "Borås kommun", "--name", "X Y", "--role", "rektor", "--email", "nej", ...asKarin], env);
+    const bad = await runCli(
+      ["organizers", "contacts", "add", "--organizer", "Borås kommun", "--name", "X Y", "--role", "rektor", "--email", "nej", ...asKarin],
+      env,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("E-postadressen är ogiltig");
 

@@ -11,8 +11,22 @@ describe("samverkan digest", () => {
 
   beforeAll(async () => {
     expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    expect((await runCli(["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"], env)).code).toBe(0);
-    expect((await runCli(["staff", "add", "--name", "Vera Viewer", "--email", "vera@skolverket.se", "--agency", "skolverket", "--role", "viewer", "--as", "ulla@spsm.se"], env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (
+        await runCli(
+          ["staff", "add", "--name", "Vera Viewer", "--email", "vera@skolverket.se", "--agency", "skolverket", "--role", "viewer", "--as", "ulla@spsm.se"],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     // School data comes from imports elsewhere; here the SDK adds a little directly.
     const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
     const { createSamverkan } = await import("@samverkan/sdk");
@@ -20,17 +34,46 @@ describe("samverkan digest", () => {
     const sv = createSamverkan({ store, clock: () => new Date("2026-11-16T09:00:00+01:00") });
     const system = { actor: { system: "test" }, channel: "system" } as const;
     await sv.municipalities.upsert([{ code: "2280", name: "Härnösand", countyCode: "22" }], system);
-    const organizer = await sv.organizers.upsert({ organizationNumber: "2120002411", name: "Härnösands kommun", type: "municipal", municipalityCode: "2280" }, system);
+    const organizer = await sv.organizers.upsert(
+      { organizationNumber: "2120002411", name: "Härnösands kommun", type: "municipal", municipalityCode: "2280" },
+      system,
+    );
     const karin = await sv.staff.find("karin.lind@spsm.se");
-    await sv.dialogues.book({ organizerId: organizer.id, start: "2026-11-25T10:00", durationMinutes: 60, digital: true, staffIds: [karin!.id] }, { actor: { staffId: karin!.id }, channel: "cli" });
+    await sv.dialogues.book(
+      { organizerId: organizer.id, start: "2026-11-25T10:00", durationMinutes: 60, digital: true, staffIds: [karin!.id] },
+      { actor: { staffId: karin!.id }, channel: "cli" },
+    );
     await store.close();
   });
 
   it("adds, lists, pauses and removes subscriptions", async () => {
     const added = await runCli(["digest", "subscriptions", "add", "--slack", "T0SAMVERK:C0DIGEST", "--scope", "county:22", "--json", ...asUlla], env);
     expect(added.stderr).toBe("");
-    expect(JSON.parse(added.stdout)).toMatchObject({ ref: "D-1", cron: "0 8 * * 1", scope: { kind: "counties", counties: ["22"] }, target: { platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" }, status: "active" });
-    const teams = await runCli(["digest", "subscriptions", "add", "--teams", "19:abc@thread.tacv2", "--scope", "office:Göteborg", "--cron", "0 14 * * 5", "--lang", "en", "--post-when-empty", ...asUlla], env);
+    expect(JSON.parse(added.stdout)).toMatchObject({
+      ref: "D-1",
+      cron: "0 8 * * 1",
+      scope: { kind: "counties", counties: ["22"] },
+      target: { platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" },
+      status: "active",
+    });
+    const teams = await runCli(
+      [
+        "digest",
+        "subscriptions",
+        "add",
+        "--teams",
+        "19:abc@thread.tacv2",
+        "--scope",
+        "office:Göteborg",
+        "--cron",
+        "0 14 * * 5",
+        "--lang",
+        "en",
+        "--post-when-empty",
+        ...asUlla,
+      ],
+      env,
+    );
     expect(teams.stdout).toContain("Skapad: D-2  teams 19:abc@thread.tacv2  office:goteborg  varje fredag 14:00  en  aktiv");
 
     const list = await runCli(["digest", "subscriptions", "list"], env);
@@ -89,7 +132,13 @@ describe("samverkan digest", () => {
     const { createSamverkan } = await import("@samverkan/sdk");
     const store = await createSqliteStore({ file: env.SAMVERKAN_DB });
     const sv = createSamverkan({ store, clock: () => new Date("2026-11-23T08:00:03+01:00") });
-    const run = await sv.digests.claimRun({ subscriptionId: (await sv.digests.get("D-1")).id, scheduledFor: new Date("2026-11-23T07:00:00Z"), periodStart: new Date("2026-11-16T07:00:00Z"), late: true, claimedBy: "test" });
+    const run = await sv.digests.claimRun({
+      subscriptionId: (await sv.digests.get("D-1")).id,
+      scheduledFor: new Date("2026-11-23T07:00:00Z"),
+      periodStart: new Date("2026-11-16T07:00:00Z"),
+      late: true,
+      claimedBy: "test",
+    });
     await sv.digests.finishRun(run!.id, { status: "failed", attempts: 3, error: "Error: HTTP 503" });
     await store.close();
     const runs = await runCli(["digest", "runs"], env);

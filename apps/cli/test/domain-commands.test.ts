@@ -7,7 +7,25 @@ describe("samverkan CLI on the embedded store", () => {
 
   beforeAll(async () => {
     expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    const karin = await runCli(["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "unitHead", "--office", "Solna", "--as", "ulla@spsm.se"], env);
+    const karin = await runCli(
+      [
+        "staff",
+        "add",
+        "--name",
+        "Karin Lind",
+        "--email",
+        "karin.lind@spsm.se",
+        "--agency",
+        "spsm",
+        "--role",
+        "unitHead",
+        "--office",
+        "Solna",
+        "--as",
+        "ulla@spsm.se",
+      ],
+      env,
+    );
     expect(karin.stderr).toBe("");
   });
 
@@ -36,10 +54,16 @@ describe("samverkan CLI on the embedded store", () => {
     const store = await createSqliteStore({ file: env.SAMVERKAN_DB! });
     const sv = createSamverkan({ store });
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], { actor: { system: "test" }, channel: "system" });
-    await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, { actor: { system: "test" }, channel: "system" });
+    await sv.organizers.upsert(
+      { organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" },
+      { actor: { system: "test" }, channel: "system" },
+    );
     await store.close();
 
-    const booked = await runCli(["dialogues", "book", "--organizer", "212000-1561", "--start", "2026-12-03T14:00", "--duration", "90", "--office", "Göteborg", "--json", ...asKarin], env);
+    const booked = await runCli(
+      ["dialogues", "book", "--organizer", "212000-1561", "--start", "2026-12-03T14:00", "--duration", "90", "--office", "Göteborg", "--json", ...asKarin],
+      env,
+    );
     expect(booked.stderr).toBe("");
     const dialogue = JSON.parse(booked.stdout) as { id: string; start: string; end: string; officeId: string };
     expect(dialogue).toMatchObject({ start: "2026-12-03T14:00:00+01:00", end: "2026-12-03T15:30:00+01:00", officeId: "goteborg" });
@@ -60,14 +84,35 @@ describe("samverkan CLI on the embedded store", () => {
   });
 
   it("creates an assignment, logs progress and shows the history", async () => {
-    const plan = JSON.parse((await runCli(["assignments", "plan", "--title", "Plan Borås", "--organizer", "Borås kommun", "--json", ...asKarin], env)).stdout) as { id: string };
-    const created = await runCli(["assignments", "create", "--plan", plan.id, "--title", "Öka närvaron", "--focus", "attendance", "--responsible", "karin.lind@spsm.se", "--json", ...asKarin], env);
+    const plan = JSON.parse(
+      (await runCli(["assignments", "plan", "--title", "Plan Borås", "--organizer", "Borås kommun", "--json", ...asKarin], env)).stdout,
+    ) as { id: string };
+    const created = await runCli(
+      [
+        "assignments",
+        "create",
+        "--plan",
+        plan.id,
+        "--title",
+        "Öka närvaron",
+        "--focus",
+        "attendance",
+        "--responsible",
+        "karin.lind@spsm.se",
+        "--json",
+        ...asKarin,
+      ],
+      env,
+    );
     expect(JSON.parse(created.stdout)).toMatchObject({ ref: "U-1", phase: "startUp" });
     expect((await runCli(["assignments", "log", "u1", "--note", "Kartläggning klar", "--percent", "40", "--phase", "planning", ...asKarin], env)).code).toBe(0);
     const bad = await runCli(["assignments", "log", "U-1", "--percent", "140", ...asKarin], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Procent måste vara mellan 0 och 100");
-    const shown = JSON.parse((await runCli(["assignments", "show", "U-1", "--json"], env)).stdout) as { assignment: { phase: string; percent: number }; history: unknown[] };
+    const shown = JSON.parse((await runCli(["assignments", "show", "U-1", "--json"], env)).stdout) as {
+      assignment: { phase: string; percent: number };
+      history: unknown[];
+    };
     expect(shown.assignment).toMatchObject({ phase: "planning", percent: 40 });
     expect(shown.history).toHaveLength(1);
   });

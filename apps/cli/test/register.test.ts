@@ -24,7 +24,10 @@ describe("samverkan sync --register, status and organizers add", { timeout: SPAW
     expect(code).toBe(0);
     expect(stdout).toContain("12 huvudmän och 20 skolenheter listade");
     expect(stdout).toMatch(/Huvudmän: 12 nya, 0 ändrade, 0 oförändrade, 0 inte längre aktiva/);
-    const again = JSON.parse((await runCli(["sync", "--register", "--json"], env)).stdout) as { organizers: Record<string, number>; schoolUnits: Record<string, number> };
+    const again = JSON.parse((await runCli(["sync", "--register", "--json"], env)).stdout) as {
+      organizers: Record<string, number>;
+      schoolUnits: Record<string, number>;
+    };
     expect(again.organizers).toEqual({ new: 0, changed: 0, unchanged: 12, noLongerActive: 0 });
     expect(again.schoolUnits).toEqual({ new: 0, changed: 0, unchanged: 20, noLongerActive: 0 });
   });

@@ -97,7 +97,13 @@ describe.skipIf(!exportFile.available)("samverkan import, schools, organizers an
     const result = JSON.parse(stdout) as {
       scope: unknown;
       assessed: number;
-      candidates: Array<{ schoolUnitCode: string; name: string; municipality: string; score: number; reasons: Array<{ metric: string; value: number; threshold: number }> }>;
+      candidates: Array<{
+        schoolUnitCode: string;
+        name: string;
+        municipality: string;
+        score: number;
+        reasons: Array<{ metric: string; value: number; threshold: number }>;
+      }>;
       notAssessable: Array<{ schoolUnitCode: string; values: Array<{ kind: string }> }>;
     };
     expect(result.scope).toEqual({ county: "22", municipality: null });
@@ -151,7 +157,10 @@ describe("samverkan import with bad input", { timeout: SPAWNS_TIMEOUT }, () => {
     const notExport = await runCli(["import", file("other.csv", ["namn;kod", "x;1"])], env);
     expect(notExport.code).toBe(2);
     expect(notExport.stderr).toContain("är inte en statistikexport från Skolverket");
-    const allBad = await runCli(["import", file("bad.csv", [...preamble, "Felskolan;1234;Härnösand;2280;Kommunal;Härnösands kommun;2120002403;52;61,5;80,8;201,3;"])], env);
+    const allBad = await runCli(
+      ["import", file("bad.csv", [...preamble, "Felskolan;1234;Härnösand;2280;Kommunal;Härnösands kommun;2120002403;52;61,5;80,8;201,3;"])],
+      env,
+    );
     expect(allBad.code).toBe(2);
     const unknownUser = await runCli(["import", file("ok.csv", preamble), "--as", "nobody@example.se"], env);
     expect(unknownUser.code).toBe(2);

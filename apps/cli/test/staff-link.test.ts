@@ -11,7 +11,14 @@ describe("samverkan staff link on a SQLite file", () => {
 
   beforeAll(async () => {
     expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    expect((await runCli(["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"], env)).code).toBe(0);
+    expect(
+      (
+        await runCli(
+          ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
+          env,
+        )
+      ).code,
+    ).toBe(0);
   }, 240_000);
 
   it("links a Slack and a Teams account and prints the staff member", async () => {

@@ -46,7 +46,10 @@ function startChild(script: string, env: Record<string, string> = {}): Promise<C
     ...(process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
     ...(process.env.BENCH_CHILD_FLAGS?.split(" ").filter(Boolean) ?? []),
   ];
-  const child = spawn(process.execPath, [...process.execArgv, ...profile, resolve(here, script)], { stdio: ["ignore", "inherit", "inherit", "ipc"], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [...process.execArgv, ...profile, resolve(here, script)], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+    env: { ...process.env, ...env },
+  });
   const ask = (message: BenchMessage, reply: BenchMessage["cmd"]) =>
     new Promise<BenchMessage>((done) => {
       const listener = (answer: BenchMessage) => {
@@ -75,7 +78,10 @@ function startChild(script: string, env: Record<string, string> = {}): Promise<C
 function presign(responseUrlBase: string, count: number): Array<{ body: string; headers: Record<string, string> }> {
   const signed = [];
   for (let i = 0; i < count; i++) {
-    const fields = slashCommand(KARIN, QUERIES[i % QUERIES.length]!, { responseUrl: `${responseUrlBase}hooks/commands/${KARIN.teamId}/${i}/bench`, triggerId: newTriggerId() });
+    const fields = slashCommand(KARIN, QUERIES[i % QUERIES.length]!, {
+      responseUrl: `${responseUrlBase}hooks/commands/${KARIN.teamId}/${i}/bench`,
+      triggerId: newTriggerId(),
+    });
     signed.push(signRequest(SIGNING_SECRET, { kind: "command", fields }));
   }
   return signed;
@@ -162,7 +168,11 @@ async function main(): Promise<void> {
   const apps = await startChild("apps-process.ts", { BENCH_SLACK_API_URL: fake.urls.api! });
   const databaseFile = join(mkdtempSync(join(tmpdir(), "samverkan-slack-bench-")), "samverkan.db");
   await seedBenchFile(databaseFile);
-  const built = await startBuiltSlack({ slackApiUrl: fake.urls.api!, databaseFile, env: process.env.SLACK_WORK_QUEUE_LIMIT ? { SLACK_WORK_QUEUE_LIMIT: process.env.SLACK_WORK_QUEUE_LIMIT } : {} });
+  const built = await startBuiltSlack({
+    slackApiUrl: fake.urls.api!,
+    databaseFile,
+    env: process.env.SLACK_WORK_QUEUE_LIMIT ? { SLACK_WORK_QUEUE_LIMIT: process.env.SLACK_WORK_QUEUE_LIMIT } : {},
+  });
   const fakeUrl = fake.urls.fake!;
   const targets = [
     { app: BARE, url: apps.urls.bare! },
@@ -279,7 +289,12 @@ interface Summary {
 
 function summarize(runs: readonly Run[]): Summary {
   const pooled = runs.flatMap((run) => run.samples).sort((a, b) => a - b);
-  const p99s = runs.map((run) => percentile([...run.samples].sort((a, b) => a - b), 99));
+  const p99s = runs.map((run) =>
+    percentile(
+      [...run.samples].sort((a, b) => a - b),
+      99,
+    ),
+  );
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {
     requests: pooled.length,

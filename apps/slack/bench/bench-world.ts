@@ -16,7 +16,10 @@ export async function buildBenchWorld(file = ":memory:"): Promise<Samverkan> {
   const csv = sharedFixture("skolverket/slutbetyg-ak9-2025-skolenhet.csv");
   if (!csv.available) throw new Error(csv.reason);
   await sv.data.importStatisticsExport(readFileSync(csv.path, "utf8"), system, { source: "slutbetyg-ak9-2025-skolenhet.csv" });
-  await sv.staff.create({ name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor", homeOfficeId: "solna", identities: [{ platform: "slack", ...KARIN }] }, system);
+  await sv.staff.create(
+    { name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor", homeOfficeId: "solna", identities: [{ platform: "slack", ...KARIN }] },
+    system,
+  );
   return sv;
 }
 

@@ -24,7 +24,12 @@ export interface BuiltSlackApp {
   stop(): Promise<number>;
 }
 
-export async function startBuiltSlack(options: { slackApiUrl: string; databaseFile: string; env?: Record<string, string>; nodeFlags?: readonly string[] }): Promise<BuiltSlackApp> {
+export async function startBuiltSlack(options: {
+  slackApiUrl: string;
+  databaseFile: string;
+  env?: Record<string, string>;
+  nodeFlags?: readonly string[];
+}): Promise<BuiltSlackApp> {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`pnpm build\` first (the root's \`pnpm bench\` does).`);
   const port = await freePort();
   const env = {

@@ -66,7 +66,11 @@ async function main(): Promise<void> {
       // Allocator and V8 settings to compare, passed through as an operator would set them.
       ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
       ...(process.env.BENCH_NODE_OPTIONS || snapshotDir
-        ? { NODE_OPTIONS: [process.env.BENCH_NODE_OPTIONS ?? "", snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : ""].join(" ").trim() }
+        ? {
+            NODE_OPTIONS: [process.env.BENCH_NODE_OPTIONS ?? "", snapshotDir ? `--heapsnapshot-signal=SIGUSR2 --diagnostic-dir=${snapshotDir}` : ""]
+              .join(" ")
+              .trim(),
+          }
         : {}),
     },
   });
@@ -77,11 +81,27 @@ async function main(): Promise<void> {
       await sleep(4_000);
     }
     const text = await (await fetch(`${app.origin}/metrics`, { headers: { authorization: "Bearer memory-benchmark-token" } })).text();
-    const figure = (name: string) => Number(/^(\S+) (\S+)$/m.exec(text.split("\n").filter((l) => l.startsWith(name)).join("\n"))?.[2] ?? Number.NaN);
+    const figure = (name: string) =>
+      Number(
+        /^(\S+) (\S+)$/m.exec(
+          text
+            .split("\n")
+            .filter((l) => l.startsWith(name))
+            .join("\n"),
+        )?.[2] ?? Number.NaN,
+      );
     const status = readFileSync(`/proc/${app.child.pid}/status`, "utf8");
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN) / 1024;
-    const heap = { file: kib("RssFile"), anon: kib("RssAnon"), used: mib(figure("samverkan_nodejs_heap_size_used_bytes")), total: mib(figure("samverkan_nodejs_heap_size_total_bytes")), external: mib(figure("samverkan_nodejs_external_memory_bytes")) };
-    process.stderr.write(`${label}: heap used ${heap.used.toFixed(1)} MiB of ${heap.total.toFixed(1)} MiB; external ${heap.external.toFixed(1)} MiB; resident file-backed ${heap.file.toFixed(1)}, anonymous ${heap.anon.toFixed(1)} MiB\n`);
+    const heap = {
+      file: kib("RssFile"),
+      anon: kib("RssAnon"),
+      used: mib(figure("samverkan_nodejs_heap_size_used_bytes")),
+      total: mib(figure("samverkan_nodejs_heap_size_total_bytes")),
+      external: mib(figure("samverkan_nodejs_external_memory_bytes")),
+    };
+    process.stderr.write(
+      `${label}: heap used ${heap.used.toFixed(1)} MiB of ${heap.total.toFixed(1)} MiB; external ${heap.external.toFixed(1)} MiB; resident file-backed ${heap.file.toFixed(1)}, anonymous ${heap.anon.toFixed(1)} MiB\n`,
+    );
     return heap;
   };
   /** Answers so far: response_url posts (commands), chat.postMessage (DMs), chat.postEphemeral (a DM's "busy" note). */
@@ -96,7 +116,9 @@ async function main(): Promise<void> {
     }
     return median(samples);
   };
-  const loadBefore = loadavg().map((n) => n.toFixed(2)).join(" / ");
+  const loadBefore = loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
   try {
     const before = await idleRss();
     const heapBefore = await heapFigures("idle");
@@ -156,7 +178,9 @@ async function main(): Promise<void> {
     const after = await idleRss();
     const heapAfter = await heapFigures(`after ${TURNS} turns`);
     const growth = (after - warm) / warm;
-    const loadAfter = loadavg().map((n) => n.toFixed(2)).join(" / ");
+    const loadAfter = loadavg()
+      .map((n) => n.toFixed(2))
+      .join(" / ");
     process.stderr.write(`after: ${mib(after).toFixed(1)} MiB (${(growth * 100).toFixed(1)} %)\n`);
 
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repoRoot, encoding: "utf8" }).trim();

@@ -38,66 +38,95 @@ const optionalText = z.preprocess(blankToUndefined, z.string().trim().optional()
 
 const TEAM_ID = /^[TE][A-Z0-9]{2,}$/;
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.preprocess(
-      blankToUndefined,
-      z
-        .string({ error: "SLACK_BOT_TOKEN is missing: set it to the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page." })
-        .trim()
-        .startsWith("xoxb-", "SLACK_BOT_TOKEN must be a bot token starting with xoxb- (see OAuth & Permissions)."),
-    ),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: z.preprocess(
-      blankToUndefined,
-      z.string().trim().startsWith("xapp-", "SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens).").optional(),
-    ),
-    SLACK_ALLOWED_TEAM_IDS: z.preprocess(
-      blankToUndefined,
-      z
-        .string({ error: "SLACK_ALLOWED_TEAM_IDS is missing: list the workspace ids allowed to use Samverkan, comma-separated (e.g. T0123ABCD)." })
-        .transform((text) => text.split(",").map((id) => id.trim()).filter((id) => id.length > 0))
-        .pipe(
-          z
-            .array(z.string().regex(TEAM_ID, "SLACK_ALLOWED_TEAM_IDS holds a value that is not a Slack team id (T…) or enterprise id (E…)."))
-            .min(1, "SLACK_ALLOWED_TEAM_IDS is empty: list at least one workspace id (T…)."),
-        ),
-    ),
-    SLACK_API_URL: z.preprocess(
-      blankToUndefined,
-      z
-        .url({ protocol: /^https?$/, error: "SLACK_API_URL must be an http(s) URL such as https://slack.com/api/." })
-        .transform((url) => (url.endsWith("/") ? url : `${url}/`))
-        .default(DEFAULT_SLACK_API_URL),
-    ),
-    PORT: z.preprocess(
-      blankToUndefined,
-      z.coerce.number({ error: "PORT must be a number." }).int("PORT must be a whole number.").min(0, "PORT must be 0–65535.").max(65535, "PORT must be 0–65535.").default(3000),
-    ),
-    HOST: z.preprocess(blankToUndefined, z.string().trim().default("0.0.0.0")),
-    SLACK_COMMAND: z.preprocess(
-      blankToUndefined,
-      z.string().trim().regex(/^\/[\w\-åäö]+$/i, "SLACK_COMMAND must look like /samverkan.").default("/samverkan"),
-    ),
-    DATABASE_URL: z.preprocess(
-      blankToUndefined,
-      z.string().trim().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset to use SQLite).").optional(),
-    ),
-    SAMVERKAN_PG_SCHEMA: optionalText,
-    SAMVERKAN_DB: optionalText,
-    SLACK_WORK_QUEUE_LIMIT: z.preprocess(
-      blankToUndefined,
-      z.coerce.number({ error: "SLACK_WORK_QUEUE_LIMIT must be a number." }).int("SLACK_WORK_QUEUE_LIMIT must be a whole number.").min(1, "SLACK_WORK_QUEUE_LIMIT must be at least 1.").default(256),
-    ),
-    SHUTDOWN_GRACE_SECONDS: z.preprocess(
-      blankToUndefined,
-      z.coerce.number({ error: "SHUTDOWN_GRACE_SECONDS must be a number." }).min(0, "SHUTDOWN_GRACE_SECONDS must be 0 or more.").max(600, "SHUTDOWN_GRACE_SECONDS must be at most 600.").default(10),
-    ),
-    LOG_LEVEL: z.preprocess(
-      blankToUndefined,
-      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent." }).default("info"),
-    ),
-  });
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "SLACK_BOT_TOKEN is missing: set it to the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page." })
+      .trim()
+      .startsWith("xoxb-", "SLACK_BOT_TOKEN must be a bot token starting with xoxb- (see OAuth & Permissions)."),
+  ),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: z.preprocess(
+    blankToUndefined,
+    z.string().trim().startsWith("xapp-", "SLACK_APP_TOKEN must be an app-level token starting with xapp- (Basic Information → App-Level Tokens).").optional(),
+  ),
+  SLACK_ALLOWED_TEAM_IDS: z.preprocess(
+    blankToUndefined,
+    z
+      .string({ error: "SLACK_ALLOWED_TEAM_IDS is missing: list the workspace ids allowed to use Samverkan, comma-separated (e.g. T0123ABCD)." })
+      .transform((text) =>
+        text
+          .split(",")
+          .map((id) => id.trim())
+          .filter((id) => id.length > 0),
+      )
+      .pipe(
+        z
+          .array(z.string().regex(TEAM_ID, "SLACK_ALLOWED_TEAM_IDS holds a value that is not a Slack team id (T…) or enterprise id (E…)."))
+          .min(1, "SLACK_ALLOWED_TEAM_IDS is empty: list at least one workspace id (T…)."),
+      ),
+  ),
+  SLACK_API_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .url({ protocol: /^https?$/, error: "SLACK_API_URL must be an http(s) URL such as https://slack.com/api/." })
+      .transform((url) => (url.endsWith("/") ? url : `${url}/`))
+      .default(DEFAULT_SLACK_API_URL),
+  ),
+  PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "PORT must be a number." })
+      .int("PORT must be a whole number.")
+      .min(0, "PORT must be 0–65535.")
+      .max(65535, "PORT must be 0–65535.")
+      .default(3000),
+  ),
+  HOST: z.preprocess(blankToUndefined, z.string().trim().default("0.0.0.0")),
+  SLACK_COMMAND: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^\/[\w\-åäö]+$/i, "SLACK_COMMAND must look like /samverkan.")
+      .default("/samverkan"),
+  ),
+  DATABASE_URL: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset to use SQLite).")
+      .optional(),
+  ),
+  SAMVERKAN_PG_SCHEMA: optionalText,
+  SAMVERKAN_DB: optionalText,
+  SLACK_WORK_QUEUE_LIMIT: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "SLACK_WORK_QUEUE_LIMIT must be a number." })
+      .int("SLACK_WORK_QUEUE_LIMIT must be a whole number.")
+      .min(1, "SLACK_WORK_QUEUE_LIMIT must be at least 1.")
+      .default(256),
+  ),
+  SHUTDOWN_GRACE_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "SHUTDOWN_GRACE_SECONDS must be a number." })
+      .min(0, "SHUTDOWN_GRACE_SECONDS must be 0 or more.")
+      .max(600, "SHUTDOWN_GRACE_SECONDS must be at most 600.")
+      .default(10),
+  ),
+  LOG_LEVEL: z.preprocess(
+    blankToUndefined,
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.",
+      })
+      .default("info"),
+  ),
+});
 
 const MISSING_SIGNING_SECRET =
   "SLACK_SIGNING_SECRET is missing: copy the Signing Secret from the app's Basic Information page (or set SLACK_APP_TOKEN for Socket Mode).";

@@ -39,7 +39,10 @@ export async function runTurn(deps: HandlerDeps, turn: Turn, kind: string): Prom
   const started = performance.now();
   try {
     const reply = await deps.engine.handle(turn);
-    deps.logger.debug({ kind, ms: Math.round(performance.now() - started), messages: reply.messages.length, form: reply.openForm !== undefined }, "turn handled");
+    deps.logger.debug(
+      { kind, ms: Math.round(performance.now() - started), messages: reply.messages.length, form: reply.openForm !== undefined },
+      "turn handled",
+    );
     return reply;
   } catch (error) {
     deps.logger.error({ err: error, kind }, "engine turn failed");

@@ -1,6 +1,18 @@
 import { calendarSettingsFromEnv, createSamverkan, type CalendarSettings } from "@samverkan/sdk";
 import { createEngine } from "@samverkan/chat";
-import { countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, slackApiCalls, startScheduledSync } from "@samverkan/runtime";
+import {
+  countPlatformCalls,
+  createMetrics,
+  gracefulShutdown,
+  handleMetricsRequest,
+  installProcessGuards,
+  observeTurns,
+  readEnv,
+  RuntimeEnvError,
+  serveMetricsOnLoopback,
+  slackApiCalls,
+  startScheduledSync,
+} from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
 import { startSlackDigests } from "./digest/slack-poster";
 import { startSlackNudges } from "./nudges";
@@ -60,7 +72,13 @@ async function main(): Promise<void> {
   const digests = startSlackDigests({ samverkan, client: slack.bolt.client, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
   // Personal nudges as DMs; each is claimed in the store, so every instance may run this.
-  const nudges = startSlackNudges({ samverkan, client: slack.bolt.client, teamIds: config.allowedTeamIds, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  const nudges = startSlackNudges({
+    samverkan,
+    client: slack.bolt.client,
+    teamIds: config.allowedTeamIds,
+    logger,
+    onNudge: (outcome) => metrics.nudges.inc({ outcome }),
+  });
   metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {

@@ -1,6 +1,14 @@
 import { ErrorCode, LogLevel, WebClient } from "@slack/web-api";
 import { z } from "zod";
-import { NudgeNotDeliverableError, renderSlack, startNudgeScheduler, type Message, type NudgePoster, type NudgeScheduler, type NudgeSchedulerOptions } from "@samverkan/chat";
+import {
+  NudgeNotDeliverableError,
+  renderSlack,
+  startNudgeScheduler,
+  type Message,
+  type NudgePoster,
+  type NudgeScheduler,
+  type NudgeSchedulerOptions,
+} from "@samverkan/chat";
 import type { Staff } from "@samverkan/sdk";
 
 /** conversations.open answers meaning this person cannot get a DM from the bot. */
@@ -62,6 +70,11 @@ export type SlackNudgesOptions = Omit<NudgeSchedulerOptions, "poster"> & {
  */
 export function startSlackNudges(options: SlackNudgesOptions): NudgeScheduler {
   const { client, teamIds, callTimeoutMs, ...scheduler } = options;
-  const nudgeClient = new WebClient(client.token, { slackApiUrl: client.slackApiUrl, retryConfig: { retries: 0 }, timeout: callTimeoutMs ?? 10_000, logLevel: LogLevel.ERROR });
+  const nudgeClient = new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    retryConfig: { retries: 0 },
+    timeout: callTimeoutMs ?? 10_000,
+    logLevel: LogLevel.ERROR,
+  });
   return startNudgeScheduler({ ...scheduler, poster: new SlackNudgePoster(nudgeClient, teamIds) });
 }

@@ -103,7 +103,10 @@ const elementStateSchema = z.looseObject({
   selected_date: z.string().nullable().optional(),
   selected_time: z.string().nullable().optional(),
   selected_option: z.looseObject({ value: z.string().optional() }).nullable().optional(),
-  selected_options: z.array(z.looseObject({ value: z.string().optional() })).nullable().optional(),
+  selected_options: z
+    .array(z.looseObject({ value: z.string().optional() }))
+    .nullable()
+    .optional(),
 });
 
 const viewBlockSchema = z.looseObject({

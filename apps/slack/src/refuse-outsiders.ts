@@ -8,7 +8,9 @@ import { slackStrings } from "./strings";
 import { judgeTeams, requestTeams, type TeamVerdict } from "./team-guard";
 
 // Only a message or a mention by a person, in a conversation, can be answered privately.
-const guestMessageSchema = z.looseObject({ event: z.looseObject({ type: z.enum(["app_mention", "message"]), user: z.string().min(1), channel: z.string().min(1) }) });
+const guestMessageSchema = z.looseObject({
+  event: z.looseObject({ type: z.enum(["app_mention", "message"]), user: z.string().min(1), channel: z.string().min(1) }),
+});
 const responseUrlSchema = z.looseObject({ response_url: z.url() });
 
 /**
@@ -17,7 +19,11 @@ const responseUrlSchema = z.looseObject({ response_url: z.url() });
  * ephemeral answer in the ack itself (no Web API call), buttons a polite ephemeral reply,
  * events from foreign workspaces are ignored silently, and nothing is written anywhere.
  */
-export function refuseOutsiders(options: { allowedTeamIds: ReadonlySet<string>; logger: Logger; postToResponseUrl: ResponseUrlPoster }): Middleware<AnyMiddlewareArgs> {
+export function refuseOutsiders(options: {
+  allowedTeamIds: ReadonlySet<string>;
+  logger: Logger;
+  postToResponseUrl: ResponseUrlPoster;
+}): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     const verdict = judgeTeams(requestTeams(args.body), options.allowedTeamIds);
     if (verdict.kind === "allowed") {
@@ -31,7 +37,11 @@ export function refuseOutsiders(options: { allowedTeamIds: ReadonlySet<string>; 
   };
 }
 
-async function refuse(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], verdict: Exclude<TeamVerdict, { kind: "allowed" }>, options: { logger: Logger; postToResponseUrl: ResponseUrlPoster }): Promise<void> {
+async function refuse(
+  args: Parameters<Middleware<AnyMiddlewareArgs>>[0],
+  verdict: Exclude<TeamVerdict, { kind: "allowed" }>,
+  options: { logger: Logger; postToResponseUrl: ResponseUrlPoster },
+): Promise<void> {
   const text = verdict.kind === "foreign-team" ? slackStrings.foreignTeam : slackStrings.externalUser;
   if ("command" in args) {
     await args.ack({ response_type: "ephemeral", text });
@@ -42,7 +52,12 @@ async function refuse(args: Parameters<Middleware<AnyMiddlewareArgs>>[0], verdic
   if ("ack" in args && typeof args.ack === "function") {
     await args.ack();
     const withUrl = responseUrlSchema.safeParse(args.body);
-    if (withUrl.success) await posterFor(args, options.postToResponseUrl, options.logger)(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
+    if (withUrl.success)
+      await posterFor(
+        args,
+        options.postToResponseUrl,
+        options.logger,
+      )(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
     return;
   }
   // Events: Bolt has acknowledged already. A foreign workspace gets silence; a guest in

@@ -31,7 +31,11 @@ export function createJsonPost(): JsonPost {
       const send = target.protocol === "https:" ? httpsRequest : httpRequest;
       const req = send(
         target,
-        { method: "POST", agent: agents[target.protocol], headers: { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) } },
+        {
+          method: "POST",
+          agent: agents[target.protocol],
+          headers: { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(body) },
+        },
         (res) => {
           res.resume();
           res.once("end", () => resolve(res.statusCode ?? 0));

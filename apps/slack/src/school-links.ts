@@ -21,7 +21,10 @@ export function schoolUnitCodeFromUrl(url: string): string | undefined {
   for (const [key, value] of parsed.searchParams) {
     if (QUERY_KEYS.has(key.toLowerCase()) && CODE.test(value.trim())) return value.trim();
   }
-  const segments = parsed.pathname.split("/").filter(Boolean).map((s) => decodeURIComponent(s).toLowerCase());
+  const segments = parsed.pathname
+    .split("/")
+    .filter(Boolean)
+    .map((s) => decodeURIComponent(s).toLowerCase());
   for (let i = 0; i < segments.length - 1; i++) {
     const next = segments[i + 1];
     if ((segments[i] === "skolenhet" || segments[i] === "skolenheter") && next !== undefined && CODE.test(next)) return next;

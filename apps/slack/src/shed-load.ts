@@ -8,9 +8,21 @@ import type { WorkQueue } from "./work-queue";
 
 const responseUrlSchema = z.looseObject({ response_url: z.url() });
 const eventSchema = z.looseObject({
-  event: z.looseObject({ type: z.string(), user: z.string().optional(), channel: z.string().optional(), channel_type: z.string().optional(), thread_ts: z.string().optional(), ts: z.string().optional(), bot_id: z.string().optional(), subtype: z.string().optional() }),
+  event: z.looseObject({
+    type: z.string(),
+    user: z.string().optional(),
+    channel: z.string().optional(),
+    channel_type: z.string().optional(),
+    thread_ts: z.string().optional(),
+    ts: z.string().optional(),
+    bot_id: z.string().optional(),
+    subtype: z.string().optional(),
+  }),
 });
-const viewSchema = z.looseObject({ type: z.literal("view_submission"), view: z.looseObject({ blocks: z.array(z.looseObject({ type: z.string(), block_id: z.string().optional() })) }) });
+const viewSchema = z.looseObject({
+  type: z.literal("view_submission"),
+  view: z.looseObject({ blocks: z.array(z.looseObject({ type: z.string(), block_id: z.string().optional() })) }),
+});
 
 /**
  * While the answer queue is full, new requests are turned away at the door with a polite
@@ -18,7 +30,11 @@ const viewSchema = z.looseObject({ type: z.literal("view_submission"), view: z.l
  * through their response_url, modal submissions as an error under the first input, and
  * mentions or DMs as a private note. Everything else (App Home, unfurls) is skipped quietly.
  */
-export function shedLoad(options: { work: Pick<WorkQueue, "saturated" | "pending">; logger: Logger; postToResponseUrl: ResponseUrlPoster }): Middleware<AnyMiddlewareArgs> {
+export function shedLoad(options: {
+  work: Pick<WorkQueue, "saturated" | "pending">;
+  logger: Logger;
+  postToResponseUrl: ResponseUrlPoster;
+}): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
     if (!options.work.saturated) return args.next();
     const text = slackStrings.busy;
@@ -32,7 +48,12 @@ export function shedLoad(options: { work: Pick<WorkQueue, "saturated" | "pending
     if ("ack" in args && typeof args.ack === "function") {
       await args.ack();
       const withUrl = responseUrlSchema.safeParse(args.body);
-      if ("action" in args && withUrl.success) await posterFor(args, options.postToResponseUrl, options.logger)(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
+      if ("action" in args && withUrl.success)
+        await posterFor(
+          args,
+          options.postToResponseUrl,
+          options.logger,
+        )(withUrl.data.response_url, { response_type: "ephemeral", replace_original: false, text });
       return;
     }
     // Events were acknowledged by Bolt; a person who wrote to the bot gets a private note.
@@ -41,6 +62,8 @@ export function shedLoad(options: { work: Pick<WorkQueue, "saturated" | "pending
     const { type, user, channel, channel_type: channelType, thread_ts: threadTs, bot_id: botId, subtype } = where.data.event;
     const spoke = type === "app_mention" || (type === "message" && channelType === "im");
     if (!spoke || !user || !channel || botId || subtype) return;
-    await callSlack(options.logger, "chat.postEphemeral", { channel, user }, () => args.client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) }));
+    await callSlack(options.logger, "chat.postEphemeral", { channel, user }, () =>
+      args.client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+    );
   };
 }

@@ -2,7 +2,16 @@ import { ErrorCode, type WebAPICallError } from "@slack/web-api";
 import type { Logger } from "pino";
 
 /** Slack error codes that mean the token no longer works: nothing will succeed until someone fixes it. */
-const AUTH_ERRORS = new Set(["invalid_auth", "not_authed", "token_revoked", "token_expired", "account_inactive", "no_permission", "missing_scope", "team_access_not_granted"]);
+const AUTH_ERRORS = new Set([
+  "invalid_auth",
+  "not_authed",
+  "token_revoked",
+  "token_expired",
+  "account_inactive",
+  "no_permission",
+  "missing_scope",
+  "team_access_not_granted",
+]);
 /** Codes that mean "not this conversation": worth a fallback, not an alarm. */
 export const UNREACHABLE_CONVERSATION = new Set(["channel_not_found", "not_in_channel", "is_archived", "cannot_dm_bot", "user_not_found"]);
 

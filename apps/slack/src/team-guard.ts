@@ -11,9 +11,7 @@ export interface RequestTeams {
 }
 
 export type TeamVerdict =
-  | { kind: "allowed"; teamId: string }
-  | { kind: "foreign-team"; teamId: string | undefined }
-  | { kind: "external-user"; teamId: string; userTeamId: string };
+  { kind: "allowed"; teamId: string } | { kind: "foreign-team"; teamId: string | undefined } | { kind: "external-user"; teamId: string; userTeamId: string };
 
 const optionalId = z.string().min(1).nullable().optional().catch(undefined);
 
@@ -21,7 +19,10 @@ const teamFieldsSchema = z.looseObject({
   team_id: optionalId,
   enterprise_id: optionalId,
   user_team: optionalId,
-  authorizations: z.array(z.looseObject({ team_id: optionalId, enterprise_id: optionalId })).optional().catch(undefined),
+  authorizations: z
+    .array(z.looseObject({ team_id: optionalId, enterprise_id: optionalId }))
+    .optional()
+    .catch(undefined),
   team: z.looseObject({ id: optionalId, enterprise_id: optionalId }).nullable().optional().catch(undefined),
   enterprise: z.looseObject({ id: optionalId }).nullable().optional().catch(undefined),
   user: z.looseObject({ team_id: optionalId }).optional().catch(undefined),

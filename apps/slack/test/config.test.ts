@@ -58,7 +58,11 @@ describe("configuration from the environment", () => {
   });
 
   it("uses PostgreSQL when DATABASE_URL is set, SQLite (SAMVERKAN_DB) otherwise", () => {
-    expect(loadConfig({ ...valid, DATABASE_URL: "postgres://bot@db:5432/samverkan" }).store).toEqual({ kind: "postgres", url: "postgres://bot@db:5432/samverkan", schema: undefined });
+    expect(loadConfig({ ...valid, DATABASE_URL: "postgres://bot@db:5432/samverkan" }).store).toEqual({
+      kind: "postgres",
+      url: "postgres://bot@db:5432/samverkan",
+      schema: undefined,
+    });
     expect(loadConfig({ ...valid, SAMVERKAN_DB: "/var/lib/samverkan.db" }).store).toEqual({ kind: "sqlite", file: "/var/lib/samverkan.db" });
     expect(problems({ ...valid, DATABASE_URL: "mysql://x" }).join()).toMatch(/DATABASE_URL must be a postgres:\/\/ URL/);
   });

@@ -28,7 +28,10 @@ describe("Slack digest delivery, effectively once", () => {
     const advisor = await sv.staff.create({ name: "Karin Lind", agency: "spsm", role: "advisor" }, { actor: { system: "test" }, channel: "system" });
     // Set up from the channel that gets it, as the chat command does.
     const target = { platform: "slack", teamId: TEAM_ID, channelId: "C0DIGEST" } as const;
-    await sv.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true }, { actor: { staffId: advisor.id }, channel: "slack", conversation: target });
+    await sv.digests.create(
+      { target, scope: { kind: "country" }, postWhenEmpty: true },
+      { actor: { staffId: advisor.id }, channel: "slack", conversation: target },
+    );
   });
   afterEach(async () => {
     await fake.close();
@@ -37,7 +40,8 @@ describe("Slack digest delivery, effectively once", () => {
 
   const at = (iso: string) => (now = new Date(iso).getTime());
   const start = () => startSlackDigests({ samverkan: sv, client: appClient, timer: false, sleep: async () => undefined, postTimeoutMs: 300 });
-  const digestsIn = (channel: string) => fake.messagesIn(channel).filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === DIGEST_EVENT_TYPE);
+  const digestsIn = (channel: string) =>
+    fake.messagesIn(channel).filter((m) => (m.metadata as { event_type?: string } | undefined)?.event_type === DIGEST_EVENT_TYPE);
 
   it("posts with metadata naming the run, and records the message ts", async () => {
     at("2026-11-23T08:00:05+01:00");
@@ -46,7 +50,10 @@ describe("Slack digest delivery, effectively once", () => {
     await scheduler.stop();
     const [run] = await sv.digests.runs();
     expect(digestsIn("C0DIGEST")).toHaveLength(1);
-    expect(digestsIn("C0DIGEST")[0]!.metadata).toEqual({ event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: run!.id, subscription: "D-1", period_key: "2026-11-23T07:00:00.000Z" } });
+    expect(digestsIn("C0DIGEST")[0]!.metadata).toEqual({
+      event_type: DIGEST_EVENT_TYPE,
+      event_payload: { run_id: run!.id, subscription: "D-1", period_key: "2026-11-23T07:00:00.000Z" },
+    });
     expect(run).toMatchObject({ status: "posted", deliveryRef: digestsIn("C0DIGEST")[0]!.ts });
   });
 
@@ -67,7 +74,13 @@ describe("Slack digest delivery, effectively once", () => {
 
   it("an instance that died after posting: the run is taken over after its lease and found in the channel", async () => {
     at("2026-11-23T08:00:00+01:00");
-    const run = (await sv.digests.claimRun({ subscriptionId: (await sv.digests.get("D-1")).id, scheduledFor: new Date("2026-11-23T07:00:00.000Z"), periodStart: new Date("2026-11-16T07:00:00.000Z"), late: false, claimedBy: "died" }))!;
+    const run = (await sv.digests.claimRun({
+      subscriptionId: (await sv.digests.get("D-1")).id,
+      scheduledFor: new Date("2026-11-23T07:00:00.000Z"),
+      periodStart: new Date("2026-11-16T07:00:00.000Z"),
+      late: false,
+      claimedBy: "died",
+    }))!;
     await appClient.chat.postMessage({ channel: "C0DIGEST", text: "digest", metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: run.id } } });
     at("2026-11-23T08:10:00+01:00");
     const scheduler = start();
@@ -79,7 +92,13 @@ describe("Slack digest delivery, effectively once", () => {
 
   it("an instance that died between claim and post: posted once after the lease", async () => {
     at("2026-11-23T08:00:00+01:00");
-    await sv.digests.claimRun({ subscriptionId: (await sv.digests.get("D-1")).id, scheduledFor: new Date("2026-11-23T07:00:00.000Z"), periodStart: new Date("2026-11-16T07:00:00.000Z"), late: false, claimedBy: "died" });
+    await sv.digests.claimRun({
+      subscriptionId: (await sv.digests.get("D-1")).id,
+      scheduledFor: new Date("2026-11-23T07:00:00.000Z"),
+      periodStart: new Date("2026-11-16T07:00:00.000Z"),
+      late: false,
+      claimedBy: "died",
+    });
     const scheduler = start();
     await scheduler.ready;
     expect(fake.callsTo("chat.postMessage")).toHaveLength(0);

@@ -19,7 +19,10 @@ describe.skipIf(!fixturesAvailable)("setting up a channel digest with /samverkan
     expect(await h.world.sv.digests.list()).toEqual([]);
 
     const confirm = button(question.blocks, "digest.create.confirm");
-    await h.sendAndSettle({ kind: "interaction", payload: blockAction(KARIN, confirm, { channel: "C0DIGEST", ephemeral: true, responseUrl: h.fake.responseUrl() }) });
+    await h.sendAndSettle({
+      kind: "interaction",
+      payload: blockAction(KARIN, confirm, { channel: "C0DIGEST", ephemeral: true, responseUrl: h.fake.responseUrl() }),
+    });
     const [subscription] = await h.world.sv.digests.list();
     expect(subscription).toMatchObject({ target: { platform: "slack", channelId: "C0DIGEST" }, status: "active" });
     expect(limitViolations(h.fake)).toEqual([]);

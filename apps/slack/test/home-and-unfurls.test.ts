@@ -44,7 +44,11 @@ describe.skipIf(!fixturesAvailable)("App Home and link unfurls", () => {
 
       const publishes = h.fake.callsTo("views.publish").length;
       const posts = h.fake.callsTo("chat.postMessage").length;
-      const submission = viewSubmission(KARIN, opened.args.view as JsonObject, { note: state.text("Enkät till vårdnadshavare skickad"), percent: state.number("25"), phase: state.select("startUp") });
+      const submission = viewSubmission(KARIN, opened.args.view as JsonObject, {
+        note: state.text("Enkät till vårdnadshavare skickad"),
+        percent: state.number("25"),
+        phase: state.select("startUp"),
+      });
       await h.sendAndSettle({ kind: "interaction", payload: submission });
       expect((await h.world.sv.assignments.history("U-1")).map((e) => e.note)).toContain("Enkät till vårdnadshavare skickad");
       const dm = h.fake.callsTo("chat.postMessage").slice(posts);

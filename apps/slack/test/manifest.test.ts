@@ -23,7 +23,11 @@ const manifest = manifestSchema.parse(JSON.parse(readFileSync(new URL("../manife
 
 describe("manifest.json agrees with the code", () => {
   it("sends events, the command and interactivity to the one endpoint", () => {
-    const urls = [manifest.settings.event_subscriptions.request_url, manifest.settings.interactivity.request_url, ...manifest.features.slash_commands.map((c) => c.url)];
+    const urls = [
+      manifest.settings.event_subscriptions.request_url,
+      manifest.settings.interactivity.request_url,
+      ...manifest.features.slash_commands.map((c) => c.url),
+    ];
     for (const url of urls) expect(url).toBe(`https://YOUR-HOST${SLACK_ENDPOINT}`);
   });
 
@@ -34,7 +38,9 @@ describe("manifest.json agrees with the code", () => {
 
   it("subscribes to exactly the events the app handles, with the scopes they need", () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(["app_home_opened", "app_mention", "link_shared", "message.im"]);
-    expect(manifest.oauth_config.scopes.bot).toEqual(expect.arrayContaining(["commands", "chat:write", "app_mentions:read", "im:history", "im:read", "im:write", "links:read", "links:write"]));
+    expect(manifest.oauth_config.scopes.bot).toEqual(
+      expect.arrayContaining(["commands", "chat:write", "app_mentions:read", "im:history", "im:read", "im:write", "links:read", "links:write"]),
+    );
   });
 
   it("unfurls the domains the link parser understands", () => {

@@ -46,7 +46,10 @@ describe.skipIf(!fixturesAvailable)("forms in modals", () => {
         place: state.select("digital", "Digitalt"),
       });
       const ack = await h.sendAndSettle({ kind: "interaction", payload: submission });
-      expect(ack.json).toEqual({ response_action: "errors", errors: { organizer: 'Jag hittade ingen huvudman eller skola som matchar "Atlantis skolområde". Prova ett annat namn.' } });
+      expect(ack.json).toEqual({
+        response_action: "errors",
+        errors: { organizer: 'Jag hittade ingen huvudman eller skola som matchar "Atlantis skolområde". Prova ett annat namn.' },
+      });
       expect(await h.world.sv.dialogues.listUpcoming({ staffId: h.world.karinId })).toHaveLength(1);
     });
 
@@ -84,7 +87,12 @@ describe.skipIf(!fixturesAvailable)("forms in modals", () => {
       expect(confirmation[0]!.args).toMatchObject({ channel, thread_ts: thread });
       expect(visibleText(confirmation[0]!.args.blocks)).toContain("Klart! Dialogen är bokad.");
       const upcoming = await h.world.sv.dialogues.listUpcoming({ staffId: h.world.karinId });
-      expect(upcoming.map((d) => [d.organizerId, d.start, d.end, d.digital])).toContainEqual([h.world.borasId, "2026-12-03T13:00:00+01:00", "2026-12-03T14:30:00+01:00", true]);
+      expect(upcoming.map((d) => [d.organizerId, d.start, d.end, d.digital])).toContainEqual([
+        h.world.borasId,
+        "2026-12-03T13:00:00+01:00",
+        "2026-12-03T14:30:00+01:00",
+        true,
+      ]);
     });
   });
 
@@ -104,14 +112,22 @@ describe.skipIf(!fixturesAvailable)("forms in modals", () => {
     });
 
     it("refuses 140 % with a Swedish error on the percent input and logs nothing", async () => {
-      const submission = viewSubmission(KARIN, progressView, { note: state.text("Workshop med elevhälsoteamet"), percent: state.number("140"), phase: state.select("startUp") });
+      const submission = viewSubmission(KARIN, progressView, {
+        note: state.text("Workshop med elevhälsoteamet"),
+        percent: state.number("140"),
+        phase: state.select("startUp"),
+      });
       const ack = await h.sendAndSettle({ kind: "interaction", payload: submission });
       expect(ack.json).toEqual({ response_action: "errors", errors: { percent: "Procent måste vara mellan 0 och 100." } });
       expect(await h.world.sv.assignments.history("U-1")).toEqual([]);
     });
 
     it("writes the progress row, closes the modal and answers privately where the card was", async () => {
-      const submission = viewSubmission(KARIN, progressView, { note: state.text("Första träffen med elevhälsoteamet"), percent: state.number("40"), phase: state.select("planning") });
+      const submission = viewSubmission(KARIN, progressView, {
+        note: state.text("Första träffen med elevhälsoteamet"),
+        percent: state.number("40"),
+        phase: state.select("planning"),
+      });
       const ack = await h.sendAndSettle({ kind: "interaction", payload: submission });
       expect(ack.text).toBe("");
       const history = await h.world.sv.assignments.history("U-1");

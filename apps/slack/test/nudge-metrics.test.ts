@@ -41,10 +41,23 @@ describe("nudge and mail outbox metrics on the Slack app's /metrics", () => {
   beforeAll(async () => {
     fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
     // Invitations are queued (SMTP configured) but never sent here: the outbox holds them.
-    const sv = createSamverkan({ store: await store, clock: () => new Date(now), calendar: { ...CALENDAR, mail: { smtpUrl: "smtp://127.0.0.1:9", from: "Samverkan <samverkan@spsm.se>" } } });
+    const sv = createSamverkan({
+      store: await store,
+      clock: () => new Date(now),
+      calendar: { ...CALENDAR, mail: { smtpUrl: "smtp://127.0.0.1:9", from: "Samverkan <samverkan@spsm.se>" } },
+    });
     const logger = createLogger("silent");
     app = createSlackApp({
-      config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: undefined, allowedTeamIds: new Set([TEAM_ID]), slackApiUrl: fake.apiUrl, port: 0, host: "127.0.0.1", command: "/samverkan" },
+      config: {
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        appToken: undefined,
+        allowedTeamIds: new Set([TEAM_ID]),
+        slackApiUrl: fake.apiUrl,
+        port: 0,
+        host: "127.0.0.1",
+        command: "/samverkan",
+      },
       samverkan: sv,
       logger,
       http: { routes: (req, res) => handleMetricsRequest(metrics, METRICS_TOKEN, req, res) },
@@ -54,11 +67,21 @@ describe("nudge and mail outbox metrics on the Slack app's /metrics", () => {
     url = `${new URL(started.url).origin}/metrics`;
     // As main.ts wires them.
     metrics.observeMailOutbox(() => sv.mail.outboxSize());
-    const nudges = startSlackNudges({ samverkan: sv, client: app.bolt.client, logger, timer: false, instanceId: "metrics", onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+    const nudges = startSlackNudges({
+      samverkan: sv,
+      client: app.bolt.client,
+      logger,
+      timer: false,
+      instanceId: "metrics",
+      onNudge: (outcome) => metrics.nudges.inc({ outcome }),
+    });
 
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], SYSTEM);
     const boras = await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, SYSTEM);
-    const karin = await sv.staff.create({ name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor", identities: [{ platform: "slack", ...KARIN }] }, SYSTEM);
+    const karin = await sv.staff.create(
+      { name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor", identities: [{ platform: "slack", ...KARIN }] },
+      SYSTEM,
+    );
     const nils = await sv.staff.create({ name: "Nils Ek", email: "nils.ek@spsm.se", agency: "spsm", role: "advisor" }, SYSTEM);
     await sv.dialogues.book({ organizerId: boras.id, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [karin.id, nils.id] }, SYSTEM);
     now = new Date("2026-12-02T08:00:00+01:00").getTime();

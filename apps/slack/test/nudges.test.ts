@@ -46,16 +46,31 @@ describe.skipIf(!fixturesAvailable)("personal nudges as Slack direct messages, t
     // This instance's SDK over the app's store, on a clock the test moves (the harness's own is fixed).
     sv = createSamverkan({ store: h.world.store, clock: () => new Date(now), calendar: CALENDAR });
     at("2026-11-23T09:00:00+01:00");
-    const per = await sv.staff.create({ name: "Per Holm", email: "per.holm@spsm.se", agency: "spsm", role: "advisor", identities: [{ platform: "slack", ...PER }] }, SYSTEM);
+    const per = await sv.staff.create(
+      { name: "Per Holm", email: "per.holm@spsm.se", agency: "spsm", role: "advisor", identities: [{ platform: "slack", ...PER }] },
+      SYSTEM,
+    );
     const nils = await sv.staff.create({ name: "Nils Utan Chatt", email: "nils@spsm.se", agency: "spsm", role: "advisor" }, SYSTEM);
     perId = per.id;
     nilsId = nils.id;
-    borasDialogueId = (await sv.dialogues.book({ organizerId: h.world.borasId, digital: true, start: "2026-12-03T13:00", durationMinutes: 60, staffIds: [per.id, nils.id] }, SYSTEM)).id;
+    borasDialogueId = (
+      await sv.dialogues.book(
+        { organizerId: h.world.borasId, digital: true, start: "2026-12-03T13:00", durationMinutes: 60, staffIds: [per.id, nils.id] },
+        SYSTEM,
+      )
+    ).id;
     // Per has switched his briefings off (`mina påminnelser`).
     await sv.nudges.setEnabled("briefing", false, { actor: { staffId: per.id }, channel: "slack" });
     const captured = captureLogs();
     logs = captured.lines;
-    nudges = startSlackNudges({ samverkan: sv, client: h.app.bolt.client, teamIds: new Set([TEAM_ID]), logger: captured.logger, timer: false, instanceId: "slack-a" });
+    nudges = startSlackNudges({
+      samverkan: sv,
+      client: h.app.bolt.client,
+      teamIds: new Set([TEAM_ID]),
+      logger: captured.logger,
+      timer: false,
+      instanceId: "slack-a",
+    });
   });
   afterAll(async () => {
     await nudges?.stop();
@@ -107,11 +122,20 @@ describe.skipIf(!fixturesAvailable)("personal nudges as Slack direct messages, t
   it("the working day after a dialogue without minutes, the DM's button opens the minutes form through the app", async () => {
     at("2026-12-04T09:00:00+01:00");
     const report = await nudges.tick();
-    expect(report.sent.map((n) => [n.kind, n.staffId]).sort()).toEqual([["minutes", h.world.karinId], ["minutes", perId]].sort());
+    expect(report.sent.map((n) => [n.kind, n.staffId]).sort()).toEqual(
+      [
+        ["minutes", h.world.karinId],
+        ["minutes", perId],
+      ].sort(),
+    );
     const channel = `D${KARIN.userId.slice(1)}`;
     const nudge = dmsTo(h.fake, channel).at(-1)!;
     expect(visibleText(nudge.args.blocks)).toContain("har inget protokoll än");
-    const click = blockAction(KARIN, button(nudge.args.blocks, "dialogue.record.form"), { channel, messageTs: "1764835200.000100", responseUrl: h.fake.responseUrl("actions") });
+    const click = blockAction(KARIN, button(nudge.args.blocks, "dialogue.record.form"), {
+      channel,
+      messageTs: "1764835200.000100",
+      responseUrl: h.fake.responseUrl("actions"),
+    });
     const ack = await h.sendAndSettle({ kind: "interaction", payload: click });
     expect(ack.status).toBe(200);
     const opened = h.fake.callsTo("views.open").at(-1)!;
@@ -121,7 +145,10 @@ describe.skipIf(!fixturesAvailable)("personal nudges as Slack direct messages, t
 
   it("sends nothing on a Swedish public holiday: the briefing for Thursday 7 January comes on Tuesday 5 January, not on trettondedag jul", async () => {
     at("2026-12-10T09:00:00+01:00");
-    await sv.dialogues.book({ organizerId: h.world.stockholmId, digital: true, start: "2027-01-07T10:00", durationMinutes: 60, staffIds: [h.world.karinId] }, SYSTEM);
+    await sv.dialogues.book(
+      { organizerId: h.world.stockholmId, digital: true, start: "2027-01-07T10:00", durationMinutes: 60, staffIds: [h.world.karinId] },
+      SYSTEM,
+    );
     const channel = `D${KARIN.userId.slice(1)}`;
     const before = dmsTo(h.fake, channel).length;
     at("2027-01-05T08:00:00+01:00");
@@ -153,7 +180,16 @@ describe.skipIf(!pg.available)(`two Slack app instances on one PostgreSQL store$
       const sv = createSamverkan({ store, clock: () => new Date(now), calendar: CALENDAR });
       const { logger } = captureLogs();
       const app = createSlackApp({
-        config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, appToken: undefined, allowedTeamIds: new Set([TEAM_ID]), slackApiUrl: fake.apiUrl, port: 0, host: "127.0.0.1", command: "/samverkan" },
+        config: {
+          botToken: BOT_TOKEN,
+          signingSecret: SIGNING_SECRET,
+          appToken: undefined,
+          allowedTeamIds: new Set([TEAM_ID]),
+          slackApiUrl: fake.apiUrl,
+          port: 0,
+          host: "127.0.0.1",
+          command: "/samverkan",
+        },
         samverkan: sv,
         logger,
       });
@@ -164,12 +200,24 @@ describe.skipIf(!pg.available)(`two Slack app instances on one PostgreSQL store$
     await sv.municipalities.upsert([{ code: "1490", name: "Borås", countyCode: "14" }], SYSTEM);
     const boras = await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, SYSTEM);
     const staff: Staff[] = [];
-    for (const [name, userId] of [["Karin Lind", KARIN.userId], ["Per Holm", PER.userId], ["Eva Ek", "U0EVA"]] as const) {
+    for (const [name, userId] of [
+      ["Karin Lind", KARIN.userId],
+      ["Per Holm", PER.userId],
+      ["Eva Ek", "U0EVA"],
+    ] as const) {
       staff.push(await sv.staff.create({ name, agency: "spsm", role: "advisor", identities: [{ platform: "slack", teamId: TEAM_ID, userId }] }, SYSTEM));
     }
     // Monday 30 November to Friday 4 December: a dialogue a day, two people each.
-    for (const [day, who] of [["2026-12-01", [0, 1]], ["2026-12-02", [1, 2]], ["2026-12-03", [0, 2]], ["2026-12-04", [0, 1]]] as const) {
-      await sv.dialogues.book({ organizerId: boras.id, digital: true, start: `${day}T10:00`, durationMinutes: 60, staffIds: who.map((i) => staff[i]!.id) }, SYSTEM);
+    for (const [day, who] of [
+      ["2026-12-01", [0, 1]],
+      ["2026-12-02", [1, 2]],
+      ["2026-12-03", [0, 2]],
+      ["2026-12-04", [0, 1]],
+    ] as const) {
+      await sv.dialogues.book(
+        { organizerId: boras.id, digital: true, start: `${day}T10:00`, durationMinutes: 60, staffIds: who.map((i) => staff[i]!.id) },
+        SYSTEM,
+      );
     }
   });
   afterAll(async () => {

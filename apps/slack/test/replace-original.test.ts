@@ -30,7 +30,10 @@ describe.skipIf(!fixturesAvailable)("clicks: replace the message or post a new o
     // "Boka dialog" on the school card: not a replacing answer.
     const startUrl = h.fake.responseUrl("actions");
     const before = posts().length;
-    await h.sendAndSettle({ kind: "interaction", payload: blockAction(KARIN, button(schoolCard.args.blocks, "book.start"), { channel, threadTs: thread, responseUrl: startUrl }) });
+    await h.sendAndSettle({
+      kind: "interaction",
+      payload: blockAction(KARIN, button(schoolCard.args.blocks, "book.start"), { channel, threadTs: thread, responseUrl: startUrl }),
+    });
     expect(h.fake.hooksAt(startUrl)).toEqual([]);
     expect(h.fake.callsTo("chat.update")).toEqual([]);
     const [question, ...more] = posts().slice(before);
@@ -41,7 +44,10 @@ describe.skipIf(!fixturesAvailable)("clicks: replace the message or post a new o
     // "Avbryt" on that question: the answer takes the question's place, nothing new is posted.
     const cancelUrl = h.fake.responseUrl("actions");
     const beforeCancel = posts().length;
-    await h.sendAndSettle({ kind: "interaction", payload: blockAction(KARIN, button(question!.args.blocks, "flow.cancel"), { channel, threadTs: thread, responseUrl: cancelUrl }) });
+    await h.sendAndSettle({
+      kind: "interaction",
+      payload: blockAction(KARIN, button(question!.args.blocks, "flow.cancel"), { channel, threadTs: thread, responseUrl: cancelUrl }),
+    });
     const [replaced, ...again] = h.fake.hooksAt(cancelUrl);
     expect(again).toEqual([]);
     expect(replaced!.body.replace_original).toBe(true);

@@ -47,11 +47,24 @@ describe.skipIf(!fixturesAvailable)("resilience", () => {
     const thread = newTs();
     await h.sendAndSettle({ kind: "event", envelope: appMention(KARIN, BOT_USER_ID, "boka dialog", { channel: "C0SLOW0001", ts: thread }) });
     const question = h.fake.callsTo("chat.postMessage").at(-1)!;
-    await h.sendAndSettle({ kind: "interaction", payload: blockAction(KARIN, button(question.args.blocks, "book.form"), { channel: "C0SLOW0001", threadTs: thread, responseUrl: h.fake.responseUrl("actions") }) });
+    await h.sendAndSettle({
+      kind: "interaction",
+      payload: blockAction(KARIN, button(question.args.blocks, "book.form"), {
+        channel: "C0SLOW0001",
+        threadTs: thread,
+        responseUrl: h.fake.responseUrl("actions"),
+      }),
+    });
     const view = h.fake.callsTo("views.open").at(-1)!.args.view as JsonObject;
     const ack = await h.send({
       kind: "interaction",
-      payload: viewSubmission(KARIN, view, { organizer: state.text("Atlantis skolområde"), date: state.date("2026-12-03"), time: state.time("13:00"), duration: state.number("60"), place: state.select("digital") }),
+      payload: viewSubmission(KARIN, view, {
+        organizer: state.text("Atlantis skolområde"),
+        date: state.date("2026-12-03"),
+        time: state.time("13:00"),
+        duration: state.number("60"),
+        place: state.select("digital"),
+      }),
     });
     // The ack did not wait for the slow answer (no wall-clock threshold: the machine may be busy).
     expect(slowAnswerDone).toBe(false);
@@ -80,8 +93,13 @@ describe.skipIf(!fixturesAvailable)("resilience", () => {
     const before = await storeFootprint(h.world);
     const responseUrl = h.fake.responseUrl("actions");
     const stranger = { teamId: FOREIGN_TEAM_ID, userId: "U00FAKEUSER2" };
-    await h.sendAndSettle({ kind: "interaction", payload: blockAction(stranger, { action_id: "help:0", value: JSON.stringify({ id: "help", value: {} }) }, { responseUrl }) });
-    expect(h.fake.hooksAt(responseUrl).map((hook) => hook.body)).toEqual([{ response_type: "ephemeral", replace_original: false, text: "Den här Slack-arbetsytan är inte ansluten till Samverkan." }]);
+    await h.sendAndSettle({
+      kind: "interaction",
+      payload: blockAction(stranger, { action_id: "help:0", value: JSON.stringify({ id: "help", value: {} }) }, { responseUrl }),
+    });
+    expect(h.fake.hooksAt(responseUrl).map((hook) => hook.body)).toEqual([
+      { response_type: "ephemeral", replace_original: false, text: "Den här Slack-arbetsytan är inte ansluten till Samverkan." },
+    ]);
     expect(h.fake.calls.filter((call) => call.method !== "auth.test")).toEqual([]);
     expect(await storeFootprint(h.world)).toEqual(before);
   });
@@ -89,11 +107,17 @@ describe.skipIf(!fixturesAvailable)("resilience", () => {
   it("replaces the message on confirm and cancel buttons", async () => {
     h = await startHarness();
     const thread = newTs();
-    await h.sendAndSettle({ kind: "event", envelope: appMention(KARIN, BOT_USER_ID, "boka dialog med Borås kommun 4 december kl 9 digitalt", { channel: "C0CONFIRM1", ts: thread }) });
+    await h.sendAndSettle({
+      kind: "event",
+      envelope: appMention(KARIN, BOT_USER_ID, "boka dialog med Borås kommun 4 december kl 9 digitalt", { channel: "C0CONFIRM1", ts: thread }),
+    });
     const confirmCard = h.fake.callsTo("chat.postMessage").at(-1)!;
     expect(visibleText(confirmCard.args.blocks)).toContain("Boka kvalitetsdialog");
     const responseUrl = h.fake.responseUrl("actions");
-    await h.sendAndSettle({ kind: "interaction", payload: blockAction(KARIN, button(confirmCard.args.blocks, "book.confirm"), { channel: "C0CONFIRM1", threadTs: thread, responseUrl }) });
+    await h.sendAndSettle({
+      kind: "interaction",
+      payload: blockAction(KARIN, button(confirmCard.args.blocks, "book.confirm"), { channel: "C0CONFIRM1", threadTs: thread, responseUrl }),
+    });
     const [replaced] = h.fake.hooksAt(responseUrl);
     expect(replaced!.body.replace_original).toBe(true);
     expect(visibleText(replaced!.body.blocks)).toContain("Klart! Dialogen är bokad.");
@@ -106,7 +130,14 @@ describe.skipIf(!fixturesAvailable)("resilience", () => {
     await h.sendAndSettle({ kind: "event", envelope: appMention(KARIN, BOT_USER_ID, "boka dialog", { channel: "C0CLOSE001", ts: thread }) });
     expect((await storeFootprint(h.world)).conversationState).toBe(1);
     const question = h.fake.callsTo("chat.postMessage").at(-1)!;
-    await h.sendAndSettle({ kind: "interaction", payload: blockAction(KARIN, button(question.args.blocks, "book.form"), { channel: "C0CLOSE001", threadTs: thread, responseUrl: h.fake.responseUrl("actions") }) });
+    await h.sendAndSettle({
+      kind: "interaction",
+      payload: blockAction(KARIN, button(question.args.blocks, "book.form"), {
+        channel: "C0CLOSE001",
+        threadTs: thread,
+        responseUrl: h.fake.responseUrl("actions"),
+      }),
+    });
     const view = h.fake.callsTo("views.open").at(-1)!.args.view as JsonObject;
     expect(view.notify_on_close).toBe(true);
     const posts = h.fake.callsTo("chat.postMessage").length;

@@ -17,7 +17,16 @@ function scripted(answers: Array<number | Error>): { respond: RespondFn; sent: R
     if (answer instanceof Error) throw answer;
     if (answer >= 300) throw new RespondError(`Failed to respond to the response_url: ${answer}`, answer);
     const headers = new Map<string, string>();
-    return { ok: true, status: answer, statusText: "OK", url: RESPONSE_URL, headers: { get: (name) => headers.get(name) ?? null, entries: () => headers.entries() }, arrayBuffer: async () => new ArrayBuffer(0), json: async () => ({}), text: async () => "" };
+    return {
+      ok: true,
+      status: answer,
+      statusText: "OK",
+      url: RESPONSE_URL,
+      headers: { get: (name) => headers.get(name) ?? null, entries: () => headers.entries() },
+      arrayBuffer: async () => new ArrayBuffer(0),
+      json: async () => ({}),
+      text: async () => "",
+    };
   };
   return { respond, sent };
 }

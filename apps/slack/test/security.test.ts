@@ -2,7 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { storeFootprint } from "./support/footprint";
 import { BOT_TOKEN, limitViolations, SIGNING_SECRET, startHarness, type Harness } from "./support/harness";
 import { nowSeconds } from "./support/signer";
-import { appMention, blockAction, directMessage, eventEnvelope, fixturesAvailable, homeAction, newTs, slashCommand, viewSubmission } from "./support/slack-payloads";
+import {
+  appMention,
+  blockAction,
+  directMessage,
+  eventEnvelope,
+  fixturesAvailable,
+  homeAction,
+  newTs,
+  slashCommand,
+  viewSubmission,
+} from "./support/slack-payloads";
 import { BOT_USER_ID, FOREIGN_TEAM_ID, KARIN, TEAM_ID } from "./support/world";
 
 describe.skipIf(!fixturesAvailable)("requests that must not get in", () => {
@@ -26,25 +36,38 @@ describe.skipIf(!fixturesAvailable)("requests that must not get in", () => {
 
   it("answers 401 to a request signed with another secret, and does nothing", async () => {
     const before = await storeFootprint(h.world);
-    const response = await h.sendAndSettle({ kind: "command", fields: slashCommand(KARIN, "sök rinkeby", { responseUrl: h.fake.responseUrl() }) }, { secret: "not-the-signing-secret" });
+    const response = await h.sendAndSettle(
+      { kind: "command", fields: slashCommand(KARIN, "sök rinkeby", { responseUrl: h.fake.responseUrl() }) },
+      { secret: "not-the-signing-secret" },
+    );
     expect(response.status).toBe(401);
     expect(await storeFootprint(h.world)).toEqual(before);
     expect(h.fake.hooks).toEqual([]);
   });
 
   it("answers 401 to a correctly signed request older than five minutes (a replay)", async () => {
-    const response = await h.sendAndSettle({ kind: "command", fields: slashCommand(KARIN, "hjälp", { responseUrl: h.fake.responseUrl() }) }, { timestamp: nowSeconds() - 6 * 60 });
+    const response = await h.sendAndSettle(
+      { kind: "command", fields: slashCommand(KARIN, "hjälp", { responseUrl: h.fake.responseUrl() }) },
+      { timestamp: nowSeconds() - 6 * 60 },
+    );
     expect(response.status).toBe(401);
     expect(h.fake.hooks).toEqual([]);
   });
 
   it("answers 401 to a timestamp more than five minutes in the future", async () => {
-    const response = await h.sendAndSettle({ kind: "command", fields: slashCommand(KARIN, "hjälp", { responseUrl: h.fake.responseUrl() }) }, { timestamp: nowSeconds() + 6 * 60 });
+    const response = await h.sendAndSettle(
+      { kind: "command", fields: slashCommand(KARIN, "hjälp", { responseUrl: h.fake.responseUrl() }) },
+      { timestamp: nowSeconds() + 6 * 60 },
+    );
     expect(response.status).toBe(401);
   });
 
   it("answers 401 when the signature headers are missing", async () => {
-    const response = await fetch(h.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(appMention(KARIN, BOT_USER_ID, "hjälp")) });
+    const response = await fetch(h.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(appMention(KARIN, BOT_USER_ID, "hjälp")),
+    });
     expect(response.status).toBe(401);
   });
 
@@ -106,7 +129,9 @@ describe.skipIf(!fixturesAvailable)("requests that must not get in", () => {
     const click = blockAction(stranger, { action_id: "dialogue.cancel", value: JSON.stringify({ id: 1 }) }, { responseUrl });
     const response = await h.sendAndSettle({ kind: "interaction", payload: click });
     expect(response.status).toBe(200);
-    expect(h.fake.hooksAt(responseUrl).map((hook) => hook.body)).toEqual([{ response_type: "ephemeral", replace_original: false, text: "Den här Slack-arbetsytan är inte ansluten till Samverkan." }]);
+    expect(h.fake.hooksAt(responseUrl).map((hook) => hook.body)).toEqual([
+      { response_type: "ephemeral", replace_original: false, text: "Den här Slack-arbetsytan är inte ansluten till Samverkan." },
+    ]);
     expect(webApiCallsAfterStart()).toHaveLength(calls);
     expect(await storeFootprint(h.world)).toEqual(before);
     expect(errorsLogged()).toEqual([]);
@@ -130,10 +155,31 @@ describe.skipIf(!fixturesAvailable)("requests that must not get in", () => {
     const dm = directMessage(guest, BOT_USER_ID, "mina dialoger", { channel: "C0SHARED1" });
     Object.assign(dm.event as Record<string, unknown>, { user_team: "T0GUESTORG", team: "T0GUESTORG" });
     await h.sendAndSettle({ kind: "event", envelope: dm });
-    expect(webApiCallsAfterStart().slice(calls).map((call) => [call.method, call.args.channel, call.args.user])).toEqual([["chat.postEphemeral", "C0SHARED1", "U0GUEST"]]);
+    expect(
+      webApiCallsAfterStart()
+        .slice(calls)
+        .map((call) => [call.method, call.args.channel, call.args.user]),
+    ).toEqual([["chat.postEphemeral", "C0SHARED1", "U0GUEST"]]);
     // Joining a channel, or a reaction (which names no channel of its own), gets no answer.
-    const joined = eventEnvelope(TEAM_ID, BOT_USER_ID, { type: "member_joined_channel", user: "U0GUEST", channel: "C0SHARED1", channel_type: "C", team: "T0GUESTORG", event_ts: newTs() }, { extShared: true });
-    const reaction = eventEnvelope(TEAM_ID, BOT_USER_ID, { type: "reaction_added", user: "U0GUEST", user_team: "T0GUESTORG", reaction: "eyes", item: { type: "message", channel: "C0SHARED1", ts: newTs() }, event_ts: newTs() }, { extShared: true });
+    const joined = eventEnvelope(
+      TEAM_ID,
+      BOT_USER_ID,
+      { type: "member_joined_channel", user: "U0GUEST", channel: "C0SHARED1", channel_type: "C", team: "T0GUESTORG", event_ts: newTs() },
+      { extShared: true },
+    );
+    const reaction = eventEnvelope(
+      TEAM_ID,
+      BOT_USER_ID,
+      {
+        type: "reaction_added",
+        user: "U0GUEST",
+        user_team: "T0GUESTORG",
+        reaction: "eyes",
+        item: { type: "message", channel: "C0SHARED1", ts: newTs() },
+        event_ts: newTs(),
+      },
+      { extShared: true },
+    );
     await h.sendAndSettle({ kind: "event", envelope: joined });
     await h.sendAndSettle({ kind: "event", envelope: reaction });
     expect(webApiCallsAfterStart()).toHaveLength(calls + 1);
@@ -150,13 +196,30 @@ describe.skipIf(!fixturesAvailable)("requests that must not get in", () => {
     expect((await h.sendAndSettle({ kind: "interaction", payload: home })).status).toBe(200);
     expect(h.fake.hooks).toHaveLength(hooks);
     const responseUrl = h.fake.responseUrl("actions");
-    const shortcut = { ...home, type: "message_action", callback_id: "samverkan.note", container: undefined, view: undefined, actions: undefined, channel: { id: "C0SAMVERK1", name: "kvalitetsdialoger" }, message: { type: "message", text: "hej", ts: newTs() }, response_url: responseUrl };
+    const shortcut = {
+      ...home,
+      type: "message_action",
+      callback_id: "samverkan.note",
+      container: undefined,
+      view: undefined,
+      actions: undefined,
+      channel: { id: "C0SAMVERK1", name: "kvalitetsdialoger" },
+      message: { type: "message", text: "hej", ts: newTs() },
+      response_url: responseUrl,
+    };
     expect((await h.sendAndSettle({ kind: "interaction", payload: shortcut })).status).toBe(200);
-    expect(h.fake.hooksAt(responseUrl).map((hook) => hook.body)).toEqual([{ response_type: "ephemeral", replace_original: false, text: "Den här Slack-arbetsytan är inte ansluten till Samverkan." }]);
+    expect(h.fake.hooksAt(responseUrl).map((hook) => hook.body)).toEqual([
+      { response_type: "ephemeral", replace_original: false, text: "Den här Slack-arbetsytan är inte ansluten till Samverkan." },
+    ]);
     expect(webApiCallsAfterStart()).toHaveLength(calls);
     expect(await storeFootprint(h.world)).toEqual(before);
     // Nothing but the two refusals: no attempt to post to a response_url that was never given.
-    expect(h.logs.slice(logsBefore).filter((line) => Number(line.level) >= 40).map((line) => line.msg)).toEqual(["request refused: not an allowed Slack workspace", "request refused: not an allowed Slack workspace"]);
+    expect(
+      h.logs
+        .slice(logsBefore)
+        .filter((line) => Number(line.level) >= 40)
+        .map((line) => line.msg),
+    ).toEqual(["request refused: not an allowed Slack workspace", "request refused: not an allowed Slack workspace"]);
   });
 
   it("logs, and survives, a private note to a guest that Slack refuses", async () => {

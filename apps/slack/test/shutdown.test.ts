@@ -35,14 +35,18 @@ describe("the Slack app process", () => {
 
   it("survives stray requests, then on SIGTERM refuses new work with 503, finishes what it acked and exits 0", async () => {
     fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
-    const app = startAppProcess(slackAppEnv({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, teamId: TEAM_ID, apiUrl: fake.apiUrl }, { SHUTDOWN_GRACE_SECONDS: "20" }));
+    const app = startAppProcess(
+      slackAppEnv({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, teamId: TEAM_ID, apiUrl: fake.apiUrl }, { SHUTDOWN_GRACE_SECONDS: "20" }),
+    );
     const listening = await app.waitForLine((line) => typeof line.url === "string");
     const url = String(listening.url);
     const origin = new URL(url).origin;
 
     // Stray traffic first: the process answers and lives on.
     expect((await rawRequest(origin, { method: "GET", path: "/favicon.ico" })).status).toBe(404);
-    expect((await rawRequest(origin, { method: "POST", path: "/slack/events", body: "{oops", headers: { "content-type": "application/json" } })).status).toBe(400);
+    expect((await rawRequest(origin, { method: "POST", path: "/slack/events", body: "{oops", headers: { "content-type": "application/json" } })).status).toBe(
+      400,
+    );
     expect((await rawRequest(origin, { method: "GET", path: "/healthz" })).status).toBe(200);
 
     // An acknowledged command whose answer is still on its way when SIGTERM arrives.

@@ -31,7 +31,11 @@ describe("stray HTTP traffic against the real Bolt app", () => {
       method: "POST",
       path: "/slack/events",
       body,
-      headers: { "content-type": contentType, "x-slack-request-timestamp": String(timestamp), "x-slack-signature": slackSignature(SIGNING_SECRET, timestamp, body) },
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": slackSignature(SIGNING_SECRET, timestamp, body),
+      },
     };
   };
 

@@ -74,7 +74,10 @@ describe("reading the workspace from a request body", () => {
     expect(requestTeams(withoutAuth)).toMatchObject({ installTeamId: "T2TOP", enterpriseId: "E2TOP" });
     const { team_id: _t, enterprise_id: _e, ...viewFirst } = withoutAuth;
     expect(requestTeams(viewFirst)).toMatchObject({ installTeamId: "T3VIEWINST", enterpriseId: "E2ENT" });
-    expect(requestTeams({ ...viewFirst, view: { team_id: "T5VIEW" }, enterprise: undefined })).toMatchObject({ installTeamId: "T4TEAM", enterpriseId: "E3TEAM" });
+    expect(requestTeams({ ...viewFirst, view: { team_id: "T5VIEW" }, enterprise: undefined })).toMatchObject({
+      installTeamId: "T4TEAM",
+      enterpriseId: "E3TEAM",
+    });
     expect(requestTeams({ view: { team_id: "T5VIEW" }, user: { team_id: "T6USER" } })).toMatchObject({ installTeamId: "T5VIEW", enterpriseId: undefined });
     expect(requestTeams({ user: { team_id: "T6USER" } })).toStrictEqual({ installTeamId: "T6USER", enterpriseId: undefined, userTeamId: "T6USER" });
   });
@@ -152,8 +155,16 @@ describe("judging a request against SLACK_ALLOWED_TEAM_IDS", () => {
   });
 
   it("refuses a person from a workspace that is neither the installation's nor allowed", () => {
-    expect(judgeTeams(teams("T0SAMVERK", undefined, "T0GUESTORG"), allowed)).toStrictEqual({ kind: "external-user", teamId: "T0SAMVERK", userTeamId: "T0GUESTORG" });
-    expect(judgeTeams(teams("T0GRIDWS", "E0GRID", "T0GUESTORG"), allowed)).toStrictEqual({ kind: "external-user", teamId: "T0GRIDWS", userTeamId: "T0GUESTORG" });
+    expect(judgeTeams(teams("T0SAMVERK", undefined, "T0GUESTORG"), allowed)).toStrictEqual({
+      kind: "external-user",
+      teamId: "T0SAMVERK",
+      userTeamId: "T0GUESTORG",
+    });
+    expect(judgeTeams(teams("T0GRIDWS", "E0GRID", "T0GUESTORG"), allowed)).toStrictEqual({
+      kind: "external-user",
+      teamId: "T0GRIDWS",
+      userTeamId: "T0GUESTORG",
+    });
   });
 
   it("refuses an installation outside the list, naming its workspace or else its org", () => {

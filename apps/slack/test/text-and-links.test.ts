@@ -51,7 +51,15 @@ describe("conversations and modal metadata", () => {
   });
 
   it("round-trips the origin through private_metadata and rejects anything else", () => {
-    const origin = { userId: "U1", channelId: "C1", threadTs: "1.2", messageTs: "1.3", responseUrl: "https://hooks.slack.com/actions/T/1/x", ephemeral: true, home: false };
+    const origin = {
+      userId: "U1",
+      channelId: "C1",
+      threadTs: "1.2",
+      messageTs: "1.3",
+      responseUrl: "https://hooks.slack.com/actions/T/1/x",
+      ephemeral: true,
+      home: false,
+    };
     expect(decodeOrigin(encodeOrigin(origin))).toEqual(origin);
     expect(decodeOrigin('{"c":"C1"}')).toBeUndefined();
     expect(decodeOrigin("{nope")).toBeUndefined();

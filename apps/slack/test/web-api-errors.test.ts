@@ -51,7 +51,10 @@ describe.skipIf(!fixturesAvailable)("when Slack's Web API says no", () => {
     const commandUrl = h.fake.responseUrl();
     await h.sendAndSettle({ kind: "command", fields: slashCommand(KARIN, "visa U-1", { responseUrl: commandUrl }) });
     h.fake.failNext("views.open", { error: "expired_trigger_id" });
-    const click = blockAction(KARIN, button(h.fake.hooksAt(commandUrl)[0]!.body.blocks, "progress.form"), { ephemeral: true, responseUrl: h.fake.responseUrl("actions") });
+    const click = blockAction(KARIN, button(h.fake.hooksAt(commandUrl)[0]!.body.blocks, "progress.form"), {
+      ephemeral: true,
+      responseUrl: h.fake.responseUrl("actions"),
+    });
     const ack = await h.sendAndSettle({ kind: "interaction", payload: click });
     expect(ack.status).toBe(200);
     expect(warnings("expired_trigger_id")).toEqual([expect.objectContaining({ method: "views.open" })]);

@@ -83,7 +83,14 @@ async function samverkanContender(dir: string): Promise<Contender> {
 async function echoContender(): Promise<Contender> {
   const connector = await startFakeConnector();
   const logger = createLogger({ level: "warn" });
-  const app = new App({ clientId: "", tenantId: "", cloud: PUBLIC, dangerouslyAllowUnauthenticatedRequests: true, logger: sdkLogger(logger), telemetry: { agent365: false } });
+  const app = new App({
+    clientId: "",
+    tenantId: "",
+    cloud: PUBLIC,
+    dangerouslyAllowUnauthenticatedRequests: true,
+    logger: sdkLogger(logger),
+    telemetry: { agent365: false },
+  });
   app.on("message", async (ctx) => {
     await ctx.send({ type: "message", text: ctx.activity.text, replyToId: ctx.activity.id });
   });

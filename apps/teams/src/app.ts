@@ -96,10 +96,18 @@ interface ComposeQuery {
 export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
   const { config, samverkan, engine, logger } = options;
   if (!config.credentials) {
-    logger.warn("Bot Framework authentication is OFF (no MICROSOFT_APP_ID, TEAMS_DEV_NO_AUTH=1): requests to /api/messages are NOT authenticated. Local development and tests only.");
+    logger.warn(
+      "Bot Framework authentication is OFF (no MICROSOFT_APP_ID, TEAMS_DEV_NO_AUTH=1): requests to /api/messages are NOT authenticated. Local development and tests only.",
+    );
   }
   const adapter = new SamverkanHttpAdapter();
-  const sdk = createSdkApp({ config, logger, adapter, ...(options.cloud ? { cloud: options.cloud } : {}), ...(options.botToken ? { botToken: options.botToken } : {}) });
+  const sdk = createSdkApp({
+    config,
+    logger,
+    adapter,
+    ...(options.cloud ? { cloud: options.cloud } : {}),
+    ...(options.botToken ? { botToken: options.botToken } : {}),
+  });
 
   const dialogs = createDialogStore(samverkan);
   const conversations = createConversationReferences(samverkan);
@@ -200,7 +208,10 @@ export function createTeamsApp(options: TeamsAppOptions): TeamsApp {
     async drain(graceMs) {
       draining = true;
       let timer: NodeJS.Timeout | undefined;
-      const drained = await Promise.race([tracker.idle().then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)))]);
+      const drained = await Promise.race([
+        tracker.idle().then(() => true),
+        new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+      ]);
       clearTimeout(timer);
       if (!drained) logger.warn({ requests: tracker.count }, "grace period over with requests still in progress");
       await new Promise<void>((resolve) => {

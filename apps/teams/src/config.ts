@@ -46,7 +46,10 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const APP_TYPES = ["SingleTenant", "MultiTenant", "UserAssignedMSI"] as const;
 
 /** Empty strings count as unset, so `MICROSOFT_APP_ID=` in an .env file means "not set". */
-const optionalText = z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value), z.string().optional());
+const optionalText = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : typeof value === "string" ? value.trim() : value),
+  z.string().optional(),
+);
 
 const envSchema = z.object({
   MICROSOFT_APP_ID: optionalText,
@@ -86,7 +89,8 @@ function readPort(value: string | undefined): number {
 function readGrace(value: string | undefined): number {
   if (value === undefined) return 10_000;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 600) throw new TeamsConfigError("SHUTDOWN_GRACE_SECONDS", `"${value}" is not a number of seconds (0–600).`);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 600)
+    throw new TeamsConfigError("SHUTDOWN_GRACE_SECONDS", `"${value}" is not a number of seconds (0–600).`);
   return Math.round(seconds * 1000);
 }
 
@@ -104,7 +108,11 @@ function readCredentials(env: z.infer<typeof envSchema>, appIdValue: string): Te
   const password = env.MICROSOFT_APP_PASSWORD;
   if (appType === "UserAssignedMSI") {
     if (!appTenantId) throw new TeamsConfigError("MICROSOFT_APP_TENANT_ID", "is required when MICROSOFT_APP_TYPE=UserAssignedMSI.");
-    if (password) throw new TeamsConfigError("MICROSOFT_APP_PASSWORD", "must not be set when MICROSOFT_APP_TYPE=UserAssignedMSI (the managed identity replaces the secret).");
+    if (password)
+      throw new TeamsConfigError(
+        "MICROSOFT_APP_PASSWORD",
+        "must not be set when MICROSOFT_APP_TYPE=UserAssignedMSI (the managed identity replaces the secret).",
+      );
     return { appId, appType, appTenantId };
   }
   if (!password) throw new TeamsConfigError("MICROSOFT_APP_PASSWORD", `is required with MICROSOFT_APP_ID (the client secret of the bot's app registration).`);
@@ -170,12 +178,18 @@ export function loadTeamsConfig(env: Readonly<Record<string, string | undefined>
       "TEAMS_DEV_NO_AUTH=1 and no MICROSOFT_APP_ID: requests to /api/messages are NOT AUTHENTICATED. Anyone who can reach this port can act as any Teams user. Local development and tests only.",
     );
   } else {
-    throw new TeamsConfigError("MICROSOFT_APP_ID", "is not set. Set the bot's app id (and MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID), or TEAMS_DEV_NO_AUTH=1 for local development without authentication.");
+    throw new TeamsConfigError(
+      "MICROSOFT_APP_ID",
+      "is not set. Set the bot's app id (and MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID), or TEAMS_DEV_NO_AUTH=1 for local development without authentication.",
+    );
   }
   let host = parsed.HOST;
   if (!credentials) {
     if (host !== undefined && !LOOPBACK.has(host.toLowerCase())) {
-      throw new TeamsConfigError("HOST", `"${host}" is not a loopback address: without authentication (TEAMS_DEV_NO_AUTH=1) the bot only listens on 127.0.0.1 or ::1.`);
+      throw new TeamsConfigError(
+        "HOST",
+        `"${host}" is not a loopback address: without authentication (TEAMS_DEV_NO_AUTH=1) the bot only listens on 127.0.0.1 or ::1.`,
+      );
     }
     host ??= "127.0.0.1";
   }

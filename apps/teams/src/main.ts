@@ -4,7 +4,20 @@
  */
 import { createEngine } from "@samverkan/chat";
 import { calendarSettingsFromEnv, createSamverkan } from "@samverkan/sdk";
-import { botConnectorCalls, countPlatformCalls, createMetrics, gracefulShutdown, handleMetricsRequest, installProcessGuards, observeTurns, readEnv, RuntimeEnvError, serveMetricsOnLoopback, startHousekeeping, startScheduledSync } from "@samverkan/runtime";
+import {
+  botConnectorCalls,
+  countPlatformCalls,
+  createMetrics,
+  gracefulShutdown,
+  handleMetricsRequest,
+  installProcessGuards,
+  observeTurns,
+  readEnv,
+  RuntimeEnvError,
+  serveMetricsOnLoopback,
+  startHousekeeping,
+  startScheduledSync,
+} from "@samverkan/runtime";
 import { startMailSender } from "./calendar";
 import { createTeamsApp } from "./app";
 import { loadTeamsConfig, TeamsConfigError } from "./config";
@@ -66,12 +79,21 @@ async function main(): Promise<void> {
   });
   const metricsPort = env.metrics.port === undefined ? undefined : await serveMetricsOnLoopback(metrics, env.metrics.port);
   const port = await app.listen();
-  logger.info({ port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length }, "Samverkan Teams bot listening on /api/messages");
+  logger.info(
+    { port, store: store.description, authenticated: Boolean(loaded.config.credentials), allowedTenants: loaded.config.allowedTenantIds.length },
+    "Samverkan Teams bot listening on /api/messages",
+  );
   // Scheduled digests into the conversations the app is installed in (runs are claimed in the store, so every instance may run this).
   const digests = startTeamsDigests({ samverkan, post: app.post, logger, onRun: (outcome) => metrics.digestRuns.inc({ outcome }) });
   const mail = startMailSender(samverkan, logger);
   // Personal nudges in each person's 1:1 chat with the bot (claimed once across instances).
-  const nudges = startTeamsNudges({ samverkan, references: app.conversations, sendProactive: app.sendProactive, logger, onNudge: (outcome) => metrics.nudges.inc({ outcome }) });
+  const nudges = startTeamsNudges({
+    samverkan,
+    references: app.conversations,
+    sendProactive: app.sendProactive,
+    logger,
+    onNudge: (outcome) => metrics.nudges.inc({ outcome }),
+  });
   metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
 
   // Redeliveries come within minutes; a day of event ids is plenty. Expired state goes too.

@@ -21,7 +21,11 @@ function refreshedCard(response: { status: number; body: unknown }): Json {
 /** The invoke left the clicked card as it was and said where the answer went. */
 function leftCard(response: { status: number; body: unknown }): void {
   expect(response.status).toBe(200);
-  expect(response.body).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: expect.stringMatching(/^(Svaret kommer i chatten|The answer is in the chat)\.$/) });
+  expect(response.body).toEqual({
+    statusCode: 200,
+    type: "application/vnd.microsoft.activity.message",
+    value: expect.stringMatching(/^(Svaret kommer i chatten|The answer is in the chat)\.$/),
+  });
 }
 
 describe.skipIf(!fixturesAvailable)(`Action.Execute${fixturesAvailable ? "" : ` (skipped: ${fixturesMissingReason})`}`, () => {
@@ -56,7 +60,9 @@ describe.skipIf(!fixturesAvailable)(`Action.Execute${fixturesAvailable ? "" : ` 
 
     // "Boka dialog" on a school card → the engine asks when, in a new message; the school card stays.
     const beforeStart = h.connector.messages(channelThreadId(root)).length;
-    leftCard(await h.post(actionExecute("channel", "book.start", { organizerId: h.world.stockholmId, schoolUnitCode: "39907811" }, { ...inThread, replyToId: root })));
+    leftCard(
+      await h.post(actionExecute("channel", "book.start", { organizerId: h.world.stockholmId, schoolUnitCode: "39907811" }, { ...inThread, replyToId: root })),
+    );
     const [started, ...moreStarted] = h.connector.messages(channelThreadId(root)).slice(beforeStart);
     expect(moreStarted).toEqual([]);
     expect(JSON.stringify(started!.body)).toContain("Vilken dag och tid");

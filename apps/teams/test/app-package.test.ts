@@ -59,13 +59,19 @@ describe("Teams app package", () => {
     const manifest = fillManifest(template, { MICROSOFT_APP_ID: APP_ID, TEAMS_APP_ID: APP_ID, TEAMS_APP_VERSION: "1.0.0" }) as Record<string, unknown>;
     expect(checkManifest({ ...manifest, name: { short: "S".repeat(31), full: "Samverkan" } })).toEqual([expect.stringContaining("name.short")]);
     expect(checkManifest({ ...manifest, manifestVersion: "1.13" })).toEqual([expect.stringContaining("manifestVersion")]);
-    expect(checkManifest({ ...manifest, composeExtensions: [{ ...(manifest.composeExtensions as object[])[0], botId: TEAMS_APP_ID }] })).toEqual([expect.stringContaining("composeExtensions.botId")]);
+    expect(checkManifest({ ...manifest, composeExtensions: [{ ...(manifest.composeExtensions as object[])[0], botId: TEAMS_APP_ID }] })).toEqual([
+      expect.stringContaining("composeExtensions.botId"),
+    ]);
     const { icons: _icons, ...withoutIcons } = manifest;
     expect(checkManifest(withoutIcons)).toEqual([expect.stringContaining("icons")]);
     expect(() => fillManifest(template, { MICROSOFT_APP_ID: APP_ID })).toThrow(/TEAMS_APP_ID/);
     const [color, outline] = [readFileSync(join(appPackageDir, "color.png")), readFileSync(join(appPackageDir, "outline.png"))];
     expect(checkIcons(outline, color)).toEqual(
-      expect.arrayContaining([expect.stringContaining("color.png: must be 192×192"), expect.stringContaining("outline.png: must be 32×32"), expect.stringContaining("only white")]),
+      expect.arrayContaining([
+        expect.stringContaining("color.png: must be 192×192"),
+        expect.stringContaining("outline.png: must be 32×32"),
+        expect.stringContaining("only white"),
+      ]),
     );
   });
 
@@ -79,7 +85,10 @@ describe("Teams app package", () => {
   it("packages from the command line (pnpm package)", async () => {
     const outFile = join(temp, "cli.zip");
     const tsx = join(appDir, "node_modules", ".bin", "tsx");
-    const { stdout } = await promisify(execFile)(tsx, ["scripts/package-app.ts", "--out", outFile], { cwd: appDir, env: { ...process.env, MICROSOFT_APP_ID: APP_ID } });
+    const { stdout } = await promisify(execFile)(tsx, ["scripts/package-app.ts", "--out", outFile], {
+      cwd: appDir,
+      env: { ...process.env, MICROSOFT_APP_ID: APP_ID },
+    });
     expect(stdout).toContain(outFile);
     expect([...readZip(readFileSync(outFile)).keys()]).toEqual(["manifest.json", "color.png", "outline.png"]);
   });

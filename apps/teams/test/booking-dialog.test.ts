@@ -25,7 +25,9 @@ function dialogCard(response: unknown): CardJson {
 }
 
 function submitData(card: CardJson, actionId: string): Json {
-  const submit = actionsOf(card).find((action) => action.type === "Action.Submit" && (body(body(action.data).samverkan).action as Json | undefined)?.id === actionId);
+  const submit = actionsOf(card).find(
+    (action) => action.type === "Action.Submit" && (body(body(action.data).samverkan).action as Json | undefined)?.id === actionId,
+  );
   expect(submit, `an Action.Submit for ${actionId}`).toBeDefined();
   return structuredClone(body(submit!.data));
 }
@@ -81,7 +83,9 @@ describe.skipIf(!fixturesAvailable)(`booking through a Teams dialog${fixturesAva
     const submit = submitData(form, "book.submit");
 
     // 4. A submit without a date: the dialog stays open, keeps the input, says what is wrong.
-    const invalid = await h.post(taskSubmit("personal", { ...submit, organizer: "Stockholms kommun", time: "10:00", duration: "60", place: "digital" }, { serviceUrl }));
+    const invalid = await h.post(
+      taskSubmit("personal", { ...submit, organizer: "Stockholms kommun", time: "10:00", duration: "60", place: "digital" }, { serviceUrl }),
+    );
     const withError = dialogCard(invalid.body);
     expect(cardText(withError)).toContain("Ange ett datum");
     expect(inputValue(withError, "organizer")).toBe("Stockholms kommun");
@@ -92,14 +96,26 @@ describe.skipIf(!fixturesAvailable)(`booking through a Teams dialog${fixturesAva
       { organizerId: h.world.goteborgId, start: "2026-11-25T10:00", durationMinutes: 60, digital: true },
       { actor: { staffId: h.world.advisorId }, channel: "api" },
     );
-    const clashing = await h.post(taskSubmit("personal", { ...submit, organizer: "Stockholms kommun", date: "2026-11-25", time: "10:30", duration: "60", place: "digital" }, { serviceUrl }));
+    const clashing = await h.post(
+      taskSubmit(
+        "personal",
+        { ...submit, organizer: "Stockholms kommun", date: "2026-11-25", time: "10:30", duration: "60", place: "digital" },
+        { serviceUrl },
+      ),
+    );
     const withConflict = dialogCard(clashing.body);
     expect(cardText(withConflict)).toMatch(/krockar/i);
     expect(inputValue(withConflict, "date")).toBe("2026-11-25");
 
     // 6. A free time: the dialog closes (empty 200) and the booking is posted in the chat.
     const before = h.connector.messages().length;
-    const accepted = await h.post(taskSubmit("personal", { ...submit, organizer: "Stockholms kommun", date: "2026-11-25", time: "13:00", duration: "60", place: "digital" }, { serviceUrl }));
+    const accepted = await h.post(
+      taskSubmit(
+        "personal",
+        { ...submit, organizer: "Stockholms kommun", date: "2026-11-25", time: "13:00", duration: "60", place: "digital" },
+        { serviceUrl },
+      ),
+    );
     expect(accepted.status).toBe(200);
     expect(accepted.body).toBeUndefined();
     const posted = h.connector.messages().slice(before);
@@ -109,7 +125,13 @@ describe.skipIf(!fixturesAvailable)(`booking through a Teams dialog${fixturesAva
     expect(booked.map((d) => d.start).sort()).toEqual([expect.stringContaining("2026-11-25T10:00"), expect.stringContaining("2026-11-25T13:00")]);
 
     // 7. The dialog is gone: submitting it again only says so, and books nothing.
-    const again = await h.post(taskSubmit("personal", { ...submit, organizer: "Stockholms kommun", date: "2026-11-26", time: "13:00", duration: "60", place: "digital" }, { serviceUrl }));
+    const again = await h.post(
+      taskSubmit(
+        "personal",
+        { ...submit, organizer: "Stockholms kommun", date: "2026-11-26", time: "13:00", duration: "60", place: "digital" },
+        { serviceUrl },
+      ),
+    );
     expect(body(body(again.body).task)).toMatchObject({ type: "message", value: expect.stringContaining("gått ut") });
     expect(await h.world.samverkan.dialogues.listBetween("2026-11-26T00:00", "2026-11-27T00:00")).toHaveLength(0);
   });

@@ -19,7 +19,11 @@ describe("coverage chart on the Teams app's HTTP server", () => {
     const ok = await fetch(link.replace(CALENDAR.publicUrl, origin));
     expect(ok.status).toBe(200);
     expect(ok.headers.get("content-type")).toBe("image/png");
-    expect(Buffer.from(await ok.arrayBuffer()).subarray(1, 4).toString("latin1")).toBe("PNG");
+    expect(
+      Buffer.from(await ok.arrayBuffer())
+        .subarray(1, 4)
+        .toString("latin1"),
+    ).toBe("PNG");
     expect((await fetch(link.replace(CALENDAR.publicUrl, origin).replace("scope=country", "scope=counties%3A01"))).status).toBe(403);
   });
 });

@@ -17,13 +17,23 @@ function failure(env: Record<string, string>): TeamsConfigError {
 describe("loadTeamsConfig", () => {
   it("reads a single-tenant bot", () => {
     const { config, warnings } = loadTeamsConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "secret", MICROSOFT_APP_TENANT_ID: TENANT, PORT: "8080" });
-    expect(config).toEqual({ credentials: { appId: APP, appType: "SingleTenant", appPassword: "secret", appTenantId: TENANT }, allowedTenantIds: [TENANT], port: 8080, shutdownGraceMs: 10_000 });
+    expect(config).toEqual({
+      credentials: { appId: APP, appType: "SingleTenant", appPassword: "secret", appTenantId: TENANT },
+      allowedTenantIds: [TENANT],
+      port: 8080,
+      shutdownGraceMs: 10_000,
+    });
     expect(warnings).toEqual([]);
   });
 
   it("reads the allow-list, lower-cased and de-duplicated, and defaults PORT to 3978", () => {
     const other = "B1B2C3D4-E5F6-7890-ABCD-EF1234567890";
-    const { config } = loadTeamsConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "s", MICROSOFT_APP_TYPE: "multitenant", TEAMS_ALLOWED_TENANT_IDS: ` ${TENANT}, ${other},${TENANT} ` });
+    const { config } = loadTeamsConfig({
+      MICROSOFT_APP_ID: APP,
+      MICROSOFT_APP_PASSWORD: "s",
+      MICROSOFT_APP_TYPE: "multitenant",
+      TEAMS_ALLOWED_TENANT_IDS: ` ${TENANT}, ${other},${TENANT} `,
+    });
     expect(config.allowedTenantIds).toEqual([TENANT, other.toLowerCase()]);
     expect(config.credentials?.appType).toBe("MultiTenant");
     expect(config.port).toBe(3978);
@@ -46,7 +56,12 @@ describe("loadTeamsConfig", () => {
   });
 
   it("keeps authentication on when an app id is set, even with TEAMS_DEV_NO_AUTH", () => {
-    const { config, warnings } = loadTeamsConfig({ MICROSOFT_APP_ID: APP, MICROSOFT_APP_PASSWORD: "s", MICROSOFT_APP_TENANT_ID: TENANT, TEAMS_DEV_NO_AUTH: "1" });
+    const { config, warnings } = loadTeamsConfig({
+      MICROSOFT_APP_ID: APP,
+      MICROSOFT_APP_PASSWORD: "s",
+      MICROSOFT_APP_TENANT_ID: TENANT,
+      TEAMS_DEV_NO_AUTH: "1",
+    });
     expect(config.credentials?.appId).toBe(APP);
     expect(warnings.join(" ")).toMatch(/ignored/);
   });

@@ -40,7 +40,9 @@ describe("Teams dev mode without authentication", () => {
     expect(() => loadTeamsConfig({ TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT_ID, HOST: "0.0.0.0" })).toThrow(TeamsConfigError);
     expect(loadTeamsConfig({ TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT_ID, HOST: "::1" }).config.host).toBe("::1");
     const app = "11111111-2222-3333-4444-555555555555";
-    expect(loadTeamsConfig({ MICROSOFT_APP_ID: app, MICROSOFT_APP_PASSWORD: "s", MICROSOFT_APP_TENANT_ID: TENANT_ID, HOST: "0.0.0.0" }).config.host).toBe("0.0.0.0");
+    expect(loadTeamsConfig({ MICROSOFT_APP_ID: app, MICROSOFT_APP_PASSWORD: "s", MICROSOFT_APP_TENANT_ID: TENANT_ID, HOST: "0.0.0.0" }).config.host).toBe(
+      "0.0.0.0",
+    );
   });
 
   it("refuses NODE_ENV=production, naming the variable", () => {
@@ -56,7 +58,13 @@ describe("Teams dev mode without authentication", () => {
   });
 
   it("the real process exits 1 with that message instead of serving unauthenticated in production", async () => {
-    const app = startAppProcess({ TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT_ID, NODE_ENV: "production", PORT: "0", SAMVERKAN_DB: tempDatabase() });
+    const app = startAppProcess({
+      TEAMS_DEV_NO_AUTH: "1",
+      TEAMS_ALLOWED_TENANT_IDS: TENANT_ID,
+      NODE_ENV: "production",
+      PORT: "0",
+      SAMVERKAN_DB: tempDatabase(),
+    });
     expect(await app.exitWithin(45_000)).toBe(1);
     const fatal = app.lines.find((line) => line.level === 60);
     expect(String(fatal?.msg)).toContain("TEAMS_DEV_NO_AUTH: must not be set when NODE_ENV=production");

@@ -22,7 +22,9 @@ function dialogCard(response: unknown): CardJson {
 }
 
 function submitData(card: CardJson, actionId: string): Json {
-  const submit = actionsOf(card).find((action) => action.type === "Action.Submit" && (body(body(action.data).samverkan).action as Json | undefined)?.id === actionId);
+  const submit = actionsOf(card).find(
+    (action) => action.type === "Action.Submit" && (body(body(action.data).samverkan).action as Json | undefined)?.id === actionId,
+  );
   expect(submit, `an Action.Submit for ${actionId}`).toBeDefined();
   return structuredClone(body(submit!.data));
 }
@@ -56,7 +58,9 @@ describe.skipIf(!fixturesAvailable)(`forged Teams dialog submissions${fixturesAv
     const data = submitData(form, "progress.submit");
     const samverkan = body(data.samverkan);
     samverkan.action = { id: "progress.submit", value: { ref: "U-2" } };
-    const response = await h.post(taskSubmit("personal", { ...data, note: "Första mötet", percent: "10", phase: "startUp" }, { serviceUrl: h.connector.serviceUrl }));
+    const response = await h.post(
+      taskSubmit("personal", { ...data, note: "Första mötet", percent: "10", phase: "startUp" }, { serviceUrl: h.connector.serviceUrl }),
+    );
     expect(response.status).toBe(200);
     expect((await h.world.samverkan.assignments.history("U-1")).map((e) => e.note)).toEqual(["Första mötet"]);
     expect(await h.world.samverkan.assignments.history("U-2")).toEqual([]);

@@ -11,7 +11,13 @@ import { startHarness, type Harness } from "./support/harness";
 import { TENANT_ID } from "./support/world";
 
 const CHANNEL = "19:d441d38c655c47a085215b2726e76927@thread.tacv2";
-const digest = { text: "Veckans dialoger", blocks: [{ type: "header" as const, text: "Veckans dialoger" }, { type: "text" as const, text: "**3** dialoger den här veckan." }] };
+const digest = {
+  text: "Veckans dialoger",
+  blocks: [
+    { type: "header" as const, text: "Veckans dialoger" },
+    { type: "text" as const, text: "**3** dialoger den här veckan." },
+  ],
+};
 
 describe.skipIf(!fixturesAvailable)(`install and proactive messages${fixturesAvailable ? "" : ` (skipped: ${fixturesMissingReason})`}`, () => {
   let h: Harness;
@@ -31,7 +37,12 @@ describe.skipIf(!fixturesAvailable)(`install and proactive messages${fixturesAva
       tenantId: TENANT_ID,
       kind: "channel",
       teamId: "19:8j-Mnacwmq2QFDbzykeQH5v55m6cN1X3QJ5viHvGIIQ1@thread.tacv2",
-      reference: { channelId: "msteams", serviceUrl: h.connector.serviceUrl, conversation: { id: CHANNEL }, bot: { id: "28:11111111-2222-3333-4444-555555555555" } },
+      reference: {
+        channelId: "msteams",
+        serviceUrl: h.connector.serviceUrl,
+        conversation: { id: CHANNEL },
+        bot: { id: "28:11111111-2222-3333-4444-555555555555" },
+      },
     });
     expect((stored!.reference as Record<string, unknown>).activityId).toBeUndefined();
     // Nothing is posted into the team on install.

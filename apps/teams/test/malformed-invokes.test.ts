@@ -7,7 +7,19 @@ import { fixturesAvailable, fixturesMissingReason, invoke, message } from "./sup
 import { startHarness, type Harness } from "./support/harness";
 import { stateRowCounts } from "./support/world";
 
-const INVOKES = ["adaptiveCard/action", "task/fetch", "task/submit", "composeExtension/query", "composeExtension/selectItem", "composeExtension/submitAction", "composeExtension/fetchTask", "composeExtension/queryLink", "message/submitAction", "signin/verifyState", "config/fetch"];
+const INVOKES = [
+  "adaptiveCard/action",
+  "task/fetch",
+  "task/submit",
+  "composeExtension/query",
+  "composeExtension/selectItem",
+  "composeExtension/submitAction",
+  "composeExtension/fetchTask",
+  "composeExtension/queryLink",
+  "message/submitAction",
+  "signin/verifyState",
+  "config/fetch",
+];
 
 describe.skipIf(!fixturesAvailable)(`malformed invokes${fixturesAvailable ? "" : ` (skipped: ${fixturesMissingReason})`}`, () => {
   let h: Harness;
@@ -16,7 +28,17 @@ describe.skipIf(!fixturesAvailable)(`malformed invokes${fixturesAvailable ? "" :
   });
   afterAll(() => h.close());
 
-  it.each(INVOKES.flatMap((name) => [[name, undefined], [name, "not an object"], [name, null], [name, [1, 2]]] as const))("answers %s with value %j by 400, never 500", async (name, value) => {
+  it.each(
+    INVOKES.flatMap(
+      (name) =>
+        [
+          [name, undefined],
+          [name, "not an object"],
+          [name, null],
+          [name, [1, 2]],
+        ] as const,
+    ),
+  )("answers %s with value %j by 400, never 500", async (name, value) => {
     const before = await stateRowCounts(h.world.store);
     const activity = invoke("personal", name, value, { serviceUrl: h.connector.serviceUrl });
     if (value === undefined) delete activity.value;

@@ -41,7 +41,12 @@ describe.skipIf(!fixturesAvailable)(`reading recorded Teams activities${fixtures
     const activity = read(message("personal", "hej", { serviceUrl }));
     expect(conversationKind(activity)).toBe("personal");
     expect(tenantOf(activity)).toBe("a1b2c3d4-e5f6-7890-abcd-ef1234567890");
-    expect(teamsUser(activity)).toEqual({ platform: "teams", tenantId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890", aadObjectId: "00000000-1111-2222-3333-444444444444", displayName: "Test User" });
+    expect(teamsUser(activity)).toEqual({
+      platform: "teams",
+      tenantId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890",
+      aadObjectId: "00000000-1111-2222-3333-444444444444",
+      displayName: "Test User",
+    });
   });
 
   it("has no user when Teams did not send an Entra object id", () => {

@@ -52,7 +52,9 @@ describe.skipIf(!fixturesAvailable)(`message extension searchSchools${fixturesAv
   });
 
   it("answers an unlinked user with the engine's text, not with data", async () => {
-    const result = composeExtension(await h.post(composeQuery("personal", "searchSchools", "Rinkeby", { serviceUrl: h.connector.serviceUrl, aadObjectId: UNLINKED_AAD_ID })));
+    const result = composeExtension(
+      await h.post(composeQuery("personal", "searchSchools", "Rinkeby", { serviceUrl: h.connector.serviceUrl, aadObjectId: UNLINKED_AAD_ID })),
+    );
     expect(result).toMatchObject({ type: "message", text: expect.stringContaining("känner inte igen") });
   });
 });

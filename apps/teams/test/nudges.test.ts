@@ -48,12 +48,34 @@ describe.skipIf(!fixturesAvailable)(`personal nudges in Teams${fixturesAvailable
     h = await startHarness();
     at("2026-11-23T09:00:00+01:00");
     sv = createSamverkan({ store: h.world.store, clock: () => new Date(now), calendar: CALENDAR });
-    const per = await sv.staff.create({ name: "Per Holm", agency: "spsm", role: "advisor", identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: PER_AAD_ID }] }, SYSTEM);
-    const nils = await sv.staff.create({ name: "Nils Tyst", email: "nils.tyst@spsm.se", agency: "spsm", role: "advisor", identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: NILS_AAD_ID }] }, SYSTEM);
+    const per = await sv.staff.create(
+      { name: "Per Holm", agency: "spsm", role: "advisor", identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: PER_AAD_ID }] },
+      SYSTEM,
+    );
+    const nils = await sv.staff.create(
+      {
+        name: "Nils Tyst",
+        email: "nils.tyst@spsm.se",
+        agency: "spsm",
+        role: "advisor",
+        identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: NILS_AAD_ID }],
+      },
+      SYSTEM,
+    );
     nilsId = nils.id;
-    await sv.dialogues.book({ organizerId: h.world.stockholmId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [h.world.advisorId, per.id, nils.id] }, SYSTEM);
+    await sv.dialogues.book(
+      { organizerId: h.world.stockholmId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [h.world.advisorId, per.id, nils.id] },
+      SYSTEM,
+    );
     await sv.nudges.setEnabled("briefing", false, { actor: { staffId: per.id }, channel: "teams" });
-    nudges = startTeamsNudges({ samverkan: sv, references: h.app.conversations, sendProactive: h.app.sendProactive, logger: captureLogger().logger, timer: false, instanceId: "teams-a" });
+    nudges = startTeamsNudges({
+      samverkan: sv,
+      references: h.app.conversations,
+      sendProactive: h.app.sendProactive,
+      logger: captureLogger().logger,
+      timer: false,
+      instanceId: "teams-a",
+    });
   });
   afterAll(async () => {
     expectValidCards([...cardsSent(h.connector.calls), ...h.invokeResponses.flatMap(cardsIn)]);
@@ -108,7 +130,9 @@ describe.skipIf(!fixturesAvailable)(`personal nudges in Teams${fixturesAvailable
     expect(record).toMatchObject({ type: "Action.Execute", title: "Skriv protokoll" });
     const serviceUrl = h.connector.serviceUrl;
     const before = h.connector.messages().length;
-    const opened = await h.post(actionExecute("personal", "dialogue.record.form", obj(record!.data), { serviceUrl, replyToId: stringOr(sentTo(karinChat).at(-1)?.body.id, "1:nudge") }));
+    const opened = await h.post(
+      actionExecute("personal", "dialogue.record.form", obj(record!.data), { serviceUrl, replyToId: stringOr(sentTo(karinChat).at(-1)?.body.id, "1:nudge") }),
+    );
     expect(opened.status).toBe(200);
     // The nudge stays; the card that opens the dialog is a new message.
     const opener = actionsOf(cardsIn(h.connector.messages().slice(before).at(-1)!.body)[0]).find((a) => a.type === "Action.Submit");
@@ -119,7 +143,10 @@ describe.skipIf(!fixturesAvailable)(`personal nudges in Teams${fixturesAvailable
 
   it("sends nothing on a Swedish public holiday (trettondedag jul); the briefing came the working day before", async () => {
     at("2026-12-10T09:00:00+01:00");
-    await sv.dialogues.book({ organizerId: h.world.goteborgId, digital: true, start: "2027-01-07T10:00", durationMinutes: 60, staffIds: [h.world.advisorId] }, SYSTEM);
+    await sv.dialogues.book(
+      { organizerId: h.world.goteborgId, digital: true, start: "2027-01-07T10:00", durationMinutes: 60, staffIds: [h.world.advisorId] },
+      SYSTEM,
+    );
     at("2027-01-05T08:00:00+01:00");
     expect((await nudges.tick()).sent.map((n) => n.kind)).toEqual(["briefing"]);
     const calls = h.connector.calls.length;
@@ -158,21 +185,41 @@ describe.skipIf(!pg.available || !fixturesAvailable)(`two Teams app instances on
       });
       const port = await app.listen(0, "127.0.0.1");
       m.observeMailOutbox(() => sv.mail.outboxSize());
-      const nudges = startTeamsNudges({ samverkan: sv, references: app.conversations, sendProactive: app.sendProactive, logger, timer: false, instanceId: name, onNudge: (outcome) => m.nudges.inc({ outcome }) });
+      const nudges = startTeamsNudges({
+        samverkan: sv,
+        references: app.conversations,
+        sendProactive: app.sendProactive,
+        logger,
+        timer: false,
+        instanceId: name,
+        onNudge: (outcome) => m.nudges.inc({ outcome }),
+      });
       instances.push({ store, sv, app, nudges, url: `http://127.0.0.1:${port}` });
     }
     const sv = instances[0]!.sv;
     await sv.municipalities.upsert([{ code: "0180", name: "Stockholm", countyCode: "01" }], SYSTEM);
-    const stockholm = await sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, SYSTEM);
-    const karin = await sv.staff.create({ name: "Karin Lind", agency: "spsm", role: "advisor", identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: ADVISOR_AAD_ID }] }, SYSTEM);
-    const per = await sv.staff.create({ name: "Per Holm", agency: "spsm", role: "advisor", identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: PER_AAD_ID }] }, SYSTEM);
+    const stockholm = await sv.organizers.upsert(
+      { organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" },
+      SYSTEM,
+    );
+    const karin = await sv.staff.create(
+      { name: "Karin Lind", agency: "spsm", role: "advisor", identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: ADVISOR_AAD_ID }] },
+      SYSTEM,
+    );
+    const per = await sv.staff.create(
+      { name: "Per Holm", agency: "spsm", role: "advisor", identities: [{ platform: "teams", tenantId: TENANT_ID, aadObjectId: PER_AAD_ID }] },
+      SYSTEM,
+    );
     for (const day of ["2026-12-01", "2026-12-02", "2026-12-03"]) {
       await sv.dialogues.book({ organizerId: stockholm.id, digital: true, start: `${day}T10:00`, durationMinutes: 60, staffIds: [karin.id, per.id] }, SYSTEM);
     }
     // Karin writes to instance A, Per to instance B: either instance can reach either afterwards.
-    const post = (url: string, activity: Json) => fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+    const post = (url: string, activity: Json) =>
+      fetch(`${url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
     expect((await post(instances[0]!.url, personalMessage("hjälp", connector.serviceUrl))).status).toBe(200);
-    expect((await post(instances[1]!.url, personalMessage("hjälp", connector.serviceUrl, { aadObjectId: PER_AAD_ID, conversationId: PER_CHAT }))).status).toBe(200);
+    expect((await post(instances[1]!.url, personalMessage("hjälp", connector.serviceUrl, { aadObjectId: PER_AAD_ID, conversationId: PER_CHAT }))).status).toBe(
+      200,
+    );
   });
   afterAll(async () => {
     for (const i of instances) {
@@ -200,8 +247,14 @@ describe.skipIf(!pg.available || !fixturesAvailable)(`two Teams app instances on
       }
     }
     // Three dialogues × two people: a briefing and a minutes nudge each.
-    const karin = connector.messages(karinChat).slice(before.karin).filter((c) => c.kind === "send");
-    const per = connector.messages(PER_CHAT).slice(before.per).filter((c) => c.kind === "send");
+    const karin = connector
+      .messages(karinChat)
+      .slice(before.karin)
+      .filter((c) => c.kind === "send");
+    const per = connector
+      .messages(PER_CHAT)
+      .slice(before.per)
+      .filter((c) => c.kind === "send");
     expect(karin).toHaveLength(6);
     expect(per).toHaveLength(6);
     expect(new Set([...karin, ...per].map((c) => `${c.conversationId} ${cardText(cardsIn(c.body)[0])}`)).size).toBe(12);
@@ -226,7 +279,13 @@ describe("the Teams app process (main.ts)", () => {
 
   it("exposes the nudge counter and the mail outbox size on /metrics", async () => {
     const token = "teams-process-metrics-token";
-    const proc = startAppProcess({ TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT_ID, PORT: "0", SAMVERKAN_DB: tempDatabase(), METRICS_TOKEN: token });
+    const proc = startAppProcess({
+      TEAMS_DEV_NO_AUTH: "1",
+      TEAMS_ALLOWED_TENANT_IDS: TENANT_ID,
+      PORT: "0",
+      SAMVERKAN_DB: tempDatabase(),
+      METRICS_TOKEN: token,
+    });
     const listening = await proc.waitForLine((line) => typeof line.port === "number");
     const res = await fetch(`http://127.0.0.1:${String(listening.port)}/metrics`, { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(200);

@@ -25,14 +25,19 @@ describe.skipIf(!fixturesAvailable)(`tenant allow-list and redelivery${fixturesA
   it("refuses a message from a tenant not on the allow-list politely, and writes nothing", async () => {
     const before = await stateRowCounts(h.world.store);
     const dialoguesBefore = (await h.world.samverkan.counts()).dialogues;
-    const activity = message("personal", "boka dialog med Stockholms kommun imorgon kl 10 digitalt", { serviceUrl: h.connector.serviceUrl, tenantId: FOREIGN_TENANT_ID });
+    const activity = message("personal", "boka dialog med Stockholms kommun imorgon kl 10 digitalt", {
+      serviceUrl: h.connector.serviceUrl,
+      tenantId: FOREIGN_TENANT_ID,
+    });
     expect((await h.post(activity)).status).toBe(200);
     const replies = h.connector.messages().filter((call) => call.activityId === activity.id);
     expect(replies).toHaveLength(1);
     expect(String(replies[0]!.body.text)).toContain(REFUSAL);
     expect(await stateRowCounts(h.world.store)).toEqual(before);
     expect((await h.world.samverkan.counts()).dialogues).toBe(dialoguesBefore);
-    expect(h.logs.some((line) => line.msg === "refused an activity from a tenant not on TEAMS_ALLOWED_TENANT_IDS" && line.tenantId === FOREIGN_TENANT_ID)).toBe(true);
+    expect(h.logs.some((line) => line.msg === "refused an activity from a tenant not on TEAMS_ALLOWED_TENANT_IDS" && line.tenantId === FOREIGN_TENANT_ID)).toBe(
+      true,
+    );
   });
 
   it("refuses invokes from a foreign tenant in each invoke's own way", async () => {

@@ -18,14 +18,21 @@ describe.skipIf(!fixturesAvailable)(`the Teams app process${fixturesAvailable ? 
 
   it("on SIGTERM refuses new work with 503, finishes the turn in progress and exits 0", async () => {
     connector = await startFakeConnector();
-    const app = startAppProcess({ TEAMS_DEV_NO_AUTH: "1", TEAMS_ALLOWED_TENANT_IDS: TENANT_ID, PORT: "0", SAMVERKAN_DB: tempDatabase(), SHUTDOWN_GRACE_SECONDS: "20" });
+    const app = startAppProcess({
+      TEAMS_DEV_NO_AUTH: "1",
+      TEAMS_ALLOWED_TENANT_IDS: TENANT_ID,
+      PORT: "0",
+      SAMVERKAN_DB: tempDatabase(),
+      SHUTDOWN_GRACE_SECONDS: "20",
+    });
     const listening = await app.waitForLine((line) => typeof line.port === "number");
     const origin = `http://127.0.0.1:${String(listening.port)}`;
     expect((await rawRequest(origin, { method: "GET", path: "/favicon.ico" })).status).toBe(404);
 
     const release = connector.hold();
     const activity = message("personal", "hjälp", { serviceUrl: connector.serviceUrl });
-    const post = (body: unknown) => fetch(`${origin}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${origin}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const inProgress = post(activity);
     await connector.waitFor((call) => call.body.type === "message", 1, 30_000);
     app.child.kill("SIGTERM");

@@ -25,7 +25,11 @@ describe("stray HTTP traffic against the real Teams app", () => {
   let h: Harness;
   let base: string;
   beforeAll(async () => {
-    h = await startHarness({ config: { credentials: { appId: APP_ID, appType: "SingleTenant", appPassword: "not-a-real-secret", appTenantId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890" } } });
+    h = await startHarness({
+      config: {
+        credentials: { appId: APP_ID, appType: "SingleTenant", appPassword: "not-a-real-secret", appTenantId: "a1b2c3d4-e5f6-7890-abcd-ef1234567890" },
+      },
+    });
     base = new URL(h.url).origin;
   });
   afterAll(() => h?.close());
@@ -35,7 +39,12 @@ describe("stray HTTP traffic against the real Teams app", () => {
     const health = await send({ method: "GET", path: "/healthz" });
     expect(health.status).toBe(200);
   };
-  const post = (body: string, contentType?: string): RawRequest => ({ method: "POST", path: "/api/messages", body, headers: contentType ? { "content-type": contentType } : {} });
+  const post = (body: string, contentType?: string): RawRequest => ({
+    method: "POST",
+    path: "/api/messages",
+    body,
+    headers: contentType ? { "content-type": contentType } : {},
+  });
 
   it("answers 404 to unknown paths and 405 with Allow to wrong methods", async () => {
     for (const path of ["/favicon.ico", "/", "/.env", "/api/messages/../x", "/slack/events"]) {
@@ -86,7 +95,14 @@ describe("stray HTTP traffic against the real Teams app", () => {
 
   it("answers 401 to activities without a valid token, and survives clients that hang up", async () => {
     expect((await send(post(JSON.stringify(activity), "application/json"))).status).toBe(401);
-    expect((await send({ ...post(JSON.stringify(activity), "application/json"), headers: { "content-type": "application/json", authorization: "Bearer not-a-jwt" } })).status).toBe(401);
+    expect(
+      (
+        await send({
+          ...post(JSON.stringify(activity), "application/json"),
+          headers: { "content-type": "application/json", authorization: "Bearer not-a-jwt" },
+        })
+      ).status,
+    ).toBe(401);
     for (let i = 0; i < 5; i++) await abortedRequest(base, "/api/messages", '{"type":"mess');
     await healthy();
     expect(h.connector.calls).toHaveLength(0);

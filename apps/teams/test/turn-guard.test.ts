@@ -67,20 +67,30 @@ describe("the turn guard", () => {
   });
 
   it("lets an activity through whose tenant is only in the channel data", async () => {
-    expect(await guard(turnFor(activity({ conversation: { id: "19:x@thread.tacv2" }, channelData: { tenant: { id: TENANT_ID } } })))).toStrictEqual({ pass: true });
+    expect(await guard(turnFor(activity({ conversation: { id: "19:x@thread.tacv2" }, channelData: { tenant: { id: TENANT_ID } } })))).toStrictEqual({
+      pass: true,
+    });
   });
 
   it("answers a message from another tenant with a note in both languages, as markdown", async () => {
     const turn = turnFor(activity({ conversation: { id: "a:foreign", tenantId: FOREIGN_TENANT_ID } }));
     expect(await guard(turn)).toStrictEqual({ pass: false });
     expect(turn.sent).toStrictEqual([{ type: "message", text: REFUSAL, textFormat: "markdown" }]);
-    expect(logs().at(-1)).toMatchObject({ level: 40, tenantId: FOREIGN_TENANT_ID, activityType: "message", msg: "refused an activity from a tenant not on TEAMS_ALLOWED_TENANT_IDS" });
+    expect(logs().at(-1)).toMatchObject({
+      level: 40,
+      tenantId: FOREIGN_TENANT_ID,
+      activityType: "message",
+      msg: "refused an activity from a tenant not on TEAMS_ALLOWED_TENANT_IDS",
+    });
   });
 
   it("answers an invoke from another tenant in the invoke's own way, and refuses one without any tenant", async () => {
     const foreign = { conversation: { id: "a:foreign", tenantId: FOREIGN_TENANT_ID } };
     const card = turnFor(activity({ ...foreign, type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "x" } } }));
-    expect(await guard(card)).toStrictEqual({ pass: false, answer: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: REFUSAL } } });
+    expect(await guard(card)).toStrictEqual({
+      pass: false,
+      answer: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: REFUSAL } },
+    });
     expect(card.sent).toEqual([]);
     const noTenant = turnFor(activity({ type: "invoke", name: "task/fetch", value: {}, conversation: { id: "a:none" } }));
     expect(await guard(noTenant)).toStrictEqual({ pass: false, answer: { status: 200, body: { task: { type: "message", value: REFUSAL } } } });
@@ -111,7 +121,13 @@ describe("the turn guard", () => {
     const invoke = activity({ type: "invoke", name: "adaptiveCard/action", value: {} });
     expect(await guard(turnFor(invoke))).toStrictEqual({ pass: true });
     expect(await guard(turnFor({ ...invoke }))).toStrictEqual({ pass: false, answer: { status: 200 } });
-    expect(logs().at(-1)).toMatchObject({ level: 30, activityId: invoke.id, activityType: "invoke", invoke: "adaptiveCard/action", msg: "ignored a redelivered activity" });
+    expect(logs().at(-1)).toMatchObject({
+      level: 30,
+      activityId: invoke.id,
+      activityType: "invoke",
+      invoke: "adaptiveCard/action",
+      msg: "ignored a redelivered activity",
+    });
   });
 
   it("keeps the same activity id in two conversations apart, and never drops activities that carry no id", async () => {

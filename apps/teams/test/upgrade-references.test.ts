@@ -73,7 +73,10 @@ describe("references stored before the move to the Teams SDK", () => {
   it("posts a digest subscribed before the upgrade into the channel, as a new post", async () => {
     await samverkan.state.set(CONVERSATION_REFS_NAMESPACE, CHANNEL, oldChannelEntry(connector.serviceUrl));
     const target = { platform: "teams", conversationId: CHANNEL } as const;
-    await samverkan.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true }, { actor: { staffId: karin }, channel: "teams", conversation: target });
+    await samverkan.digests.create(
+      { target, scope: { kind: "country" }, postWhenEmpty: true },
+      { actor: { staffId: karin }, channel: "teams", conversation: target },
+    );
 
     now = new Date("2026-11-23T08:00:05+01:00").getTime();
     const scheduler = startTeamsDigests({ samverkan, post: app.post, timer: false });
@@ -82,7 +85,11 @@ describe("references stored before the move to the Teams SDK", () => {
 
     const posted = connector.messages(CHANNEL);
     expect(posted).toHaveLength(1);
-    expect(posted[0]).toMatchObject({ kind: "send", conversationId: CHANNEL, body: { type: "message", from: { id: "28:11111111-2222-3333-4444-555555555555" } } });
+    expect(posted[0]).toMatchObject({
+      kind: "send",
+      conversationId: CHANNEL,
+      body: { type: "message", from: { id: "28:11111111-2222-3333-4444-555555555555" } },
+    });
     expect(posted[0]!.body.replyToId).toBeUndefined();
     expect(cardText(cardsIn(posted[0]!.body)[0])).toContain("Samverkan");
   });
@@ -98,7 +105,10 @@ describe("references stored before the move to the Teams SDK", () => {
   it("posts to a bare botbuilder reference as a new post, never a reply to its last activity", async () => {
     await samverkan.state.set(CONVERSATION_REFS_NAMESPACE, GROUP_CHAT, oldBareReference(connector.serviceUrl));
     const target = { platform: "teams", conversationId: GROUP_CHAT } as const;
-    await samverkan.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true, cron: "0 8 * * 2" }, { actor: { staffId: karin }, channel: "teams", conversation: target });
+    await samverkan.digests.create(
+      { target, scope: { kind: "country" }, postWhenEmpty: true, cron: "0 8 * * 2" },
+      { actor: { staffId: karin }, channel: "teams", conversation: target },
+    );
 
     now = new Date("2026-11-24T08:00:05+01:00").getTime();
     const scheduler = startTeamsDigests({ samverkan, post: app.post, timer: false });

@@ -23,21 +23,76 @@ export async function seed(store: Store): Promise<void> {
   await db.transaction().execute(async (trx) => {
     // Organizers, school units and one year of grade-9 results, shared with the SDK's benchmarks.
     const { organizers, schools } = await seedNationalSchools(trx, rnd, { createdAt: created, results: "grade9" });
-    const staff = Array.from({ length: STAFF }, (_, i) => ({ id: randomUUID(), name: `Rådgivare ${i}`, email: `r${i}@spsm.se`, agency: "spsm" as const, role: "advisor" as const, home_office_id: "solna", locale: "sv" as const, created_at: created }));
+    const staff = Array.from({ length: STAFF }, (_, i) => ({
+      id: randomUUID(),
+      name: `Rådgivare ${i}`,
+      email: `r${i}@spsm.se`,
+      agency: "spsm" as const,
+      role: "advisor" as const,
+      home_office_id: "solna",
+      locale: "sv" as const,
+      created_at: created,
+    }));
     await insertChunked(staff, 500, (chunk) => trx.insertInto("staff").values(chunk).execute());
     // Dialogues from 2025 to mid-2027: past ones mostly held, future ones booked.
     const dialogues = Array.from({ length: DIALOGUES }, (_, i) => {
       const start = Date.parse("2025-01-06T09:00:00+01:00") + Math.floor(rnd() * 900) * DAY + Math.floor(rnd() * 7) * 3_600_000;
       const past = start < NOW.getTime();
       const status = past ? (rnd() < 0.85 ? ("held" as const) : ("cancelled" as const)) : rnd() < 0.9 ? ("booked" as const) : ("proposed" as const);
-      return { id: randomUUID(), organizer_id: pick(organizers).id, office_id: null, digital: 1, start_at: start, end_at: start + 3_600_000, status, topics: "[]", notes: "", follows_up_id: null, school_unit_code: null, created_by: null, created_at: created, updated_at: created, staff: pick(staff).id, i };
+      return {
+        id: randomUUID(),
+        organizer_id: pick(organizers).id,
+        office_id: null,
+        digital: 1,
+        start_at: start,
+        end_at: start + 3_600_000,
+        status,
+        topics: "[]",
+        notes: "",
+        follows_up_id: null,
+        school_unit_code: null,
+        created_by: null,
+        created_at: created,
+        updated_at: created,
+        staff: pick(staff).id,
+        i,
+      };
     });
-    await insertChunked(dialogues, 1000, (chunk) => trx.insertInto("dialogues").values(chunk.map(({ staff: _s, i: _i, ...d }) => d)).execute());
-    await insertChunked(dialogues, 1000, (chunk) => trx.insertInto("dialogue_participants").values(chunk.map((d) => ({ dialogue_id: d.id, staff_id: d.staff }))).execute());
-    const plans = Array.from({ length: 2_000 }, (_, i) => ({ id: randomUUID(), title: `Plan ${i}`, school_unit_code: i % 3 === 0 ? null : schools[i * 5]!.code, organizer_id: i % 3 === 0 ? organizers[i]!.id : null, created_at: created }));
+    await insertChunked(dialogues, 1000, (chunk) =>
+      trx
+        .insertInto("dialogues")
+        .values(chunk.map(({ staff: _s, i: _i, ...d }) => d))
+        .execute(),
+    );
+    await insertChunked(dialogues, 1000, (chunk) =>
+      trx
+        .insertInto("dialogue_participants")
+        .values(chunk.map((d) => ({ dialogue_id: d.id, staff_id: d.staff })))
+        .execute(),
+    );
+    const plans = Array.from({ length: 2_000 }, (_, i) => ({
+      id: randomUUID(),
+      title: `Plan ${i}`,
+      school_unit_code: i % 3 === 0 ? null : schools[i * 5]!.code,
+      organizer_id: i % 3 === 0 ? organizers[i]!.id : null,
+      created_at: created,
+    }));
     await insertChunked(plans, 1000, (chunk) => trx.insertInto("plans").values(chunk).execute());
     const phases = ["startUp", "planning", "implementation", "followUp", "completed"] as const;
-    const assignments = Array.from({ length: ASSIGNMENTS }, (_, i) => ({ id: randomUUID(), ref_number: i + 1, plan_id: plans[i % plans.length]!.id, title: `Uppdrag ${i}`, agency: "spsm" as const, focus_area: "attendance" as const, responsible_staff_id: i % 10 === 0 ? null : pick(staff).id, phase: phases[i % 5]!, due_date: null, reference_material: "[]", created_at: created, updated_at: created }));
+    const assignments = Array.from({ length: ASSIGNMENTS }, (_, i) => ({
+      id: randomUUID(),
+      ref_number: i + 1,
+      plan_id: plans[i % plans.length]!.id,
+      title: `Uppdrag ${i}`,
+      agency: "spsm" as const,
+      focus_area: "attendance" as const,
+      responsible_staff_id: i % 10 === 0 ? null : pick(staff).id,
+      phase: phases[i % 5]!,
+      due_date: null,
+      reference_material: "[]",
+      created_at: created,
+      updated_at: created,
+    }));
     await insertChunked(assignments, 1000, (chunk) => trx.insertInto("assignments").values(chunk).execute());
     // 50,000 entries over the two years before now; a tenth of them change phase.
     const progress = Array.from({ length: PROGRESS }, (_, i) => ({

@@ -102,7 +102,12 @@ try {
 } catch (error) {
   console.error(`PostgreSQL skipped: ${(error as Error).message}`);
 } finally {
-  await postgres?.db.schema.dropSchema(schema).ifExists().cascade().execute().catch(() => undefined);
+  await postgres?.db.schema
+    .dropSchema(schema)
+    .ifExists()
+    .cascade()
+    .execute()
+    .catch(() => undefined);
   await postgres?.close();
 }
 

@@ -25,8 +25,20 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 /** The settings every app shares; app-specific ones (SLACK_*, MICROSOFT_*) are checked by each app's config. */
 const sharedSchema = z.object({
   SAMVERKAN_DB: z.preprocess(blank, z.string().default("./data/samverkan.db")),
-  DATABASE_URL: z.preprocess(blank, z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset to use SQLite).").optional()),
-  SAMVERKAN_PG_SCHEMA: z.preprocess(blank, z.string().regex(/^[a-z_][a-z0-9_]*$/, "SAMVERKAN_PG_SCHEMA must be lower-case letters, digits and _.").optional()),
+  DATABASE_URL: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// URL (leave it unset to use SQLite).")
+      .optional(),
+  ),
+  SAMVERKAN_PG_SCHEMA: z.preprocess(
+    blank,
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, "SAMVERKAN_PG_SCHEMA must be lower-case letters, digits and _.")
+      .optional(),
+  ),
   SKOLVERKET_API_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "SKOLVERKET_API_URL must be an http(s) URL." }).optional()),
   SKOLENHETSREGISTRET_API_URL: z.preprocess(blank, z.url({ protocol: /^https?$/, error: "SKOLENHETSREGISTRET_API_URL must be an http(s) URL." }).optional()),
   SAMVERKAN_SYNC_CRON: z.preprocess(
@@ -48,7 +60,10 @@ const sharedSchema = z.object({
     z
       .string()
       .transform((text) => text.split(/[\s,]+/).filter(Boolean))
-      .refine((codes) => codes.every((c) => /^\d{4}$/.test(c)), "SAMVERKAN_SYNC_MUNICIPALITIES must be 4-digit municipality codes, comma-separated, e.g. 0180,1480.")
+      .refine(
+        (codes) => codes.every((c) => /^\d{4}$/.test(c)),
+        "SAMVERKAN_SYNC_MUNICIPALITIES must be 4-digit municipality codes, comma-separated, e.g. 0180,1480.",
+      )
       .optional(),
   ),
   LOG_LEVEL: z.preprocess(blank, z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}.` }).default("info")),
@@ -63,7 +78,10 @@ const sharedSchema = z.object({
       .optional(),
   ),
   METRICS_TOKEN: z.preprocess(blank, z.string().min(16, "METRICS_TOKEN must be at least 16 characters.").optional()),
-  METRICS_PORT: z.preprocess(blank, z.coerce.number({ error: "METRICS_PORT must be a number." }).int().min(0).max(65535, "METRICS_PORT must be 0–65535.").optional()),
+  METRICS_PORT: z.preprocess(
+    blank,
+    z.coerce.number({ error: "METRICS_PORT must be a number." }).int().min(0).max(65535, "METRICS_PORT must be 0–65535.").optional(),
+  ),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -96,10 +114,12 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
   }
   const parsed = sharedSchema.safeParse(vars);
   if (!parsed.success) {
-    throw new RuntimeEnvError(parsed.error.issues.map((issue) => {
-      const variable = String(issue.path[0] ?? "");
-      return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
-    }));
+    throw new RuntimeEnvError(
+      parsed.error.issues.map((issue) => {
+        const variable = String(issue.path[0] ?? "");
+        return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
+      }),
+    );
   }
   const e = parsed.data;
   return {
@@ -109,7 +129,12 @@ export function readEnv(source: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     cli: { user: e.SAMVERKAN_USER, locale: e.SAMVERKAN_LANG, now: e.SAMVERKAN_NOW },
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
-    sync: { cron: e.SAMVERKAN_SYNC_CRON, municipalities: e.SAMVERKAN_SYNC_MUNICIPALITIES ?? [], registerApiUrl: e.SKOLENHETSREGISTRET_API_URL, skolverketApiUrl: e.SKOLVERKET_API_URL },
+    sync: {
+      cron: e.SAMVERKAN_SYNC_CRON,
+      municipalities: e.SAMVERKAN_SYNC_MUNICIPALITIES ?? [],
+      registerApiUrl: e.SKOLENHETSREGISTRET_API_URL,
+      skolverketApiUrl: e.SKOLVERKET_API_URL,
+    },
     vars: Object.freeze(vars),
   };
 }

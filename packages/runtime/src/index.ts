@@ -6,7 +6,16 @@ export { readEnv, RuntimeEnvError, BOTBUILDER_ALIASES, type RuntimeEnv, type Env
 export { VARIABLES, renderTable, withTable, type VariableDoc, type VariableName } from "./variables";
 export { createLogger, REDACTED_PATHS, type Logger, type LoggerOptions } from "./logger";
 export { openStore } from "./store";
-export { runHousekeeping, startHousekeeping, EVENT_RETENTION_MS, runScheduledSync, startScheduledSync, SCHEDULED_SYNC_NAMESPACE, type ScheduledSyncSettings, type ScheduledSyncOutcome } from "./housekeeping";
+export {
+  runHousekeeping,
+  startHousekeeping,
+  EVENT_RETENTION_MS,
+  runScheduledSync,
+  startScheduledSync,
+  SCHEDULED_SYNC_NAMESPACE,
+  type ScheduledSyncSettings,
+  type ScheduledSyncOutcome,
+} from "./housekeeping";
 export { createMetrics, observeTurns, handleMetricsRequest, serveMetricsOnLoopback, type AppMetrics } from "./metrics";
 export { countPlatformCalls, slackApiCalls, botConnectorCalls, type ClassifyCall } from "./platform-calls";
 export { installProcessGuards, type ProcessGuardOptions } from "./process-guards";

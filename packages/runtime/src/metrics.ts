@@ -45,10 +45,20 @@ export function createMetrics(app: "slack" | "teams"): AppMetrics {
       registers,
     }),
     acks: new Counter({ name: "samverkan_acks_total", help: "Platform requests acknowledged, by kind", labelNames: ["kind"], registers }),
-    platformCalls: new Counter({ name: "samverkan_platform_api_calls_total", help: "Calls to the platform API by method and result", labelNames: ["method", "result"], registers }),
+    platformCalls: new Counter({
+      name: "samverkan_platform_api_calls_total",
+      help: "Calls to the platform API by method and result",
+      labelNames: ["method", "result"],
+      registers,
+    }),
     rateLimited: new Counter({ name: "samverkan_platform_api_rate_limited_total", help: "Platform API calls answered 429", labelNames: ["method"], registers }),
     digestRuns: new Counter({ name: "samverkan_digest_runs_total", help: "Digest runs by outcome", labelNames: ["outcome"], registers }),
-    nudges: new Counter({ name: "samverkan_nudges_total", help: "Personal nudges by outcome (sent, lost to another instance, failed, undeliverable)", labelNames: ["outcome"], registers }),
+    nudges: new Counter({
+      name: "samverkan_nudges_total",
+      help: "Personal nudges by outcome (sent, lost to another instance, failed, undeliverable)",
+      labelNames: ["outcome"],
+      registers,
+    }),
     mailOutbox: new Gauge({
       name: "samverkan_mail_outbox_messages",
       help: "Invitation mail in the outbox by status (pending, sent, failed), read at scrape time",

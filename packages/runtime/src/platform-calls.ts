@@ -76,7 +76,10 @@ export function countPlatformCalls(metrics: AppMetrics, classify: ClassifyCall):
 /** Slack: calls under the Web API base, named by their method (`chat.postMessage`). */
 export function slackApiCalls(apiUrl: string): ClassifyCall {
   const base = new URL(apiUrl);
-  return (url) => (url.origin === base.origin && url.pathname.startsWith(base.pathname) ? url.pathname.slice(base.pathname.length).replace(/^\/+/, "") || "unknown" : undefined);
+  return (url) =>
+    url.origin === base.origin && url.pathname.startsWith(base.pathname)
+      ? url.pathname.slice(base.pathname.length).replace(/^\/+/, "") || "unknown"
+      : undefined;
 }
 
 /** Teams: Bot Connector REST calls (`/v3/conversations/…`) and the token endpoint. */

@@ -1,11 +1,6 @@
 import { hostname } from "node:os";
 import { Cron } from "croner";
-import {
-  createSkolenhetsregistretClient,
-  createSkolverketClient,
-  DEFAULT_SKOLENHETSREGISTRET_API_URL,
-  type Samverkan,
-} from "@samverkan/sdk";
+import { createSkolenhetsregistretClient, createSkolverketClient, DEFAULT_SKOLENHETSREGISTRET_API_URL, type Samverkan } from "@samverkan/sdk";
 import type { Logger } from "pino";
 
 /** What the nightly refresh needs from the environment (SAMVERKAN_SYNC_CRON, SAMVERKAN_SYNC_MUNICIPALITIES, the API bases). */
@@ -84,24 +79,46 @@ async function finish(sv: Samverkan, key: string, claimValue: Claim): Promise<vo
  * `occurrence`; the others return `claimed elsewhere`. Both syncs are resumable, so a
  * failure is retried by the next occurrence from where it stopped.
  */
-export async function runScheduledSync(sv: Samverkan, settings: ScheduledSyncSettings, occurrence: Date, logger: Logger, instance = `${hostname()}:${process.pid}`): Promise<ScheduledSyncOutcome> {
+export async function runScheduledSync(
+  sv: Samverkan,
+  settings: ScheduledSyncSettings,
+  occurrence: Date,
+  logger: Logger,
+  instance = `${hostname()}:${process.pid}`,
+): Promise<ScheduledSyncOutcome> {
   const key = occurrence.toISOString();
   if (!(await claim(sv, key, instance))) return { ran: false, reason: "claimed elsewhere" };
   const ctx = { actor: { system: "scheduled-sync" }, channel: "system" } as const;
   let failures = 0;
   try {
-    const register = await sv.data.syncRegister({ client: createSkolenhetsregistretClient({ baseUrl: settings.registerApiUrl ?? DEFAULT_SKOLENHETSREGISTRET_API_URL }) }, ctx);
+    const register = await sv.data.syncRegister(
+      { client: createSkolenhetsregistretClient({ baseUrl: settings.registerApiUrl ?? DEFAULT_SKOLENHETSREGISTRET_API_URL }) },
+      ctx,
+    );
     failures += register.failed.length;
     logger.info({ organizers: register.organizers, schoolUnits: register.schoolUnits, failed: register.failed.length }, "scheduled register sync");
     if (settings.municipalities.length > 0) {
-      const stats = await sv.data.sync({ client: createSkolverketClient(settings.skolverketApiUrl ? { baseUrl: settings.skolverketApiUrl } : {}), municipalities: settings.municipalities }, ctx);
+      const stats = await sv.data.sync(
+        { client: createSkolverketClient(settings.skolverketApiUrl ? { baseUrl: settings.skolverketApiUrl } : {}), municipalities: settings.municipalities },
+        ctx,
+      );
       failures += stats.failed.length;
       logger.info({ added: stats.added, updated: stats.updated, unchanged: stats.unchanged, failed: stats.failed.length }, "scheduled statistics sync");
     }
-    await finish(sv, key, { status: failures > 0 ? "failed" : "done", by: instance, leaseUntil: sv.clock().getTime(), ...(failures > 0 ? { error: `${failures} items failed` } : {}) });
+    await finish(sv, key, {
+      status: failures > 0 ? "failed" : "done",
+      by: instance,
+      leaseUntil: sv.clock().getTime(),
+      ...(failures > 0 ? { error: `${failures} items failed` } : {}),
+    });
     return { ran: true, failures };
   } catch (error) {
-    await finish(sv, key, { status: "failed", by: instance, leaseUntil: sv.clock().getTime(), error: error instanceof Error ? error.message.slice(0, 500) : "failed" }).catch(() => undefined);
+    await finish(sv, key, {
+      status: "failed",
+      by: instance,
+      leaseUntil: sv.clock().getTime(),
+      error: error instanceof Error ? error.message.slice(0, 500) : "failed",
+    }).catch(() => undefined);
     throw error;
   }
 }

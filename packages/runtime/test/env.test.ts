@@ -11,7 +11,13 @@ describe("readEnv", () => {
   });
 
   it("uses PostgreSQL when DATABASE_URL is set, and reads the CLI's settings", () => {
-    const env = readEnv({ DATABASE_URL: "postgres://bot@db:5432/samverkan", SAMVERKAN_PG_SCHEMA: "bot", SAMVERKAN_LANG: "en-GB", SAMVERKAN_NOW: "2026-11-23T09:00:00+01:00", METRICS_PORT: "9464" });
+    const env = readEnv({
+      DATABASE_URL: "postgres://bot@db:5432/samverkan",
+      SAMVERKAN_PG_SCHEMA: "bot",
+      SAMVERKAN_LANG: "en-GB",
+      SAMVERKAN_NOW: "2026-11-23T09:00:00+01:00",
+      METRICS_PORT: "9464",
+    });
     expect(env.store).toEqual({ kind: "postgres", url: "postgres://bot@db:5432/samverkan", schema: "bot" });
     expect(env.cli.locale).toBe("en");
     expect(env.cli.now?.toISOString()).toBe("2026-11-23T08:00:00.000Z");

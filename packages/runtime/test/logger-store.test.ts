@@ -19,7 +19,13 @@ describe("createLogger", () => {
     const logger = createLogger({ app: "samverkan-test", destination });
     logger.info({ config: { botToken: "xoxb-secret", port: 3000 }, headers: { authorization: "Bearer abc" }, DATABASE_URL: "postgres://u:pw@h/db" }, "started");
     const line = JSON.parse(lines[0]!) as Record<string, unknown>;
-    expect(line).toMatchObject({ app: "samverkan-test", msg: "started", config: { botToken: "[redacted]", port: 3000 }, headers: { authorization: "[redacted]" }, DATABASE_URL: "[redacted]" });
+    expect(line).toMatchObject({
+      app: "samverkan-test",
+      msg: "started",
+      config: { botToken: "[redacted]", port: 3000 },
+      headers: { authorization: "[redacted]" },
+      DATABASE_URL: "[redacted]",
+    });
     expect(lines.join("")).not.toMatch(/xoxb-secret|Bearer abc|pw@h/);
   });
 });

@@ -116,7 +116,9 @@ describe("platform API calls", () => {
       await (await fetch(`${base}/api/chat.postMessage`, { method: "POST" })).text();
       await (await fetch(`${base}/api/views.open`, { method: "POST" })).text();
       await new Promise<void>((done, fail) => {
-        request(`${base}/api/chat.postMessage`, { method: "POST" }, (res) => res.resume().on("end", done)).on("error", fail).end();
+        request(`${base}/api/chat.postMessage`, { method: "POST" }, (res) => res.resume().on("end", done))
+          .on("error", fail)
+          .end();
       });
       await (await fetch(`${base}/not-slack`)).text();
     } finally {

@@ -44,6 +44,6 @@ describe("environment access", () => {
 
   it("would catch a read", () => {
     expect(READ.test("const url = process.env.DATABASE_URL;")).toBe(true);
-    expect(READ.test('const { env } = process;')).toBe(true);
+    expect(READ.test("const { env } = process;")).toBe(true);
   });
 });

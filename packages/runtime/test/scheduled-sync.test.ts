@@ -12,7 +12,9 @@ const plannedEducations = sharedFixture("skolverket/planned-educations-v4.jsonl"
 
 const BORAS = organisationNumber("212000153");
 const organizers: FixtureOrganizer[] = [{ organizationNumber: BORAS, displayName: "Borås kommun", organizerType: "KOMMUN", seat: "1490" }];
-const units: FixtureUnit[] = [{ schoolUnitCode: "13746989", name: "Fredriksborgskolan F-9", status: "AKTIV", municipalityCode: "1490", organizationNumber: BORAS, schoolTypes: ["GR"] }];
+const units: FixtureUnit[] = [
+  { schoolUnitCode: "13746989", name: "Fredriksborgskolan F-9", status: "AKTIV", municipalityCode: "1490", organizationNumber: BORAS, schoolTypes: ["GR"] },
+];
 
 const quiet = () => createLogger({ app: "test", level: "silent", destination: new Writable({ write: (_c, _e, done) => done() }) });
 
@@ -27,7 +29,10 @@ afterEach(async () => {
 describe("the scheduled sync's settings", () => {
   it("is off by default, and names a bad cron expression or municipality code", () => {
     expect(readEnv({}).sync).toEqual({ cron: undefined, municipalities: [], registerApiUrl: undefined, skolverketApiUrl: undefined });
-    expect(readEnv({ SAMVERKAN_SYNC_CRON: "30 2 * * *", SAMVERKAN_SYNC_MUNICIPALITIES: "0180, 1490" }).sync).toMatchObject({ cron: "30 2 * * *", municipalities: ["0180", "1490"] });
+    expect(readEnv({ SAMVERKAN_SYNC_CRON: "30 2 * * *", SAMVERKAN_SYNC_MUNICIPALITIES: "0180, 1490" }).sync).toMatchObject({
+      cron: "30 2 * * *",
+      municipalities: ["0180", "1490"],
+    });
     expect(() => readEnv({ SAMVERKAN_SYNC_CRON: "every night" })).toThrow(/SAMVERKAN_SYNC_CRON must be a cron expression/);
     expect(() => readEnv({ SAMVERKAN_SYNC_MUNICIPALITIES: "Borås" })).toThrow(/SAMVERKAN_SYNC_MUNICIPALITIES must be 4-digit/);
   });
@@ -44,19 +49,32 @@ describe.skipIf(!pg.available)("the scheduled sync on one PostgreSQL store", () 
     server = await startReplayServer({ exchanges: registerExchanges(organizers, units), onRequest: (r) => void requests.push(r) });
     const schema = uniqueSchemaName("scheduled_sync");
     const clock = () => new Date("2026-11-25T02:30:00+01:00");
-    const settings: ScheduledSyncSettings = { cron: "30 2 * * *", municipalities: [], registerApiUrl: `${server.url}${REGISTER_PREFIX}`, skolverketApiUrl: undefined };
+    const settings: ScheduledSyncSettings = {
+      cron: "30 2 * * *",
+      municipalities: [],
+      registerApiUrl: `${server.url}${REGISTER_PREFIX}`,
+      skolverketApiUrl: undefined,
+    };
     // Two instances: two pools on one schema, each its own SDK, the same fixed clock.
     for (let i = 0; i < 2; i++) stores.push(await openStore({ kind: "postgres", url: postgresTestUrl, schema }));
     const [a, b] = stores.map((store) => createSamverkan({ store, clock }));
     const occurrence = new Date("2026-11-25T01:30:00.000Z");
 
-    const outcomes = await Promise.all([runScheduledSync(a!, settings, occurrence, quiet(), "instance-a"), runScheduledSync(b!, settings, occurrence, quiet(), "instance-b")]);
+    const outcomes = await Promise.all([
+      runScheduledSync(a!, settings, occurrence, quiet(), "instance-a"),
+      runScheduledSync(b!, settings, occurrence, quiet(), "instance-b"),
+    ]);
 
     expect(outcomes.filter((o) => o.ran)).toEqual([{ ran: true, failures: 0 }]);
     expect(outcomes.filter((o) => !o.ran)).toEqual([{ ran: false, reason: "claimed elsewhere" }]);
     // One register sync: each list fetched once, the organizer and the unit once each.
     expect(requests.map((r) => r.path).sort()).toEqual(
-      [`${REGISTER_PREFIX}/v2/organizers`, `${REGISTER_PREFIX}/v2/organizers/${BORAS}`, `${REGISTER_PREFIX}/v2/school-units`, `${REGISTER_PREFIX}/v2/school-units/13746989`].sort(),
+      [
+        `${REGISTER_PREFIX}/v2/organizers`,
+        `${REGISTER_PREFIX}/v2/organizers/${BORAS}`,
+        `${REGISTER_PREFIX}/v2/school-units`,
+        `${REGISTER_PREFIX}/v2/school-units/13746989`,
+      ].sort(),
     );
     expect((await b!.organizers.find(BORAS))?.name).toBe("Borås kommun");
     const claims = await a!.store.db.selectFrom("kv_state").select(["key", "value"]).where("namespace", "=", SCHEDULED_SYNC_NAMESPACE).execute();
@@ -104,7 +122,10 @@ describe.skipIf(!plannedEducations.available)("the scheduled sync with municipal
     const counts = await sv.counts();
     // Borås's unit from the register and Stockholm's 155 but the broken one from the statistics sync.
     expect(counts.schoolUnits).toBe(1 + 154);
-    const results = await store.db.selectFrom("school_results").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const results = await store.db
+      .selectFrom("school_results")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(results.n)).toBeGreaterThan(0);
     const [claim] = await store.db.selectFrom("kv_state").select("value").where("namespace", "=", SCHEDULED_SYNC_NAMESPACE).execute();
     expect(JSON.parse(claim!.value)).toMatchObject({ status: "failed", error: "1 items failed" });

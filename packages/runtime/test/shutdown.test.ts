@@ -118,7 +118,13 @@ describe("gracefulShutdown", () => {
   it("reports drained: false when a server's grace ran out, and still exits 0 once everything stopped", async () => {
     const { logger, lines } = capture();
     const exits: number[] = [];
-    shutdown = gracefulShutdown({ servers: [{ drain: async () => true }, { drain: async () => false }], graceMs: 10, logger, exit: (code) => exits.push(code), signals: [] });
+    shutdown = gracefulShutdown({
+      servers: [{ drain: async () => true }, { drain: async () => false }],
+      graceMs: 10,
+      logger,
+      exit: (code) => exits.push(code),
+      signals: [],
+    });
     expect(await shutdown.begin("test")).toBe(0);
     expect(lines.find((line) => line.msg === "stopped")).toMatchObject({ drained: false });
     expect(exits).toEqual([0]);

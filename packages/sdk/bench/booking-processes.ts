@@ -21,9 +21,13 @@ interface WorkerResult {
  */
 export async function runMultiProcessBooking(label: string, file: string, processes: number, perProcess: number): Promise<BookingBenchRow[]> {
   const children = Array.from({ length: processes }, (_, w) =>
-    spawn(process.execPath, [tsxCli, "--conditions=@samverkan/source", join(here, "booking-worker.ts"), file, String(20_000 + w * perProcess), String(perProcess)], {
-      stdio: ["pipe", "pipe", "inherit"],
-    }),
+    spawn(
+      process.execPath,
+      [tsxCli, "--conditions=@samverkan/source", join(here, "booking-worker.ts"), file, String(20_000 + w * perProcess), String(perProcess)],
+      {
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    ),
   );
   let ready = 0;
   const results = await Promise.all(

@@ -26,13 +26,27 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
   const db = store.db;
   const now = Date.now();
   const staffId = randomUUID();
-  await db.insertInto("staff").values({ id: staffId, name: "Bench", email: "bench@spsm.se", agency: "spsm", role: "unitHead", home_office_id: null, locale: "sv", created_at: now }).execute();
+  await db
+    .insertInto("staff")
+    .values({ id: staffId, name: "Bench", email: "bench@spsm.se", agency: "spsm", role: "unitHead", home_office_id: null, locale: "sv", created_at: now })
+    .execute();
   await db.insertInto("municipalities").values({ code: "0180", name: "Stockholm", county_code: "01" }).execute();
   const organizerIds = Array.from({ length: ORGANIZERS }, () => randomUUID());
   for (let i = 0; i < ORGANIZERS; i += 500) {
     await db
       .insertInto("organizers")
-      .values(organizerIds.slice(i, i + 500).map((id, j) => ({ id, organization_number: String(5560000000 + i + j), name: `Huvudman ${i + j}`, type: "independent", municipality_code: "0180", updated_at: now })))
+      .values(
+        organizerIds
+          .slice(i, i + 500)
+          .map((id, j) => ({
+            id,
+            organization_number: String(5560000000 + i + j),
+            name: `Huvudman ${i + j}`,
+            type: "independent",
+            municipality_code: "0180",
+            updated_at: now,
+          })),
+      )
       .execute();
   }
   await db.transaction().execute(async (trx) => {
@@ -47,7 +61,11 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
       details: null,
       updated_at: now,
     }));
-    for (let i = 0; i < units.length; i += 500) await trx.insertInto("school_units").values(units.slice(i, i + 500)).execute();
+    for (let i = 0; i < units.length; i += 500)
+      await trx
+        .insertInto("school_units")
+        .values(units.slice(i, i + 500))
+        .execute();
     const results = [];
     for (const u of units) {
       const n = Number(u.code) % 97;
@@ -58,7 +76,11 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
         }
       }
     }
-    for (let i = 0; i < results.length; i += 1000) await trx.insertInto("school_results").values(results.slice(i, i + 1000)).execute();
+    for (let i = 0; i < results.length; i += 1000)
+      await trx
+        .insertInto("school_results")
+        .values(results.slice(i, i + 1000))
+        .execute();
     const dialogues = [];
     const minutes = [];
     const actions = [];
@@ -67,17 +89,62 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
       const start = localToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 9 + (i % 6), minute: 0 })!;
       const id = randomUUID();
       const held = i % 3 === 0;
-      dialogues.push({ id, organizer_id: organizerIds[i % ORGANIZERS]!, office_id: null, digital: 1, start_at: start, end_at: start + 3_600_000, status: held ? ("held" as const) : ("booked" as const), topics: "[]", notes: "", follows_up_id: null, school_unit_code: null, created_by: staffId, created_at: now, updated_at: now });
+      dialogues.push({
+        id,
+        organizer_id: organizerIds[i % ORGANIZERS]!,
+        office_id: null,
+        digital: 1,
+        start_at: start,
+        end_at: start + 3_600_000,
+        status: held ? ("held" as const) : ("booked" as const),
+        topics: "[]",
+        notes: "",
+        follows_up_id: null,
+        school_unit_code: null,
+        created_by: staffId,
+        created_at: now,
+        updated_at: now,
+      });
       if (held) {
         const minutesId = randomUUID();
-        minutes.push({ id: minutesId, dialogue_id: id, author_staff_id: staffId, at: start + 7_200_000, topics: '["närvaro"]', notes: "Anteckningar", next_dialogue_date: null });
-        actions.push({ id: randomUUID(), minutes_id: minutesId, dialogue_id: id, title: "Åtgärd", responsible_staff_id: staffId, due_date: null, assignment_id: null });
+        minutes.push({
+          id: minutesId,
+          dialogue_id: id,
+          author_staff_id: staffId,
+          at: start + 7_200_000,
+          topics: '["närvaro"]',
+          notes: "Anteckningar",
+          next_dialogue_date: null,
+        });
+        actions.push({
+          id: randomUUID(),
+          minutes_id: minutesId,
+          dialogue_id: id,
+          title: "Åtgärd",
+          responsible_staff_id: staffId,
+          due_date: null,
+          assignment_id: null,
+        });
       }
     }
-    for (let i = 0; i < dialogues.length; i += 500) await trx.insertInto("dialogues").values(dialogues.slice(i, i + 500)).execute();
-    for (let i = 0; i < minutes.length; i += 500) await trx.insertInto("dialogue_minutes").values(minutes.slice(i, i + 500)).execute();
-    for (let i = 0; i < actions.length; i += 500) await trx.insertInto("dialogue_actions").values(actions.slice(i, i + 500)).execute();
-    const plans = organizerIds.slice(0, 1000).map((organizerId, i) => ({ id: randomUUID(), title: `Plan ${i}`, school_unit_code: null, organizer_id: organizerId, created_at: now }));
+    for (let i = 0; i < dialogues.length; i += 500)
+      await trx
+        .insertInto("dialogues")
+        .values(dialogues.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < minutes.length; i += 500)
+      await trx
+        .insertInto("dialogue_minutes")
+        .values(minutes.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < actions.length; i += 500)
+      await trx
+        .insertInto("dialogue_actions")
+        .values(actions.slice(i, i + 500))
+        .execute();
+    const plans = organizerIds
+      .slice(0, 1000)
+      .map((organizerId, i) => ({ id: randomUUID(), title: `Plan ${i}`, school_unit_code: null, organizer_id: organizerId, created_at: now }));
     await trx.insertInto("plans").values(plans).execute();
     const assignments = Array.from({ length: 3000 }, (_, i) => ({
       id: randomUUID(),
@@ -93,9 +160,28 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
       created_at: now,
       updated_at: now,
     }));
-    for (let i = 0; i < assignments.length; i += 500) await trx.insertInto("assignments").values(assignments.slice(i, i + 500)).execute();
-    const progress = assignments.flatMap((a, i) => [0, 1, 2].map((k) => ({ id: randomUUID(), assignment_id: a.id, author_staff_id: staffId, at: now - (i + k) * 86_400_000, note: `Steg ${k}`, percent: 10 * k, phase_change: null, corrects_entry_id: null })));
-    for (let i = 0; i < progress.length; i += 500) await trx.insertInto("progress_entries").values(progress.slice(i, i + 500)).execute();
+    for (let i = 0; i < assignments.length; i += 500)
+      await trx
+        .insertInto("assignments")
+        .values(assignments.slice(i, i + 500))
+        .execute();
+    const progress = assignments.flatMap((a, i) =>
+      [0, 1, 2].map((k) => ({
+        id: randomUUID(),
+        assignment_id: a.id,
+        author_staff_id: staffId,
+        at: now - (i + k) * 86_400_000,
+        note: `Steg ${k}`,
+        percent: 10 * k,
+        phase_change: null,
+        corrects_entry_id: null,
+      })),
+    );
+    for (let i = 0; i < progress.length; i += 500)
+      await trx
+        .insertInto("progress_entries")
+        .values(progress.slice(i, i + 500))
+        .execute();
   });
   return { organizerIds, staffId };
 }
@@ -112,16 +198,34 @@ export async function runBriefingBenchmark(label: string, store: Store): Promise
   for (let i = 0; i < 20; i++) await warm.briefing.forOrganizer(pick(i), ctx);
   const rows: BriefingBenchRow[] = [];
   const cached = await timeEach(300, (i) => warm.briefing.forOrganizer(pick(i), ctx));
-  rows.push({ store: label, operation: "briefing, national figures in memory", iterations: cached.length, p50: percentile(cached, 50), p95: percentile(cached, 95) });
+  rows.push({
+    store: label,
+    operation: "briefing, national figures in memory",
+    iterations: cached.length,
+    p50: percentile(cached, 50),
+    p95: percentile(cached, 95),
+  });
   // A fresh SDK instance per call: national figures come from the shared store (another instance computed them).
   const shared = await timeEach(200, (i) => createSamverkan({ store, clock }).briefing.forOrganizer(pick(i), ctx));
-  rows.push({ store: label, operation: "briefing, national figures from the shared store", iterations: shared.length, p50: percentile(shared, 50), p95: percentile(shared, 95) });
+  rows.push({
+    store: label,
+    operation: "briefing, national figures from the shared store",
+    iterations: shared.length,
+    p50: percentile(shared, 50),
+    p95: percentile(shared, 95),
+  });
   // After an import (or every 6 h): the national aggregate over all 144,000 results runs once.
   const cold = await timeEach(20, async (i) => {
     await store.db.deleteFrom("kv_state").where("namespace", "=", "briefing-national-figures").execute();
     await createSamverkan({ store, clock }).briefing.forOrganizer(pick(i), ctx);
   });
-  rows.push({ store: label, operation: "briefing, national figures recomputed (once per 6 h or import)", iterations: cold.length, p50: percentile(cold, 50), p95: percentile(cold, 95) });
+  rows.push({
+    store: label,
+    operation: "briefing, national figures recomputed (once per 6 h or import)",
+    iterations: cold.length,
+    p50: percentile(cold, 50),
+    p95: percentile(cold, 95),
+  });
   return rows;
 }
 

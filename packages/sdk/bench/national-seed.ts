@@ -61,7 +61,10 @@ const result = (school_unit_code: string, school_year: string, metric: string, v
 /** Inserts counties, municipalities, organizers, school units and their results (call inside a transaction). */
 export async function seedNationalSchools(db: Db, rnd: () => number, options: NationalSeedOptions): Promise<NationalWorld> {
   const created = options.createdAt;
-  await db.insertInto("counties").values(COUNTIES.map((c) => ({ code: c.code, name: c.name }))).execute();
+  await db
+    .insertInto("counties")
+    .values(COUNTIES.map((c) => ({ code: c.code, name: c.name })))
+    .execute();
   // 290 municipalities spread over the 21 counties.
   const municipalities = Array.from({ length: 290 }, (_, i) => {
     const county = COUNTIES[i % COUNTIES.length]!.code;

@@ -27,7 +27,10 @@ try {
   console.log(`PostgreSQL skipped: ${(error as Error).message}`);
 } finally {
   const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect().then(() => client.query(`drop schema if exists ${schema} cascade`)).catch(() => undefined);
+  await client
+    .connect()
+    .then(() => client.query(`drop schema if exists ${schema} cascade`))
+    .catch(() => undefined);
   await client.end().catch(() => undefined);
 }
 console.log("## Register sync (3,000 organizers, 12,000 school units, loopback replay)\n");

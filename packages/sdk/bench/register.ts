@@ -78,7 +78,8 @@ export async function runRegisterBenchmark(label: string, open: () => Promise<St
 
 export function registerTable(rows: readonly RegisterBenchRow[]): string {
   const lines = ["| store | run | time (s) | peak RSS (MiB) | peak heap (MiB) | organizers | units |", "| --- | --- | ---: | ---: | ---: | --- | --- |"];
-  for (const r of rows) lines.push(`| ${r.store} | ${r.run} | ${r.seconds.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.peakHeapMiB.toFixed(0)} | ${r.organizers} | ${r.units} |`);
+  for (const r of rows)
+    lines.push(`| ${r.store} | ${r.run} | ${r.seconds.toFixed(1)} | ${r.peakRssMiB.toFixed(0)} | ${r.peakHeapMiB.toFixed(0)} | ${r.organizers} | ${r.units} |`);
   return lines.join("\n");
 }
 

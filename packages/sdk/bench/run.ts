@@ -42,7 +42,10 @@ try {
   console.log(`PostgreSQL skipped: ${(error as Error).message}`);
 } finally {
   const client = new pg.Client({ connectionString: pgUrl });
-  await client.connect().then(() => client.query(`drop schema if exists ${schema} cascade`)).catch(() => undefined);
+  await client
+    .connect()
+    .then(() => client.query(`drop schema if exists ${schema} cascade`))
+    .catch(() => undefined);
   await client.end().catch(() => undefined);
 }
 console.log("## Booking and conflict checking (50,000 existing dialogues)\n");

@@ -9,7 +9,10 @@ import { createSqliteStore } from "../src/sqlite";
 import { createPostgresStore } from "../src/postgres";
 import { runSelectionBenchmark, selectionTable, type SelectionBenchRow } from "./selection";
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" ");
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z`;
 console.log(`## Selection (12,000 units, three school years, every criterion)\n\nMachine: ${machine}; load average at start ${load()}\n`);
 const only = process.argv[2];
@@ -36,7 +39,10 @@ if (only !== "sqlite") {
     console.log(`PostgreSQL skipped: ${(error as Error).message}`);
   } finally {
     const client = new pg.Client({ connectionString: pgUrl });
-    await client.connect().then(() => client.query(`drop schema if exists ${schema} cascade`)).catch(() => undefined);
+    await client
+      .connect()
+      .then(() => client.query(`drop schema if exists ${schema} cascade`))
+      .catch(() => undefined);
     await client.end().catch(() => undefined);
   }
 }

@@ -25,7 +25,10 @@ export async function runSelectionBenchmark(label: string, store: Store, iterati
   const seedStart = performance.now();
   const created = NOW.getTime() - 86_400_000;
   await store.db.transaction().execute((trx) => seedNationalSchools(trx, random(7), { createdAt: created, results: "all" }));
-  const rowsSeeded = await store.db.selectFrom("school_results").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const rowsSeeded = await store.db
+    .selectFrom("school_results")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const clock = () => NOW;
   const sv = createSamverkan({ store, clock });
   const once = await sv.selection.candidates({});
@@ -49,15 +52,30 @@ export async function runSelectionBenchmark(label: string, store: Store, iterati
   rows.push(row("national, all criteria", await timeEachWithCpu(iterations, () => sv.selection.candidates({}))));
   rows.push(row("county 22, all criteria", await timeEachWithCpu(iterations, () => sv.selection.candidates({ county: "22" }))));
   // A question not asked since the import: assessed afresh from the figures computed at the import.
-  rows.push(row("national, new thresholds each call (assessed from the kept figures)", await timeEachWithCpu(Math.ceil(iterations / 2), (i) => sv.selection.candidates({ criteria: { meritValue: 195 + i / 10, completionRate: 75 } }))));
+  rows.push(
+    row(
+      "national, new thresholds each call (assessed from the kept figures)",
+      await timeEachWithCpu(Math.ceil(iterations / 2), (i) => sv.selection.candidates({ criteria: { meritValue: 195 + i / 10, completionRate: 75 } })),
+    ),
+  );
   // Another SDK instance on the same store in this process: the kept figures are shared per store.
-  rows.push(row("national, another SDK instance in the process (kept figures are per store)", await timeEachWithCpu(Math.ceil(iterations / 3), () => createSamverkan({ store, clock }).selection.candidates({}))));
+  rows.push(
+    row(
+      "national, another SDK instance in the process (kept figures are per store)",
+      await timeEachWithCpu(Math.ceil(iterations / 3), () => createSamverkan({ store, clock }).selection.candidates({})),
+    ),
+  );
   // An import changed a result: the first call recomputes the national figures.
   rows.push(
     row(
       "national, first call after an import (figures recomputed)",
       await timeEachWithCpu(Math.ceil(iterations / 4), async (i) => {
-        await store.db.updateTable("school_results").set({ value: 200 + i, raw: String(200 + i) }).where("school_unit_code", "=", "10000000").where("metric", "=", "meritValue").execute();
+        await store.db
+          .updateTable("school_results")
+          .set({ value: 200 + i, raw: String(200 + i) })
+          .where("school_unit_code", "=", "10000000")
+          .where("metric", "=", "meritValue")
+          .execute();
         await sv.selection.candidates({});
       }),
     ),
@@ -69,6 +87,9 @@ export function selectionTable(rows: SelectionBenchRow[]): string {
   return [
     "| store | operation | n | p50 (ms) | p95 (ms) | max (ms) | CPU p50 / p95 (ms) | p95 < 150 ms |",
     "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |",
-    ...rows.map((r) => `| ${r.store} | ${r.operation} | ${r.iterations} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.cpuP50)} / ${ms(r.cpuP95)} | ${r.p95 < 150 ? "yes" : "**no**"} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.store} | ${r.operation} | ${r.iterations} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.max)} | ${ms(r.cpuP50)} / ${ms(r.cpuP95)} | ${r.p95 < 150 ? "yes" : "**no**"} |`,
+    ),
   ].join("\n");
 }

@@ -22,7 +22,11 @@ export const samverkanConfigSchema = z.object({
     .default({ organizerGoal: 2800, startDate: "2025-01-01", years: 3 }),
   maxDialogueMinutes: z.number().int().min(30).max(720).default(480),
   /** Topics a dialogue's minutes choose from (framgångsfaktorer). */
-  successFactors: z.array(z.string().trim().min(1).max(100)).min(1).max(20).default([...DEFAULT_SUCCESS_FACTORS]),
+  successFactors: z
+    .array(z.string().trim().min(1).max(100))
+    .min(1)
+    .max(20)
+    .default([...DEFAULT_SUCCESS_FACTORS]),
 });
 
 export type SamverkanConfigInput = z.input<typeof samverkanConfigSchema>;

@@ -34,7 +34,7 @@ const types: pg.CustomTypesConfig = {
 export async function createPostgresStore(options: PostgresStoreOptions = {}): Promise<Store> {
   const connectionString = options.connectionString;
   if (!connectionString) {
-    throw new Error("No PostgreSQL connection string: pass { connectionString: \"postgres://user@host:5432/db\" }.");
+    throw new Error('No PostgreSQL connection string: pass { connectionString: "postgres://user@host:5432/db" }.');
   }
   if (options.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(options.schema)) {
     throw new Error(`Invalid schema name "${options.schema}": use lower-case letters, digits and _.`);

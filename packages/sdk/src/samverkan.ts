@@ -62,7 +62,10 @@ export function createSamverkan(options: CreateSamverkanOptions): Samverkan {
   const calendarSettings = resolveCalendarSettings(calendarInput);
   // Contact persons chosen for a dialogue are invited along with the staff.
   const calendar = createCalendarService(deps, calendarSettings, [contactAttendees, ...attendeeSources], graphClient);
-  const mail = createMailService(deps, calendarSettings, { ...(mailTransport ? { transport: mailTransport } : {}), ...(graphClient ? { graph: graphClient } : {}) });
+  const mail = createMailService(deps, calendarSettings, {
+    ...(mailTransport ? { transport: mailTransport } : {}),
+    ...(graphClient ? { graph: graphClient } : {}),
+  });
   const { db } = deps.store;
   const dialogues = createDialogueService(deps, { calendar });
   const assignments = createAssignmentService(deps);
@@ -70,7 +73,10 @@ export function createSamverkan(options: CreateSamverkanOptions): Samverkan {
   const minutes = createMinutesService(deps);
 
   async function count(table: "municipalities" | "organizers" | "school_units" | "dialogues" | "assignments" | "staff"): Promise<number> {
-    const row = await db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom(table)
+      .select(({ fn }) => fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

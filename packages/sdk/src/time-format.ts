@@ -42,7 +42,19 @@ interface Numeric {
 /** Two-digit fields, whatever the locale writes around them. */
 function numeric(instant: Instant, timeZone: string): Numeric {
   const r = resolve(instant, timeZone);
-  const format = cached(`numeric|${r.timeZone}`, () => new Intl.DateTimeFormat("en-CA", { timeZone: r.timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
+  const format = cached(
+    `numeric|${r.timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-CA", {
+        timeZone: r.timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      }),
+  );
   const out: Numeric = { year: "", month: "", day: "", hour: "", minute: "" };
   for (const part of format.formatToParts(r.ms)) {
     if (part.type === "year" || part.type === "month" || part.type === "day" || part.type === "hour" || part.type === "minute") out[part.type] = part.value;

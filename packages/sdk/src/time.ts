@@ -22,10 +22,7 @@ export function parseInstant(value: string, field: string, timeZone = STOCKHOLM)
   const local = LOCAL_DATE_TIME.exec(trimmed);
   if (local) {
     const [, y, mo, d, h, mi, s] = local;
-    const ms = localToInstant(
-      { year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0) },
-      timeZone,
-    );
+    const ms = localToInstant({ year: Number(y), month: Number(mo), day: Number(d), hour: Number(h), minute: Number(mi), second: Number(s ?? 0) }, timeZone);
     if (ms !== undefined) return ms;
   }
   throw ValidationError.field(field, {
@@ -59,8 +56,7 @@ export interface WallClock {
 export function localToInstant(wall: WallClock, timeZone = STOCKHOLM): number | undefined {
   const date = new TZDate(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second ?? 0, timeZone);
   const back = toWallClock(date.getTime(), timeZone);
-  const same =
-    back.year === wall.year && back.month === wall.month && back.day === wall.day && back.hour === wall.hour && back.minute === wall.minute;
+  const same = back.year === wall.year && back.month === wall.month && back.day === wall.day && back.hour === wall.hour && back.minute === wall.minute;
   return same ? date.getTime() : undefined;
 }
 

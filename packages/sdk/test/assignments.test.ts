@@ -15,7 +15,10 @@ describeEachStore("assignments and progress", (factory) => {
   afterAll(() => factory.cleanup());
 
   it("numbers assignments U-1, U-2 … and finds them by any spelling of the reference", async () => {
-    const a = await w.sv.assignments.create({ planId, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
+    const a = await w.sv.assignments.create(
+      { planId, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId },
+      as(w.unitHead),
+    );
     const b = await w.sv.assignments.create({ planId, title: "Tillgänglig lärmiljö", focusArea: "accessibility" }, as(w.unitHead));
     expect([a.ref, b.ref]).toEqual(["U-1", "U-2"]);
     expect((await w.sv.assignments.get("u2")).id).toBe(b.id);
@@ -23,7 +26,10 @@ describeEachStore("assignments and progress", (factory) => {
   });
 
   it("appends progress, moves the phase, and never rewrites history", async () => {
-    const a = await w.sv.assignments.create({ planId, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
+    const a = await w.sv.assignments.create(
+      { planId, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId },
+      as(w.unitHead),
+    );
     const first = await w.sv.assignments.logProgress("U-1", { note: "Första träffen med elevhälsoteamet", percent: 10, phase: "planning" }, as(w.advisor));
     await w.sv.assignments.logProgress(a.id, { note: "Rättelse: 15 procent", percent: 15, correctsEntryId: first.id }, as(w.advisor));
     const history = await w.sv.assignments.history("U-1");
@@ -50,11 +56,19 @@ describeEachStore("assignments and progress", (factory) => {
 
   it("lets only the responsible advisor, a unit head or an admin log progress, change the phase or complete", async () => {
     await w.sv.assignments.create({ planId, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
-    for (const input of [{ note: "Jag tar över" }, { note: "Ny fas", phase: "implementation" as const }, { note: "Klart", phase: "completed" as const, percent: 100 }]) {
+    for (const input of [
+      { note: "Jag tar över" },
+      { note: "Ny fas", phase: "implementation" as const },
+      { note: "Klart", phase: "completed" as const, percent: 100 },
+    ]) {
       const error = await w.sv.assignments.logProgress("U-1", input, as(w.advisor2, "slack")).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ForbiddenError);
-      expect((error as ForbiddenError).localized("sv")).toBe("Du är inte ansvarig för U-1 och kan inte logga framsteg eller ändra fas där. Be den ansvariga eller en enhetschef.");
-      expect((error as ForbiddenError).localized("en")).toBe("You are not responsible for U-1 and cannot log progress or change its phase. Ask the responsible staff member or a unit head.");
+      expect((error as ForbiddenError).localized("sv")).toBe(
+        "Du är inte ansvarig för U-1 och kan inte logga framsteg eller ändra fas där. Be den ansvariga eller en enhetschef.",
+      );
+      expect((error as ForbiddenError).localized("en")).toBe(
+        "You are not responsible for U-1 and cannot log progress or change its phase. Ask the responsible staff member or a unit head.",
+      );
     }
     await expect(w.sv.assignments.checkMayLogProgress("U-1", as(w.advisor2))).rejects.toBeInstanceOf(ForbiddenError);
     expect(await w.sv.assignments.history("U-1")).toEqual([]);

@@ -14,8 +14,20 @@ describeEachStore("coverage against the register", (factory) => {
   const register = syntheticRegister(40, 60);
   // Two that left (not counted), one without a seat (counted, but in no county or office).
   register.organizers.push(
-    { organizationNumber: organisationNumber("556100200"), displayName: "Avvecklad AB", organizerType: "ENSKILD", seat: "0180", companyStatus: "EJ_LANGRE_AKTIV" },
-    { organizationNumber: organisationNumber("556100300"), displayName: "Utanför AB", organizerType: "ENSKILD", seat: "1280", legalEntityStatus: "EJ_LANGRE_INKLUDERAD" },
+    {
+      organizationNumber: organisationNumber("556100200"),
+      displayName: "Avvecklad AB",
+      organizerType: "ENSKILD",
+      seat: "0180",
+      companyStatus: "EJ_LANGRE_AKTIV",
+    },
+    {
+      organizationNumber: organisationNumber("556100300"),
+      displayName: "Utanför AB",
+      organizerType: "ENSKILD",
+      seat: "1280",
+      legalEntityStatus: "EJ_LANGRE_INKLUDERAD",
+    },
     { organizationNumber: organisationNumber("556100400"), displayName: "Utan säte AB", organizerType: "ENSKILD" },
   );
   const N = 41;

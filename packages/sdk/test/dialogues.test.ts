@@ -16,7 +16,13 @@ describeEachStore("dialogues", (factory) => {
       { organizerId: w.organizerId, officeId: "Solna", start: "2026-12-03T14:00", durationMinutes: 90, topics: ["elevhälsa"] },
       as(w.advisor),
     );
-    expect(d).toMatchObject({ start: "2026-12-03T14:00:00+01:00", end: "2026-12-03T15:30:00+01:00", officeId: "solna", status: "booked", staffIds: [w.advisor.staffId] });
+    expect(d).toMatchObject({
+      start: "2026-12-03T14:00:00+01:00",
+      end: "2026-12-03T15:30:00+01:00",
+      officeId: "solna",
+      status: "booked",
+      staffIds: [w.advisor.staffId],
+    });
     const audit = await w.sv.audit.list({ entityType: "dialogue", entityId: d.id });
     expect(audit.map((a) => a.action)).toEqual(["dialogue.book"]);
     expect(audit[0]).toMatchObject({ actorStaffId: w.advisor.staffId, channel: "api" });
@@ -25,7 +31,12 @@ describeEachStore("dialogues", (factory) => {
   it("lets exactly one of 100 concurrent overlapping bookings of the same advisor win", async () => {
     const attempts = Array.from({ length: 100 }, (_, i) =>
       w.sv.dialogues.book(
-        { organizerId: i % 2 ? w.organizerId : w.organizer2Id, digital: true, start: `2026-12-07T10:${String((i % 6) * 10).padStart(2, "0")}`, durationMinutes: 120 },
+        {
+          organizerId: i % 2 ? w.organizerId : w.organizer2Id,
+          digital: true,
+          start: `2026-12-07T10:${String((i % 6) * 10).padStart(2, "0")}`,
+          durationMinutes: 120,
+        },
         as(w.advisor),
       ),
     );
@@ -51,12 +62,16 @@ describeEachStore("dialogues", (factory) => {
 
   it("treats back-to-back meetings as no overlap", async () => {
     await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor));
-    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T11:00", end: "2026-12-03T12:00" }, as(w.advisor))).resolves.toBeDefined();
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T11:00", end: "2026-12-03T12:00" }, as(w.advisor)),
+    ).resolves.toBeDefined();
   });
 
   it("never double-books an office, even for different staff", async () => {
     await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 }, as(w.advisor));
-    const error = await w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "Göteborg", start: "2026-12-04T09:30", durationMinutes: 60 }, as(w.advisor2)).catch((e: unknown) => e);
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizer2Id, officeId: "Göteborg", start: "2026-12-04T09:30", durationMinutes: 60 }, as(w.advisor2))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).conflicts[0]?.resource).toMatchObject({ kind: "office", id: "goteborg" });
   });
@@ -73,7 +88,9 @@ describeEachStore("dialogues", (factory) => {
   });
 
   it("rejects an end before the start, and writes nothing", async () => {
-    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T14:00", end: "2026-12-03T13:00" }, as(w.advisor)).catch((e: unknown) => e);
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T14:00", end: "2026-12-03T13:00" }, as(w.advisor))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).localized("sv")).toBe("Sluttiden måste vara efter starttiden.");
     expect((error as ValidationError).issues[0]?.field).toBe("end");
@@ -82,31 +99,46 @@ describeEachStore("dialogues", (factory) => {
   });
 
   it("keeps dialogues inside working hours on weekdays", async () => {
-    await expect(w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T16:30", durationMinutes: 60 }, as(w.advisor))).rejects.toThrow(/working hours, 08:00–17:00/);
-    await expect(w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-05T10:00", durationMinutes: 60 }, as(w.advisor))).rejects.toThrow(/working days/);
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T16:30", durationMinutes: 60 }, as(w.advisor)),
+    ).rejects.toThrow(/working hours, 08:00–17:00/);
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-05T10:00", durationMinutes: 60 }, as(w.advisor)),
+    ).rejects.toThrow(/working days/);
   });
 
   it("refuses a dialogue at an office before it opens", async () => {
     w.setNow("2023-03-01T09:00:00+01:00");
-    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "goteborg", start: "2023-03-08T10:00", durationMinutes: 60 }, as(w.advisor)).catch((e: unknown) => e);
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizerId, officeId: "goteborg", start: "2023-03-08T10:00", durationMinutes: 60 }, as(w.advisor))
+      .catch((e: unknown) => e);
     expect((error as ValidationError).localized("sv")).toContain("Regionkontoret i Göteborg öppnar 2024-01-01");
   });
 
   it("does not let a viewer book", async () => {
-    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.viewer)).catch((e: unknown) => e);
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.viewer))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForbiddenError);
-    expect((error as ForbiddenError).localized("sv")).toBe("Du (Vera Viewer, läsbehörighet) får inte boka kvalitetsdialoger. Det kräver minst rollen rådgivare.");
+    expect((error as ForbiddenError).localized("sv")).toBe(
+      "Du (Vera Viewer, läsbehörighet) får inte boka kvalitetsdialoger. Det kräver minst rollen rådgivare.",
+    );
     expect((error as ForbiddenError).localized("en")).toBe("You (Vera Viewer, viewer) may not book quality dialogues. That needs at least the advisor role.");
     expect((await w.sv.counts()).dialogues).toBe(0);
   });
 
   it("lets a system job book for named staff, recorded as the job, but never a dialogue without participants", async () => {
     const job = { actor: { system: "test" }, channel: "system" } as const;
-    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, job);
+    const d = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] },
+      job,
+    );
     expect(d.staffIds).toEqual([w.advisor.staffId]);
     expect((await w.sv.audit.list({ entityType: "dialogue", entityId: d.id }))[0]).toMatchObject({ actorStaffId: null, actorLabel: "system:test" });
     // A job has no staff id of its own to fall back on.
-    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-04T10:00", durationMinutes: 60 }, job).catch((e: unknown) => e);
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizerId, digital: true, start: "2026-12-04T10:00", durationMinutes: 60 }, job)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).localized("sv")).toBe("Ange minst en deltagande medarbetare.");
     expect((error as ValidationError).localized("en")).toBe("Name at least one participating staff member.");
@@ -115,9 +147,18 @@ describeEachStore("dialogues", (factory) => {
   });
 
   it("reports a clash with a staff member's dialogue elsewhere, or a digital one, as the staff member's and not the office's", async () => {
-    const elsewhere = await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "goteborg", start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
-    const digital = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, officeId: "solna", start: "2026-12-04T10:00", durationMinutes: 60 }, as(w.advisor));
-    for (const [d, day] of [[elsewhere, "2026-12-03"], [digital, "2026-12-04"]] as const) {
+    const elsewhere = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, officeId: "goteborg", start: "2026-12-03T10:00", durationMinutes: 60 },
+      as(w.advisor),
+    );
+    const digital = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, officeId: "solna", start: "2026-12-04T10:00", durationMinutes: 60 },
+      as(w.advisor),
+    );
+    for (const [d, day] of [
+      [elsewhere, "2026-12-03"],
+      [digital, "2026-12-04"],
+    ] as const) {
       const conflicts = await w.sv.dialogues.conflicts({ start: `${day}T10:00`, end: `${day}T11:00`, staffIds: [w.advisor.staffId], officeId: "solna" });
       expect(conflicts.map((c) => [c.dialogueId, c.resource.kind, c.resource.id])).toEqual([[d.id, "staff", w.advisor.staffId]]);
     }
@@ -128,7 +169,9 @@ describeEachStore("dialogues", (factory) => {
     await expect(w.sv.dialogues.cancel(d.id, { reason: "sjukdom" }, as(w.advisor2))).rejects.toBeInstanceOf(ForbiddenError);
     const cancelled = await w.sv.dialogues.cancel(d.id, { reason: "sjukdom" }, as(w.advisor, "slack"));
     expect(cancelled.status).toBe("cancelled");
-    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor))).resolves.toBeDefined();
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor)),
+    ).resolves.toBeDefined();
     const audit = await w.sv.audit.list({ entityId: d.id });
     expect(audit[0]).toMatchObject({ action: "dialogue.cancel", channel: "slack", details: { reason: "sjukdom" } });
   });
@@ -141,21 +184,42 @@ describeEachStore("dialogues", (factory) => {
 
   it("lets an advisor book only dialogues they take part in; unit heads and admins book for others", async () => {
     const forOthers = await w.sv.dialogues
-      .book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId] }, as(w.advisor, "teams"))
+      .book(
+        { organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId] },
+        as(w.advisor, "teams"),
+      )
       .catch((e: unknown) => e);
     expect(forOthers).toBeInstanceOf(ForbiddenError);
-    expect((forOthers as ForbiddenError).localized("sv")).toBe("Du kan bara boka dialoger som du själv deltar i. Lägg till dig som deltagare, eller be en enhetschef boka.");
-    expect((forOthers as ForbiddenError).localized("en")).toBe("You can only book dialogues you take part in yourself. Add yourself as a participant, or ask a unit head to book.");
+    expect((forOthers as ForbiddenError).localized("sv")).toBe(
+      "Du kan bara boka dialoger som du själv deltar i. Lägg till dig som deltagare, eller be en enhetschef boka.",
+    );
+    expect((forOthers as ForbiddenError).localized("en")).toBe(
+      "You can only book dialogues you take part in yourself. Add yourself as a participant, or ask a unit head to book.",
+    );
     expect((await w.sv.counts()).dialogues).toBe(0);
-    const together = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId, w.advisor.staffId] }, as(w.advisor));
+    const together = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId, w.advisor.staffId] },
+      as(w.advisor),
+    );
     expect(together.staffIds).toHaveLength(2);
-    const byHead = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-04T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId] }, as(w.unitHead));
+    const byHead = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2026-12-04T10:00", durationMinutes: 60, staffIds: [w.advisor2.staffId] },
+      as(w.unitHead),
+    );
     expect(byHead.staffIds).toEqual([w.advisor2.staffId]);
-    await expect(w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-07T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, as(w.admin))).resolves.toBeDefined();
+    await expect(
+      w.sv.dialogues.book(
+        { organizerId: w.organizerId, digital: true, start: "2026-12-07T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] },
+        as(w.admin),
+      ),
+    ).resolves.toBeDefined();
   });
 
   it("lets only the booker, a participant, a unit head or an admin reschedule, cancel or mark held", async () => {
-    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, as(w.unitHead));
+    const d = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] },
+      as(w.unitHead),
+    );
     for (const attempt of [
       () => w.sv.dialogues.reschedule(d.id, { start: "2026-11-25T10:00" }, as(w.advisor2)),
       () => w.sv.dialogues.cancel(d.id, {}, as(w.advisor2)),
@@ -180,7 +244,9 @@ describeEachStore("dialogues", (factory) => {
     const d = await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "solna", start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor));
     const moved = await w.sv.dialogues.reschedule(d.id, { start: "2026-12-03T10:30" }, as(w.advisor));
     expect([moved.start, moved.end]).toEqual(["2026-12-03T10:30:00+01:00", "2026-12-03T11:30:00+01:00"]);
-    expect(await w.sv.dialogues.conflicts({ start: "2026-12-03T10:00", end: "2026-12-03T11:00", staffIds: [w.advisor.staffId], officeId: "solna", excludeId: d.id })).toEqual([]);
+    expect(
+      await w.sv.dialogues.conflicts({ start: "2026-12-03T10:00", end: "2026-12-03T11:00", staffIds: [w.advisor.staffId], officeId: "solna", excludeId: d.id }),
+    ).toEqual([]);
     // Someone else's dialogue in the old slot still conflicts.
     const other = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T13:00", end: "2026-12-03T14:00" }, as(w.advisor));
     await expect(w.sv.dialogues.reschedule(other.id, { start: "2026-12-03T11:00" }, as(w.advisor))).rejects.toBeInstanceOf(ConflictError);
@@ -188,10 +254,18 @@ describeEachStore("dialogues", (factory) => {
 
   it("treats a new dialogue ending exactly when another starts as no overlap, and one minute more as a clash", async () => {
     await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "solna", start: "2026-12-03T11:00", end: "2026-12-03T12:00" }, as(w.advisor));
-    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor))).resolves.toBeDefined();
-    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "solna", start: "2026-12-03T12:00", end: "2026-12-03T13:00" }, as(w.advisor2))).resolves.toBeDefined();
-    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T13:30", end: "2026-12-03T14:31" }, as(w.advisor))).resolves.toBeDefined();
-    const clash = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T14:30", end: "2026-12-03T15:00" }, as(w.advisor)).catch((e: unknown) => e);
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T10:00", end: "2026-12-03T11:00" }, as(w.advisor)),
+    ).resolves.toBeDefined();
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "solna", start: "2026-12-03T12:00", end: "2026-12-03T13:00" }, as(w.advisor2)),
+    ).resolves.toBeDefined();
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T13:30", end: "2026-12-03T14:31" }, as(w.advisor)),
+    ).resolves.toBeDefined();
+    const clash = await w.sv.dialogues
+      .book({ organizerId: w.organizer2Id, digital: true, start: "2026-12-03T14:30", end: "2026-12-03T15:00" }, as(w.advisor))
+      .catch((e: unknown) => e);
     expect(clash).toBeInstanceOf(ConflictError);
   });
 
@@ -200,7 +274,12 @@ describeEachStore("dialogues", (factory) => {
       { organizerId: w.organizerId, officeId: "solna", start: "2026-12-03T08:00", end: "2026-12-03T16:00", staffIds: [w.advisor.staffId, w.advisor2.staffId] },
       as(w.unitHead),
     );
-    const conflicts = await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [w.advisor.staffId, w.advisor2.staffId], officeId: "solna" });
+    const conflicts = await w.sv.dialogues.conflicts({
+      start: "2026-12-03T15:00",
+      end: "2026-12-03T15:30",
+      staffIds: [w.advisor.staffId, w.advisor2.staffId],
+      officeId: "solna",
+    });
     expect(conflicts.map((c) => [c.dialogueId, c.resource.kind, c.resource.id]).sort()).toEqual(
       [
         [long.id, "office", "solna"],
@@ -209,25 +288,41 @@ describeEachStore("dialogues", (factory) => {
       ].sort(),
     );
     // Only the resources asked about: the office alone, or one of the two participants.
-    expect((await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [], officeId: "solna" })).map((c) => c.resource.kind)).toEqual(["office"]);
-    expect((await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [w.advisor2.staffId] })).map((c) => c.resource.id)).toEqual([w.advisor2.staffId]);
+    expect(
+      (await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [], officeId: "solna" })).map((c) => c.resource.kind),
+    ).toEqual(["office"]);
+    expect(
+      (await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [w.advisor2.staffId] })).map((c) => c.resource.id),
+    ).toEqual([w.advisor2.staffId]);
     expect(await w.sv.dialogues.conflicts({ start: "2026-12-03T15:00", end: "2026-12-03T15:30", staffIds: [w.unitHead.staffId] })).toEqual([]);
-    expect(await w.sv.dialogues.conflicts({ start: "2026-12-03T16:00", end: "2026-12-03T16:30", staffIds: [w.advisor.staffId], officeId: "solna" })).toEqual([]);
+    expect(await w.sv.dialogues.conflicts({ start: "2026-12-03T16:00", end: "2026-12-03T16:30", staffIds: [w.advisor.staffId], officeId: "solna" })).toEqual(
+      [],
+    );
   });
 
   it("does not let a digital dialogue block the office it names", async () => {
-    await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 }, as(w.advisor));
-    await expect(w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 }, as(w.advisor2))).resolves.toBeDefined();
+    await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 },
+      as(w.advisor),
+    );
+    await expect(
+      w.sv.dialogues.book({ organizerId: w.organizer2Id, officeId: "goteborg", start: "2026-12-04T09:00", durationMinutes: 60 }, as(w.advisor2)),
+    ).resolves.toBeDefined();
   });
 
   it("lets the booker change a dialogue they do not take part in, even after losing the unit head role", async () => {
-    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] }, as(w.unitHead));
+    const d = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2026-11-24T10:00", durationMinutes: 60, staffIds: [w.advisor.staffId] },
+      as(w.unitHead),
+    );
     await w.sv.staff.setRole(w.unitHead.staffId, "advisor", as(w.admin));
     expect((await w.sv.dialogues.cancel(d.id, {}, as(w.unitHead))).status).toBe("cancelled");
   });
 
   it("tells a staff member who is not registered to ask an administrator", async () => {
-    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as({ staffId: "nobody" })).catch((e: unknown) => e);
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as({ staffId: "nobody" }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ entity: "staff", id: "nobody" });
     expect((error as NotFoundError).localized("sv")).toBe("Medarbetaren nobody finns inte i Samverkan. Be en administratör lägga till dig.");

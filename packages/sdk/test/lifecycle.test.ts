@@ -36,7 +36,9 @@ describeEachStore("contact persons and minutes", (factory) => {
   });
 
   it("explains bad input in Swedish", async () => {
-    const error = await w.sv.contacts.add({ organizerId: w.organizerId, name: " ", role: "rektor", email: "anna@", phone: "ring mig" }, as(w.advisor)).catch((e: unknown) => e);
+    const error = await w.sv.contacts
+      .add({ organizerId: w.organizerId, name: " ", role: "rektor", email: "anna@", phone: "ring mig" }, as(w.advisor))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues.map((i) => i.field)).toEqual(["name", "email", "phone"]);
     expect((error as ValidationError).localized("sv")).toContain("Ange kontaktpersonens namn.");
@@ -55,7 +57,11 @@ describeEachStore("contact persons and minutes", (factory) => {
     const rows = await w.store.db.selectFrom("organizer_contacts").selectAll().where("name", "=", "Anna Berg").execute();
     expect(rows).toEqual([]);
     const audit = await w.sv.audit.list({ limit: 1000 });
-    expect(audit.find((a) => a.action === "contact.erase")).toMatchObject({ entityId: contact.id, actorStaffId: w.unitHead.staffId, details: { organizerId: w.organizerId, dialogueLinksRemoved: 1 } });
+    expect(audit.find((a) => a.action === "contact.erase")).toMatchObject({
+      entityId: contact.id,
+      actorStaffId: w.unitHead.staffId,
+      details: { organizerId: w.organizerId, dialogueLinksRemoved: 1 },
+    });
     expect(JSON.stringify(audit)).not.toMatch(/Anna|Berg|Föredrar|508 000/);
   });
 
@@ -68,7 +74,13 @@ describeEachStore("contact persons and minutes", (factory) => {
         topics: ["Elevhälsa", "närvaro"],
         notes: "Bra samtal om frånvaron.",
         actions: [
-          { title: "Kartlägg frånvaron i åk 7–9", createAssignment: true, responsibleStaffId: w.advisor.staffId, dueDate: "2027-03-31", focusArea: "attendance" },
+          {
+            title: "Kartlägg frånvaron i åk 7–9",
+            createAssignment: true,
+            responsibleStaffId: w.advisor.staffId,
+            dueDate: "2027-03-31",
+            focusArea: "attendance",
+          },
           { title: "Skicka rapporten Att vända frånvaro till närvaro" },
         ],
         nextDialogueDate: "2027-03-15",
@@ -92,7 +104,10 @@ describeEachStore("contact persons and minutes", (factory) => {
     await expect(sql`delete from dialogue_actions`.execute(w.store.db)).rejects.toThrow(/append-only/);
     expect((await w.sv.minutes.get(dialogue.id))?.notes).toBe("Bra samtal om frånvaron.");
 
-    const followUp = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2027-03-15T10:00", durationMinutes: 60, followsUpId: dialogue.id }, as(w.unitHead));
+    const followUp = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2027-03-15T10:00", durationMinutes: 60, followsUpId: dialogue.id },
+      as(w.unitHead),
+    );
     expect(followUp.followsUpId).toBe(dialogue.id);
   });
 
@@ -101,7 +116,9 @@ describeEachStore("contact persons and minutes", (factory) => {
     await expect(w.sv.minutes.record(dialogue.id, { notes: "x" }, as(w.advisor))).rejects.toThrow(/not started yet/);
     w.setNow("2026-11-24T12:00:00+01:00");
     await expect(w.sv.minutes.record(dialogue.id, { topics: ["golf"] }, as(w.advisor))).rejects.toThrow(/Unknown topic: golf/);
-    await expect(w.sv.minutes.record(dialogue.id, { actions: [{ title: "Gör något", createAssignment: true }] }, as(w.advisor))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(w.sv.minutes.record(dialogue.id, { actions: [{ title: "Gör något", createAssignment: true }] }, as(w.advisor))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(w.sv.minutes.record(dialogue.id, { notes: "x" }, as(w.advisor2))).rejects.toBeInstanceOf(ForbiddenError);
     expect(await w.sv.minutes.get(dialogue.id)).toBeUndefined();
     expect((await w.sv.counts()).assignments).toBe(0);
@@ -110,9 +127,18 @@ describeEachStore("contact persons and minutes", (factory) => {
   });
 
   it("does not book dialogues on Swedish public holidays, and offers no slots on them", async () => {
-    const error = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-24T10:00", durationMinutes: 60 }, as(w.advisor)).catch((e: unknown) => e);
+    const error = await w.sv.dialogues
+      .book({ organizerId: w.organizerId, digital: true, start: "2026-12-24T10:00", durationMinutes: 60 }, as(w.advisor))
+      .catch((e: unknown) => e);
     expect((error as ValidationError).localized("sv")).toBe("2026-12-24 är julafton, en helgdag. Dialoger bokas på arbetsdagar.");
-    const slots = await w.sv.dialogues.availability({ staffIds: [w.advisor.staffId], from: "2026-12-23T17:00", to: "2026-12-29T00:00", stepMinutes: 60, durationMinutes: 60, limit: 200 });
+    const slots = await w.sv.dialogues.availability({
+      staffIds: [w.advisor.staffId],
+      from: "2026-12-23T17:00",
+      to: "2026-12-29T00:00",
+      stepMinutes: 60,
+      durationMinutes: 60,
+      limit: 200,
+    });
     expect([...new Set(slots.map((s) => s.start.slice(0, 10)))]).toEqual(["2026-12-28"]);
   });
 });
@@ -137,7 +163,10 @@ describeEachStore("dialogue briefing", (factory) => {
 
   it("brings results against the national figure with trend, flags, minutes, assignments and contacts together", async () => {
     const system = { actor: { system: "test" }, channel: "system" } as const;
-    await w.sv.schools.upsert({ code: "12345678", name: "Annan skola", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] }, system);
+    await w.sv.schools.upsert(
+      { code: "12345678", name: "Annan skola", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] },
+      system,
+    );
     await w.store.db
       .insertInto("school_results")
       .values([
@@ -153,7 +182,15 @@ describeEachStore("dialogue briefing", (factory) => {
     const held = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-23T08:00", durationMinutes: 60 }, as(w.unitHead));
     const next = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.unitHead));
     w.setNow("2026-11-23T10:00:00+01:00");
-    await w.sv.minutes.record(held.id, { topics: ["närvaro"], notes: "Fokus på frånvaro.", actions: [{ title: "Kartlägg frånvaron", createAssignment: true, responsibleStaffId: w.advisor.staffId }] }, as(w.unitHead));
+    await w.sv.minutes.record(
+      held.id,
+      {
+        topics: ["närvaro"],
+        notes: "Fokus på frånvaro.",
+        actions: [{ title: "Kartlägg frånvaron", createAssignment: true, responsibleStaffId: w.advisor.staffId }],
+      },
+      as(w.unitHead),
+    );
     await w.sv.assignments.logProgress("U-1", { note: "Enkät skickad", percent: 20 }, as(w.advisor));
 
     const b = await w.sv.briefing.forOrganizer(w.organizerId, as(w.viewer));
@@ -176,26 +213,45 @@ describeEachStore("dialogue briefing", (factory) => {
     // An import moves the national figure at once, on every instance: (182.5·100 + 250·300 + 150·100) / 500 = 216.5.
     const otherInstance = createSamverkan({ store: w.store, clock: () => new Date("2026-11-23T10:00:00+01:00") });
     await otherInstance.briefing.forOrganizer(w.organizerId, as(w.viewer));
-    await w.sv.schools.upsert({ code: "23456789", name: "Tredje skolan", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] }, system);
-    await w.store.db.insertInto("school_results").values([result("23456789", "2024/25", "meritValue", 150), result("23456789", "2024/25", "pupils", 100)]).execute();
+    await w.sv.schools.upsert(
+      { code: "23456789", name: "Tredje skolan", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] },
+      system,
+    );
+    await w.store.db
+      .insertInto("school_results")
+      .values([result("23456789", "2024/25", "meritValue", 150), result("23456789", "2024/25", "pupils", 100)])
+      .execute();
     for (const instance of [w.sv, otherInstance]) {
       const again = await instance.briefing.forOrganizer(w.organizerId, as(w.viewer));
       expect(again.units[0]!.results.find((r) => r.metric === "meritValue")?.latest).toEqual({ schoolYear: "2024/25", value: 182.5, national: 216.5 });
     }
     expect(unit!.results.find((r) => r.metric === "shareAllSubjects")).toMatchObject({ latest: null, history: [] });
-    expect(b.pastDialogues.map((d) => [d.dialogue.id, d.minutes?.notes, d.actions.map((a) => [a.assignmentRef, a.phase])])).toEqual([[held.id, "Fokus på frånvaro.", [["U-1", "startUp"]]]]);
-    expect(b.assignments.map((a) => [a.assignment.ref, a.planTitle, a.assignment.percent, a.latestNote])).toEqual([["U-1", "Plan Stockholms kommun", 20, "Enkät skickad"]]);
+    expect(b.pastDialogues.map((d) => [d.dialogue.id, d.minutes?.notes, d.actions.map((a) => [a.assignmentRef, a.phase])])).toEqual([
+      [held.id, "Fokus på frånvaro.", [["U-1", "startUp"]]],
+    ]);
+    expect(b.assignments.map((a) => [a.assignment.ref, a.planTitle, a.assignment.percent, a.latestNote])).toEqual([
+      ["U-1", "Plan Stockholms kommun", 20, "Enkät skickad"],
+    ]);
     expect(b.contacts.map((c) => c.name)).toEqual(["Anna Berg"]);
     await expect(w.sv.briefing.forOrganizer(w.organizerId, as({ staffId: "nobody" }))).rejects.toThrow(/not registered/);
   });
 
   it("lists open assignments from the organizer's own plans and its units' plans, newest note each, not other organizers'", async () => {
-    await w.sv.schools.upsert({ code: "12345678", name: "Annan skola", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] }, { actor: { system: "test" }, channel: "system" });
+    await w.sv.schools.upsert(
+      { code: "12345678", name: "Annan skola", municipalityCode: "1480", organizerId: w.organizer2Id, typesOfSchooling: ["gr"] },
+      { actor: { system: "test" }, channel: "system" },
+    );
     const own = await w.sv.assignments.createPlan({ title: "Huvudmannens plan", organizerId: w.organizerId }, as(w.unitHead));
     const unitPlan = await w.sv.assignments.createPlan({ title: "Skolans plan", schoolUnitCode: "39907811" }, as(w.unitHead));
     const other = await w.sv.assignments.createPlan({ title: "Annans plan", schoolUnitCode: "12345678" }, as(w.unitHead));
-    const a = await w.sv.assignments.create({ planId: own.id, title: "Elevhälsa", focusArea: "pupilHealth", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
-    const b = await w.sv.assignments.create({ planId: unitPlan.id, title: "Närvaro", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
+    const a = await w.sv.assignments.create(
+      { planId: own.id, title: "Elevhälsa", focusArea: "pupilHealth", responsibleStaffId: w.advisor.staffId },
+      as(w.unitHead),
+    );
+    const b = await w.sv.assignments.create(
+      { planId: unitPlan.id, title: "Närvaro", focusArea: "attendance", responsibleStaffId: w.advisor.staffId },
+      as(w.unitHead),
+    );
     await w.sv.assignments.create({ planId: other.id, title: "Inte vår", focusArea: "other" }, as(w.unitHead));
     await w.sv.assignments.logProgress(b.ref, { note: "Första", percent: 10 }, as(w.advisor));
     await w.sv.assignments.logProgress(b.ref, { note: "Andra", percent: 30 }, as(w.advisor));

@@ -10,8 +10,20 @@ describeEachStore("ranking and areas", (factory) => {
   beforeEach(async () => {
     w = await buildWorld(await factory.open());
     const goteborg = w.organizer2Id;
-    await w.sv.schools.upsert({ code: "55529681", name: "Kannebäcksskolan", municipalityCode: "1480", organizerId: goteborg, typesOfSchooling: ["gr"] }, system);
-    const row = (code: string, metric: string, value: number, year = "2024/25") => ({ school_unit_code: code, school_year: year, metric, kind: "number", value, raw: String(value), value_type: null, source: "export" });
+    await w.sv.schools.upsert(
+      { code: "55529681", name: "Kannebäcksskolan", municipalityCode: "1480", organizerId: goteborg, typesOfSchooling: ["gr"] },
+      system,
+    );
+    const row = (code: string, metric: string, value: number, year = "2024/25") => ({
+      school_unit_code: code,
+      school_year: year,
+      metric,
+      kind: "number",
+      value,
+      raw: String(value),
+      value_type: null,
+      source: "export",
+    });
     await w.store.db
       .insertInto("school_results")
       .values([
@@ -28,7 +40,13 @@ describeEachStore("ranking and areas", (factory) => {
 
   it("ranks by the latest year with the pupil-weighted national figure", async () => {
     const r = await w.sv.schools.rank({ metric: "meritValue", order: "asc" });
-    expect(r).toMatchObject({ storedMetric: "meritValue", schoolYear: "2024/25", total: 2, national: { value: 185, units: 2, weighting: "pupils" }, area: null });
+    expect(r).toMatchObject({
+      storedMetric: "meritValue",
+      schoolYear: "2024/25",
+      total: 2,
+      national: { value: 185, units: 2, weighting: "pupils" },
+      area: null,
+    });
     expect(r.rows.map((x) => [x.rank, x.code, x.value])).toEqual([
       [1, "55529681", 180],
       [2, "39907811", 200],
@@ -40,7 +58,10 @@ describeEachStore("ranking and areas", (factory) => {
   it("filters by a county or municipality written as staff write them", async () => {
     for (const area of ["Västra Götalands län", "Västra Götaland", "14", "Göteborg", "Göteborgs kommun", "goteborg"]) {
       const r = await w.sv.schools.rank({ metric: "meritValue", area });
-      expect(r.rows.map((x) => x.code), area).toEqual(["55529681"]);
+      expect(
+        r.rows.map((x) => x.code),
+        area,
+      ).toEqual(["55529681"]);
     }
     expect((await w.sv.schools.rank({ metric: "meritValue", area: "Stockholms län" })).area).toMatchObject({ kind: "county", code: "01" });
     expect((await w.sv.schools.rank({ metric: "meritValue", area: "Stockholm" })).area).toMatchObject({ kind: "municipality", code: "0180" });
@@ -53,7 +74,16 @@ describeEachStore("ranking and areas", (factory) => {
   });
 
   it("ranks exam within three years by the selection's figures: weighted over programmes, with the national figure", async () => {
-    const row = (code: string, metric: string, value: number) => ({ school_unit_code: code, school_year: "2021/22", metric, kind: "number", value, raw: String(value), value_type: null, source: "api" });
+    const row = (code: string, metric: string, value: number) => ({
+      school_unit_code: code,
+      school_year: "2021/22",
+      metric,
+      kind: "number",
+      value,
+      raw: String(value),
+      value_type: null,
+      source: "api",
+    });
     await w.store.db
       .insertInto("school_results")
       .values([
@@ -67,7 +97,12 @@ describeEachStore("ranking and areas", (factory) => {
       ])
       .execute();
     const lowest = await w.sv.schools.rank({ metric: "examWithin3Years", order: "asc" });
-    expect(lowest).toMatchObject({ storedMetric: "examWithin3Years", schoolYear: "2021/22", total: 2, national: { value: 71.7, units: 2, weighting: "equal" } });
+    expect(lowest).toMatchObject({
+      storedMetric: "examWithin3Years",
+      schoolYear: "2021/22",
+      total: 2,
+      national: { value: 71.7, units: 2, weighting: "equal" },
+    });
     expect(lowest.rows.map((x) => [x.rank, x.code, x.value])).toEqual([
       [1, "39907811", 63.3],
       [2, "55529681", 80],

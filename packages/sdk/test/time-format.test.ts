@@ -10,7 +10,20 @@ describe("time-format: every time shown to people", () => {
     expect(formatDay("2026-12-03T14:00:00+01:00", "en")).toBe("Thu 3 Dec");
     // Each Swedish month and weekday, including the ones CLDR spells longer (tors, mars, juni, juli, dec.).
     const firsts = Array.from({ length: 12 }, (_, i) => formatDay(`2027-${String(i + 1).padStart(2, "0")}-01`, "sv"));
-    expect(firsts).toEqual(["fre 1 jan", "mån 1 feb", "mån 1 mar", "tor 1 apr", "lör 1 maj", "tis 1 jun", "tor 1 jul", "sön 1 aug", "ons 1 sep", "fre 1 okt", "mån 1 nov", "ons 1 dec"]);
+    expect(firsts).toEqual([
+      "fre 1 jan",
+      "mån 1 feb",
+      "mån 1 mar",
+      "tor 1 apr",
+      "lör 1 maj",
+      "tis 1 jun",
+      "tor 1 jul",
+      "sön 1 aug",
+      "ons 1 sep",
+      "fre 1 okt",
+      "mån 1 nov",
+      "ons 1 dec",
+    ]);
     const week = Array.from({ length: 7 }, (_, i) => formatDay(`2026-11-0${i + 1}`, "en"));
     expect(week).toEqual(["Sun 1 Nov", "Mon 2 Nov", "Tue 3 Nov", "Wed 4 Nov", "Thu 5 Nov", "Fri 6 Nov", "Sat 7 Nov"]);
   });

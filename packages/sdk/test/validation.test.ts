@@ -23,7 +23,9 @@ describeEachStore("input validation", (factory) => {
     const before = await w.sv.counts();
     const error = await w.sv.organizers.upsert({ organizationNumber: "212000-0143", name: "Felkommun", type: "municipal" }, system).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).localized("sv")).toBe("organizationNumber: Organisationsnumrets sista siffra stämmer inte med kontrollsiffran. Kontrollera att du skrivit rätt.");
+    expect((error as ValidationError).localized("sv")).toBe(
+      "organizationNumber: Organisationsnumrets sista siffra stämmer inte med kontrollsiffran. Kontrollera att du skrivit rätt.",
+    );
     expect((await w.sv.counts()).organizers).toBe(before.organizers);
   });
 
@@ -32,7 +34,13 @@ describeEachStore("input validation", (factory) => {
       .upsert({ code: "3990781", name: "Kortkodsskolan", municipalityCode: "0180", organizerId: w.organizerId }, system)
       .catch((e: unknown) => e);
     expect((error as ValidationError).issues).toEqual([
-      { field: "code", message: { sv: "code: En skolenhetskod har åtta siffror, till exempel 39907811.", en: "code: A school unit code (skolenhetskod) has eight digits, e.g. 39907811." } },
+      {
+        field: "code",
+        message: {
+          sv: "code: En skolenhetskod har åtta siffror, till exempel 39907811.",
+          en: "code: A school unit code (skolenhetskod) has eight digits, e.g. 39907811.",
+        },
+      },
     ]);
     expect((await w.sv.counts()).schoolUnits).toBe(1);
   });

@@ -14,9 +14,7 @@ export class ReplayFileError extends Error {
 }
 
 function describeIssues(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): string {
-  return error.issues
-    .map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join(".") : "(line)"}: ${issue.message}`)
-    .join("; ");
+  return error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.map(String).join(".") : "(line)"}: ${issue.message}`).join("; ");
 }
 
 /** Parses the text of a `.jsonl` recording; blank lines are skipped. */

@@ -4,9 +4,7 @@
  */
 export function requestKey(method: string, pathAndQuery: string): string {
   const url = new URL(pathAndQuery, "http://replay.invalid");
-  const pairs = [...url.searchParams.entries()].sort(([ka, va], [kb, vb]) =>
-    ka === kb ? compare(va, vb) : compare(ka, kb),
-  );
+  const pairs = [...url.searchParams.entries()].sort(([ka, va], [kb, vb]) => (ka === kb ? compare(va, vb) : compare(ka, kb)));
   return JSON.stringify([method.toUpperCase(), url.pathname, pairs]);
 }
 

@@ -77,9 +77,7 @@ describe("startReplayServer", () => {
 
   it("lets given exchanges override the file and requires a source", async () => {
     await expect(startReplayServer({})).rejects.toThrow(/file.*exchanges/);
-    await expect(startReplayServer({ exchanges: [{ method: "GET", url: "nope", status: 200, body: null }] })).rejects.toThrow(
-      /exchanges\[0\]\.url/,
-    );
+    await expect(startReplayServer({ exchanges: [{ method: "GET", url: "nope", status: 200, body: null }] })).rejects.toThrow(/exchanges\[0\]\.url/);
   });
 
   it("closes even with keep-alive connections open", async () => {

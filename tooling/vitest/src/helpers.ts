@@ -27,8 +27,7 @@ export function sharedFixture(relativePath: string): { path: string } & Availabi
 }
 
 /** PostgreSQL URL for tests: TEST_DATABASE_URL, else the local CI server. */
-export const postgresTestUrl =
-  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const postgresTestUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 /**
  * Checks that PostgreSQL answers. Without it, tests skip locally with a reason;

@@ -26,7 +26,7 @@ function phaseOption(text: string | undefined): Phase | undefined {
 }
 
 function row(a: Assignment, locale: "sv" | "en"): string[] {
-  return [a.ref, a.title, PHASE_NAMES[a.phase][locale], a.percent === null ? "–" : `${a.percent} %`, (a.lastProgressAt ? formatDate(a.lastProgressAt) : "–")];
+  return [a.ref, a.title, PHASE_NAMES[a.phase][locale], a.percent === null ? "–" : `${a.percent} %`, a.lastProgressAt ? formatDate(a.lastProgressAt) : "–"];
 }
 
 export function registerAssignments(program: Command, run: RunWith): void {
@@ -44,7 +44,10 @@ export function registerAssignments(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const organizer = opts.organizer ? await rt.sv.organizers.find(opts.organizer) : undefined;
         if (opts.organizer && !organizer) throw new CliUsageError((m) => m.usage.noOrganizer(opts.organizer));
-        const plan = await rt.sv.assignments.createPlan({ title: opts.title, schoolUnitCode: opts.school ?? null, organizerId: organizer?.id ?? null }, await actingAs(rt, opts.as));
+        const plan = await rt.sv.assignments.createPlan(
+          { title: opts.title, schoolUnitCode: opts.school ?? null, organizerId: organizer?.id ?? null },
+          await actingAs(rt, opts.as),
+        );
         if (opts.json) return printJson(plan);
         printLines([`${t(rt.locale).assignments.planCreated}: ${plan.title} (${plan.id})`]);
       }),
@@ -62,23 +65,34 @@ export function registerAssignments(program: Command, run: RunWith): void {
     .option("--material <ref...>", "reference material (underlag)")
     .option("--as <who>", "acting unit head")
     .option("--json", "print JSON")
-    .action((opts: { plan: string; title: string; focus: string; agency: string; responsible?: string; due?: string; material?: string[]; as?: string; json?: boolean }) =>
-      run(opts, async (rt) => {
-        const a = await rt.sv.assignments.create(
-          {
-            planId: opts.plan,
-            title: opts.title,
-            focusArea: opts.focus as Assignment["focusArea"],
-            agency: opts.agency as Assignment["agency"],
-            responsibleStaffId: opts.responsible ? await staffId(rt, opts.responsible) : null,
-            dueDate: opts.due ?? null,
-            referenceMaterial: opts.material ?? [],
-          },
-          await actingAs(rt, opts.as),
-        );
-        if (opts.json) return printJson(a);
-        printLines([`${t(rt.locale).assignments.created} ${a.ref}: ${a.title}`]);
-      }),
+    .action(
+      (opts: {
+        plan: string;
+        title: string;
+        focus: string;
+        agency: string;
+        responsible?: string;
+        due?: string;
+        material?: string[];
+        as?: string;
+        json?: boolean;
+      }) =>
+        run(opts, async (rt) => {
+          const a = await rt.sv.assignments.create(
+            {
+              planId: opts.plan,
+              title: opts.title,
+              focusArea: opts.focus as Assignment["focusArea"],
+              agency: opts.agency as Assignment["agency"],
+              responsibleStaffId: opts.responsible ? await staffId(rt, opts.responsible) : null,
+              dueDate: opts.due ?? null,
+              referenceMaterial: opts.material ?? [],
+            },
+            await actingAs(rt, opts.as),
+          );
+          if (opts.json) return printJson(a);
+          printLines([`${t(rt.locale).assignments.created} ${a.ref}: ${a.title}`]);
+        }),
     );
 
   assignments
@@ -99,7 +113,11 @@ export function registerAssignments(program: Command, run: RunWith): void {
         }
         if (opts.responsible) responsible = await staffId(rt, opts.responsible);
         const phase = phaseOption(opts.phase);
-        const list = await rt.sv.assignments.list({ ...(responsible ? { responsibleStaffId: responsible } : {}), ...(phase ? { phase } : {}), includeCompleted: Boolean(opts.all) });
+        const list = await rt.sv.assignments.list({
+          ...(responsible ? { responsibleStaffId: responsible } : {}),
+          ...(phase ? { phase } : {}),
+          includeCompleted: Boolean(opts.all),
+        });
         if (opts.json) return printJson(list);
         printLines(list.length ? table(list.map((a) => row(a, rt.locale))) : [t(rt.locale).assignments.noAssignments]);
       }),
@@ -120,7 +138,14 @@ export function registerAssignments(program: Command, run: RunWith): void {
           `${m.phase}: ${PHASE_NAMES[assignment.phase][rt.locale]}   ${m.done}: ${assignment.percent ?? "–"} %   ${m.due}: ${assignment.dueDate ?? "–"}`,
           "",
           ...(history.length
-            ? table(history.map((h) => [formatStamp(h.at), h.percent === null ? "" : `${h.percent} %`, h.phaseChange ? `→ ${PHASE_NAMES[h.phaseChange][rt.locale]}` : "", h.note]))
+            ? table(
+                history.map((h) => [
+                  formatStamp(h.at),
+                  h.percent === null ? "" : `${h.percent} %`,
+                  h.phaseChange ? `→ ${PHASE_NAMES[h.phaseChange][rt.locale]}` : "",
+                  h.note,
+                ]),
+              )
             : [m.noProgressLoggedYet]),
         ]);
       }),

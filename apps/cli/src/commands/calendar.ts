@@ -37,7 +37,7 @@ export function registerCalendar(program: Command, run: RunWith): void {
       run(opts, async (rt) => {
         const revoked = await rt.sv.calendar.revokeFeed(await staffId(rt, opts.staff));
         if (opts.json) return printJson({ revoked });
-        printLines([revoked ? (t(rt.locale).calendar.theFeedIsRevoked) : t(rt.locale).calendar.thereWasNoFeed]);
+        printLines([revoked ? t(rt.locale).calendar.theFeedIsRevoked : t(rt.locale).calendar.thereWasNoFeed]);
       }),
     );
 
@@ -79,7 +79,9 @@ export function registerMail(program: Command, run: RunWith): void {
               e.status,
               `${e.attempts}`,
               e.recipients.join(", "),
-              e.status === "pending" ? `${t(rt.locale).calendar.next} ${formatStamp(e.nextAttemptAt)}${e.lastError ? ` (${e.lastError})` : ""}` : (e.lastError ?? e.sentAt ?? ""),
+              e.status === "pending"
+                ? `${t(rt.locale).calendar.next} ${formatStamp(e.nextAttemptAt)}${e.lastError ? ` (${e.lastError})` : ""}`
+                : (e.lastError ?? e.sentAt ?? ""),
             ]),
           ),
         );
@@ -97,9 +99,7 @@ export function registerMail(program: Command, run: RunWith): void {
         }
         const result = await rt.sv.mail.flush({ limit: 500 });
         if (opts.json) return printJson(result);
-        printLines([
-          t(rt.locale).calendar.sentRetryingLaterFailed({ sent: result.sent, retrying: result.retrying, failed: result.failed }),
-        ]);
+        printLines([t(rt.locale).calendar.sentRetryingLaterFailed({ sent: result.sent, retrying: result.retrying, failed: result.failed })]);
         if (result.failed > 0 || result.retrying > 0) process.exitCode = 1;
       }),
     );

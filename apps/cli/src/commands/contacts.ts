@@ -133,9 +133,7 @@ export function registerContacts(organizers: Command, run: RunWith): void {
       run(opts, async (rt) => {
         await rt.sv.contacts.erase(id, await actingAs(rt, opts.as));
         if (opts.json) return printJson({ erased: id });
-        printLines([
-          t(rt.locale).contacts.erasedContactPersonFromThe(id),
-        ]);
+        printLines([t(rt.locale).contacts.erasedContactPersonFromThe(id)]);
       }),
     );
 }

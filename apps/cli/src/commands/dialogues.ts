@@ -16,7 +16,10 @@ async function resolveOrganizerId(rt: CliRuntime, text: string): Promise<string>
 async function resolveStaffIds(rt: CliRuntime, list: string | undefined): Promise<string[] | undefined> {
   if (!list) return undefined;
   const ids: string[] = [];
-  for (const who of list.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const who of list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const staff = await rt.sv.staff.find(who);
     if (!staff) throw new CliUsageError((m) => m.usage.noStaffMember(who));
     ids.push(staff.id);

@@ -50,12 +50,12 @@ function lang(text: string | undefined): "sv" | "en" | undefined {
 }
 
 function subscriptionRow(s: DigestSubscription, locale: "sv" | "en", { describeCron }: Chat): string[] {
-  const status = s.status === "active" ? (t(locale).digest.active) : `${t(locale).digest.paused}${s.pausedReason ? `: ${s.pausedReason}` : ""}`;
+  const status = s.status === "active" ? t(locale).digest.active : `${t(locale).digest.paused}${s.pausedReason ? `: ${s.pausedReason}` : ""}`;
   return [s.ref, describeTarget(s.target), formatScope(s.scope), describeCron(s.cron, locale), s.locale, status];
 }
 
 function runRow(r: DigestRun, refs: Map<string, string>, locale: "sv" | "en"): string[] {
-  const late = r.late ? (t(locale).digest.late) : "";
+  const late = r.late ? t(locale).digest.late : "";
   return [formatStamp(r.scheduledFor), refs.get(r.subscriptionId) ?? r.subscriptionId, r.status, late, String(r.attempts), r.error ?? ""];
 }
 
@@ -95,7 +95,12 @@ async function preview(rt: CliRuntime, opts: { subscription?: string; scope?: st
     printLines([render(chat, digest.message, opts.format)]);
     return;
   }
-  const digest = await buildDigest(rt.sv, { scope: scope(opts.scope ?? ""), locale: lang(opts.lang) ?? rt.locale, since: since ?? new Date(now.getTime() - WEEK_MS), now });
+  const digest = await buildDigest(rt.sv, {
+    scope: scope(opts.scope ?? ""),
+    locale: lang(opts.lang) ?? rt.locale,
+    since: since ?? new Date(now.getTime() - WEEK_MS),
+    now,
+  });
   printLines([render(chat, digest.message, opts.format)]);
 }
 
@@ -152,7 +157,11 @@ export function registerDigest(program: Command, run: RunWith): void {
         run(opts, async (rt) => {
           const ctx = await actingAs(rt, opts.as);
           const result =
-            name === "pause" ? await rt.sv.digests.pause(id, opts.reason ?? null, ctx) : name === "resume" ? await rt.sv.digests.resume(id, ctx) : await rt.sv.digests.remove(id, ctx);
+            name === "pause"
+              ? await rt.sv.digests.pause(id, opts.reason ?? null, ctx)
+              : name === "resume"
+                ? await rt.sv.digests.resume(id, ctx)
+                : await rt.sv.digests.remove(id, ctx);
           if (opts.json) return printJson(result);
           printLines([`${t(rt.locale).digest.changed[name]}: ${table([subscriptionRow(result, rt.locale, await loadChat())])[0]}`]);
         }),

@@ -35,12 +35,7 @@ function report(summary: ImportSummary, file: string, locale: Locale): string[] 
       [m.schoolUnits, counts(summary.schoolUnits, locale)],
       [m.results, counts(summary.results, locale)],
     ]),
-    ...(summary.errors.length === 0
-      ? []
-      : [
-          m.rowsWereNotImported(summary.errors.length),
-          ...summary.errors.map((e) => `  ${m.line} ${e.line}: ${e.reason}`),
-        ]),
+    ...(summary.errors.length === 0 ? [] : [m.rowsWereNotImported(summary.errors.length), ...summary.errors.map((e) => `  ${m.line} ${e.line}: ${e.reason}`)]),
   ];
 }
 

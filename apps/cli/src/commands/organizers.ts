@@ -40,7 +40,10 @@ export function registerOrganizers(program: Command, run: RunWith): void {
     .option("--municipality <name|code>", "only organizers based in this municipality")
     .option("--county <name|code>", "only organizers based in this county")
     .option("--limit <n>", "most hits (default 10, at most 100)")
-    .option("--json", "print a JSON array of matches, best first: {organizerId, organizationNumber, name, type, municipality, municipalityCode, schoolUnits, score}")
+    .option(
+      "--json",
+      "print a JSON array of matches, best first: {organizerId, organizationNumber, name, type, municipality, municipalityCode, schoolUnits, score}",
+    )
     .action((words: string[], opts: SearchFlags) =>
       run(opts, async (rt) => {
         const query = words.join(" ");
@@ -50,12 +53,7 @@ export function registerOrganizers(program: Command, run: RunWith): void {
         if (hits.length === 0) return printLines([m.noOrganizersMatched(query)]);
         printLines(
           table(
-            hits.map((h) => [
-              organisationNumber(h.organizer.organizationNumber),
-              h.organizer.name,
-              h.municipalityName ?? "–",
-              m.schoolUnit(h.schoolUnits),
-            ]),
+            hits.map((h) => [organisationNumber(h.organizer.organizationNumber), h.organizer.name, h.municipalityName ?? "–", m.schoolUnit(h.schoolUnits)]),
           ),
         );
       }),
@@ -100,7 +98,13 @@ export function registerOrganizers(program: Command, run: RunWith): void {
         if (opts.json) return printJson(summary);
         const m = t(rt.locale).organizers;
         printLines([
-          m.rowsAddedUpdatedUnchangedAlready({ rows: summary.rows, added: summary.added, updated: summary.updated, unchanged: summary.unchanged, inRegister: summary.inRegister }),
+          m.rowsAddedUpdatedUnchangedAlready({
+            rows: summary.rows,
+            added: summary.added,
+            updated: summary.updated,
+            unchanged: summary.unchanged,
+            inRegister: summary.inRegister,
+          }),
           ...summary.errors.map((e) => `  ${m.line} ${e.line}: ${e.reason}`),
         ]);
         if (summary.errors.length > 0 && summary.added + summary.updated + summary.unchanged + summary.inRegister === 0) process.exitCode = 1;

@@ -1,5 +1,13 @@
 import type { Command } from "commander";
-import { API_METRIC_ALIASES, metricLabel, ORGANIZER_TYPE_NAMES, type Locale, type SchoolProfile, type SchoolSearchResult, type SearchOptions } from "@samverkan/sdk";
+import {
+  API_METRIC_ALIASES,
+  metricLabel,
+  ORGANIZER_TYPE_NAMES,
+  type Locale,
+  type SchoolProfile,
+  type SchoolSearchResult,
+  type SearchOptions,
+} from "@samverkan/sdk";
 import { markedValue, organisationNumber } from "../format/stat-text";
 import { printJson, printLines, table } from "../output";
 import { CliUsageError } from "../runtime";
@@ -54,7 +62,10 @@ function profileLines(p: SchoolProfile, locale: Locale): string[] {
   const contact = p.details?.contact;
   const address = contact?.addresses.find((a) => a.street);
   const facts: string[][] = [
-    [msg.organizer, `${p.organizer.name} (${organisationNumber(p.organizer.organizationNumber)}, ${ORGANIZER_TYPE_NAMES[p.organizer.type][locale].toLowerCase()})`],
+    [
+      msg.organizer,
+      `${p.organizer.name} (${organisationNumber(p.organizer.organizationNumber)}, ${ORGANIZER_TYPE_NAMES[p.organizer.type][locale].toLowerCase()})`,
+    ],
     [msg.municipality, p.municipality ? `${p.municipality.name} (${p.municipality.code})` : p.school.municipalityCode],
     [msg.county, p.county ? `${p.county.name} (${p.county.code})` : "–"],
     [msg.regionalOffice, p.office?.town ?? "–"],
@@ -68,9 +79,7 @@ function profileLines(p: SchoolProfile, locale: Locale): string[] {
     `${p.school.name} (${p.school.code})`,
     ...table(facts.map(([label, value]) => [`${label}:`, value ?? ""])),
     "",
-    ...(results.length === 0
-      ? [msg.noResultsLoadedRunSamverkan]
-      : [msg.resultsLatestSchoolYearPer, ...table(results).map((line) => `  ${line}`)]),
+    ...(results.length === 0 ? [msg.noResultsLoadedRunSamverkan] : [msg.resultsLatestSchoolYearPer, ...table(results).map((line) => `  ${line}`)]),
   ];
 }
 
@@ -82,7 +91,10 @@ export function registerSchools(program: Command, run: RunWith): void {
     .option("--municipality <name|code>", "only units in this municipality")
     .option("--county <name|code>", "only units in this county")
     .option("--limit <n>", "most hits (default 10, at most 100)")
-    .option("--json", "print a JSON array of matches, best first: {schoolUnitCode, name, municipality, municipalityCode, countyCode, organizer, organizerId, score}")
+    .option(
+      "--json",
+      "print a JSON array of matches, best first: {schoolUnitCode, name, municipality, municipalityCode, countyCode, organizer, organizerId, score}",
+    )
     .action((words: string[], opts: SearchFlags) =>
       run(opts, async (rt) => {
         const query = words.join(" ");

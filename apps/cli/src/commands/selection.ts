@@ -67,7 +67,9 @@ function report(result: SelectionResult, locale: Locale): string[] {
   const msg = t(locale).selection;
   const scope = result.scope.municipality
     ? `${msg.municipality} ${result.scope.municipality}`
-    : (result.scope.county ? `${countyName(result.scope.county) ?? result.scope.county} (${result.scope.county})` : msg.allOfSweden);
+    : result.scope.county
+      ? `${countyName(result.scope.county) ?? result.scope.county} (${result.scope.county})`
+      : msg.allOfSweden;
   const used = result.criteria.filter((c) => c.schoolYear !== null);
   const unused = result.criteria.filter((c) => c.schoolYear === null);
   const lines = [
@@ -77,12 +79,11 @@ function report(result: SelectionResult, locale: Locale): string[] {
   if (unused.length > 0) {
     lines.push(msg.noDataOn(unused.map((c) => metricLabel(c.id, locale).toLowerCase()).join(", ")));
   }
-  lines.push(
-    "",
-    msg.ofAssessedSchoolUnitsHave({ candidateCount: result.candidateCount, assessed: result.assessed, shown: shown(result, locale) }),
-  );
+  lines.push("", msg.ofAssessedSchoolUnitsHave({ candidateCount: result.candidateCount, assessed: result.assessed, shown: shown(result, locale) }));
   result.candidates.forEach((c, i) => {
-    lines.push(`${String(i + 1).padStart(3)}. ${c.school.name} (${c.school.code}), ${c.municipalityName}, ${c.organizer.name}: ${msg.score} ${decimal(c.score, locale, 2)}`);
+    lines.push(
+      `${String(i + 1).padStart(3)}. ${c.school.name} (${c.school.code}), ${c.municipalityName}, ${c.organizer.name}: ${msg.score} ${decimal(c.score, locale, 2)}`,
+    );
     for (const r of c.reasons) {
       lines.push(
         `       ${metricLabel(r.metric, locale)} ${figure(r.metric, r.value, locale)} (${msg.threshold} ${figure(r.metric, r.threshold, locale)}, ` +
@@ -93,7 +94,9 @@ function report(result: SelectionResult, locale: Locale): string[] {
   if (result.notAssessable.length > 0) {
     lines.push("", msg.notAssessableHiddenOrMissing(result.notAssessable.length));
     for (const n of result.notAssessable) {
-      lines.push(`     ${n.school.name} (${n.school.code}), ${n.municipalityName}: ${n.values.map((v) => `${metricLabel(v.metric, locale).toLowerCase()} ${v.raw.trim() || "–"}`).join(", ")}`);
+      lines.push(
+        `     ${n.school.name} (${n.school.code}), ${n.municipalityName}: ${n.values.map((v) => `${metricLabel(v.metric, locale).toLowerCase()} ${v.raw.trim() || "–"}`).join(", ")}`,
+      );
     }
   }
   return lines;
@@ -102,7 +105,9 @@ function report(result: SelectionResult, locale: Locale): string[] {
 export function registerSelection(program: Command, run: RunWith): void {
   program
     .command("selection")
-    .description("Schools with low results (merit value, passed all subjects, eligible for vocational programmes) against thresholds, national and municipal figures")
+    .description(
+      "Schools with low results (merit value, passed all subjects, eligible for vocational programmes) against thresholds, national and municipal figures",
+    )
     .option("--county <name|code>", "only units in this county, e.g. 22")
     .option("--municipality <name|code>", "only units in this municipality")
     .option("--merit <n>", "merit value threshold (default 190)")

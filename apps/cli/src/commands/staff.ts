@@ -31,28 +31,40 @@ export function registerStaff(program: Command, run: RunWith): void {
     .option("--locale <sv|en>", "language in chat", "sv")
     .option("--as <who>", "acting admin")
     .option("--json", "print JSON")
-    .action((opts: { name: string; agency: string; role: string; email?: string; office?: string; slack?: string; teams?: string; locale: string; as?: string; json?: boolean }) =>
-      run(opts, async (rt) => {
-        const existing = (await rt.sv.counts()).staff;
-        const ctx = existing === 0 ? { actor: { system: "bootstrap" }, channel: "cli" as const } : await actingAs(rt, opts.as);
-        const identities: ChatIdentity[] = [];
-        if (opts.slack) identities.push(parseIdentity("slack", opts.slack));
-        if (opts.teams) identities.push(parseIdentity("teams", opts.teams));
-        const created = await rt.sv.staff.create(
-          {
-            name: opts.name,
-            email: opts.email ?? null,
-            agency: opts.agency as Staff["agency"],
-            role: opts.role as Staff["role"],
-            homeOfficeId: opts.office ?? null,
-            identities,
-            locale: isLocale(opts.locale) ? opts.locale : "sv",
-          },
-          ctx,
-        );
-        if (opts.json) return printJson(created);
-        printLines([`${t(rt.locale).staff.added} ${created.name} (${created.role}), id ${created.id}`]);
-      }),
+    .action(
+      (opts: {
+        name: string;
+        agency: string;
+        role: string;
+        email?: string;
+        office?: string;
+        slack?: string;
+        teams?: string;
+        locale: string;
+        as?: string;
+        json?: boolean;
+      }) =>
+        run(opts, async (rt) => {
+          const existing = (await rt.sv.counts()).staff;
+          const ctx = existing === 0 ? { actor: { system: "bootstrap" }, channel: "cli" as const } : await actingAs(rt, opts.as);
+          const identities: ChatIdentity[] = [];
+          if (opts.slack) identities.push(parseIdentity("slack", opts.slack));
+          if (opts.teams) identities.push(parseIdentity("teams", opts.teams));
+          const created = await rt.sv.staff.create(
+            {
+              name: opts.name,
+              email: opts.email ?? null,
+              agency: opts.agency as Staff["agency"],
+              role: opts.role as Staff["role"],
+              homeOfficeId: opts.office ?? null,
+              identities,
+              locale: isLocale(opts.locale) ? opts.locale : "sv",
+            },
+            ctx,
+          );
+          if (opts.json) return printJson(created);
+          printLines([`${t(rt.locale).staff.added} ${created.name} (${created.role}), id ${created.id}`]);
+        }),
     );
   staff
     .command("list")

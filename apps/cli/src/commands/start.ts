@@ -73,7 +73,10 @@ async function ensureStaff(rt: CliRuntime, ask: (prompt: string) => Promise<stri
   const name = (await ask(m.askName)) || m.defaultName;
   const email = (await ask(m.askEmail)) || null;
   // The first administrator is spoken to in the configured language from the first chat turn on.
-  return rt.sv.staff.create({ name, email, agency: "skolverket", role: "admin", homeOfficeId: "solna", locale: rt.locale }, { actor: { system: "first-run" }, channel: "cli" });
+  return rt.sv.staff.create(
+    { name, email, agency: "skolverket", role: "admin", homeOfficeId: "solna", locale: rt.locale },
+    { actor: { system: "first-run" }, channel: "cli" },
+  );
 }
 
 /** First run: without school data there is nothing to look up; offer a statistics export or the API. */
@@ -107,7 +110,9 @@ async function pickStatisticsExport(ask: (prompt: string) => Promise<string | un
     return undefined;
   }
   if (!statSync(answer).isDirectory()) return answer;
-  const files = readdirSync(answer).filter((name) => name.toLowerCase().endsWith(".csv")).sort();
+  const files = readdirSync(answer)
+    .filter((name) => name.toLowerCase().endsWith(".csv"))
+    .sort();
   if (files.length === 0) {
     process.stdout.write(`${m.noCsvFiles(answer)} ${later}`);
     return undefined;

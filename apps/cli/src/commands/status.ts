@@ -54,13 +54,28 @@ export function registerStatus(program: Command, run: RunWith): void {
           "",
           ...(register
             ? [
-                msg.schoolUnitRegisterSyncedActive({ syncedAt: formatDate(register.syncedAt), active: register.organizers.active, inactive: register.organizers.inactive, active2: register.schoolUnits.active, inactive2: register.schoolUnits.inactive }),
+                msg.schoolUnitRegisterSyncedActive({
+                  syncedAt: formatDate(register.syncedAt),
+                  active: register.organizers.active,
+                  inactive: register.organizers.inactive,
+                  active2: register.schoolUnits.active,
+                  inactive2: register.schoolUnits.inactive,
+                }),
               ]
-            : [
-                msg.theGoalIsTheConfigured(coverage.goal),
-              ]),
-          msg.coverageOfOrganizersMetOf({ met: coverage.met, goal: coverage.goal, pct: pct(coverage.share), pct2: pct(coverage.elapsedShare), startDate: coverage.startDate, endDate: coverage.endDate }),
-          msg.pacePerMonthSoFar({ pacePerMonth: coverage.pacePerMonth.toFixed(1), neededPerMonth: coverage.neededPerMonth.toFixed(1), onTrack: coverage.onTrack }),
+            : [msg.theGoalIsTheConfigured(coverage.goal)]),
+          msg.coverageOfOrganizersMetOf({
+            met: coverage.met,
+            goal: coverage.goal,
+            pct: pct(coverage.share),
+            pct2: pct(coverage.elapsedShare),
+            startDate: coverage.startDate,
+            endDate: coverage.endDate,
+          }),
+          msg.pacePerMonthSoFar({
+            pacePerMonth: coverage.pacePerMonth.toFixed(1),
+            neededPerMonth: coverage.neededPerMonth.toFixed(1),
+            onTrack: coverage.onTrack,
+          }),
         ]);
       }),
     );

@@ -57,7 +57,11 @@ function startApp(app: "slack" | "teams", entry: string, notBuilt: (entry: strin
  * Both apps side by side; on SIGTERM/SIGINT each drains within its own grace, then this
  * process exits. `entryOf` is where each app's build is (tests point it elsewhere).
  */
-export async function superviseApps(apps: Array<"slack" | "teams">, notBuilt: (entry: string) => string, entryOf: (app: "slack" | "teams") => string = builtEntry): Promise<void> {
+export async function superviseApps(
+  apps: Array<"slack" | "teams">,
+  notBuilt: (entry: string) => string,
+  entryOf: (app: "slack" | "teams") => string = builtEntry,
+): Promise<void> {
   const env = cliEnv();
   const logger = createLogger({ app: "samverkan-start", level: env.logLevel, destination: process.stderr });
   installProcessGuards(logger);

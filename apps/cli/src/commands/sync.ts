@@ -27,20 +27,24 @@ function report(summary: SyncSummary, locale: Locale): string[] {
   const m = t(locale).sync;
   const seconds = (summary.durationMs / 1000).toFixed(1);
   const lines = [
-    m.syncedSchoolUnitsInIn({ listed: summary.listed, municipalities: summary.municipalities.join(", "), added: summary.added, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed.length, seconds }),
+    m.syncedSchoolUnitsInIn({
+      listed: summary.listed,
+      municipalities: summary.municipalities.join(", "),
+      added: summary.added,
+      updated: summary.updated,
+      unchanged: summary.unchanged,
+      failed: summary.failed.length,
+      seconds,
+    }),
   ];
   if (summary.resumed) {
     lines.push(m.resumedAnUnfinishedRunUnits(summary.skipped));
   }
   if (summary.withoutStatistics.length > 0) {
-    lines.push(
-      m.noStatisticsAtSkolverket(summary.withoutStatistics.join(", ")),
-    );
+    lines.push(m.noStatisticsAtSkolverket(summary.withoutStatistics.join(", ")));
   }
   if (summary.municipalitiesAdded > 0) {
-    lines.push(
-      m.municipalitiesLackNamesImportThe(summary.municipalitiesAdded),
-    );
+    lines.push(m.municipalitiesLackNamesImportThe(summary.municipalitiesAdded));
   }
   if (summary.failed.length > 0) {
     lines.push(m.failedRunTheSameCommand);
@@ -62,9 +66,7 @@ function registerReport(summary: RegisterSyncSummary, locale: Locale): string[] 
     `  ${m.schoolUnits}: ${registerCounts(summary.schoolUnits, locale)}`,
   ];
   if (summary.resumed) {
-    lines.push(
-      m.resumedAnUnfinishedRunOrganizers({ organizers: summary.skipped.organizers, schoolUnits: summary.skipped.schoolUnits }),
-    );
+    lines.push(m.resumedAnUnfinishedRunOrganizers({ organizers: summary.skipped.organizers, schoolUnits: summary.skipped.schoolUnits }));
   }
   if (summary.failed.length > 0) {
     lines.push(m.failedRunTheSameCommand);
@@ -76,7 +78,13 @@ function registerReport(summary: RegisterSyncSummary, locale: Locale): string[] 
   return lines;
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(",").map((v) => v.trim()).filter(Boolean)];
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
 
 export function registerSync(program: Command, run: RunWith): void {
   program
@@ -124,7 +132,7 @@ export function registerSync(program: Command, run: RunWith): void {
             onProgress: (p) => {
               if (phase !== undefined && phase !== p.phase) bar.done();
               phase = p.phase;
-              bar.update(p.phase === "listing" ? (m.municipalities) : m.schoolUnits, p.done, p.total);
+              bar.update(p.phase === "listing" ? m.municipalities : m.schoolUnits, p.done, p.total);
             },
           },
           ctx,

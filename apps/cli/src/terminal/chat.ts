@@ -68,7 +68,13 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
         }
         const trimmed = answer.trim();
         if (trimmed === "" && input.value !== undefined) values[input.id] = input.value;
-        else values[input.id] = input.kind === "number" && trimmed !== "" ? Number(trimmed.replace(",", ".")) : input.kind === "toggle" ? /^(ja|j|yes|y|true)$/i.test(trimmed) : trimmed;
+        else
+          values[input.id] =
+            input.kind === "number" && trimmed !== ""
+              ? Number(trimmed.replace(",", "."))
+              : input.kind === "toggle"
+                ? /^(ja|j|yes|y|true)$/i.test(trimmed)
+                : trimmed;
       }
       const reply = await engine.handle({ user, conversationId, form: { id: form.id, values, context: form.submit.value } });
       if (!reply.formErrors || Object.keys(reply.formErrors).length === 0) return show(reply);

@@ -95,7 +95,10 @@ describe("SlackDigestPoster against a fake Slack Web API", () => {
     const advisor = await sv.staff.create({ name: "Karin Lind", agency: "spsm", role: "advisor" }, { actor: { system: "test" }, channel: "system" });
     // Each digest is set up from the conversation that gets it, as the chat commands do.
     const setUp = async (target: DigestTarget) =>
-      sv.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true }, { actor: { staffId: advisor.id }, channel: target.platform, conversation: target });
+      sv.digests.create(
+        { target, scope: { kind: "country" }, postWhenEmpty: true },
+        { actor: { staffId: advisor.id }, channel: target.platform, conversation: target },
+      );
     await setUp({ platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" });
     await setUp({ platform: "slack", teamId: "T0SAMVERK", channelId: "C0GONE" });
     await setUp({ platform: "teams", conversationId: "19:abc@thread.tacv2" });
@@ -110,7 +113,7 @@ describe("SlackDigestPoster against a fake Slack Web API", () => {
     const gone = await sv.digests.get("D-2");
     expect(gone).toMatchObject({ status: "paused" });
     expect(gone.pausedReason).toContain("channel_not_found");
-    expect((await sv.digests.runs({ subscription: "D-3" }))).toEqual([]);
+    expect(await sv.digests.runs({ subscription: "D-3" })).toEqual([]);
     await sv.store.close();
   });
 });

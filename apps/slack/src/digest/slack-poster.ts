@@ -30,7 +30,14 @@ function platformErrorCode(error: unknown): string | undefined {
 }
 
 const historySchema = z.looseObject({
-  messages: z.array(z.looseObject({ ts: z.string(), metadata: z.looseObject({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional() })).default([]),
+  messages: z
+    .array(
+      z.looseObject({
+        ts: z.string(),
+        metadata: z.looseObject({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional(),
+      }),
+    )
+    .default([]),
   has_more: z.boolean().optional(),
   response_metadata: z.looseObject({ next_cursor: z.string().optional() }).optional(),
 });
@@ -59,7 +66,14 @@ export class SlackDigestPoster implements DigestPoster {
       ? { event_type: DIGEST_EVENT_TYPE, event_payload: { run_id: delivery.runId, subscription: delivery.subscriptionRef, period_key: delivery.periodKey } }
       : undefined;
     try {
-      const result = await this.client.chat.postMessage({ channel: target.channelId, text, blocks, unfurl_links: false, unfurl_media: false, ...(metadata ? { metadata } : {}) });
+      const result = await this.client.chat.postMessage({
+        channel: target.channelId,
+        text,
+        blocks,
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(metadata ? { metadata } : {}),
+      });
       return typeof result.ts === "string" ? result.ts : undefined;
     } catch (error) {
       return goneOrRethrow(error);
@@ -74,7 +88,13 @@ export class SlackDigestPoster implements DigestPoster {
     for (let page = 0; page < HISTORY_PAGES; page++) {
       let raw: unknown;
       try {
-        raw = await this.client.conversations.history({ channel: target.channelId, oldest, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+        raw = await this.client.conversations.history({
+          channel: target.channelId,
+          oldest,
+          limit: 200,
+          include_all_metadata: true,
+          ...(cursor ? { cursor } : {}),
+        });
       } catch (error) {
         // Without the history scope we cannot look: post (at least once) rather than never.
         if (CANNOT_LOOK.has(platformErrorCode(error) ?? "")) return undefined;

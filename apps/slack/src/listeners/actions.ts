@@ -51,7 +51,11 @@ export function registerBlockActions(app: App, deps: HandlerDeps): void {
     deps.work.run(`action:${action.id}`, async () => {
       if (!(await claimOnce(deps, `slack:action:${payload.trigger_id}`))) return;
       const origin = originOfAction(payload);
-      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: payload.user.id }, conversationId: conversationIdOf(origin), action, ...withTarget(teamId, origin) }, "block_actions");
+      const reply = await runTurn(
+        deps,
+        { user: { platform: "slack", teamId, userId: payload.user.id }, conversationId: conversationIdOf(origin), action, ...withTarget(teamId, origin) },
+        "block_actions",
+      );
       if (reply.openForm) await openFormModal(client, deps.logger, payload.trigger_id, reply.openForm, origin);
       await deliverMessages(deliveryDeps(deps, client, respond), origin, reply.messages, { replaceFirst: reply.replaceOriginal });
       if (origin.home && reply.messages.length > 0) await publishHome(client, deps.engine, deps.logger, teamId, payload.user.id);

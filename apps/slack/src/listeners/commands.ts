@@ -20,7 +20,11 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, command: strin
       if (!(await claimOnce(deps, `slack:command:${cmd.trigger_id}`))) return;
       const origin: Origin = { userId: cmd.user_id, channelId: cmd.channel_id, responseUrl: cmd.response_url, ephemeral: true };
       const text = cmd.text.trim() || "hjälp";
-      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: cmd.user_id }, conversationId: conversationIdOf(origin), text, ...withTarget(teamId, origin) }, "command");
+      const reply = await runTurn(
+        deps,
+        { user: { platform: "slack", teamId, userId: cmd.user_id }, conversationId: conversationIdOf(origin), text, ...withTarget(teamId, origin) },
+        "command",
+      );
       if (reply.openForm) await openFormModal(client, deps.logger, cmd.trigger_id, reply.openForm, origin);
       await deliverMessages(deliveryDeps(deps, client, respond), origin, reply.messages);
     });

@@ -28,7 +28,11 @@ export function registerConversationEvents(app: App, deps: HandlerDeps): void {
       if (!(await claimOnce(deps, eventKey(body, `${mention.channel}:${mention.ts}:app_mention`)))) return;
       const origin: Origin = { userId: mention.user, channelId: mention.channel, threadTs: mention.thread_ts ?? mention.ts };
       const text = plainSlackText(mention.text, context.botUserId) || "hjälp";
-      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: mention.user }, conversationId: conversationIdOf(origin), text, ...withTarget(teamId, origin) }, "app_mention");
+      const reply = await runTurn(
+        deps,
+        { user: { platform: "slack", teamId, userId: mention.user }, conversationId: conversationIdOf(origin), text, ...withTarget(teamId, origin) },
+        "app_mention",
+      );
       await deliverMessages(deliveryDeps(deps, client), origin, reply.messages);
     });
   });
@@ -43,7 +47,11 @@ export function registerConversationEvents(app: App, deps: HandlerDeps): void {
       if (!(await claimOnce(deps, eventKey(body, `${message.channel}:${message.ts}:message`)))) return;
       const origin: Origin = { userId: message.user, channelId: message.channel, threadTs: message.thread_ts };
       const text = plainSlackText(message.text, context.botUserId) || "hjälp";
-      const reply = await runTurn(deps, { user: { platform: "slack", teamId, userId: message.user }, conversationId: conversationIdOf(origin), text }, "message.im");
+      const reply = await runTurn(
+        deps,
+        { user: { platform: "slack", teamId, userId: message.user }, conversationId: conversationIdOf(origin), text },
+        "message.im",
+      );
       await deliverMessages(deliveryDeps(deps, client), origin, reply.messages);
     });
   });

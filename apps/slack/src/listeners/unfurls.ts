@@ -39,7 +39,9 @@ export function registerUnfurls(app: App, deps: HandlerDeps): void {
       // Links typed in the composer have no message yet: Slack identifies them by unfurl_id.
       const inComposer = shared.source === "composer" || shared.channel === "COMPOSER";
       const target: ChatUnfurlArguments =
-        inComposer && shared.unfurl_id ? { unfurl_id: shared.unfurl_id, source: "composer", unfurls } : { channel: shared.channel, ts: shared.message_ts, unfurls };
+        inComposer && shared.unfurl_id
+          ? { unfurl_id: shared.unfurl_id, source: "composer", unfurls }
+          : { channel: shared.channel, ts: shared.message_ts, unfurls };
       await callSlack(deps.logger, "chat.unfurl", { channel: shared.channel }, () => client.chat.unfurl(target));
     });
   });

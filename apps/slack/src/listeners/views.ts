@@ -52,7 +52,10 @@ export function registerViewSubmissions(app: App, deps: HandlerDeps): void {
 
     if (reply === TIMED_OUT) {
       await ack();
-      deps.logger.warn({ callbackId: view.callback_id, budgetMs: FORM_ANSWER_BUDGET_MS }, "form answer slower than Slack's ack window; closing the modal and answering by message");
+      deps.logger.warn(
+        { callbackId: view.callback_id, budgetMs: FORM_ANSWER_BUDGET_MS },
+        "form answer slower than Slack's ack window; closing the modal and answering by message",
+      );
       deps.work.run("view_submission.late", async () => finish(deps, client, teamId, origin, await answer, true));
       return;
     }
@@ -75,12 +78,23 @@ export function registerViewSubmissions(app: App, deps: HandlerDeps): void {
     const cancel = metadata.cancel;
     const teamId = actingTeam(context);
     deps.work.run("view_closed", async () => {
-      await runTurn(deps, { user: { platform: "slack", teamId, userId: parsed.data.user.id }, conversationId: conversationIdOf(origin), action: cancel }, "view_closed");
+      await runTurn(
+        deps,
+        { user: { platform: "slack", teamId, userId: parsed.data.user.id }, conversationId: conversationIdOf(origin), action: cancel },
+        "view_closed",
+      );
     });
   });
 }
 
-async function finish(deps: HandlerDeps, client: Parameters<typeof deliveryDeps>[1], teamId: string, origin: Origin, reply: EngineReply, late: boolean): Promise<void> {
+async function finish(
+  deps: HandlerDeps,
+  client: Parameters<typeof deliveryDeps>[1],
+  teamId: string,
+  origin: Origin,
+  reply: EngineReply,
+  late: boolean,
+): Promise<void> {
   const messages = [...reply.messages];
   if (late && reply.formErrors && Object.keys(reply.formErrors).length > 0) {
     const text = slackStrings.lateFormErrors(Object.values(reply.formErrors));

@@ -26,7 +26,11 @@ export function buttonsIn(blocks: unknown): ButtonLike[] {
 export function button(blocks: unknown, actionId: string): ClickedButton {
   const match = buttonsIn(blocks).find((b) => b.action_id.slice(0, b.action_id.lastIndexOf(":")) === actionId);
   if (!match || match.value === undefined) {
-    throw new Error(`no "${actionId}" button; buttons: ${buttonsIn(blocks).map((b) => b.action_id).join(", ")}`);
+    throw new Error(
+      `no "${actionId}" button; buttons: ${buttonsIn(blocks)
+        .map((b) => b.action_id)
+        .join(", ")}`,
+    );
   }
   return { action_id: match.action_id, value: match.value, text: match.text?.text ?? "" };
 }

@@ -107,7 +107,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   let hold: Promise<void> | undefined;
   let lastHookAt: number | undefined;
   const nextTs = () =>
-    options.clock ? `${Math.floor(options.clock() / 1000)}.${String(++sequence).padStart(6, "0")}` : `${1767300000 + ++sequence}.${String(100000 + sequence).padStart(6, "0")}`;
+    options.clock
+      ? `${Math.floor(options.clock() / 1000)}.${String(++sequence).padStart(6, "0")}`
+      : `${1767300000 + ++sequence}.${String(100000 + sequence).padStart(6, "0")}`;
   const nextViewId = () => `V0FAKE${String(++sequence).padStart(5, "0")}`;
 
   function answer(method: string, args: JsonObject): JsonObject {
@@ -136,7 +138,13 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       }
       case "conversations.open": {
         // A 1:1 DM with the bot: the same `D…` id every time for the same user, as Slack does.
-        const users = typeof args.users === "string" ? args.users.split(",").map((u) => u.trim()).filter(Boolean) : [];
+        const users =
+          typeof args.users === "string"
+            ? args.users
+                .split(",")
+                .map((u) => u.trim())
+                .filter(Boolean)
+            : [];
         if (users.length === 0 && !args.channel) return { ok: false, error: "users_list_not_supplied" };
         if (users.length > 8) return { ok: false, error: "too_many_users" };
         if (users.length > 1) return { ok: false, error: "method_not_supported_for_channel_type" };
@@ -271,7 +279,8 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     async waitFor(what, predicate, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; Slack saw: ${calls.map((c) => c.method).join(", ") || "no calls"}; hooks: ${hooks.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${what}; Slack saw: ${calls.map((c) => c.method).join(", ") || "no calls"}; hooks: ${hooks.length}`);
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },

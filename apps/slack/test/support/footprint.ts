@@ -12,7 +12,14 @@ export interface Footprint {
 export async function storeFootprint(world: World): Promise<Footprint> {
   const { db } = world.store;
   const count = async (table: "processed_events" | "kv_state" | "audit_events" | "dialogues" | "progress_entries") =>
-    Number((await db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select(({ fn }) => fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     processedEvents: await count("processed_events"),
     conversationState: await count("kv_state"),

@@ -25,7 +25,9 @@ export interface Harness {
 }
 
 /** The real Bolt app over HTTP on loopback, its Web API pointed at a fake Slack, on a fresh store. */
-export async function startHarness(options: { allowedTeamIds?: string[]; engine?: (world: World) => Engine; scheduling?: AnswerScheduling } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { allowedTeamIds?: string[]; engine?: (world: World) => Engine; scheduling?: AnswerScheduling } = {},
+): Promise<Harness> {
   const fake = await startFakeSlack({ teamId: TEAM_ID, botUserId: BOT_USER_ID, botId: BOT_ID });
   const world = await buildWorld();
   const logs: JsonObject[] = [];
@@ -79,7 +81,8 @@ export async function startHarness(options: { allowedTeamIds?: string[]; engine?
 export function postedPayloads(fake: FakeSlack): Array<{ where: string; payload: SlackPayload }> {
   const out: Array<{ where: string; payload: SlackPayload }> = [];
   const message = (where: string, body: JsonObject) => {
-    if (Array.isArray(body.blocks)) out.push({ where, payload: { text: typeof body.text === "string" ? body.text : undefined, blocks: body.blocks as AnyBlock[] } });
+    if (Array.isArray(body.blocks))
+      out.push({ where, payload: { text: typeof body.text === "string" ? body.text : undefined, blocks: body.blocks as AnyBlock[] } });
   };
   for (const call of fake.calls) {
     if (call.method === "chat.postMessage" || call.method === "chat.update" || call.method === "chat.postEphemeral") message(call.method, call.args);

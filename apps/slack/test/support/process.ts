@@ -33,7 +33,10 @@ export function tempDatabase(): string {
 }
 
 /** The environment of an app process against a fake Slack's Web API on a fresh SQLite file, plus `extra`. */
-export function slackAppEnv(credentials: { botToken: string; signingSecret: string; teamId: string; apiUrl: string }, extra: Record<string, string> = {}): Record<string, string> {
+export function slackAppEnv(
+  credentials: { botToken: string; signingSecret: string; teamId: string; apiUrl: string },
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     SLACK_BOT_TOKEN: credentials.botToken,
     SLACK_SIGNING_SECRET: credentials.signingSecret,

@@ -41,7 +41,14 @@ export function rawRequest(base: string, options: RawRequest): Promise<RawRespon
 export function abortedRequest(base: string, path: string, partialBody: string): Promise<void> {
   const url = new URL(base);
   return new Promise((resolve) => {
-    const req = request({ host: url.hostname, port: url.port, method: "POST", path, headers: { "content-type": "application/json", "content-length": "100000" }, agent: false });
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      method: "POST",
+      path,
+      headers: { "content-type": "application/json", "content-length": "100000" },
+      agent: false,
+    });
     req.on("error", () => resolve());
     req.write(partialBody, () => {
       setTimeout(() => {

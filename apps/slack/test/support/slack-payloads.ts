@@ -45,7 +45,11 @@ export interface Who {
 }
 
 /** A `/samverkan` slash command (form fields), from `slashCommandWithArgs`. */
-export function slashCommand(who: Who, text: string, options: { responseUrl: string; channelId?: string; command?: string; triggerId?: string }): Record<string, string> {
+export function slashCommand(
+  who: Who,
+  text: string,
+  options: { responseUrl: string; channelId?: string; command?: string; triggerId?: string },
+): Record<string, string> {
   const fields = object(load(files.slash).slashCommandWithArgs, "slashCommandWithArgs");
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields)) result[key] = String(value);
@@ -79,7 +83,12 @@ export function eventEnvelope(teamId: string, botUserId: string, event: JsonObje
 }
 
 /** `app_mention` in a channel, optionally inside a thread. */
-export function appMention(who: Who, botUserId: string, text: string, options: { channel?: string; ts?: string; threadTs?: string; userTeam?: string; eventId?: string } = {}): JsonObject {
+export function appMention(
+  who: Who,
+  botUserId: string,
+  text: string,
+  options: { channel?: string; ts?: string; threadTs?: string; userTeam?: string; eventId?: string } = {},
+): JsonObject {
   const event = object(object(load(files.workspace).mention, "mention").event, "mention.event");
   const ts = options.ts ?? newTs();
   const mention: JsonObject = {
@@ -136,7 +145,11 @@ export interface ClickedButton {
 }
 
 /** `block_actions` for a button in a message (from the recorded modal-opening click). */
-export function blockAction(who: Who, button: ClickedButton, options: { channel?: string; messageTs?: string; threadTs?: string; ephemeral?: boolean; responseUrl?: string; triggerId?: string; userTeam?: string } = {}): JsonObject {
+export function blockAction(
+  who: Who,
+  button: ClickedButton,
+  options: { channel?: string; messageTs?: string; threadTs?: string; ephemeral?: boolean; responseUrl?: string; triggerId?: string; userTeam?: string } = {},
+): JsonObject {
   const body = object(load(files.modals).action, "action");
   const messageTs = options.messageTs ?? newTs();
   const channel = options.channel ?? "C0SAMVERK1";
@@ -151,7 +164,16 @@ export function blockAction(who: Who, button: ClickedButton, options: { channel?
     channel: { id: channel, name: "kvalitetsdialoger" },
     message: { ...object(body.message, "action.message"), ts: messageTs, ...(options.threadTs ? { thread_ts: options.threadTs } : {}) },
     response_url: options.responseUrl,
-    actions: [{ type: "button", block_id: "b1", action_id: button.action_id, value: button.value, text: { type: "plain_text", text: button.text ?? "Knapp", emoji: true }, action_ts: newTs() }],
+    actions: [
+      {
+        type: "button",
+        block_id: "b1",
+        action_id: button.action_id,
+        value: button.value,
+        text: { type: "plain_text", text: button.text ?? "Knapp", emoji: true },
+        action_ts: newTs(),
+      },
+    ],
   };
 }
 
@@ -161,7 +183,11 @@ export function homeAction(who: Who, button: ClickedButton, viewId = "V0HOME0000
   delete body.channel;
   delete body.message;
   delete body.response_url;
-  return { ...body, container: { type: "view", view_id: viewId }, view: { id: viewId, type: "home", blocks: [], private_metadata: "", callback_id: "", state: { values: {} }, hash: "1.x" } };
+  return {
+    ...body,
+    container: { type: "view", view_id: viewId },
+    view: { id: viewId, type: "home", blocks: [], private_metadata: "", callback_id: "", state: { values: {} }, hash: "1.x" },
+  };
 }
 
 /**

@@ -50,18 +50,30 @@ export async function buildWorld(): Promise<World> {
     ],
     system,
   );
-  const stockholm = await sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, system);
+  const stockholm = await sv.organizers.upsert(
+    { organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" },
+    system,
+  );
   const boras = await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, system);
   await sv.schools.upsert({ code: "37416253", name: "Rinkebyskolan", municipalityCode: "0180", organizerId: stockholm.id, typesOfSchooling: ["gr"] }, system);
   await sv.schools.upsert({ code: "98081621", name: "Sandgärdskolan 7-9", municipalityCode: "1490", organizerId: boras.id, typesOfSchooling: ["gr"] }, system);
-  await sv.schools.upsert({ code: "86215855", name: "Engelbrektskolan 7-9", municipalityCode: "1490", organizerId: boras.id, typesOfSchooling: ["gr"] }, system);
+  await sv.schools.upsert(
+    { code: "86215855", name: "Engelbrektskolan 7-9", municipalityCode: "1490", organizerId: boras.id, typesOfSchooling: ["gr"] },
+    system,
+  );
 
   const asUnitHead = { actor: { staffId: unitHead.id }, channel: "api" } as const;
   const plan = await sv.assignments.createPlan({ title: "Plan Rinkebyskolan 2026", schoolUnitCode: "37416253" }, asUnitHead);
-  const assignment = await sv.assignments.create({ planId: plan.id, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: karin.id }, asUnitHead);
+  const assignment = await sv.assignments.create(
+    { planId: plan.id, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: karin.id },
+    asUnitHead,
+  );
 
   // Karin is busy Thursday 3 December 10:00–11:00 (a digital dialogue with Stockholm).
-  await sv.dialogues.book({ organizerId: stockholm.id, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, { actor: { staffId: karin.id }, channel: "api" });
+  await sv.dialogues.book(
+    { organizerId: stockholm.id, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 },
+    { actor: { staffId: karin.id }, channel: "api" },
+  );
 
   return { sv, store, karinId: karin.id, stockholmId: stockholm.id, borasId: boras.id, assignmentRef: assignment.ref };
 }

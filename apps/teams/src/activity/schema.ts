@@ -84,10 +84,16 @@ export const inboundActivitySchema = z
     from: idHolder.optional(),
     recipient: idHolder.optional(),
   })
-  .refine((activity) => activity.type !== "invoke" || !INVOKES_WITH_VALUE.has(activity.name ?? "") || (typeof activity.value === "object" && activity.value !== null && !Array.isArray(activity.value)), {
-    error: "activity.value must be an object for this invoke",
-    path: ["value"],
-  });
+  .refine(
+    (activity) =>
+      activity.type !== "invoke" ||
+      !INVOKES_WITH_VALUE.has(activity.name ?? "") ||
+      (typeof activity.value === "object" && activity.value !== null && !Array.isArray(activity.value)),
+    {
+      error: "activity.value must be an object for this invoke",
+      path: ["value"],
+    },
+  );
 
 /** Reads the activity of a turn; undefined when it lacks what every Teams activity has. */
 export function readActivity(activity: unknown): TeamsActivity | undefined {

@@ -27,7 +27,12 @@ export const manifestSchema = z.looseObject({
         botId: guid,
         scopes: z.array(z.enum(["personal", "team", "groupChat"])).min(1),
         commandLists: z
-          .array(z.looseObject({ scopes: z.array(z.enum(["personal", "team", "groupChat"])), commands: z.array(z.looseObject({ title: z.string().min(1).max(32), description: z.string().min(1).max(128) })).max(10) }))
+          .array(
+            z.looseObject({
+              scopes: z.array(z.enum(["personal", "team", "groupChat"])),
+              commands: z.array(z.looseObject({ title: z.string().min(1).max(32), description: z.string().min(1).max(128) })).max(10),
+            }),
+          )
           .max(3)
           .optional(),
       }),
@@ -44,7 +49,10 @@ export const manifestSchema = z.looseObject({
               type: z.enum(["query", "action"]),
               title: z.string().min(1).max(32),
               description: z.string().max(128).optional(),
-              parameters: z.array(z.looseObject({ name: z.string().min(1).max(64), title: z.string().min(1).max(32), description: z.string().max(128).optional() })).min(1).max(5),
+              parameters: z
+                .array(z.looseObject({ name: z.string().min(1).max(64), title: z.string().min(1).max(32), description: z.string().max(128).optional() }))
+                .min(1)
+                .max(5),
             }),
           )
           .min(1)

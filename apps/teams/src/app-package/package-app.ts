@@ -10,8 +10,14 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const packageEnvSchema = z.object({
   MICROSOFT_APP_ID: z.string({ error: "MICROSOFT_APP_ID: set the bot's app id (a GUID)" }).regex(GUID, { error: "MICROSOFT_APP_ID: must be a GUID" }),
   TEAMS_APP_ID: z.string().regex(GUID, { error: "TEAMS_APP_ID: must be a GUID" }).optional(),
-  TEAMS_APP_VERSION: z.string().regex(/^\d+\.\d+\.\d+$/, { error: "TEAMS_APP_VERSION: use MAJOR.MINOR.PATCH, e.g. 1.0.0" }).optional(),
-  BOT_DOMAIN: z.string().regex(/^[a-z0-9.-]+(:\d+)?$/i, { error: "BOT_DOMAIN: a host name such as samverkan.example.se, without https://" }).optional(),
+  TEAMS_APP_VERSION: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+$/, { error: "TEAMS_APP_VERSION: use MAJOR.MINOR.PATCH, e.g. 1.0.0" })
+    .optional(),
+  BOT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d+)?$/i, { error: "BOT_DOMAIN: a host name such as samverkan.example.se, without https://" })
+    .optional(),
 });
 
 export const ICON_SIZES = { color: 192, outline: 32 } as const;
@@ -19,7 +25,10 @@ export const ICON_SIZES = { color: 192, outline: 32 } as const;
 /** Problems with the two icons Teams requires (size; outline only white on transparent). */
 export function checkIcons(color: Uint8Array, outline: Uint8Array): string[] {
   const problems: string[] = [];
-  for (const [name, file] of [["color", color], ["outline", outline]] as const) {
+  for (const [name, file] of [
+    ["color", color],
+    ["outline", outline],
+  ] as const) {
     const info = readPngInfo(file);
     const size = ICON_SIZES[name];
     if (info.width !== size || info.height !== size) problems.push(`${name}.png: must be ${size}×${size}, is ${info.width}×${info.height}`);

@@ -37,9 +37,10 @@ function paeth(a: number, b: number, c: number): number {
 export function decodeRgbaPng(file: Uint8Array): RgbaImage {
   const buffer = Buffer.from(file);
   const info = readPngInfo(buffer);
-  if (info.bitDepth !== 8 || info.colorType !== 6) throw new Error(`only 8-bit RGBA PNGs are decoded (got depth ${info.bitDepth}, colour type ${info.colorType})`);
+  if (info.bitDepth !== 8 || info.colorType !== 6)
+    throw new Error(`only 8-bit RGBA PNGs are decoded (got depth ${info.bitDepth}, colour type ${info.colorType})`);
   const idat: Buffer[] = [];
-  for (let offset = 8; offset < buffer.length; ) {
+  for (let offset = 8; offset < buffer.length;) {
     const length = buffer.readUInt32BE(offset);
     const type = buffer.toString("ascii", offset + 4, offset + 8);
     const data = buffer.subarray(offset + 8, offset + 8 + length);

@@ -67,7 +67,13 @@ describe("TeamsDigestPoster with the Teams SDK's connector client and a fake Bot
   const remember = (conversationId: string, lastActivityId?: string) =>
     sv.state.set(TEAMS_CONVERSATION_REFS, conversationId, {
       // The Teams app's stored shape: the reference plus install details.
-      reference: { channelId: "msteams", serviceUrl, conversation: { id: conversationId, conversationType: "channel", tenantId: "tenant-1", isGroup: true }, bot: { id: "28:bot", name: "Samverkan" }, ...(lastActivityId ? { activityId: lastActivityId } : {}) },
+      reference: {
+        channelId: "msteams",
+        serviceUrl,
+        conversation: { id: conversationId, conversationType: "channel", tenantId: "tenant-1", isGroup: true },
+        bot: { id: "28:bot", name: "Samverkan" },
+        ...(lastActivityId ? { activityId: lastActivityId } : {}),
+      },
       tenantId: "tenant-1",
       kind: "channel",
       installedAt: "2026-11-01T09:00:00.000Z",
@@ -101,14 +107,18 @@ describe("TeamsDigestPoster with the Teams SDK's connector client and a fake Bot
   it.each([403, 404])("turns a %i from the connector into DigestChannelGoneError", async (status) => {
     await remember("19:removed@thread.tacv2");
     connector.failures.set("19:removed@thread.tacv2", status);
-    const error = await new TeamsDigestPoster({ post, state: sv.state }).post({ platform: "teams", conversationId: "19:removed@thread.tacv2" }, message).catch((e: unknown) => e);
+    const error = await new TeamsDigestPoster({ post, state: sv.state })
+      .post({ platform: "teams", conversationId: "19:removed@thread.tacv2" }, message)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DigestChannelGoneError);
     expect((error as DigestChannelGoneError).reason).toBe(`teams_${status}`);
   });
 
   it("treats a conversation without a stored reference as gone, and a 500 as worth retrying", async () => {
     const poster = new TeamsDigestPoster({ post, state: sv.state });
-    await expect(poster.post({ platform: "teams", conversationId: "19:never-seen@thread.tacv2" }, message)).rejects.toMatchObject({ reason: "no_conversation_reference" });
+    await expect(poster.post({ platform: "teams", conversationId: "19:never-seen@thread.tacv2" }, message)).rejects.toMatchObject({
+      reason: "no_conversation_reference",
+    });
     await remember("19:flaky@thread.tacv2");
     connector.failures.set("19:flaky@thread.tacv2", 500);
     const error = await poster.post({ platform: "teams", conversationId: "19:flaky@thread.tacv2" }, message).catch((e: unknown) => e);
@@ -126,7 +136,10 @@ describe("TeamsDigestPoster with the Teams SDK's connector client and a fake Bot
     const weekly = { platform: "teams", conversationId: "19:weekly@thread.tacv2" } as const;
     const kickedTarget = { platform: "teams", conversationId: "19:kicked@thread.tacv2" } as const;
     await sv.digests.create({ target: weekly, scope: { kind: "office", officeId: "Umeå" }, postWhenEmpty: true }, { ...asKarin, conversation: weekly });
-    const kicked = await sv.digests.create({ target: kickedTarget, scope: { kind: "country" }, postWhenEmpty: true, locale: "en" }, { ...asKarin, conversation: kickedTarget });
+    const kicked = await sv.digests.create(
+      { target: kickedTarget, scope: { kind: "country" }, postWhenEmpty: true, locale: "en" },
+      { ...asKarin, conversation: kickedTarget },
+    );
     now = new Date("2026-11-23T08:00:05+01:00").getTime();
     const schedulers = [startTeamsDigests({ samverkan: sv, post, timer: false }), startTeamsDigests({ samverkan: sv, post, timer: false })];
     await Promise.all(schedulers.map((s) => s.ready));
@@ -144,7 +157,10 @@ describe("TeamsDigestPoster with the Teams SDK's connector client and a fake Bot
     await remember("19:crash@thread.tacv2");
     now = new Date("2026-11-25T10:00:00+01:00").getTime();
     const target = { platform: "teams", conversationId: "19:crash@thread.tacv2" } as const;
-    const sub = await sv.digests.create({ target, scope: { kind: "country" }, postWhenEmpty: true, cron: "0 8 * * 4" }, { actor: { staffId: advisor.id }, channel: "teams", conversation: target });
+    const sub = await sv.digests.create(
+      { target, scope: { kind: "country" }, postWhenEmpty: true, cron: "0 8 * * 4" },
+      { actor: { staffId: advisor.id }, channel: "teams", conversation: target },
+    );
     // The instance posts, then loses the store before it can finish the run (as in a crash).
     const finishRun = sv.digests.finishRun;
     sv.digests.finishRun = async () => {

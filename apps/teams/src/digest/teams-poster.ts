@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { DigestChannelGoneError, renderAdaptiveCardAttachment, startDigestScheduler, type DigestPoster, type DigestScheduler, type DigestSchedulerOptions, type Message } from "@samverkan/chat";
+import {
+  DigestChannelGoneError,
+  renderAdaptiveCardAttachment,
+  startDigestScheduler,
+  type DigestPoster,
+  type DigestScheduler,
+  type DigestSchedulerOptions,
+  type Message,
+} from "@samverkan/chat";
 import type { DigestTarget, StateService } from "@samverkan/sdk";
 import { errorStatus } from "../log";
 import type { PostToConversation } from "../proactive/post";

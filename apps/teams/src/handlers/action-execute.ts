@@ -33,7 +33,12 @@ export function createActionExecuteHandler(engine: Engine, dialogs: DialogStore)
     const user = teamsUser(activity);
     if (!user) return say(strings.noIdentity, locale);
     const conversationId = activity.conversation.id;
-    const reply = await engine.handle({ user, conversationId, action: parsed.action, target: { platform: "teams", conversationId: channelRoot(conversationId) } });
+    const reply = await engine.handle({
+      user,
+      conversationId,
+      action: parsed.action,
+      target: { platform: "teams", conversationId: channelRoot(conversationId) },
+    });
     const [first, ...rest] = reply.messages;
     if (reply.replaceOriginal && first && !reply.openForm) {
       await sendMessages(turn, rest);

@@ -6,8 +6,7 @@ import type { Turn } from "../turn/turn";
 
 /** Teams' `MessagingExtensionResult`, as much of it as the search answers with. */
 export type MessagingExtensionResult =
-  | { type: "message"; text: string }
-  | { type: "result"; attachmentLayout: "list"; attachments: MessagingExtensionAttachment[] };
+  { type: "message"; text: string } | { type: "result"; attachmentLayout: "list"; attachments: MessagingExtensionAttachment[] };
 
 export interface MessagingExtensionAttachment {
   contentType: string;
@@ -31,7 +30,9 @@ function note(text: string): MessagingExtensionResult {
  * conversation. The engine decides who may search (never touching the user's chat flows);
  * each result's content is the engine's school card.
  */
-export function createSchoolSearchHandler(engine: Engine): (turn: Turn, parameters: Record<string, unknown>, paging: { skip: number }) => Promise<MessagingExtensionResult> {
+export function createSchoolSearchHandler(
+  engine: Engine,
+): (turn: Turn, parameters: Record<string, unknown>, paging: { skip: number }) => Promise<MessagingExtensionResult> {
   return async (turn, parameters, paging) => {
     const activity = readActivity(turn.activity);
     const locale = activity ? activityLocale(activity) : "sv";

@@ -75,7 +75,10 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
     }
     const parsed = inboundActivitySchema.safeParse(json);
     if (!parsed.success) {
-      logger.warn({ issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) }, "rejected a request that is not a Bot Framework activity");
+      logger.warn(
+        { issues: parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) },
+        "rejected a request that is not a Bot Framework activity",
+      );
       return respond(res, 400, "Request body is not a Bot Framework activity.");
     }
     const activity: Record<string, unknown> = { ...parsed.data };
@@ -85,7 +88,10 @@ export function createMessagesServer(options: MessagesServerOptions): Server {
       const answer = await adapter.handleActivity(req.headers, activity);
       if (answer.status === 401) {
         const reason = (answer.body as { error?: unknown } | undefined)?.error;
-        logger.warn({ status: 401, reason: typeof reason === "string" ? reason : undefined, activityType: parsed.data.type, withAuthorization: header.length > 0 }, "rejected an unauthenticated request");
+        logger.warn(
+          { status: 401, reason: typeof reason === "string" ? reason : undefined, activityType: parsed.data.type, withAuthorization: header.length > 0 },
+          "rejected an unauthenticated request",
+        );
         return respond(res, 401, "Unauthorized.");
       }
       if (answer.status >= 500) {

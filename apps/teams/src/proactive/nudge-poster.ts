@@ -1,4 +1,11 @@
-import { NudgeNotDeliverableError, startNudgeScheduler, type Message, type NudgePoster, type NudgeScheduler, type NudgeSchedulerOptions } from "@samverkan/chat";
+import {
+  NudgeNotDeliverableError,
+  startNudgeScheduler,
+  type Message,
+  type NudgePoster,
+  type NudgeScheduler,
+  type NudgeSchedulerOptions,
+} from "@samverkan/chat";
 import type { Staff } from "@samverkan/sdk";
 import { TeamsConversationGoneError } from "../errors";
 import type { ConversationReferences } from "./references";

@@ -73,7 +73,8 @@ export function createConversationReferences(samverkan: Samverkan) {
       };
       await samverkan.state.set(CONVERSATION_REFS_NAMESPACE, conversationId, stored);
       const aadObjectId = read.from?.aadObjectId;
-      if (stored.kind === "personal" && aadObjectId) await samverkan.state.set(PERSONAL_CONVERSATIONS_NAMESPACE, personalKey(tenantId, aadObjectId), { conversationId });
+      if (stored.kind === "personal" && aadObjectId)
+        await samverkan.state.set(PERSONAL_CONVERSATIONS_NAMESPACE, personalKey(tenantId, aadObjectId), { conversationId });
       return stored;
     },
 

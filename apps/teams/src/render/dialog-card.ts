@@ -63,5 +63,7 @@ export function dialogFormCard(form: Message, dialogKey: string): AdaptiveCard {
   for (const input of block?.inputs ?? []) {
     if (RESERVED_KEYS.has(input.id)) throw new Error(`form input id "${input.id}" is reserved by the Teams dialog protocol`);
   }
-  return renderAdaptiveCard(form, { dialogButtons: (action) => ({ verb: DIALOG_VERB, samverkan: { dialog: dialogKey, action: { id: action.id, value: { ...action.value } } } }) });
+  return renderAdaptiveCard(form, {
+    dialogButtons: (action) => ({ verb: DIALOG_VERB, samverkan: { dialog: dialogKey, action: { id: action.id, value: { ...action.value } } } }),
+  });
 }

@@ -53,7 +53,10 @@ export function createTurnGuard(options: TurnGuardOptions): (turn: Turn) => Prom
     }
     const tenantId = tenantOf(activity);
     if (!tenantId || !allowed.has(tenantId.toLowerCase())) {
-      logger.warn({ tenantId: tenantId ?? null, activityType: activity.type, invoke: activity.name }, "refused an activity from a tenant not on TEAMS_ALLOWED_TENANT_IDS");
+      logger.warn(
+        { tenantId: tenantId ?? null, activityType: activity.type, invoke: activity.name },
+        "refused an activity from a tenant not on TEAMS_ALLOWED_TENANT_IDS",
+      );
       return refuse(turn, activity);
     }
     const key = activityEventKey(activity);

@@ -17,7 +17,10 @@ const channelFixture = sharedFixture("platforms/teams/channel.json");
 const groupFixture = sharedFixture("platforms/teams/teams.json");
 
 export const fixturesAvailable = dmFixture.available && channelFixture.available && groupFixture.available;
-export const fixturesMissingReason = [dmFixture, channelFixture, groupFixture].map((f) => (f.available ? "" : f.reason)).filter(Boolean).join("; ");
+export const fixturesMissingReason = [dmFixture, channelFixture, groupFixture]
+  .map((f) => (f.available ? "" : f.reason))
+  .filter(Boolean)
+  .join("; ");
 
 function load(path: string): Json {
   return JSON.parse(readFileSync(path, "utf8")) as Json;

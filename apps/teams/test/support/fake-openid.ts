@@ -67,7 +67,13 @@ export async function startFakeOpenId(): Promise<FakeOpenId> {
       res.end(JSON.stringify(body));
     };
     if (path === "/v1/.well-known/openidconfiguration") {
-      return json(200, { issuer: BOT_FRAMEWORK_ISSUER, authorization_endpoint: `${base}/v1/authorize`, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ["RS256"], token_endpoint_auth_methods_supported: ["private_key_jwt"] });
+      return json(200, {
+        issuer: BOT_FRAMEWORK_ISSUER,
+        authorization_endpoint: `${base}/v1/authorize`,
+        jwks_uri: `${base}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ["RS256"],
+        token_endpoint_auth_methods_supported: ["private_key_jwt"],
+      });
     }
     if (path === "/v1/.well-known/keys") {
       const jwk = createPublicKey(published.privateKey).export({ format: "jwk" });

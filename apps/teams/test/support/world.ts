@@ -50,16 +50,34 @@ export async function buildWorld(file = ":memory:"): Promise<World> {
     ],
     asAdmin,
   );
-  const stockholm = await samverkan.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, asAdmin);
-  const goteborg = await samverkan.organizers.upsert({ organizationNumber: "2120001355", name: "Göteborgs kommun", type: "municipal", municipalityCode: "1480" }, asAdmin);
-  await samverkan.schools.upsert({ code: "39907811", name: "Rinkebyskolan", municipalityCode: "0180", organizerId: stockholm.id, typesOfSchooling: ["gr"] }, asAdmin);
-  await samverkan.schools.upsert({ code: "12345678", name: "Hammarkullsskolan", municipalityCode: "1480", organizerId: goteborg.id, typesOfSchooling: ["gr"] }, asAdmin);
+  const stockholm = await samverkan.organizers.upsert(
+    { organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" },
+    asAdmin,
+  );
+  const goteborg = await samverkan.organizers.upsert(
+    { organizationNumber: "2120001355", name: "Göteborgs kommun", type: "municipal", municipalityCode: "1480" },
+    asAdmin,
+  );
+  await samverkan.schools.upsert(
+    { code: "39907811", name: "Rinkebyskolan", municipalityCode: "0180", organizerId: stockholm.id, typesOfSchooling: ["gr"] },
+    asAdmin,
+  );
+  await samverkan.schools.upsert(
+    { code: "12345678", name: "Hammarkullsskolan", municipalityCode: "1480", organizerId: goteborg.id, typesOfSchooling: ["gr"] },
+    asAdmin,
+  );
   return { samverkan, store, advisorId: advisor.id, stockholmId: stockholm.id, goteborgId: goteborg.id };
 }
 
 /** Rows in the store's shared-state tables (to show that nothing was written). */
 export async function stateRowCounts(store: Store): Promise<{ kvState: number; processedEvents: number }> {
-  const kv = await store.db.selectFrom("kv_state").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-  const events = await store.db.selectFrom("processed_events").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const kv = await store.db
+    .selectFrom("kv_state")
+    .select(({ fn }) => fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  const events = await store.db
+    .selectFrom("processed_events")
+    .select(({ fn }) => fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return { kvState: Number(kv.n), processedEvents: Number(events.n) };
 }

@@ -49,9 +49,7 @@ export function coerceFormValues(form: FormBlock, raw: Readonly<Record<string, u
   return values;
 }
 
-export type FormValidation =
-  | { ok: true; values: FormValues }
-  | { ok: false; values: FormValues; errors: Record<string, string> };
+export type FormValidation = { ok: true; values: FormValues } | { ok: false; values: FormValues; errors: Record<string, string> };
 
 function problem(input: Input, value: FormValue | undefined, locale: Locale | undefined): string | undefined {
   const words = rendererStrings(locale).errors;
@@ -63,9 +61,7 @@ function problem(input: Input, value: FormValue | undefined, locale: Locale | un
   }
   switch (input.kind) {
     case "text":
-      return input.maxLength !== undefined && String(value).length > input.maxLength
-        ? words.tooLong(input.maxLength)
-        : undefined;
+      return input.maxLength !== undefined && String(value).length > input.maxLength ? words.tooLong(input.maxLength) : undefined;
     case "number":
       if (typeof value !== "number") return words.notANumber;
       if (input.integer && !Number.isInteger(value)) return words.notAWholeNumber;

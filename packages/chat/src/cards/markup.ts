@@ -92,20 +92,14 @@ export function parseMarkup(source: string): Inline[] {
 
 /** Markup as plain text: markers dropped, links as `label (url)`. */
 export function plainText(nodes: readonly Inline[]): string {
-  return nodes
-    .map((node) => (node.kind === "link" && node.text !== node.url ? `${node.text} (${node.url})` : node.text))
-    .join("");
+  return nodes.map((node) => (node.kind === "link" && node.text !== node.url ? `${node.text} (${node.url})` : node.text)).join("");
 }
 
 /**
  * Renders markup with a platform's `render` and shortens it to `max` characters of output
  * by dropping visible text from the end, so markers, links and escapes stay whole.
  */
-export function renderMarkupWithin(
-  nodes: readonly Inline[],
-  render: (nodes: readonly Inline[]) => string,
-  max: number,
-): string {
+export function renderMarkupWithin(nodes: readonly Inline[], render: (nodes: readonly Inline[]) => string, max: number): string {
   // Segment once; the search below renders many prefixes.
   const split = nodes.map((node) => ({ node, parts: graphemes(node.text) }));
   const total = split.reduce((sum, { parts }) => sum + parts.length, 0);

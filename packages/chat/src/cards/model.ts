@@ -177,16 +177,7 @@ export interface ImageBlock {
   alt: string;
 }
 
-export type Block =
-  | ImageBlock
-  | HeaderBlock
-  | TextBlock
-  | FieldsBlock
-  | ListBlock
-  | ActionsBlock
-  | FormBlock
-  | DividerBlock
-  | ContextBlock;
+export type Block = ImageBlock | HeaderBlock | TextBlock | FieldsBlock | ListBlock | ActionsBlock | FormBlock | DividerBlock | ContextBlock;
 
 export interface Message {
   /** Plain fallback and notification text; always present. */

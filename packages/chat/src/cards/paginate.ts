@@ -44,12 +44,7 @@ export interface PagedListOptions<T> {
 }
 
 /** A list block showing one page of `items`, with previous/next actions where they lead somewhere. */
-export function pagedList<T>(
-  items: readonly T[],
-  pageIndex: number,
-  pageSize: number,
-  options: PagedListOptions<T>,
-): ListBlock {
+export function pagedList<T>(items: readonly T[], pageIndex: number, pageSize: number, options: PagedListOptions<T>): ListBlock {
   const page = paginate(items, pageIndex, pageSize);
   const first = page.index * page.size;
   const info: PageInfo = { index: page.index, size: page.size, total: page.total };

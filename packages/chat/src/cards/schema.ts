@@ -19,10 +19,7 @@ const webUrl = z
   .max(3000)
   .regex(/^(https?:\/\/|mailto:)\S+$/i, "Use an http(s) or mailto URL.");
 
-export const actionValueSchema = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.boolean()]),
-);
+export const actionValueSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
 
 export const actionRefSchema: z.ZodType<ActionRef> = z.object({
   id: identifier,
@@ -108,9 +105,7 @@ export const blockSchema: z.ZodType<Block> = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("list"),
-    items: z.array(
-      z.object({ title: z.string(), subtitle: z.string().optional(), action: actionSchema.optional() }),
-    ),
+    items: z.array(z.object({ title: z.string(), subtitle: z.string().optional(), action: actionSchema.optional() })),
     page: pageSchema.optional(),
   }),
   z.object({ type: z.literal("actions"), actions: z.array(actionSchema) }),

@@ -20,7 +20,9 @@ function names<T extends number[]>(tag: string, option: Intl.DateTimeFormatOptio
 export function vegaLocale(tag: string): Locale {
   const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
   const part = (type: Intl.NumberFormatPartTypes, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
-  const [am, pm] = names(tag, { hour: "numeric", hour12: true }, [Date.UTC(2023, 0, 1, 9), Date.UTC(2023, 0, 1, 15)]).map((text) => text.replace(/[\d\s\u202f]/g, ""));
+  const [am, pm] = names(tag, { hour: "numeric", hour12: true }, [Date.UTC(2023, 0, 1, 9), Date.UTC(2023, 0, 1, 15)]).map((text) =>
+    text.replace(/[\d\s\u202f]/g, ""),
+  );
   return {
     number: { decimal: part("decimal", "."), thousands: part("group", ","), grouping: [3], currency: ["", ""] },
     time: {

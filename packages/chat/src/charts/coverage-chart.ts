@@ -19,7 +19,13 @@ function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): 
   const offices = coverage.byOffice.map((o) => ({ office: o.town, met: o.met, goal: o.goal, label: `${o.met}/${o.goal}` }));
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    config: { font: "DejaVu Sans", view: { stroke: null }, axis: { labelFontSize: 11, titleFontSize: 11 }, background: "white", locale: vegaLocale(msg.intlLocale) },
+    config: {
+      font: "DejaVu Sans",
+      view: { stroke: null },
+      axis: { labelFontSize: 11, titleFontSize: 11 },
+      background: "white",
+      locale: vegaLocale(msg.intlLocale),
+    },
     padding: 12,
     vconcat: [
       {
@@ -32,7 +38,18 @@ function specFor(history: CoverageHistory, coverage: Coverage, locale: Locale): 
           x: { field: "month", type: "temporal", timeUnit: "yearmonth", title: null, axis: { format: "%b %Y", labelAngle: 0, tickCount: 6 } },
           y: { field: "organizers", type: "quantitative", title: msg.organizers, axis: { format: ",d" } },
           color: { field: "series", type: "nominal", title: null, scale: { domain: [met, needed], range: ["#1f6f43", "#b0b0b0"] }, legend: { orient: "top" } },
-          strokeDash: { field: "series", type: "nominal", scale: { domain: [met, needed], range: [[1, 0], [6, 4]] }, legend: { orient: "top" } },
+          strokeDash: {
+            field: "series",
+            type: "nominal",
+            scale: {
+              domain: [met, needed],
+              range: [
+                [1, 0],
+                [6, 4],
+              ],
+            },
+            legend: { orient: "top" },
+          },
         },
       },
       {

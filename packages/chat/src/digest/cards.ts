@@ -17,7 +17,12 @@ function nextText(cron: string, now: Date, locale: Locale): string {
   return next === undefined ? "–" : formatDateTime(next, locale);
 }
 
-function draftFields(draft: Pick<DigestDraft, "scope" | "cron" | "locale" | "postWhenEmpty">, offices: readonly RegionalOffice[], now: Date, locale: Locale): Field[] {
+function draftFields(
+  draft: Pick<DigestDraft, "scope" | "cron" | "locale" | "postWhenEmpty">,
+  offices: readonly RegionalOffice[],
+  now: Date,
+  locale: Locale,
+): Field[] {
   const msg = t(locale).digestCards;
   return [
     { label: msg.area, value: escapeMarkup(capitalize(describeScope(draft.scope, offices, locale))) },
@@ -67,11 +72,15 @@ export function subscriptionCard(sub: DigestSubscription, offices: readonly Regi
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
   blocks.push({ type: "header", text: `Digest ${sub.ref}` });
-  const fields = draftFields(sub, offices, now, locale).filter((f) => sub.status === "active" || f.label !== (msg.nextDigest));
+  const fields = draftFields(sub, offices, now, locale).filter((f) => sub.status === "active" || f.label !== msg.nextDigest);
   fields.push({ label: "Status", value: escapeMarkup(statusText(sub, locale)) });
   blocks.push({ type: "fields", fields });
   blocks.push({ type: "actions", actions: manageActions(sub, locale) });
-  return { text: `${lead ? `${lead} ` : ""}Digest ${sub.ref}: ${describeScope(sub.scope, offices, locale)}, ${describeCron(sub.cron, locale)}`, locale, blocks };
+  return {
+    text: `${lead ? `${lead} ` : ""}Digest ${sub.ref}: ${describeScope(sub.scope, offices, locale)}, ${describeCron(sub.cron, locale)}`,
+    locale,
+    blocks,
+  };
 }
 
 function statusText(sub: DigestSubscription, locale: Locale): string {
@@ -85,7 +94,14 @@ export function listCard(subs: DigestSubscription[], offices: readonly RegionalO
   const heading = inChannel ? msg.digestsInThisChannel : msg.allDigests;
   if (subs.length === 0) {
     const text = msg.thereAreNoDigestsHere;
-    return { text: text.replace(/\*/g, ""), locale, blocks: [{ type: "header", text: heading }, { type: "text", text }] };
+    return {
+      text: text.replace(/\*/g, ""),
+      locale,
+      blocks: [
+        { type: "header", text: heading },
+        { type: "text", text },
+      ],
+    };
   }
   const shown = subs.slice(0, MAX_LISTED);
   const blocks: Block[] = [

@@ -13,7 +13,13 @@ export type DigestCommand =
   | { kind: "create"; cron: string; scope: DigestScope; locale?: Locale; postWhenEmpty: boolean };
 
 const problemText = (p: DigestProblem, m: Messages["digestCommand"]): string =>
-  p.code === "when" ? m.didNotUnderstandWhen : p.code === "area" ? m.whichArea : p.code === "timeOfDay" ? m.notATimeOfDay(p.value) : m.unknownCounty(escapeMarkup(p.value));
+  p.code === "when"
+    ? m.didNotUnderstandWhen
+    : p.code === "area"
+      ? m.whichArea
+      : p.code === "timeOfDay"
+        ? m.notATimeOfDay(p.value)
+        : m.unknownCounty(escapeMarkup(p.value));
 
 /** The problem in both languages (the reader's locale is not known while parsing). */
 const localized = (p: DigestProblem): LocalizedText => ({ sv: problemText(p, t("sv").digestCommand), en: problemText(p, t("en").digestCommand) });

@@ -57,7 +57,12 @@ async function nationalFlagged(sv: Samverkan): Promise<Flagged[]> {
 }
 
 /** School units flagged in the scope's counties, diffed against the set stored at the previous digest. */
-export async function flaggedSchools(sv: Samverkan, counties: string[] | null, previous: readonly string[] | undefined, limit: number): Promise<FlaggedSchools> {
+export async function flaggedSchools(
+  sv: Samverkan,
+  counties: string[] | null,
+  previous: readonly string[] | undefined,
+  limit: number,
+): Promise<FlaggedSchools> {
   const all = await nationalFlagged(sv);
   const inScope = counties ? all.filter((f) => counties.includes(f.county)) : all;
   const codes = inScope.map((f) => f.fact.code);

@@ -22,13 +22,17 @@ export interface DigestMessageOptions {
 
 const number = (n: number, locale: Locale) => new Intl.NumberFormat(t(locale).digestMessage.numberLocale, { maximumFractionDigits: 0 }).format(n);
 /** Paces are small numbers where a tenth matters: `3,4 per månad`. */
-const pace = (n: number, locale: Locale) => new Intl.NumberFormat(t(locale).digestMessage.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+const pace = (n: number, locale: Locale) =>
+  new Intl.NumberFormat(t(locale).digestMessage.numberLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** A heading line; with no items the section is one line saying so. */
 function section(heading: string, total: number, none: string, items: ListItem[], locale: Locale): Block[] {
   if (total === 0) return [{ type: "text", text: `**${heading}:** ${none}` }];
-  const blocks: Block[] = [{ type: "text", text: `**${heading}: ${number(total, locale)}**` }, { type: "list", items }];
+  const blocks: Block[] = [
+    { type: "text", text: `**${heading}: ${number(total, locale)}**` },
+    { type: "list", items },
+  ];
   if (total > items.length) blocks.push({ type: "context", text: t(locale).digestMessage.andMore(number(total - items.length, locale)) });
   return blocks;
 }
@@ -72,7 +76,12 @@ export function renderDigestMessage(data: DigestData, options: DigestMessageOpti
   const c = data.coverage;
   blocks.push({
     type: "text",
-    text: msg.coverageEveryOrganizerWithinThree({ met: number(c.met, locale), goal: number(c.goal, locale), percent: percent(c.share, locale), bar: bar(c.share) }),
+    text: msg.coverageEveryOrganizerWithinThree({
+      met: number(c.met, locale),
+      goal: number(c.goal, locale),
+      percent: percent(c.share, locale),
+      bar: bar(c.share),
+    }),
   });
   if (options.coverageChartUrl) blocks.push({ type: "image", url: options.coverageChartUrl, alt: coverageChartAlt(c, locale) });
   blocks.push({
@@ -87,11 +96,7 @@ export function renderDigestMessage(data: DigestData, options: DigestMessageOpti
 
   const staleItems: ListItem[] = data.stale.items.map((s) => ({
     title: `${s.ref} ${s.title}`,
-    subtitle: [
-      msg.daysWithoutProgress(s.daysSilent),
-      s.responsibleName ?? msg.nobodyResponsible,
-      PHASE_NAMES[s.phase][locale],
-    ].join(" · "),
+    subtitle: [msg.daysWithoutProgress(s.daysSilent), s.responsibleName ?? msg.nobodyResponsible, PHASE_NAMES[s.phase][locale]].join(" · "),
   }));
   const staleBlocks = section(msg.assignmentsWithoutProgressFor14, data.stale.total, msg.none, staleItems, locale);
   if (data.stale.total > 0) {

@@ -15,7 +15,9 @@ function pattern(cron: string): Cron {
 export function latestOccurrence(cron: string, now: number): number | undefined {
   // croner returns runs strictly before the reference, except earlier in the same second;
   // one millisecond later makes "at or before now" exact.
-  return pattern(cron).previousRuns(1, new Date(now + 1))[0]?.getTime();
+  return pattern(cron)
+    .previousRuns(1, new Date(now + 1))[0]
+    ?.getTime();
 }
 
 /** The occurrence strictly before `instant`. */

@@ -163,7 +163,14 @@ export function startDigestScheduler(options: DigestSchedulerOptions): DigestSch
     const last = await sv.digests.lastRun(subscription.id);
     for (const due of dueRuns(subscription, last, now, { ...(options.lateAfterMs !== undefined ? { lateAfterMs: options.lateAfterMs } : {}) })) {
       const since = periodStart(subscription.cron, due.scheduledFor.getTime(), await sv.digests.lastPosted(subscription.id));
-      const run = await sv.digests.claimRun({ subscriptionId: subscription.id, scheduledFor: due.scheduledFor, periodStart: new Date(since), late: due.late, claimedBy: instanceId, leaseMs });
+      const run = await sv.digests.claimRun({
+        subscriptionId: subscription.id,
+        scheduledFor: due.scheduledFor,
+        periodStart: new Date(since),
+        late: due.late,
+        claimedBy: instanceId,
+        leaseMs,
+      });
       const entry = { subscription: subscription.ref, periodKey: due.periodKey, late: due.late };
       if (!run) {
         report.runs.push({ ...entry, outcome: "claimed_elsewhere" });

@@ -164,7 +164,11 @@ export function createEngine(options: EngineOptions): Engine {
       },
     };
     try {
-      const answer = turn.form ? await onForm(ctx, turn.form) : turn.action ? await onAction(ctx, turn.action) : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT), await vocabulary(), note);
+      const answer = turn.form
+        ? await onForm(ctx, turn.form)
+        : turn.action
+          ? await onAction(ctx, turn.action)
+          : await onText(ctx, (turn.text ?? "").slice(0, MAX_TEXT), await vocabulary(), note);
       // Only a click has a message to take the place of; a reply with no message replaces nothing.
       const result = answer.replaceOriginal && (!turn.action || turn.form || answer.messages.length === 0) ? { ...answer, replaceOriginal: false } : answer;
       if (changed) {
@@ -228,7 +232,13 @@ async function onText(ctx: FlowContext, text: string, register: RegisterVocabula
   // The turn's one parse: every flow below works from it. What the conversation waits for
   // goes in, so an answer ("kl 14") is read as one.
   const expecting = expectationOf(pending);
-  const parsed = parseUtterance(text, { now: ctx.now, timeZone: ctx.sv.config.timeZone, logger: ctx.logger, ...(register ? { register } : {}), ...(expecting ? { context: expecting } : {}) });
+  const parsed = parseUtterance(text, {
+    now: ctx.now,
+    timeZone: ctx.sv.config.timeZone,
+    logger: ctx.logger,
+    ...(register ? { register } : {}),
+    ...(expecting ? { context: expecting } : {}),
+  });
   // Digest commands are handled wherever the conversation is, and leave it where it was.
   const digest = digestCommandOf(parsed);
   if (digest) {
@@ -299,7 +309,8 @@ async function continuePending(ctx: FlowContext, pending: Pending, parsed: Parse
       }
       return dialogues.continueReschedule(ctx, pending, parsed.entities);
     case "cancel":
-      if (pending.awaiting === "confirm" && pending.dialogueId && /^\s*(ja|yes|ok|okej|ställ in)\b/i.test(text)) return dialogues.confirmCancel(ctx, pending.dialogueId);
+      if (pending.awaiting === "confirm" && pending.dialogueId && /^\s*(ja|yes|ok|okej|ställ in)\b/i.test(text))
+        return dialogues.confirmCancel(ctx, pending.dialogueId);
       if (pending.awaiting === "dialogue") return dialogues.startCancel(ctx, parsed.entities);
       ctx.setPending(undefined);
       return reply(textMessage(ctx.locale, t(ctx.locale).common.cancelled));
@@ -379,7 +390,9 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
     case "book.organizer":
       return bookDraft && organizerId ? booking.pickOrganizer(ctx, bookDraft, organizerId, str(v.schoolUnitCode)) : expired(ctx);
     case "book.place":
-      return bookDraft ? booking.pickPlace(ctx, bookDraft, { ...(str(v.officeId) ? { officeId: str(v.officeId) } : {}), digital: v.digital === true }) : expired(ctx);
+      return bookDraft
+        ? booking.pickPlace(ctx, bookDraft, { ...(str(v.officeId) ? { officeId: str(v.officeId) } : {}), digital: v.digital === true })
+        : expired(ctx);
     case "book.slot":
       return bookDraft && start ? booking.pickSlot(ctx, bookDraft, start) : expired(ctx);
     case "book.confirm":
@@ -395,10 +408,19 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
     case "dialogue.cancel.pick":
       return id ? dialogues.askCancelConfirmation(ctx, id) : expired(ctx);
     case "dialogue.cancel.confirm":
-      return inPlace(pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id) ? await dialogues.confirmCancel(ctx, pending.dialogueId) : expired(ctx));
+      return inPlace(
+        pending?.flow === "cancel" && pending.dialogueId !== undefined && pending.dialogueId === str(v.id)
+          ? await dialogues.confirmCancel(ctx, pending.dialogueId)
+          : expired(ctx),
+      );
     case "dialogue.reschedule.pick":
       return id
-        ? dialogues.rescheduleTo(ctx, id, pending?.flow === "reschedule" ? storedWhen(pending, ctx.sv.config.timeZone) : undefined, pending?.flow === "reschedule" ? pending.time : undefined)
+        ? dialogues.rescheduleTo(
+            ctx,
+            id,
+            pending?.flow === "reschedule" ? storedWhen(pending, ctx.sv.config.timeZone) : undefined,
+            pending?.flow === "reschedule" ? pending.time : undefined,
+          )
         : expired(ctx);
     case "organizer.show":
       return organizerId ? showOrganizerById(ctx, organizerId) : expired(ctx);
@@ -442,7 +464,10 @@ async function onAction(ctx: FlowContext, action: { id: string; value: Record<st
   }
 }
 
-async function onForm(ctx: FlowContext, form: { id: string; values: Record<string, string | number | boolean | undefined>; context?: Record<string, string | number | boolean> }): Promise<EngineReply> {
+async function onForm(
+  ctx: FlowContext,
+  form: { id: string; values: Record<string, string | number | boolean | undefined>; context?: Record<string, string | number | boolean> },
+): Promise<EngineReply> {
   if (form.id === "book") return booking.submitBookingForm(ctx, form.values);
   if (form.id === "progress") {
     const ref = str(form.context?.ref) ?? str(form.values.ref);
@@ -451,7 +476,9 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
   }
   if (form.id === "minutes") {
     const id = str(form.context?.id);
-    return id ? lifecycle.submitMinutesForm(ctx, id, form.values) : { messages: [], replaceOriginal: false, formErrors: { notes: t(ctx.locale).engine.theDialogueIsMissingOpen } };
+    return id
+      ? lifecycle.submitMinutesForm(ctx, id, form.values)
+      : { messages: [], replaceOriginal: false, formErrors: { notes: t(ctx.locale).engine.theDialogueIsMissingOpen } };
   }
   if (form.id === "contact") {
     const organizerId = str(form.context?.organizerId);
@@ -460,7 +487,9 @@ async function onForm(ctx: FlowContext, form: { id: string; values: Record<strin
   }
   if (form.id === "dialogue.contacts") {
     const id = str(form.context?.id);
-    return id ? contacts.submitDialogueContacts(ctx, id, form.values, async (dialogueId) => booking.dialogueCard(ctx, await ctx.sv.dialogues.get(dialogueId))) : expired(ctx);
+    return id
+      ? contacts.submitDialogueContacts(ctx, id, form.values, async (dialogueId) => booking.dialogueCard(ctx, await ctx.sv.dialogues.get(dialogueId)))
+      : expired(ctx);
   }
   return expired(ctx);
 }

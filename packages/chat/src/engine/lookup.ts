@@ -22,7 +22,13 @@ export async function findOrganizerChoices(sv: Samverkan, text: string, limit = 
   }
   for (const hit of await sv.schools.search(text, { limit })) {
     scored.push({
-      choice: { organizerId: hit.organizer.id, organizerName: hit.organizer.name, schoolUnitCode: hit.school.code, label: `${hit.school.name} (${hit.organizer.name})`, detail: hit.municipalityName },
+      choice: {
+        organizerId: hit.organizer.id,
+        organizerName: hit.organizer.name,
+        schoolUnitCode: hit.school.code,
+        label: `${hit.school.name} (${hit.organizer.name})`,
+        detail: hit.municipalityName,
+      },
       score: hit.score,
     });
   }

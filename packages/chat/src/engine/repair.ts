@@ -19,7 +19,10 @@ export function answerMidFlow(parsed: ParseResult, pending: Pending): boolean {
   if (parsed.intent === "assignment.show") return pending.flow !== "progress";
   // A school code or name answers "with whom?" in a booking; a "sök …" is a question anywhere.
   if (parsed.intent === "school.search" || parsed.intent === "school.show") {
-    return SEARCH_COMMAND.test(parsed.text) && !(pending.flow === "book" && pending.awaiting === "organizer" && !/^\s*(?:sök|sok|search|find|hitta)\b/i.test(parsed.text));
+    return (
+      SEARCH_COMMAND.test(parsed.text) &&
+      !(pending.flow === "book" && pending.awaiting === "organizer" && !/^\s*(?:sök|sok|search|find|hitta)\b/i.test(parsed.text))
+    );
   }
   return false;
 }

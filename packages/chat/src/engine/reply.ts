@@ -9,7 +9,9 @@ export { escapeMarkup };
 /** Markup as a notification line: the engine's emphasis markers dropped, data kept as written. */
 function fallbackOf(markup: string): string {
   return parseMarkup(markup)
-    .map((node) => (node.kind === "text" && !node.plain ? node.text.replace(/\*\*|\*|_/g, "") : node.kind === "link" ? `[${node.text}](${node.url})` : node.text))
+    .map((node) =>
+      node.kind === "text" && !node.plain ? node.text.replace(/\*\*|\*|_/g, "") : node.kind === "link" ? `[${node.text}](${node.url})` : node.text,
+    )
     .join("");
 }
 

@@ -51,16 +51,20 @@ export function classify(u: Utterance): Classification {
   if (coverage !== undefined) return { intent: "coverage.show", cueEnd: coverage };
 
   // Rankings name a measure or say "rangordna"/"topp"/"lägst" about schools.
-  const schoolMention = tokens.some((t) => matchesWord(t.word, lex.SCHOOL_NOUNS, t.name) || /^(?:gymnasieskol\w*|grundskol\w*|skolorna|skolenheterna)$/.test(t.word));
+  const schoolMention = tokens.some(
+    (t) => matchesWord(t.word, lex.SCHOOL_NOUNS, t.name) || /^(?:gymnasieskol\w*|grundskol\w*|skolorna|skolenheterna)$/.test(t.word),
+  );
   const metric = findMetric(folded);
-  if (!dialogueNoun && !ref && ((metric && (isRankRequest(folded) || schoolMention)) || (schoolMention && /(?<![a-z])(?:rangordna\w*|ranka\w*|rank|ranked|ranking|rankning\w*|topplista\w*)(?![a-z])/.test(folded)))) {
+  if (
+    !dialogueNoun &&
+    !ref &&
+    ((metric && (isRankRequest(folded) || schoolMention)) ||
+      (schoolMention && /(?<![a-z])(?:rangordna\w*|ranka\w*|rank|ranked|ranking|rankning\w*|topplista\w*)(?![a-z])/.test(folded)))
+  ) {
     return { intent: "school.rank", cueEnd: metric?.index };
   }
 
-  const cancel =
-    endOf(firstToken(lex.CANCEL)) ??
-    phrase(lex.CANCEL_PHRASES) ??
-    (dialogueNoun ? phrase(lex.REMOVE_PHRASES) : undefined);
+  const cancel = endOf(firstToken(lex.CANCEL)) ?? phrase(lex.CANCEL_PHRASES) ?? (dialogueNoun ? phrase(lex.REMOVE_PHRASES) : undefined);
   if (cancel !== undefined) return { intent: "dialogue.cancel", cueEnd: cancel };
 
   const logCue = endOf(firstToken(lex.LOG_VERBS)) ?? endOf(firstToken(lex.PROGRESS_NOUNS)) ?? phrase(lex.LOG_PHRASES);
@@ -78,8 +82,7 @@ export function classify(u: Utterance): Classification {
 
   const weakBook = firstToken(lex.WEAK_BOOK);
   const withWhom = weakBook && tokens.some((t) => t.index > weakBook.index && lex.ORGANIZER_MARKERS.includes(t.word));
-  const book =
-    endOf(firstToken(lex.BOOK)) ?? (dialogueNoun ? phrase(lex.BOOK_PHRASES) : undefined) ?? (withWhom ? endOf(weakBook) : undefined);
+  const book = endOf(firstToken(lex.BOOK)) ?? (dialogueNoun ? phrase(lex.BOOK_PHRASES) : undefined) ?? (withWhom ? endOf(weakBook) : undefined);
   if (book !== undefined && !aboutAssignment) return { intent: "dialogue.book", cueEnd: book };
 
   if (dialogueNoun && (dialoguePlural || firstToken(lex.LIST))) {
@@ -98,8 +101,7 @@ export function classify(u: Utterance): Classification {
   if (school) return { intent: "school.show", cueEnd: school.index + school.length };
 
   const schoolWord = tokens.find((t) => matchesWord(t.word, lex.SCHOOL_NOUNS, t.name) || lex.SCHOOL_NAME.test(t.word));
-  const search =
-    endOf(firstToken(lex.SEARCH)) ?? phrase(lex.SEARCH_PHRASES) ?? (schoolWord ? endOf(firstToken(lex.WEAK_SEARCH)) : undefined);
+  const search = endOf(firstToken(lex.SEARCH)) ?? phrase(lex.SEARCH_PHRASES) ?? (schoolWord ? endOf(firstToken(lex.WEAK_SEARCH)) : undefined);
   if (search !== undefined || schoolWord) return { intent: "school.search", cueEnd: search };
 
   const help = endOf(firstToken(lex.HELP)) ?? phrase(lex.HELP_PHRASES);

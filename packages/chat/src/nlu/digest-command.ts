@@ -41,9 +41,23 @@ const VERBS: Array<[readonly string[], "digest.pause" | "digest.resume" | "diges
 ];
 /** Full day names, folded, for a day written with a typo ("fredga", "mondya"). */
 const DAY_NAMES: Array<[string, string]> = [
-  ["mandag", "1"], ["monday", "1"], ["tisdag", "2"], ["tuesday", "2"], ["onsdag", "3"], ["wednesday", "3"],
-  ["torsdag", "4"], ["thursday", "4"], ["fredag", "5"], ["friday", "5"], ["lordag", "6"], ["saturday", "6"],
-  ["sondag", "0"], ["sunday", "0"], ["vardag", "1-5"], ["weekday", "1-5"], ["dagligen", "*"],
+  ["mandag", "1"],
+  ["monday", "1"],
+  ["tisdag", "2"],
+  ["tuesday", "2"],
+  ["onsdag", "3"],
+  ["wednesday", "3"],
+  ["torsdag", "4"],
+  ["thursday", "4"],
+  ["fredag", "5"],
+  ["friday", "5"],
+  ["lordag", "6"],
+  ["saturday", "6"],
+  ["sondag", "0"],
+  ["sunday", "0"],
+  ["vardag", "1-5"],
+  ["weekday", "1-5"],
+  ["dagligen", "*"],
 ];
 
 function weekdayOf(word: string): string | undefined {
@@ -54,14 +68,21 @@ function weekdayOf(word: string): string | undefined {
 }
 
 /** `Västernorrlands län` → `vasternorrland`: drop "län" and the genitive s that county names take. */
-const countyStem = (name: string) => foldSwedish(name).replace(/\s+lan$/, "").replace(/s$/, "").trim();
+const countyStem = (name: string) =>
+  foldSwedish(name)
+    .replace(/\s+lan$/, "")
+    .replace(/s$/, "")
+    .trim();
 const COUNTY_STEMS = COUNTIES.map((c) => ({ code: c.code, stem: countyStem(c.name) }));
 
 const problem = (digestProblem: DigestProblem): DigestReading => ({ intent: "digest.create", entities: { digestProblem } });
 
 /** Undefined when the text is not a digest command at all. */
 export function readDigestCommand(input: string): DigestReading | undefined {
-  const text = input.trim().replace(/^\/?samverkan\b\s*/i, "").replace(/\s+/g, " ");
+  const text = input
+    .trim()
+    .replace(/^\/?samverkan\b\s*/i, "")
+    .replace(/\s+/g, " ");
   const head = /^(\p{L}+)(?![\p{L}\d])\s*(.*)$/u.exec(text);
   if (!head || !matchesWord(foldSwedish(head[1] ?? ""), HEAD)) return undefined;
   const rest = (head[2] ?? "").trim().replace(/[.!]+$/, "");

@@ -12,7 +12,8 @@ import type { Classification } from "./classify";
 const PREPARE = /\b(forbered[a-z]*|forbereda|briefing|prepare|brief me)\b/;
 const PREPARE_BEFORE = /\b(infor|before)\s+(dialog[a-z]*|motet|moten?|kvalitetsdialog[a-z]*|the (dialogue|meeting))\b/;
 // "for 90 minutes" is a duration, not meeting minutes.
-const RECORD = /\b(ar|var|blev|is|was)\s+(genomford|klar|avklarad|held|done)\b|\bgenomforde\b|\bprotokoll[a-z]*\b|\bminnesanteckning[a-z]*\b|\b(record|write)\s+(the\s+)?minutes\b|(?<!\d\s*|\b(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+)\bminutes\b/;
+const RECORD =
+  /\b(ar|var|blev|is|was)\s+(genomford|klar|avklarad|held|done)\b|\bgenomforde\b|\bprotokoll[a-z]*\b|\bminnesanteckning[a-z]*\b|\b(record|write)\s+(the\s+)?minutes\b|(?<!\d\s*|\b(?:a|an|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|ninety)\s+)\bminutes\b/;
 const DIALOGUE_WORD = /\b(dialog[a-z]*|kvalitetsdialog[a-z]*|motet|mote|dialogue|meeting)\b/;
 const ASSIGNMENT_WORD = /\bu-?\s?\d+\b|\buppdrag[a-z]*\b|\bassignments?\b/;
 

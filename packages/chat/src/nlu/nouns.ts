@@ -6,8 +6,17 @@ import { matchesWord } from "./fuzzy";
  */
 
 const DIALOGUE_FORMS = [
-  "dialog", "dialogen", "dialoger", "dialogerna", "dialogue", "dialogues", "dialogs",
-  "kvalitetsdialog", "kvalitetsdialogen", "kvalitetsdialoger", "kvalitetsdialogerna",
+  "dialog",
+  "dialogen",
+  "dialoger",
+  "dialogerna",
+  "dialogue",
+  "dialogues",
+  "dialogs",
+  "kvalitetsdialog",
+  "kvalitetsdialogen",
+  "kvalitetsdialoger",
+  "kvalitetsdialogerna",
 ];
 const MEETING_FORMS = ["mote", "motet", "moten", "motena", "meeting", "meetings", "bokning", "bokningen", "bokningar", "bokningarna", "booking", "bookings"];
 const PLURAL_FORMS = new Set(["moten", "motena", "meetings", "bokningar", "bokningarna", "bookings"]);

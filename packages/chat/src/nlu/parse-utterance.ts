@@ -22,7 +22,14 @@ import type { DateTimeResult, Entities, IntentName, ParseContext, ParseOptions, 
 import { toUtterance, type Utterance } from "./utterance";
 import { trimRecordTail } from "./lifecycle";
 
-const DIALOGUE_INTENTS = new Set<IntentName>(["dialogue.book", "dialogue.reschedule", "dialogue.cancel", "dialogue.list", "dialogue.prepare", "dialogue.record"]);
+const DIALOGUE_INTENTS = new Set<IntentName>([
+  "dialogue.book",
+  "dialogue.reschedule",
+  "dialogue.cancel",
+  "dialogue.list",
+  "dialogue.prepare",
+  "dialogue.record",
+]);
 
 interface Context {
   u: Utterance;
@@ -34,8 +41,7 @@ interface Context {
   expecting: ParseContext | undefined;
 }
 
-const blankSpan = (text: string, s: Span | undefined): string =>
-  s ? text.slice(0, s.index) + " ".repeat(s.length) + text.slice(s.index + s.length) : text;
+const blankSpan = (text: string, s: Span | undefined): string => (s ? text.slice(0, s.index) + " ".repeat(s.length) + text.slice(s.index + s.length) : text);
 
 /** Where an organizer's name may begin: after "med"/"with", else after the verb or "dialog". */
 function organizerStarts(u: Utterance, cueEnd: number | undefined, requireMarker: boolean): number[] {
@@ -56,7 +62,28 @@ function linkOrganizer(u: Utterance, register: RegisterIndex, starts: readonly n
     const next = u.tokens.find((t) => t.index >= start);
     // Skip "en kvalitetsdialog med", "the": filler between the marker and the name.
     let at = next;
-    const filler = new Set(["in", "en", "ett", "a", "an", "the", "ny", "new", "kvalitetsdialog", "dialog", "dialogue", "quality", "mote", "meeting", "dialogen", "motet", "huvudmannen", "huvudman", "organizer", "organisation"]);
+    const filler = new Set([
+      "in",
+      "en",
+      "ett",
+      "a",
+      "an",
+      "the",
+      "ny",
+      "new",
+      "kvalitetsdialog",
+      "dialog",
+      "dialogue",
+      "quality",
+      "mote",
+      "meeting",
+      "dialogen",
+      "motet",
+      "huvudmannen",
+      "huvudman",
+      "organizer",
+      "organisation",
+    ]);
     while (at && filler.has(at.word)) {
       const after = at.index;
       at = u.tokens.find((t) => t.index > after);
@@ -191,8 +218,35 @@ function rankEntities({ u, register }: Context): Entities {
 }
 
 const PROFILE_FILLER = new Set([
-  "huvudman", "huvudmannen", "huvudmanen", "huvudmansprofil", "organizer", "organizers", "principal", "profile", "profil", "profilen",
-  "for", "pa", "over", "of", "om", "about", "on", "the", "me", "visa", "show", "som", "as", "an", "a", "info", "vad", "vet", "vi",
+  "huvudman",
+  "huvudmannen",
+  "huvudmanen",
+  "huvudmansprofil",
+  "organizer",
+  "organizers",
+  "principal",
+  "profile",
+  "profil",
+  "profilen",
+  "for",
+  "pa",
+  "over",
+  "of",
+  "om",
+  "about",
+  "on",
+  "the",
+  "me",
+  "visa",
+  "show",
+  "som",
+  "as",
+  "an",
+  "a",
+  "info",
+  "vad",
+  "vet",
+  "vi",
 ]);
 
 function organizerShowEntities({ u, cueEnd, register }: Context): Entities {
@@ -219,7 +273,11 @@ function organizerShowEntities({ u, cueEnd, register }: Context): Entities {
 const defaultVocabulary = baseVocabulary();
 
 /** "berätta om Malmö stad" asks about an organizer, not a school, when the words name one. */
-function aboutOrganizer(u: Utterance, c: { intent: IntentName; cueEnd?: number | undefined }, register: RegisterIndex): { intent: IntentName; cueEnd?: number | undefined } {
+function aboutOrganizer(
+  u: Utterance,
+  c: { intent: IntentName; cueEnd?: number | undefined },
+  register: RegisterIndex,
+): { intent: IntentName; cueEnd?: number | undefined } {
   if (c.intent !== "school.search") return c;
   const about = lex.ABOUT_PHRASES.exec(u.folded);
   if (!about) return c;

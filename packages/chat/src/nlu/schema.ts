@@ -48,7 +48,13 @@ export const whenSchema = z.union([
   z.strictObject({ kind: z.literal("day"), date: z.string().regex(isoDate), zone: z.string().min(1) }),
   z.strictObject({ kind: z.literal("instant"), at: z.string().regex(isoDateTime), zone: z.string().min(1) }),
   z.strictObject({ kind: z.literal("range"), unit: z.literal("day"), from: z.string().regex(isoDate), to: z.string().regex(isoDate), zone: z.string().min(1) }),
-  z.strictObject({ kind: z.literal("range"), unit: z.literal("instant"), from: z.string().regex(isoDateTime), to: z.string().regex(isoDateTime), zone: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal("range"),
+    unit: z.literal("instant"),
+    from: z.string().regex(isoDateTime),
+    to: z.string().regex(isoDateTime),
+    zone: z.string().min(1),
+  }),
 ]);
 
 export const digestScheduleSchema = z.strictObject({
@@ -68,7 +74,10 @@ export const digestProblemSchema = z.discriminatedUnion("code", [
 // strictObject: an unexpected key is a contract break, not something to pass through.
 export const entitiesSchema = z.strictObject({
   query: z.string().min(1).optional(),
-  schoolUnitCode: z.string().regex(/^\d{8}$/).optional(),
+  schoolUnitCode: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
   organizer: z.string().min(1).optional(),
   start: z.string().regex(isoDateOrDateTime).optional(),
   end: z.string().regex(isoDateOrDateTime).optional(),
@@ -77,13 +86,19 @@ export const entitiesSchema = z.strictObject({
   /** A configured office's town; the default offices are `officeSchema`, configuration may add others. */
   office: z.string().min(1).optional(),
   digital: z.boolean().optional(),
-  assignmentRef: z.string().regex(/^U-\d+$/).optional(),
+  assignmentRef: z
+    .string()
+    .regex(/^U-\d+$/)
+    .optional(),
   percent: z.number().min(0).max(100).optional(),
   phase: phaseSchema.optional(),
   note: z.string().min(1).optional(),
   // Added by issue #11:
   organizerId: z.string().min(1).optional(),
-  time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  time: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .optional(),
   unplacedDate: z.string().min(1).optional(),
   area: z.string().min(1).optional(),
   metric: metricSchema.optional(),

@@ -22,17 +22,11 @@ export function blank(text: string, pattern: RegExp): string {
 }
 
 // Slack `<@U123>`, Teams `<at>Samverkan</at>`, and the slash command itself are addressing, not content.
-const ADDRESSING = [
-  /<@[A-Za-z0-9._-]+(?:\|[^>]*)?>/g,
-  /<at>[^<]{0,80}<\/at>/gi,
-  /^\s*\/?samverkan\b:?/i,
-  /^\s*@samverkan\b:?/i,
-];
+const ADDRESSING = [/<@[A-Za-z0-9._-]+(?:\|[^>]*)?>/g, /<at>[^<]{0,80}<\/at>/gi, /^\s*\/?samverkan\b:?/i, /^\s*@samverkan\b:?/i];
 
 export function stripAddressing(text: string): string {
   return ADDRESSING.reduce((acc, re) => blank(acc, re), text);
 }
-
 
 export interface Token {
   word: string;

@@ -53,11 +53,7 @@ export interface DigestSchedule {
 }
 
 /** Why a `digest …` line could not become a schedule; the flow says it in the reader's language. */
-export type DigestProblem =
-  | { code: "when" }
-  | { code: "area" }
-  | { code: "timeOfDay"; value: string }
-  | { code: "county"; value: string };
+export type DigestProblem = { code: "when" } | { code: "area" } | { code: "timeOfDay"; value: string } | { code: "county"; value: string };
 
 export interface Entities {
   query?: string;

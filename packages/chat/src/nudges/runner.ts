@@ -140,7 +140,10 @@ export function createNudgeRunner(options: NudgeRunnerOptions) {
             await sv.nudges.markFailed(nudge.key, `not deliverable: ${error.reason}`);
             report.undeliverable.push({ key: nudge.key, staffId: error.staffId, reason: error.reason });
             outcome("undeliverable");
-            logger.warn({ key: nudge.key, staffId: error.staffId, reason: error.reason }, "nudge not deliverable: the staff member cannot be reached in chat; not retried");
+            logger.warn(
+              { key: nudge.key, staffId: error.staffId, reason: error.reason },
+              "nudge not deliverable: the staff member cannot be reached in chat; not retried",
+            );
             continue;
           }
           const text = error instanceof Error ? error.message : String(error);

@@ -28,7 +28,13 @@ async function settingsCard(ctx: FlowContext, lead?: string): Promise<Message> {
     { type: "context", text: msg.sentAsDirectMessagesNever },
   );
   if (recent.length > 0) {
-    blocks.push({ type: "context", text: `${msg.recent}: ${recent.map((r) => `${formatDateTime(r.scheduledFor, ctx.locale)} (${t(ctx.locale).nudgesSettings.kindNames[r.kind].split(",")[0]})`).join("; ")}`.slice(0, 2000) });
+    blocks.push({
+      type: "context",
+      text: `${msg.recent}: ${recent.map((r) => `${formatDateTime(r.scheduledFor, ctx.locale)} (${t(ctx.locale).nudgesSettings.kindNames[r.kind].split(",")[0]})`).join("; ")}`.slice(
+        0,
+        2000,
+      ),
+    });
   }
   return message(ctx.locale, blocks, msg.myReminders);
 }

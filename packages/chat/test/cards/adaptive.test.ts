@@ -234,8 +234,19 @@ describe("renderAdaptiveCard: forms", () => {
     const inDialog = renderAdaptiveCard(bookingMessage, { dialogButtons: (action) => ({ verb: "in.dialog", action: { id: action.id, value: action.value } }) });
     const set = (inDialog.body[1] as AcContainer).items.at(-1) as AcActionSet;
     expect(set.actions).toEqual([
-      { type: "Action.Submit", title: "Boka", style: "positive", associatedInputs: "auto", data: { verb: "in.dialog", action: { id: "dialogue.book.submit", value: { organizer: "2120002411" } } } },
-      { type: "Action.Submit", title: "Avbryt", associatedInputs: "none", data: { verb: "in.dialog", action: { id: "dialogue.book.cancel", value: { organizer: "2120002411" } } } },
+      {
+        type: "Action.Submit",
+        title: "Boka",
+        style: "positive",
+        associatedInputs: "auto",
+        data: { verb: "in.dialog", action: { id: "dialogue.book.submit", value: { organizer: "2120002411" } } },
+      },
+      {
+        type: "Action.Submit",
+        title: "Avbryt",
+        associatedInputs: "none",
+        data: { verb: "in.dialog", action: { id: "dialogue.book.cancel", value: { organizer: "2120002411" } } },
+      },
     ]);
     expect(validateAdaptiveCard(inDialog)).toEqual([]);
   });
@@ -243,9 +254,27 @@ describe("renderAdaptiveCard: forms", () => {
   it("shows errors as red text under the offending input, form-level errors under the title", () => {
     const items = (renderAdaptiveCard(bookingMessageWithErrors).body[0] as AcContainer).items;
     const order = items.map((element) =>
-      element.type === "TextBlock" ? (element.color === "attention" ? `error:${element.text.split(" ")[0]}` : "title") : element.type === "ActionSet" ? "actions" : element.id,
+      element.type === "TextBlock"
+        ? element.color === "attention"
+          ? `error:${element.text.split(" ")[0]}`
+          : "title"
+        : element.type === "ActionSet"
+          ? "actions"
+          : element.id,
     );
-    expect(order).toEqual(["title", "error:Regionkontoret", "date", "error:Datumet", "start", "participants", "error:Fyll", "office", "agenda", "digital", "actions"]);
+    expect(order).toEqual([
+      "title",
+      "error:Regionkontoret",
+      "date",
+      "error:Datumet",
+      "start",
+      "participants",
+      "error:Fyll",
+      "office",
+      "agenda",
+      "digital",
+      "actions",
+    ]);
     expect(items[3]).toEqual({
       type: "TextBlock",
       text: "Datumet finns inte. Ange datum som ÅÅÅÅ-MM-DD.",

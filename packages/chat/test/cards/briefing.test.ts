@@ -20,24 +20,78 @@ async function largeBriefing() {
   const rows = [];
   for (let i = 0; i < 40; i++) {
     const code = String(10_000_000 + i * 7919);
-    await sv.schools.upsert({ code, name: `${["Fredriksborg", "Sjöbo", "Engelbrekt", "Norrby"][i % 4]}skolan ${i} F-9 med ett ganska långt namn för att pröva gränserna`, municipalityCode: "1490", organizerId: org.id, typesOfSchooling: ["gr"] }, system);
+    await sv.schools.upsert(
+      {
+        code,
+        name: `${["Fredriksborg", "Sjöbo", "Engelbrekt", "Norrby"][i % 4]}skolan ${i} F-9 med ett ganska långt namn för att pröva gränserna`,
+        municipalityCode: "1490",
+        organizerId: org.id,
+        typesOfSchooling: ["gr"],
+      },
+      system,
+    );
     for (const [y, year] of ["2022/23", "2023/24", "2024/25"].entries()) {
-      rows.push({ school_unit_code: code, school_year: year, metric: "meritValue", kind: "number", value: 160 + i + y * 3, raw: "x", value_type: null, source: "t" });
-      rows.push({ school_unit_code: code, school_year: year, metric: "shareAllSubjects", kind: "number", value: 50 + i / 2, raw: "x", value_type: null, source: "t" });
-      rows.push({ school_unit_code: code, school_year: year, metric: "shareEligibleVocational", kind: "number", value: 70 + i / 3, raw: "x", value_type: null, source: "t" });
+      rows.push({
+        school_unit_code: code,
+        school_year: year,
+        metric: "meritValue",
+        kind: "number",
+        value: 160 + i + y * 3,
+        raw: "x",
+        value_type: null,
+        source: "t",
+      });
+      rows.push({
+        school_unit_code: code,
+        school_year: year,
+        metric: "shareAllSubjects",
+        kind: "number",
+        value: 50 + i / 2,
+        raw: "x",
+        value_type: null,
+        source: "t",
+      });
+      rows.push({
+        school_unit_code: code,
+        school_year: year,
+        metric: "shareEligibleVocational",
+        kind: "number",
+        value: 70 + i / 3,
+        raw: "x",
+        value_type: null,
+        source: "t",
+      });
       rows.push({ school_unit_code: code, school_year: year, metric: "pupils", kind: "number", value: 200 + i, raw: "x", value_type: null, source: "t" });
     }
   }
   await store.db.insertInto("school_results").values(rows).execute();
-  for (let i = 0; i < 12; i++) await sv.contacts.add({ organizerId: org.id, name: `Kontakt ${i} Med Långt Efternamn`, role: "rektor", email: `kontakt${i}@boras.se`, phone: "033-35 70 00", notes: "Anteckning ".repeat(30) }, asKarin);
+  for (let i = 0; i < 12; i++)
+    await sv.contacts.add(
+      {
+        organizerId: org.id,
+        name: `Kontakt ${i} Med Långt Efternamn`,
+        role: "rektor",
+        email: `kontakt${i}@boras.se`,
+        phone: "033-35 70 00",
+        notes: "Anteckning ".repeat(30),
+      },
+      asKarin,
+    );
   for (let d = 0; d < 3; d++) {
-    const dialogue = await sv.dialogues.book({ organizerId: org.id, digital: true, start: ["2026-03-10T10:00", "2026-04-14T10:00", "2026-05-12T10:00"][d]!, durationMinutes: 60 }, asKarin);
+    const dialogue = await sv.dialogues.book(
+      { organizerId: org.id, digital: true, start: ["2026-03-10T10:00", "2026-04-14T10:00", "2026-05-12T10:00"][d]!, durationMinutes: 60 },
+      asKarin,
+    );
     await sv.minutes.record(
       dialogue.id,
       {
         topics: [...sv.config.successFactors],
         notes: "Lång anteckning om dialogen. ".repeat(60),
-        actions: Array.from({ length: 8 }, (_, i) => ({ title: `Åtgärd ${i} med en lång beskrivning av vad som ska göras och av vem`, createAssignment: true, responsibleStaffId: head.id })),
+        actions: Array.from({ length: 8 }, (_, i) => ({
+          title: `Åtgärd ${i} med en lång beskrivning av vad som ska göras och av vem`,
+          createAssignment: true,
+          responsibleStaffId: head.id,
+        })),
         nextDialogueDate: "2027-01-15",
       },
       asKarin,

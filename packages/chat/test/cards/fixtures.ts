@@ -58,16 +58,7 @@ export const confirmationCard: Message = {
   ],
 };
 
-const schoolNames = [
-  "Åsbackaskolan",
-  "Östra skolan",
-  "Älvdalsskolan",
-  "Kvarnbackaskolan",
-  "Solängsskolan",
-  "Björkdalsskolan",
-  "Norrbyskolan",
-  "Ängsskolan",
-];
+const schoolNames = ["Åsbackaskolan", "Östra skolan", "Älvdalsskolan", "Kvarnbackaskolan", "Solängsskolan", "Björkdalsskolan", "Norrbyskolan", "Ängsskolan"];
 
 export const pickList: Message = {
   text: "8 skolor matchar ”skolan” i Härnösand",
@@ -206,7 +197,10 @@ export const hostile: Message = {
   text: `<!channel> ${script} & @here ${fiveThousand}`,
   blocks: [
     { type: "header", text: `${script} ${"Rubrik & <b> ".repeat(20)}${emoji}` },
-    { type: "text", text: `${script} & <@U123> <!here> *inte fet* _kanske_ [länk](javascript:alert(1)) [ok](https://example.se/a|b&c=d) [trasig](https://example.se/a>b)` },
+    {
+      type: "text",
+      text: `${script} & <@U123> <!here> *inte fet* _kanske_ [länk](javascript:alert(1)) [ok](https://example.se/a|b&c=d) [trasig](https://example.se/a>b)`,
+    },
     { type: "text", text: fiveThousand },
     { type: "text", text: `**${fiveThousand.trim()}**` },
     { type: "text", text: `- inte en lista\n1. inte heller\n${emoji.repeat(1200)}` },

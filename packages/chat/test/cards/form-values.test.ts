@@ -4,9 +4,14 @@ import { bookingForm } from "./fixtures";
 
 describe("coerceFormValues", () => {
   it("types raw platform strings per input kind", () => {
-    expect(
-      coerceFormValues(bookingForm, { date: "2025-03-12", start: "09:30", participants: "1 2", office: "malmo", agenda: "  ", digital: "true" }),
-    ).toEqual({ date: "2025-03-12", start: "09:30", participants: 12, office: "malmo", agenda: undefined, digital: true });
+    expect(coerceFormValues(bookingForm, { date: "2025-03-12", start: "09:30", participants: "1 2", office: "malmo", agenda: "  ", digital: "true" })).toEqual({
+      date: "2025-03-12",
+      start: "09:30",
+      participants: 12,
+      office: "malmo",
+      agenda: undefined,
+      digital: true,
+    });
   });
 
   it("reads Swedish decimal commas and keeps unreadable numbers as typed", () => {

@@ -1,13 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { escapeMarkup, parseMarkup, plainText } from "../../src/cards/markup";
 
-const HOSTILE = ["<https://evil|x>", "[x](https://e)", "X [Logga in](https://evil.example)", "*bold*", "**bold**", "_it_", "~strike~", "`code`", "<!channel>", "@here", "a\\*b", "\\", "back\\slash", "a_b_c", "[", "**"];
+const HOSTILE = [
+  "<https://evil|x>",
+  "[x](https://e)",
+  "X [Logga in](https://evil.example)",
+  "*bold*",
+  "**bold**",
+  "_it_",
+  "~strike~",
+  "`code`",
+  "<!channel>",
+  "@here",
+  "a\\*b",
+  "\\",
+  "back\\slash",
+  "a_b_c",
+  "[",
+  "**",
+];
 
 describe("escapeMarkup", () => {
   it.each(HOSTILE)("keeps %s as one plain text, character for character", (text) => {
     for (const markup of [escapeMarkup(text), `**${escapeMarkup(text)}**`, `_${escapeMarkup(text)}_`, `före ${escapeMarkup(text)} efter`]) {
       const nodes = parseMarkup(markup);
-      expect(nodes.every((n) => n.kind !== "link"), markup).toBe(true);
+      expect(
+        nodes.every((n) => n.kind !== "link"),
+        markup,
+      ).toBe(true);
       expect(plainText(nodes), markup).toBe(markup.startsWith("före") ? `före ${text} efter` : text);
     }
   });

@@ -43,9 +43,7 @@ describe("parseMarkup: the tiny markup", () => {
   });
 
   it("turns into plain text with link targets spelled out", () => {
-    expect(plainText(parseMarkup("**Se** [här](https://a.se) och [https://b.se](https://b.se)"))).toBe(
-      "Se här (https://a.se) och https://b.se",
-    );
+    expect(plainText(parseMarkup("**Se** [här](https://a.se) och [https://b.se](https://b.se)"))).toBe("Se här (https://a.se) och https://b.se");
   });
 });
 

@@ -106,7 +106,15 @@ describe.skipIf(!recordedModals.available)("Slack form state reads back as typed
       submit: { id: "feedback.send", label: "Skicka", value: {} },
       inputs: [
         { kind: "text", id: "message", label: "Meddelande", multiline: true, required: true },
-        { kind: "select", id: "category", label: "Kategori", options: [{ label: "Fel", value: "bug" }, { label: "Önskemål", value: "feature" }] },
+        {
+          kind: "select",
+          id: "category",
+          label: "Kategori",
+          options: [
+            { label: "Fel", value: "bug" },
+            { label: "Önskemål", value: "feature" },
+          ],
+        },
         { kind: "text", id: "email", label: "E-post" },
       ],
     };
@@ -140,7 +148,9 @@ describe("Teams Action.Execute round-trips to the actions it was made from", () 
   it.each(complete)("%s", (_name, message) => {
     const executes = adaptiveActions(renderAdaptiveCard(message).body).filter((action) => action.type === "Action.Execute");
     const parsed = executes.map((action) => parseAdaptiveAction({ verb: action.verb, data: action.data })?.action);
-    const expected = textActionIndex(message).filter((action) => !action.url).map(ref);
+    const expected = textActionIndex(message)
+      .filter((action) => !action.url)
+      .map(ref);
     expect(parsed).toEqual(expected);
   });
 

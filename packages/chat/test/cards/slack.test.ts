@@ -1,13 +1,6 @@
 import type { ActionsBlock, ContextBlock, HeaderBlock, InputBlock, KnownBlock, SectionBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
-import {
-  checkSlackLimits,
-  renderSlack,
-  renderSlackFormErrors,
-  renderSlackModal,
-  CardLimitError,
-  type Message,
-} from "../../src/cards";
+import { checkSlackLimits, renderSlack, renderSlackFormErrors, renderSlackModal, CardLimitError, type Message } from "../../src/cards";
 import {
   allForms,
   allMessages,
@@ -105,9 +98,7 @@ describe("renderSlack: lists", () => {
     const rows = ofType<SectionBlock>(blocks, "section").filter((section) => section.accessory);
     expect(rows).toHaveLength(8);
     expect(rows[1]?.text?.text).toBe("*Östra skolan*\nSkolenhet 39907812 · Härnösands kommun");
-    expect(rows.map((row) => (row.accessory as { action_id: string }).action_id)).toEqual(
-      Array.from({ length: 8 }, (_, index) => `school.pick:${index}`),
-    );
+    expect(rows.map((row) => (row.accessory as { action_id: string }).action_id)).toEqual(Array.from({ length: 8 }, (_, index) => `school.pick:${index}`));
     expect(slackButtons(blocks).at(-1)?.action_id).toBe("search.cancel:8");
   });
 
@@ -123,7 +114,10 @@ describe("renderSlack: lists", () => {
   });
 
   it("shows previous and next in the middle and only previous on the last page", () => {
-    const labels = (message: Message) => slackButtons(renderSlack(message).blocks).filter((button) => button.action_id?.startsWith("school.list.page")).map((button) => button.text.text);
+    const labels = (message: Message) =>
+      slackButtons(renderSlack(message).blocks)
+        .filter((button) => button.action_id?.startsWith("school.list.page"))
+        .map((button) => button.text.text);
     expect(labels(longListPage(5))).toEqual(["Föregående sida", "Nästa sida"]);
     expect(labels(longListPage(11))).toEqual(["Föregående sida"]);
     expect(slackStrings(renderSlack(longListPage(11)))).toContain("Sida 12 av 12");
@@ -169,10 +163,7 @@ describe("renderSlack: forms inline in a message", () => {
 
   it("ends with submit (primary by default) and cancel buttons", () => {
     const last = blocks.at(-1) as ActionsBlock;
-    expect(last.elements.map((element) => (element as { action_id: string }).action_id)).toEqual([
-      "dialogue.book.submit:0",
-      "dialogue.book.cancel:1",
-    ]);
+    expect(last.elements.map((element) => (element as { action_id: string }).action_id)).toEqual(["dialogue.book.submit:0", "dialogue.book.cancel:1"]);
     expect(last.elements[0]).toMatchObject({ style: "primary" });
   });
 
@@ -249,9 +240,7 @@ describe("renderSlackFormErrors", () => {
   it("moves errors that name no input to the first input when given the form", () => {
     const { errors } = renderSlackFormErrors(bookingFormWithErrors.errors ?? {}, bookingFormWithErrors);
     expect(Object.keys(errors).sort()).toEqual(["date", "participants"]);
-    expect(errors.date).toBe(
-      "Datumet finns inte. Ange datum som ÅÅÅÅ-MM-DD. Regionkontoret i Göteborg öppnar 2024 och kan inte ta emot dialoger före dess.",
-    );
+    expect(errors.date).toBe("Datumet finns inte. Ange datum som ÅÅÅÅ-MM-DD. Regionkontoret i Göteborg öppnar 2024 och kan inte ta emot dialoger före dess.");
   });
 });
 
@@ -390,10 +379,6 @@ describe("checkSlackLimits", () => {
       private_metadata: "m".repeat(3001),
       blocks: [],
     });
-    expect(problems).toEqual([
-      "title: 25 characters, max 24",
-      "submit: 25 characters, max 24",
-      "private_metadata: 3001 characters, max 3000",
-    ]);
+    expect(problems).toEqual(["title: 25 characters, max 24", "submit: 25 characters, max 24", "private_metadata: 3001 characters, max 3000"]);
   });
 });

@@ -46,7 +46,11 @@ describe("renderText", () => {
   it("shows page info and numbered paging actions", () => {
     const text = renderText(longListPage(5));
     expect(text).toContain("10. Skola nr 60 – Kvarnbackaskolan — 10000413 · Umeå kommun\nSida 6 av 12\n[11] Föregående sida  [12] Nästa sida");
-    expect(textActionIndex(longListPage(5)).slice(10).map((action) => action.value)).toEqual([{ page: 4 }, { page: 6 }]);
+    expect(
+      textActionIndex(longListPage(5))
+        .slice(10)
+        .map((action) => action.value),
+    ).toEqual([{ page: 4 }, { page: 6 }]);
   });
 
   it("shows a form as prompts with hints, current values and errors", () => {

@@ -12,12 +12,24 @@ import { expectPostable } from "./support";
 describe("parseDigestCommand", () => {
   it.each([
     ["digest varje måndag 08:00 län 22", { kind: "create", cron: "0 8 * * 1", scope: { kind: "counties", counties: ["22"] }, postWhenEmpty: false }],
-    ["/samverkan digest varje fredag 14:00 kontor Göteborg", { kind: "create", cron: "0 14 * * 5", scope: { kind: "office", officeId: "göteborg" }, postWhenEmpty: false }],
+    [
+      "/samverkan digest varje fredag 14:00 kontor Göteborg",
+      { kind: "create", cron: "0 14 * * 5", scope: { kind: "office", officeId: "göteborg" }, postWhenEmpty: false },
+    ],
     ["digest varje dag 07:30 hela landet", { kind: "create", cron: "30 7 * * *", scope: { kind: "country" }, postWhenEmpty: false }],
-    ["Digest varje vardag kl 7 län 1, 3 och Västernorrlands län även tom", { kind: "create", cron: "0 7 * * 1-5", scope: { kind: "counties", counties: ["01", "03", "22"] }, postWhenEmpty: true }],
+    [
+      "Digest varje vardag kl 7 län 1, 3 och Västernorrlands län även tom",
+      { kind: "create", cron: "0 7 * * 1-5", scope: { kind: "counties", counties: ["01", "03", "22"] }, postWhenEmpty: true },
+    ],
     ["digest every monday 08:00 county 22", { kind: "create", cron: "0 8 * * 1", scope: { kind: "counties", counties: ["22"] }, postWhenEmpty: false }],
-    ["digest every friday at 14.15 office Göteborg in english", { kind: "create", cron: "15 14 * * 5", scope: { kind: "office", officeId: "göteborg" }, locale: "en", postWhenEmpty: false }],
-    ["digest varje tisdag län västra götaland på engelska", { kind: "create", cron: "0 8 * * 2", scope: { kind: "counties", counties: ["14"] }, locale: "en", postWhenEmpty: false }],
+    [
+      "digest every friday at 14.15 office Göteborg in english",
+      { kind: "create", cron: "15 14 * * 5", scope: { kind: "office", officeId: "göteborg" }, locale: "en", postWhenEmpty: false },
+    ],
+    [
+      "digest varje tisdag län västra götaland på engelska",
+      { kind: "create", cron: "0 8 * * 2", scope: { kind: "counties", counties: ["14"] }, locale: "en", postWhenEmpty: false },
+    ],
     ["digest lista", { kind: "list" }],
     ["/samverkan digest list", { kind: "list" }],
     ["digest pausa D-3", { kind: "pause", ref: "D-3" }],
@@ -100,7 +112,15 @@ describe("digest commands in a channel", () => {
     expect(card).toContain("mån 30 nov 08:00");
     expect(await sv.digests.list()).toEqual([]);
     const confirm = actionsOf(asked[0]!).find((a) => a.id === DIGEST_ACTIONS.createConfirm)!;
-    expect(confirm.value).toEqual({ platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST", scope: "county:22", cron: "0 8 * * 1", locale: "sv", postWhenEmpty: false });
+    expect(confirm.value).toEqual({
+      platform: "slack",
+      teamId: "T0SAMVERK",
+      channelId: "C0DIGEST",
+      scope: "county:22",
+      cron: "0 8 * * 1",
+      locale: "sv",
+      postWhenEmpty: false,
+    });
 
     const answer = await handleDigestAction(ctx(), { id: confirm.id, value: confirm.value });
     // The confirmation's answer takes the place of the question.
@@ -128,7 +148,10 @@ describe("digest commands in a channel", () => {
   });
 
   it("lists, pauses, resumes, previews and removes (removal confirmed)", async () => {
-    await sv.digests.create({ target: channel, scope: { kind: "counties", counties: ["22"] } }, { actor: { staffId: karin.id }, channel: "slack", conversation: channel });
+    await sv.digests.create(
+      { target: channel, scope: { kind: "counties", counties: ["22"] } },
+      { actor: { staffId: karin.id }, channel: "slack", conversation: channel },
+    );
     const other = { ...channel, channelId: "C0OTHER" };
     await sv.digests.create({ target: other, scope: { kind: "country" } }, { actor: { staffId: karin.id }, channel: "slack", conversation: other });
     const listed = text(await handleDigestCommand(ctx(), command("digest lista")));
@@ -156,7 +179,9 @@ describe("digest commands in a channel", () => {
   it("declines text that is not a digest command, and says where digests can be set up", async () => {
     expect(digestCommandOf(parseUtterance("boka dialog med Borås kommun imorgon kl 10"))).toBeUndefined();
     expect(await handleDigestAction(ctx(), { id: "book.confirm", value: {} })).toBeUndefined();
-    expect(text(await handleDigestCommand(ctx(karin, null), command("digest varje måndag 08:00 län 22")))).toContain("Digests skickas till en Slack- eller Teams-kanal");
+    expect(text(await handleDigestCommand(ctx(karin, null), command("digest varje måndag 08:00 län 22")))).toContain(
+      "Digests skickas till en Slack- eller Teams-kanal",
+    );
     expect(text(await handleDigestCommand(ctx(), command("digest varje måndag 08:00")))).toContain("Vilket område");
   });
 
@@ -167,8 +192,12 @@ describe("digest commands in a channel", () => {
     const asked = messages(await handleDigestCommand(ctx(vera), command("digest every monday 08:00 county 22")))[0]!;
     const confirm = actionsOf(asked)[0]!;
     await expect(handleDigestAction(ctx(vera), confirm)).rejects.toBeInstanceOf(ForbiddenError);
-    expect(text(await handleDigestAction(ctx(karin, { ...channel, channelId: "C0ELSEWHERE" }), confirm))).toContain("Bekräfta digesten i kanalen där du skapade den.");
-    expect(text(await handleDigestAction(ctx(), { id: confirm.id, value: { ...confirm.value, scope: "galaxy:far" } }))).toContain("Den här knappen har gått ut.");
+    expect(text(await handleDigestAction(ctx(karin, { ...channel, channelId: "C0ELSEWHERE" }), confirm))).toContain(
+      "Bekräfta digesten i kanalen där du skapade den.",
+    );
+    expect(text(await handleDigestAction(ctx(), { id: confirm.id, value: { ...confirm.value, scope: "galaxy:far" } }))).toContain(
+      "Den här knappen har gått ut.",
+    );
     expect(await sv.digests.list()).toEqual([]);
   });
 
@@ -177,8 +206,12 @@ describe("digest commands in a channel", () => {
     const theirs = await sv.digests.create({ target: other, scope: { kind: "country" } }, { actor: { system: "test" }, channel: "system" });
     // A confirm value naming another channel, pressed here, or pressed where there is no channel at all (a DM).
     const forged = { platform: "slack", teamId: "T0SAMVERK", channelId: "C0OTHER", scope: "county:22", cron: "0 8 * * 1", locale: "sv", postWhenEmpty: false };
-    expect(text(await handleDigestAction(ctx(), { id: DIGEST_ACTIONS.createConfirm, value: forged }))).toContain("Bekräfta digesten i kanalen där du skapade den.");
-    expect(text(await handleDigestAction(ctx(karin, null), { id: DIGEST_ACTIONS.createConfirm, value: forged }))).toContain("Digests skickas till en Slack- eller Teams-kanal");
+    expect(text(await handleDigestAction(ctx(), { id: DIGEST_ACTIONS.createConfirm, value: forged }))).toContain(
+      "Bekräfta digesten i kanalen där du skapade den.",
+    );
+    expect(text(await handleDigestAction(ctx(karin, null), { id: DIGEST_ACTIONS.createConfirm, value: forged }))).toContain(
+      "Digests skickas till en Slack- eller Teams-kanal",
+    );
     expect((await sv.digests.list()).map((s) => s.ref)).toEqual([theirs.ref]);
     // Pause, resume and remove buttons carrying another channel's digest id are refused with the SDK's reason.
     for (const id of [DIGEST_ACTIONS.pause, DIGEST_ACTIONS.resume, DIGEST_ACTIONS.remove, DIGEST_ACTIONS.removeConfirm]) {

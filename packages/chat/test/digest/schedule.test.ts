@@ -1,11 +1,24 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { DigestSubscription } from "@samverkan/sdk";
 import { dueRuns, latestOccurrence, nextOccurrence, periodStart, startDigestScheduler, type DigestScheduler } from "../../src/digest/index";
-import { controlledClock, databasesReady, describeEachDatabase, instance, recordingPoster, seedWorld, sharedDatabase, slackChannel, type SharedDatabase } from "./support";
+import {
+  controlledClock,
+  databasesReady,
+  describeEachDatabase,
+  instance,
+  recordingPoster,
+  seedWorld,
+  sharedDatabase,
+  slackChannel,
+  type SharedDatabase,
+} from "./support";
 
 await databasesReady;
 
-const monday8 = { cron: "0 8 * * 1", status: "active", activeSince: "2026-01-01T00:00:00+01:00" } satisfies Pick<DigestSubscription, "cron" | "status" | "activeSince">;
+const monday8 = { cron: "0 8 * * 1", status: "active", activeSince: "2026-01-01T00:00:00+01:00" } satisfies Pick<
+  DigestSubscription,
+  "cron" | "status" | "activeSince"
+>;
 const at = (iso: string) => new Date(iso);
 const keys = (runs: ReturnType<typeof dueRuns>) => runs.map((r) => r.periodKey);
 
@@ -89,10 +102,14 @@ describeEachDatabase("daylight saving through the scheduler", (kind) => {
     scheduler = startDigestScheduler({ samverkan: sv, posters: { slack: poster }, clock: time.clock, timer: false });
     await scheduler.ready;
     const ticks = [
-      "2026-03-23T06:59:00Z", "2026-03-23T07:00:00Z", // winter: 08:00 = 07:00Z
-      "2026-03-30T05:00:00Z", "2026-03-30T06:00:00Z", "2026-03-30T07:00:00Z", // summer: 08:00 = 06:00Z
+      "2026-03-23T06:59:00Z",
+      "2026-03-23T07:00:00Z", // winter: 08:00 = 07:00Z
+      "2026-03-30T05:00:00Z",
+      "2026-03-30T06:00:00Z",
+      "2026-03-30T07:00:00Z", // summer: 08:00 = 06:00Z
       "2026-10-19T06:00:00Z",
-      "2026-10-26T06:00:00Z", "2026-10-26T07:00:00Z", // winter again: 07:00 = 06:00Z is too early
+      "2026-10-26T06:00:00Z",
+      "2026-10-26T07:00:00Z", // winter again: 07:00 = 06:00Z is too early
     ];
     const postedAt: string[] = [];
     for (const tick of ticks) {

@@ -50,7 +50,14 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
   });
 
   function start(sv: Samverkan, poster: RecordingPoster, extra: Partial<Parameters<typeof startDigestScheduler>[0]> = {}): DigestScheduler {
-    const scheduler = startDigestScheduler({ samverkan: sv, posters: { slack: poster }, clock: time.clock, timer: false, sleep: async () => undefined, ...extra });
+    const scheduler = startDigestScheduler({
+      samverkan: sv,
+      posters: { slack: poster },
+      clock: time.clock,
+      timer: false,
+      sleep: async () => undefined,
+      ...extra,
+    });
     schedulers.push(scheduler);
     return scheduler;
   }
@@ -181,7 +188,13 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
   it("takes over a run whose instance crashed between claim and post, after the lease, and posts it once", async () => {
     time.set("2026-11-23T08:00:00+01:00");
     // An instance claimed the period and died before posting.
-    await b.digests.claimRun({ subscriptionId, scheduledFor: new Date("2026-11-23T07:00:00.000Z"), periodStart: new Date("2026-11-16T07:00:00.000Z"), late: false, claimedBy: "crashed-instance" });
+    await b.digests.claimRun({
+      subscriptionId,
+      scheduledFor: new Date("2026-11-23T07:00:00.000Z"),
+      periodStart: new Date("2026-11-16T07:00:00.000Z"),
+      late: false,
+      claimedBy: "crashed-instance",
+    });
     const poster = recordingPoster();
     const scheduler = start(a, poster, { leaseMs: 10 * 60_000 });
     expect(outcomes([await scheduler.ready])).toEqual([]);
@@ -196,7 +209,11 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
     }
     expect(poster.posts).toHaveLength(1);
     expect(renderText(poster.posts[0]!.message)).toContain("sedan mån 16 nov 08:00");
-    expect((await b.digests.runs({ subscription: subscriptionId }))[0]).toMatchObject({ status: "posted", claims: 2, claimedBy: expect.not.stringContaining("crashed") });
+    expect((await b.digests.runs({ subscription: subscriptionId }))[0]).toMatchObject({
+      status: "posted",
+      claims: 2,
+      claimedBy: expect.not.stringContaining("crashed"),
+    });
   });
 
   it("never posts again a digest the platform accepted although its answer was lost: it looks first", async () => {
@@ -244,7 +261,10 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
 
   it("stays quiet when there is nothing to say, unless asked to post anyway", async () => {
     const quiet = await a.digests.create({ target: { ...slackChannel, channelId: "C0NORR" }, scope: { kind: "counties", counties: ["25"] } }, seeded.asAdvisor);
-    const chatty = await a.digests.create({ target: { ...slackChannel, channelId: "C0NORR2" }, scope: { kind: "counties", counties: ["25"] }, postWhenEmpty: true, locale: "en" }, seeded.asAdvisor);
+    const chatty = await a.digests.create(
+      { target: { ...slackChannel, channelId: "C0NORR2" }, scope: { kind: "counties", counties: ["25"] }, postWhenEmpty: true, locale: "en" },
+      seeded.asAdvisor,
+    );
     const poster = recordingPoster();
     time.set("2026-11-23T08:00:00+01:00");
     await start(a, poster).ready;
@@ -260,12 +280,17 @@ describeEachDatabase("digest scheduler with two instances", (kind) => {
     time.set("2026-11-23T08:00:00+01:00");
     const scheduler = start(a, poster);
     await scheduler.ready;
-    expect(renderText(poster.posts[0]!.message)).toContain("Skolenheter med låga resultat: 1 flaggade i urvalet. Nya flaggningar visas från nästa sammanfattning.");
+    expect(renderText(poster.posts[0]!.message)).toContain(
+      "Skolenheter med låga resultat: 1 flaggade i urvalet. Nya flaggningar visas från nästa sammanfattning.",
+    );
     expect(await b.digests.flaggedSnapshot(subscriptionId)).toEqual(["87654321"]);
     // During the week a new school's results come in, low; one elsewhere in Sweden too.
     const sundsvall = await b.organizers.find("Sundsvalls kommun");
     const system = { actor: { system: "test" }, channel: "system" } as const;
-    await b.schools.upsert({ code: "87654322", name: "Nybyggets skola", municipalityCode: "2281", organizerId: sundsvall!.id, typesOfSchooling: ["gr"] }, system);
+    await b.schools.upsert(
+      { code: "87654322", name: "Nybyggets skola", municipalityCode: "2281", organizerId: sundsvall!.id, typesOfSchooling: ["gr"] },
+      system,
+    );
     await addResult(b, "87654322", "shareAllSubjects", 41.5);
     time.set("2026-11-30T08:00:00+01:00");
     await scheduler.tick();

@@ -93,21 +93,42 @@ export async function seedWorld(sv: Samverkan, setNow: (iso: string) => void): P
   setNow("2026-10-01T09:00:00+02:00");
   const admin = await sv.staff.create({ name: "Astrid Admin", agency: "skolverket", role: "admin" }, system);
   const asAdmin = { actor: { staffId: admin.id }, channel: "api" } as const;
-  const advisor = await sv.staff.create({ name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "unitHead", homeOfficeId: "harnosand" }, asAdmin);
+  const advisor = await sv.staff.create(
+    { name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "unitHead", homeOfficeId: "harnosand" },
+    asAdmin,
+  );
   const asAdvisor = { actor: { staffId: advisor.id }, channel: "api" } as const;
-  await sv.municipalities.upsert([{ code: "2280", name: "Härnösand", countyCode: "22" }, { code: "2281", name: "Sundsvall", countyCode: "22" }], system);
-  const harnosand = await sv.organizers.upsert({ organizationNumber: "2120002411", name: "Härnösands kommun", type: "municipal", municipalityCode: "2280" }, system);
-  const sundsvall = await sv.organizers.upsert({ organizationNumber: "2120002429", name: "Sundsvalls kommun", type: "municipal", municipalityCode: "2281" }, system);
+  await sv.municipalities.upsert(
+    [
+      { code: "2280", name: "Härnösand", countyCode: "22" },
+      { code: "2281", name: "Sundsvall", countyCode: "22" },
+    ],
+    system,
+  );
+  const harnosand = await sv.organizers.upsert(
+    { organizationNumber: "2120002411", name: "Härnösands kommun", type: "municipal", municipalityCode: "2280" },
+    system,
+  );
+  const sundsvall = await sv.organizers.upsert(
+    { organizationNumber: "2120002429", name: "Sundsvalls kommun", type: "municipal", municipalityCode: "2281" },
+    system,
+  );
   await sv.schools.upsert({ code: "87654321", name: "Åsbackaskolan", municipalityCode: "2280", organizerId: harnosand.id, typesOfSchooling: ["gr"] }, system);
   // Low grade-9 results flag Åsbackaskolan in the selection from the start.
   await addResult(sv, "87654321", "meritValue", 172.5);
   const plan = await sv.assignments.createPlan({ title: "Åsbackaskolan", schoolUnitCode: "87654321" }, asAdvisor);
   const quiet = await sv.assignments.create({ planId: plan.id, title: "Öka närvaron", focusArea: "attendance", responsibleStaffId: advisor.id }, asAdvisor);
-  const moving = await sv.assignments.create({ planId: plan.id, title: "Elevhälsoarbete", focusArea: "pupilHealth", responsibleStaffId: advisor.id }, asAdvisor);
+  const moving = await sv.assignments.create(
+    { planId: plan.id, title: "Elevhälsoarbete", focusArea: "pupilHealth", responsibleStaffId: advisor.id },
+    asAdvisor,
+  );
   setNow("2026-10-20T10:00:00+02:00");
   await sv.assignments.logProgress(quiet.ref, { note: "Kartläggning påbörjad", percent: 10 }, asAdvisor);
   setNow("2026-11-17T10:00:00+01:00");
-  const held = await sv.dialogues.book({ organizerId: harnosand.id, start: "2026-11-17T10:00", durationMinutes: 90, officeId: "harnosand", staffIds: [advisor.id] }, asAdvisor);
+  const held = await sv.dialogues.book(
+    { organizerId: harnosand.id, start: "2026-11-17T10:00", durationMinutes: 90, officeId: "harnosand", staffIds: [advisor.id] },
+    asAdvisor,
+  );
   await sv.dialogues.markHeld(held.id, {}, asAdvisor);
   await sv.assignments.logProgress(moving.ref, { note: "Planen klar", phase: "implementation" }, asAdvisor);
   // Upcoming every week of the test period, so digests are never empty in county 22.
@@ -121,7 +142,16 @@ export async function seedWorld(sv: Samverkan, setNow: (iso: string) => void): P
 export async function addResult(sv: Samverkan, schoolUnitCode: string, metric: string, value: number): Promise<void> {
   await sv.store.db
     .insertInto("school_results")
-    .values({ school_unit_code: schoolUnitCode, school_year: "2024/25", metric, kind: "number", value, raw: String(value).replace(".", ","), value_type: null, source: "test" })
+    .values({
+      school_unit_code: schoolUnitCode,
+      school_year: "2024/25",
+      metric,
+      kind: "number",
+      value,
+      raw: String(value).replace(".", ","),
+      value_type: null,
+      source: "test",
+    })
     .execute();
 }
 

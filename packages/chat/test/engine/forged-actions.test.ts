@@ -20,19 +20,31 @@ describe("forged action values", () => {
     w = await chatWorld();
     const system = { actor: { system: "test" }, channel: "system" } as const;
     omar = { platform: "slack", teamId: "T0SAMVERK", userId: "U0OMAR" };
-    omarId = (await w.sv.staff.create({ name: "Omar Haddad", agency: "skolverket", role: "advisor", identities: [{ platform: "slack", teamId: "T0SAMVERK", userId: "U0OMAR" }] }, system)).id;
+    omarId = (
+      await w.sv.staff.create(
+        { name: "Omar Haddad", agency: "skolverket", role: "advisor", identities: [{ platform: "slack", teamId: "T0SAMVERK", userId: "U0OMAR" }] },
+        system,
+      )
+    ).id;
     const [boras, goteborg] = await w.sv.organizers.search("kommun", { limit: 2 }).then((hits) => hits.map((h) => h.organizer.id));
     await w.say("boka dialog med Borås kommun imorgon kl 10 digitalt");
     await w.say("ja");
     karinsDialogue = (await w.sv.dialogues.listUpcoming({}))[0]!.id;
-    omarsDialogue = (await w.sv.dialogues.book({ organizerId: goteborg ?? boras!, digital: true, start: "2026-11-25T13:00", durationMinutes: 60 }, { actor: { staffId: omarId }, channel: "slack" })).id;
+    omarsDialogue = (
+      await w.sv.dialogues.book(
+        { organizerId: goteborg ?? boras!, digital: true, start: "2026-11-25T13:00", durationMinutes: 60 },
+        { actor: { staffId: omarId }, channel: "slack" },
+      )
+    ).id;
   });
 
   it("refuses to cancel or move someone else's dialogue from a forged button, with the reason", async () => {
     expect(seen(await w.act({ id: "dialogue.cancel.pick", value: { id: karinsDialogue } }, omar))).toBe(notYours);
     expect(seen(await w.act({ id: "dialogue.reschedule.pick", value: { id: karinsDialogue } }, omar))).toBe(notYours);
     expect(seen(await w.act({ id: "dialogue.cancel.confirm", value: { id: karinsDialogue } }, omar))).toContain(expired);
-    expect(seen(await w.act({ id: "dialogue.reschedule.confirm", value: { id: karinsDialogue, start: "2026-11-26T10:00:00+01:00" } }, omar))).toContain(expired);
+    expect(seen(await w.act({ id: "dialogue.reschedule.confirm", value: { id: karinsDialogue, start: "2026-11-26T10:00:00+01:00" } }, omar))).toContain(
+      expired,
+    );
     expect(await w.sv.dialogues.get(karinsDialogue)).toMatchObject({ status: "booked", start: "2026-11-24T10:00:00+01:00" });
   });
 
@@ -65,7 +77,11 @@ describe("forged action values", () => {
     expect(form.openForm).toBeUndefined();
     expect(seen(form)).toBe(notResponsible);
     expect(seen(await w.say("logga framsteg U-1 50% klart", omar))).toBe(notResponsible);
-    const submitted = await w.engine.handle({ user: omar, conversationId: "C0DIALOG:1700000000.000100", form: { id: "progress", values: { note: "Jag tar över", percent: 100, phase: "completed" }, context: { ref: "U-1" } } });
+    const submitted = await w.engine.handle({
+      user: omar,
+      conversationId: "C0DIALOG:1700000000.000100",
+      form: { id: "progress", values: { note: "Jag tar över", percent: 100, phase: "completed" }, context: { ref: "U-1" } },
+    });
     expect(seen(submitted)).toBe(notResponsible);
     expect(await w.sv.assignments.history("U-1")).toEqual([]);
     expect(await w.sv.assignments.get("U-1")).toMatchObject({ phase: "startUp" });

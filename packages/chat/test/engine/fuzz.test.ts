@@ -60,7 +60,17 @@ describe("hostile and random text", () => {
       { numRuns: 150 },
     );
     expect(await w.sv.counts()).toEqual(before);
-    expect((await w.sv.audit.list({ limit: 1000 })).filter((a) => a.action !== "staff.create" && !a.action.startsWith("plan") && !a.action.startsWith("assignment.create") && a.entityType !== "municipality" && a.entityType !== "organizer" && a.entityType !== "schoolUnit")).toEqual([]);
+    expect(
+      (await w.sv.audit.list({ limit: 1000 })).filter(
+        (a) =>
+          a.action !== "staff.create" &&
+          !a.action.startsWith("plan") &&
+          !a.action.startsWith("assignment.create") &&
+          a.entityType !== "municipality" &&
+          a.entityType !== "organizer" &&
+          a.entityType !== "schoolUnit",
+      ),
+    ).toEqual([]);
   }, 120_000);
 
   it("fails loudly when a turn crashes: the apology is logged as an error", async () => {

@@ -20,7 +20,11 @@ describe("dialogue lifecycle in conversation", () => {
     expect(form.openForm?.blocks[0]).toMatchObject({ type: "form", id: "contact" });
     const bad = await w.submit({ id: "contact", values: { name: "Anna Berg", role: "förvaltningschef", email: "anna@" }, context: { organizerId: boras.id } });
     expect(bad.formErrors?.email).toContain("E-postadressen är ogiltig");
-    const saved = await w.submit({ id: "contact", values: { name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@boras.se", phone: "033-35 70 00" }, context: { organizerId: boras.id } });
+    const saved = await w.submit({
+      id: "contact",
+      values: { name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@boras.se", phone: "033-35 70 00" },
+      context: { organizerId: boras.id },
+    });
     expect(saved.closeForm).toBe(true);
     expect(seen(saved)).toContain("Anna Berg, förvaltningschef");
     const [anna] = await w.sv.contacts.list(boras.id, { actor: { system: "test" }, channel: "system" });
@@ -48,7 +52,17 @@ describe("dialogue lifecycle in conversation", () => {
     expect(missingTitle.formErrors).toEqual({ action_1: "Beskriv åtgärden, eller töm raden." });
     const done = await w.submit({
       id: "minutes",
-      values: { topic_1: true, topic_3: true, notes: "Frånvaron i åk 7–9 är hög.", action_1: "Kartlägg frånvaron i åk 7–9", action_1_assign: true, action_1_responsible: "karin.lind@spsm.se", action_1_due: "2027-03-31", action_2: "Skicka rapporten", next: "2027-03-15" },
+      values: {
+        topic_1: true,
+        topic_3: true,
+        notes: "Frånvaron i åk 7–9 är hög.",
+        action_1: "Kartlägg frånvaron i åk 7–9",
+        action_1_assign: true,
+        action_1_responsible: "karin.lind@spsm.se",
+        action_1_due: "2027-03-31",
+        action_2: "Skicka rapporten",
+        next: "2027-03-15",
+      },
       context: { id: dialogue.id },
     });
     expect(done.closeForm).toBe(true);
@@ -84,7 +98,11 @@ describe("dialogue lifecycle in conversation", () => {
   it("lets a viewer read the briefing but not add contact persons", async () => {
     const { w, boras } = await bookedWorld();
     expect(seen(await w.act({ id: "contact.form", value: { organizerId: boras.id } }, w.viewer))).toContain("Du har läsbehörighet");
-    const submitted = await w.engine.handle({ user: w.viewer, conversationId: "D0VERA", form: { id: "contact", values: { name: "Anna Berg", role: "rektor" }, context: { organizerId: boras.id } } });
+    const submitted = await w.engine.handle({
+      user: w.viewer,
+      conversationId: "D0VERA",
+      form: { id: "contact", values: { name: "Anna Berg", role: "rektor" }, context: { organizerId: boras.id } },
+    });
     checkReply(submitted);
     expect(submitted.formErrors?.name).toContain("får inte lägga till kontaktpersoner");
     expect(await w.sv.contacts.list(boras.id, { actor: { system: "test" }, channel: "system" })).toEqual([]);
@@ -93,7 +111,10 @@ describe("dialogue lifecycle in conversation", () => {
 
   it("erases a contact person from the organizer, the dialogues and every card, and the audit keeps no name", async () => {
     const { w, boras, dialogue, asKarin } = await bookedWorld();
-    const anna = await w.sv.contacts.add({ organizerId: boras.id, name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@boras.se", notes: "Nås bäst förmiddagar" }, asKarin);
+    const anna = await w.sv.contacts.add(
+      { organizerId: boras.id, name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@boras.se", notes: "Nås bäst förmiddagar" },
+      asKarin,
+    );
     await w.sv.contacts.setForDialogue(dialogue.id, [anna.id], asKarin);
     const cards = async () => {
       const replies = [
@@ -110,7 +131,11 @@ describe("dialogue lifecycle in conversation", () => {
     expect(after).not.toMatch(/Anna|Berg|anna\.berg|förmiddagar/);
     expect(await w.sv.contacts.forDialogue(dialogue.id, asKarin)).toEqual([]);
     const audit = await w.sv.audit.list({ limit: 1000 });
-    expect(audit.find((a) => a.action === "contact.erase")).toMatchObject({ entityType: "contact", entityId: anna.id, details: { organizerId: boras.id, dialogueLinksRemoved: 1 } });
+    expect(audit.find((a) => a.action === "contact.erase")).toMatchObject({
+      entityType: "contact",
+      entityId: anna.id,
+      details: { organizerId: boras.id, dialogueLinksRemoved: 1 },
+    });
     expect(JSON.stringify(audit)).not.toMatch(/Anna|Berg|anna\.berg|förmiddagar/);
   });
 

@@ -22,7 +22,10 @@ function markdownTexts(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(markdownTexts);
   if (!value || typeof value !== "object") return [];
   const record = value as Record<string, unknown>;
-  const own = (record.type === "TextBlock" && typeof record.text === "string") || (typeof record.title === "string" && typeof record.value === "string") ? [String(record.type === "TextBlock" ? record.text : record.value)] : [];
+  const own =
+    (record.type === "TextBlock" && typeof record.text === "string") || (typeof record.title === "string" && typeof record.value === "string")
+      ? [String(record.type === "TextBlock" ? record.text : record.value)]
+      : [];
   return [...own, ...Object.values(record).flatMap(markdownTexts)];
 }
 
@@ -58,9 +61,17 @@ describe("markup injection through names, notes and queries", () => {
     w = await chatWorld();
     const system = { actor: { system: "test" }, channel: "system" } as const;
     const organizer = await w.sv.organizers.upsert({ organizationNumber: "5560160680", name: HOSTILE, type: "independent", municipalityCode: "1490" }, system);
-    await w.sv.schools.upsert({ code: "66666666", name: `Evilskolan ${HOSTILE}`, municipalityCode: "1490", organizerId: organizer.id, typesOfSchooling: ["gr"] }, system);
+    await w.sv.schools.upsert(
+      { code: "66666666", name: `Evilskolan ${HOSTILE}`, municipalityCode: "1490", organizerId: organizer.id, typesOfSchooling: ["gr"] },
+      system,
+    );
     const karin = await w.engine.resolveStaff(w.karin);
-    dialogueId = (await w.sv.dialogues.book({ organizerId: organizer.id, digital: true, start: "2026-11-26T10:00", durationMinutes: 60 }, { actor: { staffId: karin!.id }, channel: "slack" })).id;
+    dialogueId = (
+      await w.sv.dialogues.book(
+        { organizerId: organizer.id, digital: true, start: "2026-11-26T10:00", durationMinutes: 60 },
+        { actor: { staffId: karin!.id }, channel: "slack" },
+      )
+    ).id;
   });
 
   it("shows an organizer's name as text on a dialogue card and in lists", async () => {
@@ -92,7 +103,14 @@ describe("markup injection through names, notes and queries", () => {
   it("escapes input that an SDK error quotes back", async () => {
     const reply = all(await w.say("visa uppdrag U-999"));
     expect(renderText(reply)).toContain("U-999");
-    const unknownDigest = all(await w.engine.handle({ user: w.karin, conversationId: "C0DIGEST", text: "digest pausa [x](https://evil.example)", target: { platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" } }));
+    const unknownDigest = all(
+      await w.engine.handle({
+        user: w.karin,
+        conversationId: "C0DIGEST",
+        text: "digest pausa [x](https://evil.example)",
+        target: { platform: "slack", teamId: "T0SAMVERK", channelId: "C0DIGEST" },
+      }),
+    );
     expect(markdownTexts(renderAdaptiveCard(unknownDigest)).join("\n")).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(https:\/\/evil/);
   });
 });

@@ -32,7 +32,11 @@ describe("optional lookups", () => {
 
     // A unit elsewhere with a status no writer sets: Borås's own card still reads, the national selection cannot.
     // (The cast is the point: the column's type rules this value out, as a bad migration would not.)
-    await w.store.db.updateTable("school_units").set({ status: "gone" as SchoolUnitStatus }).where("code", "=", "39907811").execute();
+    await w.store.db
+      .updateTable("school_units")
+      .set({ status: "gone" as SchoolUnitStatus })
+      .where("code", "=", "39907811")
+      .execute();
     const after = await show();
 
     expect(after.messages).toEqual(before.messages);

@@ -11,7 +11,10 @@ const read = (reply: Parameters<typeof seen>[0]) => seen(reply).replace(/: +/g, 
 /** Three school years of results in the chat world's SQLite store, written as an import writes them. */
 async function withResults(w: ChatWorld): Promise<void> {
   const system = { actor: { system: "test" }, channel: "system" } as const;
-  const stockholm = await w.sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, system);
+  const stockholm = await w.sv.organizers.upsert(
+    { organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" },
+    system,
+  );
   await w.sv.schools.upsert({ code: "11111111", name: "Vasaskolan", municipalityCode: "0180", organizerId: stockholm.id, typesOfSchooling: ["gr"] }, system);
   const rows: Array<[string, string, Array<number | "..">]> = [
     // Rinkebyskolan: merit value below 190 every year, all subjects passed above 60 the last year, eligibility hidden the last year.
@@ -55,7 +58,9 @@ describe("figures in context on the school card", () => {
     const text = read(card);
     expect(text).toContain("Resultat jämfört med kommunen och riket");
     // Stockholm 2024/25: (185·100 + 255·300) / 400 = 237,5; Sweden: (185·100 + 255·300 + 230·100 + 215·100) / 600 = 232,5.
-    expect(text).toContain("Meritvärde (åk 9) 2024/25: 185 ⚠️ under urvalsgränsen 190 · kommunen 237,5 · riket 232,5 · 170 ⚠️ → 180 ⚠️ → 185 ⚠️ (2022/23–2024/25 ↑ +15)");
+    expect(text).toContain(
+      "Meritvärde (åk 9) 2024/25: 185 ⚠️ under urvalsgränsen 190 · kommunen 237,5 · riket 232,5 · 170 ⚠️ → 180 ⚠️ → 185 ⚠️ (2022/23–2024/25 ↑ +15)",
+    );
     // 62 % is above the 60 % threshold this year, though not the years before.
     expect(text).toContain("Godkända i alla ämnen 2024/25: 62 % · kommunen 83 % · riket 83 % · 55 % ⚠️ → 58 % ⚠️ → 62 % (2022/23–2024/25 ↑ +7)");
     // A hidden figure stays a marker, never low.

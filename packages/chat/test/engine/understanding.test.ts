@@ -60,7 +60,12 @@ describe("rescheduling with only a time", () => {
 
 describe("questions and help in the middle of a flow", () => {
   const flows: Array<{ name: string; start: (w: ChatWorld) => Promise<void>; answer: string; expectAfter: string }> = [
-    { name: "booking", start: async (w) => void (await w.say("boka dialog med Borås kommun")), answer: "imorgon kl 9", expectAfter: "Var ska dialogen hållas?" },
+    {
+      name: "booking",
+      start: async (w) => void (await w.say("boka dialog med Borås kommun")),
+      answer: "imorgon kl 9",
+      expectAfter: "Var ska dialogen hållas?",
+    },
     {
       name: "rescheduling",
       start: async (w) => {
@@ -79,7 +84,12 @@ describe("questions and help in the middle of a flow", () => {
       answer: "ja",
       expectAfter: "Dialogen är inställd.",
     },
-    { name: "logging progress", start: async (w) => void (await w.say("logga framsteg U-1")), answer: "kartläggningen klar, 50 %", expectAfter: "Ska jag logga det här?" },
+    {
+      name: "logging progress",
+      start: async (w) => void (await w.say("logga framsteg U-1")),
+      answer: "kartläggningen klar, 50 %",
+      expectAfter: "Ska jag logga det här?",
+    },
   ];
 
   for (const flow of flows) {
@@ -152,7 +162,16 @@ describe("ranking schools", () => {
 
   it("ranks exam within three years by each unit's programmes, with the national figure for that year", async () => {
     const w = await chatWorld();
-    const row = (code: string, metric: string, value: number) => ({ school_unit_code: code, school_year: "2021/22", metric, kind: "number", value, raw: String(value), value_type: null, source: "api" });
+    const row = (code: string, metric: string, value: number) => ({
+      school_unit_code: code,
+      school_year: "2021/22",
+      metric,
+      kind: "number",
+      value,
+      raw: String(value),
+      value_type: null,
+      source: "api",
+    });
     await w.store.db
       .insertInto("school_results")
       .values([
@@ -178,7 +197,9 @@ describe("ranking schools", () => {
 
   it("says so when the register has no figures for the measure yet", async () => {
     const w = await chatWorld();
-    expect(seen(await w.say("vilka gymnasieskolor i Borås har högst andel examen inom 3 år?"))).toContain("Registret har inga uppgifter om examen inom 3 år ännu.");
+    expect(seen(await w.say("vilka gymnasieskolor i Borås har högst andel examen inom 3 år?"))).toContain(
+      "Registret har inga uppgifter om examen inom 3 år ännu.",
+    );
   });
 });
 
@@ -221,7 +242,10 @@ describe("platform limits on the new cards", () => {
     const boras = await w.sv.organizers.find("Borås kommun");
     for (let i = 0; i < 14; i++) {
       const code = String(20000000 + i);
-      await w.sv.schools.upsert({ code, name: `Borås ${"lång ".repeat(20)}skola ${i}`, municipalityCode: "1490", organizerId: boras!.id, typesOfSchooling: ["gr"] }, system);
+      await w.sv.schools.upsert(
+        { code, name: `Borås ${"lång ".repeat(20)}skola ${i}`, municipalityCode: "1490", organizerId: boras!.id, typesOfSchooling: ["gr"] },
+        system,
+      );
     }
     await bookFriday(w);
     const reply = await w.say("visa huvudman Borås kommun");

@@ -16,13 +16,19 @@ export interface ChatWorld {
   /** Sends one turn as Karin in one conversation and checks every card it returns. */
   say(text: string, user?: PlatformUser): Promise<EngineReply>;
   act(action: { id: string; value: Record<string, string | number | boolean> }, user?: PlatformUser): Promise<EngineReply>;
-  submit(form: { id: string; values: Record<string, string | number | boolean | undefined>; context?: Record<string, string | number | boolean> }): Promise<EngineReply>;
+  submit(form: {
+    id: string;
+    values: Record<string, string | number | boolean | undefined>;
+    context?: Record<string, string | number | boolean>;
+  }): Promise<EngineReply>;
 }
 
 const system = { actor: { system: "test" }, channel: "system" } as const;
 
 /** A real SQLite store with two organizers, three schools, an assignment, and three kinds of user. */
-export async function chatWorld(options: { store?: Store; now?: string; logger?: EngineLogger; calendar?: CreateSamverkanOptions["calendar"] } = {}): Promise<ChatWorld> {
+export async function chatWorld(
+  options: { store?: Store; now?: string; logger?: EngineLogger; calendar?: CreateSamverkanOptions["calendar"] } = {},
+): Promise<ChatWorld> {
   let now = new Date(options.now ?? "2026-11-23T09:00:00+01:00").getTime();
   const store = options.store ?? (await createSqliteStore({ file: ":memory:" }));
   const sv = createSamverkan({ store, clock: () => new Date(now), ...(options.calendar ? { calendar: options.calendar } : {}) });
@@ -54,8 +60,21 @@ export async function chatWorld(options: { store?: Store; now?: string; logger?:
 async function seed(sv: Samverkan): Promise<void> {
   const admin = await sv.staff.create({ name: "Astrid Admin", agency: "skolverket", role: "admin" }, system);
   const asAdmin = { actor: { staffId: admin.id }, channel: "api" } as const;
-  const karin = await sv.staff.create({ name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "unitHead", homeOfficeId: "goteborg", identities: [{ platform: "slack", teamId: "T0SAMVERK", userId: "U0KARIN" }] }, asAdmin);
-  await sv.staff.create({ name: "Vera Viewer", agency: "skolverket", role: "viewer", identities: [{ platform: "slack", teamId: "T0SAMVERK", userId: "U0VERA" }] }, asAdmin);
+  const karin = await sv.staff.create(
+    {
+      name: "Karin Lind",
+      email: "karin.lind@spsm.se",
+      agency: "spsm",
+      role: "unitHead",
+      homeOfficeId: "goteborg",
+      identities: [{ platform: "slack", teamId: "T0SAMVERK", userId: "U0KARIN" }],
+    },
+    asAdmin,
+  );
+  await sv.staff.create(
+    { name: "Vera Viewer", agency: "skolverket", role: "viewer", identities: [{ platform: "slack", teamId: "T0SAMVERK", userId: "U0VERA" }] },
+    asAdmin,
+  );
   await sv.municipalities.upsert(
     [
       { code: "1490", name: "Borås", countyCode: "14" },
@@ -65,10 +84,22 @@ async function seed(sv: Samverkan): Promise<void> {
     system,
   );
   const boras = await sv.organizers.upsert({ organizationNumber: "2120001561", name: "Borås kommun", type: "municipal", municipalityCode: "1490" }, system);
-  const goteborg = await sv.organizers.upsert({ organizationNumber: "2120001355", name: "Göteborgs kommun", type: "municipal", municipalityCode: "1480" }, system);
-  const stockholm = await sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, system);
-  await sv.schools.upsert({ code: "13746989", name: "Fredriksborgskolan F-9", municipalityCode: "1490", organizerId: boras.id, typesOfSchooling: ["gr"] }, system);
-  await sv.schools.upsert({ code: "55529681", name: "Kannebäcksskolan 1-9 resursskola", municipalityCode: "1480", organizerId: goteborg.id, typesOfSchooling: ["gr"] }, system);
+  const goteborg = await sv.organizers.upsert(
+    { organizationNumber: "2120001355", name: "Göteborgs kommun", type: "municipal", municipalityCode: "1480" },
+    system,
+  );
+  const stockholm = await sv.organizers.upsert(
+    { organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" },
+    system,
+  );
+  await sv.schools.upsert(
+    { code: "13746989", name: "Fredriksborgskolan F-9", municipalityCode: "1490", organizerId: boras.id, typesOfSchooling: ["gr"] },
+    system,
+  );
+  await sv.schools.upsert(
+    { code: "55529681", name: "Kannebäcksskolan 1-9 resursskola", municipalityCode: "1480", organizerId: goteborg.id, typesOfSchooling: ["gr"] },
+    system,
+  );
   await sv.schools.upsert({ code: "39907811", name: "Rinkebyskolan", municipalityCode: "0180", organizerId: stockholm.id, typesOfSchooling: ["gr"] }, system);
   const asKarin = { actor: { staffId: karin.id }, channel: "api" } as const;
   const plan = await sv.assignments.createPlan({ title: "Plan Rinkebyskolan", schoolUnitCode: "39907811" }, asKarin);

@@ -20,7 +20,11 @@ describe("the message catalogues", () => {
   it("hold text in every leaf: no empty string, no function that returns an empty one", () => {
     for (const catalogue of [sv, en]) {
       for (const [path, kind] of catalogueShape(catalogue)) {
-        if (kind === "text") expect(path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], catalogue), path).not.toBe("");
+        if (kind === "text")
+          expect(
+            path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], catalogue),
+            path,
+          ).not.toBe("");
       }
     }
   });

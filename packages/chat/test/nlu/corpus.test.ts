@@ -30,7 +30,9 @@ const load = (file: string): CorpusCase[] =>
     .map((line) => caseSchema.parse(JSON.parse(line)));
 
 // corpus.jsonl plus feature corpora (corpus-<feature>.jsonl), so features add examples without colliding.
-const corpusFiles = readdirSync(here).filter((f) => /^corpus(-[a-z0-9-]+)?\.jsonl$/.test(f)).sort();
+const corpusFiles = readdirSync(here)
+  .filter((f) => /^corpus(-[a-z0-9-]+)?\.jsonl$/.test(f))
+  .sort();
 const corpus: CorpusCase[] = corpusFiles.flatMap(load);
 const heldOut = load("heldout.jsonl");
 

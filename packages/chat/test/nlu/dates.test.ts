@@ -176,15 +176,11 @@ describe.each(["Europe/Stockholm", "UTC", "America/New_York", "Asia/Tokyo"])("wi
 describe("options", () => {
   it("resolves in another zone when asked", () => {
     expect(parseDateTime("imorgon kl 10", { now: MONDAY, timeZone: "UTC" }).start).toBe("2026-11-24T10:00:00+00:00");
-    expect(parseDateTime("imorgon kl 10", { now: MONDAY, timeZone: "Europe/Helsinki" }).start).toBe(
-      "2026-11-24T10:00:00+02:00",
-    );
+    expect(parseDateTime("imorgon kl 10", { now: MONDAY, timeZone: "Europe/Helsinki" }).start).toBe("2026-11-24T10:00:00+02:00");
   });
 
   it("falls back to Europe/Stockholm for an unknown zone instead of throwing", () => {
-    expect(parseDateTime("imorgon kl 10", { now: MONDAY, timeZone: "Mars/Olympus" }).start).toBe(
-      "2026-11-24T10:00:00+01:00",
-    );
+    expect(parseDateTime("imorgon kl 10", { now: MONDAY, timeZone: "Mars/Olympus" }).start).toBe("2026-11-24T10:00:00+01:00");
   });
 
   it("reports the matched text, and nothing for text without a date", () => {

@@ -14,7 +14,10 @@ describe("digest commands are intents of the NLU", () => {
     ["digset varje måndga 8 län 22", "typos"],
     ["digets every mondya at 8 county 22", "typos"],
   ])("%s (%s) is digest.create with the schedule", (text) => {
-    expect(parse(text)).toEqual({ intent: "digest.create", entities: { digest: { cron: "0 8 * * 1", scope: { kind: "counties", counties: ["22"] }, postWhenEmpty: false } } });
+    expect(parse(text)).toEqual({
+      intent: "digest.create",
+      entities: { digest: { cron: "0 8 * * 1", scope: { kind: "counties", counties: ["22"] }, postWhenEmpty: false } },
+    });
   });
 
   it("reads language, area and 'even when empty'", () => {

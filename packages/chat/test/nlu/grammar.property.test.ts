@@ -36,7 +36,15 @@ function mondayOfWeek(year: number, week: number): Civil {
 }
 
 /** Stockholm wall clock of an instant, and the offset text for a wall clock. */
-const WALL = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Stockholm", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const WALL = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 function wallOf(instant: Date): Civil & { h: number; min: number } {
   const p = Object.fromEntries(WALL.formatToParts(instant).map((x) => [x.type, x.value]));
   return { y: Number(p.year), m: Number(p.month), d: Number(p.day), h: Number(p.hour), min: Number(p.minute) };
@@ -62,7 +70,20 @@ const officeHour = (h: number) => (h >= 1 && h <= 7 ? h + 12 : h);
 // Around the DST changes of 2026/2027, the year end with week 53, and month ends.
 const nowArb = fc
   .tuple(
-    fc.constantFrom("2026-03-26", "2026-03-29", "2026-10-23", "2026-10-25", "2026-12-24", "2026-12-30", "2027-01-02", "2027-02-27", "2027-03-27", "2027-10-30", "2026-11-23", "2026-06-30"),
+    fc.constantFrom(
+      "2026-03-26",
+      "2026-03-29",
+      "2026-10-23",
+      "2026-10-25",
+      "2026-12-24",
+      "2026-12-30",
+      "2027-01-02",
+      "2027-02-27",
+      "2027-03-27",
+      "2027-10-30",
+      "2026-11-23",
+      "2026-06-30",
+    ),
     fc.integer({ min: 7, max: 18 }),
   )
   .map(([day, hour]) => {
@@ -84,20 +105,26 @@ const inDays: fc.Arbitrary<Case> = fc.tuple(fc.integer({ min: 1, max: 40 }), clo
 }));
 
 const inWeeks: fc.Arbitrary<Case> = fc.tuple(fc.integer({ min: 1, max: 8 }), clock, fc.boolean()).map(([n, { h, min }, english]) => ({
-  text: english ? `book a dialogue with Ale kommun in ${n} weeks at ${h}:${String(min).padStart(2, "0")}` : `boka dialog med Ale kommun om ${n} veckor ${clockText(h, min)}`,
+  text: english
+    ? `book a dialogue with Ale kommun in ${n} weeks at ${h}:${String(min).padStart(2, "0")}`
+    : `boka dialog med Ale kommun om ${n} veckor ${clockText(h, min)}`,
   expected: (now) => expectedIso(plusDays(wallOf(now), 7 * n), h, min),
 }));
 
-const weekAndDay: fc.Arbitrary<Case> = fc.tuple(fc.integer({ min: 1, max: 53 }), fc.integer({ min: 0, max: 4 }), clock, fc.boolean()).map(([week, day, { h, min }, weekFirst]) => ({
-  text: weekFirst ? `boka dialog med Ale kommun vecka ${week} ${SV_DAYS[day]} ${clockText(h, min)}` : `boka dialog med Ale kommun ${SV_DAYS[day]} vecka ${week} ${clockText(h, min)}`,
-  expected: (now) => {
-    const today = wallOf(now);
-    const current = isoWeek(today);
-    const year = week >= current.week ? current.year : current.year + 1;
-    if (week > isoWeek({ y: year, m: 12, d: 28 }).week) return undefined;
-    return expectedIso(plusDays(mondayOfWeek(year, week), day), h, min);
-  },
-}));
+const weekAndDay: fc.Arbitrary<Case> = fc
+  .tuple(fc.integer({ min: 1, max: 53 }), fc.integer({ min: 0, max: 4 }), clock, fc.boolean())
+  .map(([week, day, { h, min }, weekFirst]) => ({
+    text: weekFirst
+      ? `boka dialog med Ale kommun vecka ${week} ${SV_DAYS[day]} ${clockText(h, min)}`
+      : `boka dialog med Ale kommun ${SV_DAYS[day]} vecka ${week} ${clockText(h, min)}`,
+    expected: (now) => {
+      const today = wallOf(now);
+      const current = isoWeek(today);
+      const year = week >= current.week ? current.year : current.year + 1;
+      if (week > isoWeek({ y: year, m: 12, d: 28 }).week) return undefined;
+      return expectedIso(plusDays(mondayOfWeek(year, week), day), h, min);
+    },
+  }));
 
 const dayOfMonth: fc.Arbitrary<Case> = fc.tuple(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 0, max: 11 }), clock).map(([d, m, { h, min }]) => ({
   text: `boka dialog med Ale kommun den ${d} ${SV_MONTHS[m]} ${clockText(h, min)}`,
@@ -109,22 +136,24 @@ const dayOfMonth: fc.Arbitrary<Case> = fc.tuple(fc.integer({ min: 1, max: 28 }),
   },
 }));
 
-const nthWeekday: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom(1, 2, 3, -1), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 11 }), clock).map(([nth, day, m, { h, min }]) => ({
-  text: `boka dialog med Ale kommun ${{ 1: "första", 2: "andra", 3: "tredje", [-1]: "sista" }[nth]} ${SV_DAYS[day]}en i ${SV_MONTHS[m]} ${clockText(h, min)}`,
-  expected: (now) => {
-    const today = wallOf(now);
-    const find = (y: number): Civil => {
-      if (nth > 0) {
-        const first = { y, m: m + 1, d: 1 };
-        return plusDays(first, ((day + 1 - isoDow(first) + 7) % 7) + (nth - 1) * 7);
-      }
-      const last = plusDays({ y: m === 11 ? y + 1 : y, m: m === 11 ? 1 : m + 2, d: 1 }, -1);
-      return plusDays(last, -((isoDow(last) - (day + 1) + 7) % 7));
-    };
-    const date = cmp(find(today.y), today) < 0 ? find(today.y + 1) : find(today.y);
-    return expectedIso(date, h, min);
-  },
-}));
+const nthWeekday: fc.Arbitrary<Case> = fc
+  .tuple(fc.constantFrom(1, 2, 3, -1), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 11 }), clock)
+  .map(([nth, day, m, { h, min }]) => ({
+    text: `boka dialog med Ale kommun ${{ 1: "första", 2: "andra", 3: "tredje", [-1]: "sista" }[nth]} ${SV_DAYS[day]}en i ${SV_MONTHS[m]} ${clockText(h, min)}`,
+    expected: (now) => {
+      const today = wallOf(now);
+      const find = (y: number): Civil => {
+        if (nth > 0) {
+          const first = { y, m: m + 1, d: 1 };
+          return plusDays(first, ((day + 1 - isoDow(first) + 7) % 7) + (nth - 1) * 7);
+        }
+        const last = plusDays({ y: m === 11 ? y + 1 : y, m: m === 11 ? 1 : m + 2, d: 1 }, -1);
+        return plusDays(last, -((isoDow(last) - (day + 1) + 7) % 7));
+      };
+      const date = cmp(find(today.y), today) < 0 ? find(today.y + 1) : find(today.y);
+      return expectedIso(date, h, min);
+    },
+  }));
 
 // Clock talk in words with a date that is always tomorrow: halv tio = 09:30, kvart i tre = 14:45.
 const clockWords: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom("halv", "kvart över", "kvart i"), fc.integer({ min: 2, max: 12 })).map(([form, hour]) => ({
@@ -164,7 +193,23 @@ describe("parse never returns a date it did not read", () => {
   });
 
   it("gives no date for sentences without date words", () => {
-    const word = fc.constantFrom("boka", "dialog", "med", "Ale", "kommun", "Vasaskolan", "om", "i", "på", "visa", "huvudman", "skolor", "meritvärde", "the", "with");
+    const word = fc.constantFrom(
+      "boka",
+      "dialog",
+      "med",
+      "Ale",
+      "kommun",
+      "Vasaskolan",
+      "om",
+      "i",
+      "på",
+      "visa",
+      "huvudman",
+      "skolor",
+      "meritvärde",
+      "the",
+      "with",
+    );
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), nowArb, (words, now) => {
         const result = parseUtterance(words.join(" "), { now });

@@ -11,7 +11,11 @@ describe("dialogue.prepare and dialogue.record", () => {
     ["briefing inför mötet med Göteborgs kommun", "dialogue.prepare", { organizer: "Göteborgs kommun" }],
     ["prepare the dialogue with Borås kommun", "dialogue.prepare", { organizer: "Borås kommun" }],
     ["dialogen med Borås kommun är genomförd", "dialogue.record", { organizer: "Borås kommun" }],
-    ["dialogen med Borås kommun igår är genomförd", "dialogue.record", { organizer: "Borås kommun", start: "2026-11-22", when: { kind: "day", date: "2026-11-22", zone: "Europe/Stockholm" } }],
+    [
+      "dialogen med Borås kommun igår är genomförd",
+      "dialogue.record",
+      { organizer: "Borås kommun", start: "2026-11-22", when: { kind: "day", date: "2026-11-22", zone: "Europe/Stockholm" } },
+    ],
     ["skriv protokoll för dialogen med Borås kommun", "dialogue.record", { organizer: "Borås kommun" }],
     ["record minutes for the dialogue with Borås kommun", "dialogue.record", { organizer: "Borås kommun" }],
   ];

@@ -35,7 +35,11 @@ describe("typed times (entities.when)", () => {
   });
 
   it("carries the zone it was read in", () => {
-    expect(when("boka dialog med Borås kommun imorgon kl 10", { timeZone: "America/New_York" })).toEqual({ kind: "instant", at: "2026-11-24T10:00:00-05:00", zone: "America/New_York" });
+    expect(when("boka dialog med Borås kommun imorgon kl 10", { timeZone: "America/New_York" })).toEqual({
+      kind: "instant",
+      at: "2026-11-24T10:00:00-05:00",
+      zone: "America/New_York",
+    });
   });
 
   it("gives no time for a date phrase it cannot place", () => {

@@ -52,7 +52,8 @@ describeEachDatabase("personal nudges with two instances over a month", (kind) =
     const plan = await a.assignments.createPlan({ title: "Plan Borås", organizerId: boras.id }, asKarin);
     await a.assignments.create({ planId: plan.id, title: "Kartlägg frånvaron", focusArea: "attendance", responsibleStaffId: karin.id }, asKarin);
     time.set("2026-10-01T09:00:00+02:00");
-    const book = (start: string, staffIds: string[]) => a.dialogues.book({ organizerId: boras.id, digital: true, start, durationMinutes: 60, staffIds }, asKarin);
+    const book = (start: string, staffIds: string[]) =>
+      a.dialogues.book({ organizerId: boras.id, digital: true, start, durationMinutes: 60, staffIds }, asKarin);
     const d1 = await book("2026-10-26T10:00", [karin.id, omar.id]); // Monday after the DST change
     const d2 = await book("2026-10-30T13:00", [karin.id]); // Friday before alla helgons dag
     const d5 = await book("2026-11-03T10:00", [karin.id]);

@@ -52,14 +52,10 @@ export function fuseContender(mode: FuseMode): SearchContender {
   const fold = normalized ? normalizeSwedish : (text: string) => text;
   return {
     name: FUSE_NAMES[mode],
-    config: `keys name×3, municipalityName, organizerName, schoolUnitCode; threshold 0.4; ignoreLocation${
-      mode === "tokens" ? "; useTokenSearch" : ""
-    }`,
+    config: `keys name×3, municipalityName, organizerName, schoolUnitCode; threshold 0.4; ignoreLocation${mode === "tokens" ? "; useTokenSearch" : ""}`,
     build: (docs) => {
       const prepared = docs.map((doc) =>
-        normalized
-          ? { ...doc, name: fold(doc.name), municipalityName: fold(doc.municipalityName), organizerName: fold(doc.organizerName) }
-          : doc,
+        normalized ? { ...doc, name: fold(doc.name), municipalityName: fold(doc.municipalityName), organizerName: fold(doc.organizerName) } : doc,
       );
       fuse = new Fuse(prepared, {
         keys: FUSE_KEYS,
@@ -88,7 +84,6 @@ export function miniSearchContender(): SearchContender {
       });
       mini.addAll(docs);
     },
-    search: (query) =>
-      (mini?.search(query) ?? []).slice(0, TOP).map((result) => String(result.id)),
+    search: (query) => (mini?.search(query) ?? []).slice(0, TOP).map((result) => String(result.id)),
   };
 }

@@ -2,17 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export type QueryKind =
-  | "typo"
-  | "diacritics"
-  | "digraph"
-  | "prefix"
-  | "municipality"
-  | "word-order"
-  | "organizer"
-  | "partial"
-  | "code"
-  | "url";
+export type QueryKind = "typo" | "diacritics" | "digraph" | "prefix" | "municipality" | "word-order" | "organizer" | "partial" | "code" | "url";
 
 /** A query a staff member would type, and the real school unit they mean. */
 export interface LabelledQuery {

@@ -93,7 +93,10 @@ function measure(
     answers.set(query, contender.search(query));
     firstPass[index]?.push(elapsedMs(start));
   });
-  const perRound = Math.max(0.001, firstPass.flat().reduce((sum, ms) => sum + ms, 0));
+  const perRound = Math.max(
+    0.001,
+    firstPass.flat().reduce((sum, ms) => sum + ms, 0),
+  );
   let rounds = 1;
   let perQuery = firstPass;
   if (perRound < options.budgetMs) {
@@ -103,12 +106,22 @@ function measure(
     for (let round = 0; round < rounds; round += 1) runAll(contender, queries, perQuery);
   }
   const samples = perQuery.flat().sort((a, b) => a - b);
-  const medians = perQuery.map((latencies) => percentile([...latencies].sort((a, b) => a - b), 0.5)).sort((a, b) => a - b);
+  const medians = perQuery
+    .map((latencies) =>
+      percentile(
+        [...latencies].sort((a, b) => a - b),
+        0.5,
+      ),
+    )
+    .sort((a, b) => a - b);
   const accuracy = measureAccuracy(queries, (query) => answers.get(query) ?? []);
   return {
     name: contender.name,
     config: contender.config,
-    buildMs: percentile([...builds].sort((a, b) => a - b), 0.5),
+    buildMs: percentile(
+      [...builds].sort((a, b) => a - b),
+      0.5,
+    ),
     p50Ms: percentile(samples, 0.5),
     p95Ms: percentile(samples, 0.95),
     p95OfMediansMs: percentile(medians, 0.95),

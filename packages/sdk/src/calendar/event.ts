@@ -95,11 +95,7 @@ export async function loadCalendarEvent(
   const office = row.office_id ? findOffice(deps.config.offices, row.office_id) : undefined;
   const t = locale === "sv" ? SV : EN;
   const location =
-    row.digital === 1 || !office
-      ? row.meeting_url
-        ? `${t.digital} – ${row.meeting_url}`
-        : t.digital
-      : (office.address ?? t.office(office.town));
+    row.digital === 1 || !office ? (row.meeting_url ? `${t.digital} – ${row.meeting_url}` : t.digital) : (office.address ?? t.office(office.town));
   const lines: string[] = [t.heading(organizerName)];
   if (topics.length > 0) lines.push("", t.agenda, ...topics.map((topic) => `- ${topic}`));
   if (row.notes.trim()) lines.push("", row.notes.trim());

@@ -57,11 +57,17 @@ export function createGraphClient(settings: GraphSettings, options: GraphClientO
     const response = await doFetch(url, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ client_id: settings.clientId, client_secret: settings.clientSecret, scope: "https://graph.microsoft.com/.default", grant_type: "client_credentials" }),
+      body: new URLSearchParams({
+        client_id: settings.clientId,
+        client_secret: settings.clientSecret,
+        scope: "https://graph.microsoft.com/.default",
+        grant_type: "client_credentials",
+      }),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const body = (await response.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; error?: string; error_description?: string };
-    if (!response.ok || !body.access_token) throw new GraphError(response.status, body.error ?? "token_failed", firstLine(body.error_description ?? "could not get a token"));
+    if (!response.ok || !body.access_token)
+      throw new GraphError(response.status, body.error ?? "token_failed", firstLine(body.error_description ?? "could not get a token"));
     cached = { token: body.access_token, until: Date.now() + Math.max(60, (body.expires_in ?? 3600) - 120) * 1000 };
     return cached.token;
   }
@@ -105,10 +111,17 @@ export function createGraphClient(settings: GraphSettings, options: GraphClientO
     },
     /** Busy intervals of each address between the instants (free and working-elsewhere are not busy). */
     async getSchedule(userId: string, addresses: string[], start: number, end: number): Promise<Map<string, BusyInterval[]>> {
-      const result = await call<{ value: { scheduleId: string; scheduleItems?: { status: string; start: { dateTime: string }; end: { dateTime: string } }[] }[] }>(
+      const result = await call<{
+        value: { scheduleId: string; scheduleItems?: { status: string; start: { dateTime: string }; end: { dateTime: string } }[] }[];
+      }>(
         "POST",
         `${user(userId)}/calendar/getSchedule`,
-        { schedules: addresses, startTime: { dateTime: utcLocal(start), timeZone: "UTC" }, endTime: { dateTime: utcLocal(end), timeZone: "UTC" }, availabilityViewInterval: 15 },
+        {
+          schedules: addresses,
+          startTime: { dateTime: utcLocal(start), timeZone: "UTC" },
+          endTime: { dateTime: utcLocal(end), timeZone: "UTC" },
+          availabilityViewInterval: 15,
+        },
         { prefer: 'outlook.timezone="UTC"' },
       );
       const busy = new Map<string, BusyInterval[]>();

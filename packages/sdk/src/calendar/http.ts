@@ -32,7 +32,8 @@ export function createCalendarRequestHandler(calendar: CalendarService, options:
     if (dialogueId !== undefined) {
       const id = decodeURIComponent(dialogueId);
       const verdict = calendar.verifyDialogueLink(id, Number(url.searchParams.get("expires")), url.searchParams.get("sig") ?? "");
-      if (verdict !== "ok") return text(res, verdict === "expired" ? 410 : 404, verdict === "expired" ? "Länken har gått ut. / The link has expired.\n" : "Not found\n");
+      if (verdict !== "ok")
+        return text(res, verdict === "expired" ? 410 : 404, verdict === "expired" ? "Länken har gått ut. / The link has expired.\n" : "Not found\n");
       let ics: string;
       try {
         ics = await calendar.ics(id, "PUBLISH");
@@ -69,7 +70,10 @@ export function createCalendarRequestHandler(calendar: CalendarService, options:
 function notModified(req: IncomingMessage, etag: string, lastModified: Date): boolean {
   const inm = req.headers["if-none-match"];
   if (typeof inm === "string") {
-    return inm.split(",").map((t) => t.trim().replace(/^W\//, "")).some((t) => t === etag || t === "*");
+    return inm
+      .split(",")
+      .map((t) => t.trim().replace(/^W\//, ""))
+      .some((t) => t === etag || t === "*");
   }
   const ims = req.headers["if-modified-since"];
   if (typeof ims === "string") {

@@ -69,12 +69,14 @@ function withUtcStamps(text: string, events: readonly DialogueCalendarEvent[]): 
     .map((part, i) => {
       const e = i === 0 ? undefined : events[i - 1];
       if (!e) return part;
-      return part
-        .replace(/^DTSTAMP:[^\r]*\r\n/m, `DTSTAMP:${utc(e.updatedAt)}\r\nCREATED:${utc(e.createdAt)}\r\nLAST-MODIFIED:${utc(e.updatedAt)}\r\n`);
+      return part.replace(/^DTSTAMP:[^\r]*\r\n/m, `DTSTAMP:${utc(e.updatedAt)}\r\nCREATED:${utc(e.createdAt)}\r\nLAST-MODIFIED:${utc(e.updatedAt)}\r\n`);
     })
     .join("BEGIN:VEVENT\r\n");
 }
 
 function utc(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(Math.floor(ms / 1000) * 1000)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }

@@ -35,14 +35,20 @@ export interface InvitationNotice {
   withoutEmail: string[];
 }
 
-export function createCalendarService(deps: Deps, settings: CalendarSettings, sources: readonly AttendeeSource[], graphOptions: GraphClientOptions = {}): CalendarService {
+export function createCalendarService(
+  deps: Deps,
+  settings: CalendarSettings,
+  sources: readonly AttendeeSource[],
+  graphOptions: GraphClientOptions = {},
+): CalendarService {
   const { db } = deps.store;
   const tz = deps.config.timeZone;
   const graph = settings.graph ? createGraphClient(settings.graph, graphOptions) : null;
 
   async function event(dialogueId: string, q: typeof db | Transaction<Database> = db): Promise<DialogueCalendarEvent> {
     const e = await loadCalendarEvent(deps, settings, sources, dialogueId, q);
-    if (!e) throw new NotFoundError("dialogue", dialogueId, { sv: `Ingen kvalitetsdialog med id ${dialogueId}.`, en: `No quality dialogue with id ${dialogueId}.` });
+    if (!e)
+      throw new NotFoundError("dialogue", dialogueId, { sv: `Ingen kvalitetsdialog med id ${dialogueId}.`, en: `No quality dialogue with id ${dialogueId}.` });
     return e;
   }
 
@@ -61,7 +67,9 @@ export function createCalendarService(deps: Deps, settings: CalendarSettings, so
     const rows = await db
       .selectFrom("dialogues as d")
       .select(["d.id"])
-      .where((eb) => eb.exists(eb.selectFrom("dialogue_participants as p").select("p.staff_id").whereRef("p.dialogue_id", "=", "d.id").where("p.staff_id", "=", staffId)))
+      .where((eb) =>
+        eb.exists(eb.selectFrom("dialogue_participants as p").select("p.staff_id").whereRef("p.dialogue_id", "=", "d.id").where("p.staff_id", "=", staffId)),
+      )
       .where((eb) =>
         eb.or([
           eb.and([eb("d.status", "in", [...ACTIVE_DIALOGUE_STATUSES, "held"]), eb("d.end_at", ">=", now - PAST_FEED_DAYS * DAY)]),
@@ -123,7 +131,10 @@ export function createCalendarService(deps: Deps, settings: CalendarSettings, so
       const now = deps.clock().getTime();
       await db.transaction().execute(async (trx) => {
         await trx.deleteFrom("calendar_feeds").where("staff_id", "=", staffId).execute();
-        await trx.insertInto("calendar_feeds").values({ staff_id: staffId, token_hash: hashToken(token), nonce, created_at: now }).execute();
+        await trx
+          .insertInto("calendar_feeds")
+          .values({ staff_id: staffId, token_hash: hashToken(token), nonce, created_at: now })
+          .execute();
       });
       return { url: `${publicUrl}/calendar/${token}.ics`, created: true };
     },
@@ -174,7 +185,11 @@ export function createCalendarService(deps: Deps, settings: CalendarSettings, so
      */
     async outlookBusy(staffIds: readonly string[], from: number, to: number): Promise<BusyInterval[]> {
       if (!graph || staffIds.length === 0) return [];
-      const staff = await db.selectFrom("staff").select(["email"]).where("id", "in", [...staffIds]).execute();
+      const staff = await db
+        .selectFrom("staff")
+        .select(["email"])
+        .where("id", "in", [...staffIds])
+        .execute();
       const addresses = staff.map((s) => s.email).filter((e): e is string => Boolean(e));
       const [first] = addresses;
       if (first === undefined) return [];

@@ -38,7 +38,11 @@ export type GraphSettings = z.output<typeof graphSettingsSchema>;
 export const calendarSettingsSchema = z.object({
   mail: mailSettingsSchema.nullable().default(null),
   /** Public base URL of the app's HTTP server, for feed URLs and "add to calendar" links. */
-  publicUrl: z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, "")).nullable().default(null),
+  publicUrl: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => u.replace(/\/+$/, ""))
+    .nullable()
+    .default(null),
   /** Key for signed links and feed tokens; at least 32 characters. */
   linkSecret: z.string().min(32, { message: "SAMVERKAN_LINK_SECRET must be at least 32 characters." }).nullable().default(null),
   /** Link back to the chat, printed in every invitation (e.g. the Slack app or Teams app deep link). */

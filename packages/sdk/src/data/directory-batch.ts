@@ -21,7 +21,12 @@ async function inChunks<T>(values: readonly string[], fetch: (chunk: string[]) =
 
 export async function upsertMunicipalitiesBatch(trx: Trx, items: readonly Municipality[], summary: UpsertSummary): Promise<void> {
   const existing = new Map(
-    (await inChunks(items.map((m) => m.code), (codes) => trx.selectFrom("municipalities").selectAll().where("code", "in", codes).execute())).map((r) => [r.code, r]),
+    (
+      await inChunks(
+        items.map((m) => m.code),
+        (codes) => trx.selectFrom("municipalities").selectAll().where("code", "in", codes).execute(),
+      )
+    ).map((r) => [r.code, r]),
   );
   const inserts: Municipality[] = [];
   for (const m of items) {
@@ -78,7 +83,12 @@ export async function upsertOrganizersBatch(
       )
     ).map((r) => [r.organization_number, r]),
   );
-  const synced = options.keepSyncedNames ? await syncedOrganizerIds(trx, [...existing.values()].map((r) => r.id)) : new Set<string>();
+  const synced = options.keepSyncedNames
+    ? await syncedOrganizerIds(
+        trx,
+        [...existing.values()].map((r) => r.id),
+      )
+    : new Set<string>();
   const ids = new Map<string, string>();
   const inserts: Array<Insertable<Database["organizers"]>> = [];
   for (const o of items) {
@@ -97,15 +107,15 @@ export async function upsertOrganizersBatch(
     const type = fromRegister ? before.type : o.type;
     const municipalityCode = fromRegister ? before.municipality_code : o.municipalityCode;
     if (before.name !== name || before.type !== type || before.municipality_code !== municipalityCode) {
-      await trx
-        .updateTable("organizers")
-        .set({ name, type, municipality_code: municipalityCode, updated_at: now })
-        .where("id", "=", before.id)
-        .execute();
+      await trx.updateTable("organizers").set({ name, type, municipality_code: municipalityCode, updated_at: now }).where("id", "=", before.id).execute();
       summary.updated++;
     } else summary.unchanged++;
   }
-  for (let i = 0; i < inserts.length; i += CHUNK) await trx.insertInto("organizers").values(inserts.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < inserts.length; i += CHUNK)
+    await trx
+      .insertInto("organizers")
+      .values(inserts.slice(i, i + CHUNK))
+      .execute();
   summary.added += inserts.length;
   return ids;
 }
@@ -125,18 +135,30 @@ export interface SchoolUnitFields {
  */
 export async function upsertSchoolUnitsBatch(trx: Trx, items: readonly SchoolUnitFields[], summary: UpsertSummary, now: number): Promise<void> {
   const existing = new Map(
-    (await inChunks(items.map((u) => u.code), (codes) => trx.selectFrom("school_units").selectAll().where("code", "in", codes).execute())).map((r) => [r.code, r]),
+    (
+      await inChunks(
+        items.map((u) => u.code),
+        (codes) => trx.selectFrom("school_units").selectAll().where("code", "in", codes).execute(),
+      )
+    ).map((r) => [r.code, r]),
   );
   const inserts: Array<Omit<SchoolUnitFields, "typesOfSchooling"> & { types: string }> = [];
   for (const u of items) {
     const before = existing.get(u.code);
-    const types = toJson([...new Set([...(before ? fromJsonArray(before.types_of_schooling, "school_units.types_of_schooling") : []), ...u.typesOfSchooling])].sort());
+    const types = toJson(
+      [...new Set([...(before ? fromJsonArray(before.types_of_schooling, "school_units.types_of_schooling") : []), ...u.typesOfSchooling])].sort(),
+    );
     if (!before) {
       inserts.push({ ...u, types });
       continue;
     }
     const name = before.details === null && before.register_seen_at === null ? u.name : before.name;
-    if (before.name !== name || before.municipality_code !== u.municipalityCode || before.organizer_id !== u.organizerId || before.types_of_schooling !== types) {
+    if (
+      before.name !== name ||
+      before.municipality_code !== u.municipalityCode ||
+      before.organizer_id !== u.organizerId ||
+      before.types_of_schooling !== types
+    ) {
       await trx
         .updateTable("school_units")
         .set({ name, municipality_code: u.municipalityCode, organizer_id: u.organizerId, types_of_schooling: types, updated_at: now })

@@ -77,8 +77,8 @@ export function createExportImporter(deps: Deps) {
     const schoolYear = options.schoolYear ?? parsed.schoolYear;
     if (!schoolYear) {
       throw ValidationError.field("schoolYear", {
-        sv: "Filen anger inget läsår (raden \"Valt läsår: 2024/25\" saknas). Ange läsåret uttryckligen.",
-        en: "The file names no school year (no \"Valt läsår: 2024/25\" line). Give the school year explicitly.",
+        sv: 'Filen anger inget läsår (raden "Valt läsår: 2024/25" saknas). Ange läsåret uttryckligen.',
+        en: 'The file names no school year (no "Valt läsår: 2024/25" line). Give the school year explicitly.',
       });
     }
     const actor = await db.transaction().execute((trx) => requireRole(trx, ctx, "admin", { sv: "läsa in skoldata", en: "import school data" }));

@@ -73,22 +73,39 @@ export function createManualOrganizers(deps: Deps): Pick<OrganizersService, "add
     const at = now();
     const known = await trx.selectFrom("municipalities").select("code").where("code", "=", data.municipalityCode).executeTakeFirst();
     if (!known) {
-      await trx.insertInto("municipalities").values({ code: data.municipalityCode, name: `Kommun ${data.municipalityCode}`, county_code: data.municipalityCode.slice(0, 2) }).execute();
+      await trx
+        .insertInto("municipalities")
+        .values({ code: data.municipalityCode, name: `Kommun ${data.municipalityCode}`, county_code: data.municipalityCode.slice(0, 2) })
+        .execute();
     }
     const before = await trx.selectFrom("organizers").selectAll().where("organization_number", "=", data.organizationNumber).executeTakeFirst();
     if (!before) {
       const id = newId();
       await trx
         .insertInto("organizers")
-        .values({ id, organization_number: data.organizationNumber, name: data.name, type: data.type, municipality_code: data.municipalityCode, status: "active", source: "manual", updated_at: at })
+        .values({
+          id,
+          organization_number: data.organizationNumber,
+          name: data.name,
+          type: data.type,
+          municipality_code: data.municipalityCode,
+          status: "active",
+          source: "manual",
+          updated_at: at,
+        })
         .execute();
       return { organizationNumber: data.organizationNumber, id, outcome: "added" };
     }
-    if (before.register_seen_at !== null && before.source === "register") return { organizationNumber: data.organizationNumber, id: before.id, outcome: "inRegister" };
+    if (before.register_seen_at !== null && before.source === "register")
+      return { organizationNumber: data.organizationNumber, id: before.id, outcome: "inRegister" };
     const fields = { name: data.name, type: data.type, municipality_code: data.municipalityCode, status: "active" as const, source: "manual" };
     const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((k) => before[k] !== fields[k]);
     if (!changed) return { organizationNumber: data.organizationNumber, id: before.id, outcome: "unchanged" };
-    await trx.updateTable("organizers").set({ ...fields, updated_at: at }).where("id", "=", before.id).execute();
+    await trx
+      .updateTable("organizers")
+      .set({ ...fields, updated_at: at })
+      .where("id", "=", before.id)
+      .execute();
     return { organizationNumber: data.organizationNumber, id: before.id, outcome: "updated" };
   }
 
@@ -105,7 +122,12 @@ export function createManualOrganizers(deps: Deps): Pick<OrganizersService, "add
         const actor = await requireRole(trx, ctx, "admin", { sv: "lägga till huvudmän", en: "add organizers" });
         const result = await addIn(trx, parsed.data);
         if (result.outcome === "added" || result.outcome === "updated") {
-          await recordAudit(trx, ctx, actor, now(), { action: "organizer.addManual", entityType: "organizer", entityId: result.id, details: { outcome: result.outcome } });
+          await recordAudit(trx, ctx, actor, now(), {
+            action: "organizer.addManual",
+            entityType: "organizer",
+            entityId: result.id,
+            details: { outcome: result.outcome },
+          });
         }
         return result;
       });
@@ -145,7 +167,12 @@ export function createManualOrganizers(deps: Deps): Pick<OrganizersService, "add
           summary.errors.push({ line: row.line, reason: `okänd typ "${typeText}" (kommunal, enskild, statlig eller region)` });
           continue;
         }
-        const parsed = manualOrganizerSchema.safeParse({ organizationNumber: cell(cols.number), name: cell(cols.name), type, municipalityCode: cell(cols.municipality).padStart(4, "0") });
+        const parsed = manualOrganizerSchema.safeParse({
+          organizationNumber: cell(cols.number),
+          name: cell(cols.name),
+          type,
+          municipalityCode: cell(cols.municipality).padStart(4, "0"),
+        });
         if (!parsed.success) {
           summary.errors.push({ line: row.line, reason: describe(parsed.error.issues) });
           continue;
@@ -164,7 +191,14 @@ export function createManualOrganizers(deps: Deps): Pick<OrganizersService, "add
           action: "organizer.importManual",
           entityType: "organizer",
           entityId: "*",
-          details: { rows: summary.rows, added: summary.added, updated: summary.updated, unchanged: summary.unchanged, inRegister: summary.inRegister, errors: summary.errors.length },
+          details: {
+            rows: summary.rows,
+            added: summary.added,
+            updated: summary.updated,
+            unchanged: summary.unchanged,
+            inRegister: summary.inRegister,
+            errors: summary.errors.length,
+          },
         });
       });
       return summary;

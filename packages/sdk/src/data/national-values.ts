@@ -20,7 +20,10 @@ export async function saveNationalProgrammeValues(db: Kysely<Database>, programC
 }
 
 /** National value of a metric per programme and school year: `EK` → `2020/21` → 84.6. Markers are left out, never 0. */
-export async function nationalProgrammeFigures(db: Kysely<Database>, metric: string): Promise<Map<string, Map<string, { value: StatValue; number: number | null }>>> {
+export async function nationalProgrammeFigures(
+  db: Kysely<Database>,
+  metric: string,
+): Promise<Map<string, Map<string, { value: StatValue; number: number | null }>>> {
   const rows = await db.selectFrom("kv_state").select(["key", "value"]).where("namespace", "=", NATIONAL_NAMESPACE).where("key", "like", "gy:%").execute();
   const out = new Map<string, Map<string, { value: StatValue; number: number | null }>>();
   for (const row of rows) {

@@ -95,7 +95,6 @@ function organizerType(type: OrganizerType | null, name: string): OrganizerType 
   return /\b(kommun|kommunförbund)\b/i.test(name) ? "municipal" : /\bregion\b/i.test(name) ? "region" : "independent";
 }
 
-
 /** Fetches with a bounded pool and hands results over in batches; the order of batches is the order fetched. */
 async function fetchInBatches<I, R>(
   items: readonly I[],
@@ -153,9 +152,22 @@ export function createRegisterSync(deps: Deps) {
   /** Upserts organizers described by the register; returns the tally of this batch. */
   async function storeOrganizers(trx: Trx, items: readonly RegisterOrganizerDetails[], at: number) {
     const counts = emptyCounts();
-    const municipalitiesAdded = await ensureMunicipalities(trx, items.flatMap((o) => (o.seatMunicipalityCode ? [o.seatMunicipalityCode] : [])));
+    const municipalitiesAdded = await ensureMunicipalities(
+      trx,
+      items.flatMap((o) => (o.seatMunicipalityCode ? [o.seatMunicipalityCode] : [])),
+    );
     const existing = new Map(
-      (await trx.selectFrom("organizers").selectAll().where("organization_number", "in", items.map((o) => o.organizationNumber)).execute()).map((r) => [r.organization_number, r]),
+      (
+        await trx
+          .selectFrom("organizers")
+          .selectAll()
+          .where(
+            "organization_number",
+            "in",
+            items.map((o) => o.organizationNumber),
+          )
+          .execute()
+      ).map((r) => [r.organization_number, r]),
     );
     const inserts: Array<Insertable<Database["organizers"]>> = [];
     for (const o of items) {
@@ -180,27 +192,41 @@ export function createRegisterSync(deps: Deps) {
       const changed = (Object.keys(fields) as Array<keyof typeof fields>).some((k) => before[k] !== fields[k]);
       if (before.status === "active" && fields.status !== "active") counts.noLongerActive++;
       if (changed) {
-        await trx.updateTable("organizers").set({ ...fields, updated_at: at, register_seen_at: at }).where("id", "=", before.id).execute();
+        await trx
+          .updateTable("organizers")
+          .set({ ...fields, updated_at: at, register_seen_at: at })
+          .where("id", "=", before.id)
+          .execute();
         counts.changed++;
       } else {
         await trx.updateTable("organizers").set({ register_seen_at: at }).where("id", "=", before.id).execute();
         counts.unchanged++;
       }
     }
-    for (let i = 0; i < inserts.length; i += CHUNK) await trx.insertInto("organizers").values(inserts.slice(i, i + CHUNK)).execute();
+    for (let i = 0; i < inserts.length; i += CHUNK)
+      await trx
+        .insertInto("organizers")
+        .values(inserts.slice(i, i + CHUNK))
+        .execute();
     return { counts, municipalitiesAdded };
   }
 
   async function storeSchoolUnits(trx: Trx, items: readonly RegisterSchoolUnitDetails[], at: number) {
     const counts = emptyCounts();
-    const municipalitiesAdded = await ensureMunicipalities(trx, items.map((u) => u.municipalityCode));
+    const municipalitiesAdded = await ensureMunicipalities(
+      trx,
+      items.map((u) => u.municipalityCode),
+    );
     // Organizers by number; one the organizer list did not have (a ceased one) is created inactive.
     const numbers = [...new Set(items.flatMap((u) => (u.organizer ? [u.organizer.organizationNumber] : [])))];
     const organizerIds = new Map(
-      (await trx.selectFrom("organizers").select(["id", "organization_number"]).where("organization_number", "in", numbers.length ? numbers : ["-"]).execute()).map((r) => [
-        r.organization_number,
-        r.id,
-      ]),
+      (
+        await trx
+          .selectFrom("organizers")
+          .select(["id", "organization_number"])
+          .where("organization_number", "in", numbers.length ? numbers : ["-"])
+          .execute()
+      ).map((r) => [r.organization_number, r.id]),
     );
     for (const u of items) {
       const o = u.organizer;
@@ -224,7 +250,19 @@ export function createRegisterSync(deps: Deps) {
         .execute();
       organizerIds.set(o.organizationNumber, id);
     }
-    const existing = new Map((await trx.selectFrom("school_units").selectAll().where("code", "in", items.map((u) => u.code)).execute()).map((r) => [r.code, r]));
+    const existing = new Map(
+      (
+        await trx
+          .selectFrom("school_units")
+          .selectAll()
+          .where(
+            "code",
+            "in",
+            items.map((u) => u.code),
+          )
+          .execute()
+      ).map((r) => [r.code, r]),
+    );
     for (const u of items) {
       const organizerId = u.organizer ? organizerIds.get(u.organizer.organizationNumber) : undefined;
       const before = existing.get(u.code);
@@ -261,12 +299,20 @@ export function createRegisterSync(deps: Deps) {
       // Organizers an admin added by hand (preschool-only ones are not in the register) stay.
       const goneOrganizers = activeOrganizers.filter((o) => !organizers.has(o.organization_number) && o.source !== "manual").map((o) => o.id);
       for (let i = 0; i < goneOrganizers.length; i += CHUNK) {
-        await trx.updateTable("organizers").set({ status: "inactive", updated_at: at }).where("id", "in", goneOrganizers.slice(i, i + CHUNK)).execute();
+        await trx
+          .updateTable("organizers")
+          .set({ status: "inactive", updated_at: at })
+          .where("id", "in", goneOrganizers.slice(i, i + CHUNK))
+          .execute();
       }
       const activeUnits = await trx.selectFrom("school_units").select("code").where("status", "=", "active").execute();
       const goneUnits = activeUnits.filter((u) => !units.has(u.code)).map((u) => u.code);
       for (let i = 0; i < goneUnits.length; i += CHUNK) {
-        await trx.updateTable("school_units").set({ status: "closed", updated_at: at }).where("code", "in", goneUnits.slice(i, i + CHUNK)).execute();
+        await trx
+          .updateTable("school_units")
+          .set({ status: "closed", updated_at: at })
+          .where("code", "in", goneUnits.slice(i, i + CHUNK))
+          .execute();
       }
       return { organizers: goneOrganizers.length, units: goneUnits.length };
     });
@@ -274,7 +320,9 @@ export function createRegisterSync(deps: Deps) {
 
   return async function syncRegister(options: RegisterSyncOptions, ctx: WriteContext): Promise<RegisterSyncSummary> {
     const started = performance.now();
-    const actor = await db.transaction().execute((trx) => requireRole(trx, ctx, "admin", { sv: "synka skolenhetsregistret", en: "sync the school unit register" }));
+    const actor = await db
+      .transaction()
+      .execute((trx) => requireRole(trx, ctx, "admin", { sv: "synka skolenhetsregistret", en: "sync the school unit register" }));
     const run = await checkpoint.begin(["register"], options.fresh === true);
     const progress = options.onProgress ?? (() => undefined);
     const concurrency = options.concurrency ?? 8;
@@ -421,7 +469,12 @@ export function createRegisterSync(deps: Deps) {
 
 /** The last completed register sync, or null before any. */
 export async function readRegisterState(db: Kysely<Database>): Promise<RegisterSyncState | null> {
-  const row = await db.selectFrom("kv_state").select("value").where("namespace", "=", REGISTER_NAMESPACE).where("key", "=", REGISTER_STATE_KEY).executeTakeFirst();
+  const row = await db
+    .selectFrom("kv_state")
+    .select("value")
+    .where("namespace", "=", REGISTER_NAMESPACE)
+    .where("key", "=", REGISTER_STATE_KEY)
+    .executeTakeFirst();
   if (!row) return null;
   try {
     return JSON.parse(row.value) as RegisterSyncState;
@@ -441,8 +494,16 @@ export async function registerStatus(db: Kysely<Database>): Promise<RegisterStat
   const state = await readRegisterState(db);
   if (!state) return null;
   const [organizers, units] = await Promise.all([
-    db.selectFrom("organizers").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute(),
-    db.selectFrom("school_units").select(["status", (eb) => eb.fn.countAll<number>().as("n")]).groupBy("status").execute(),
+    db
+      .selectFrom("organizers")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute(),
+    db
+      .selectFrom("school_units")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute(),
   ]);
   const split = (rows: Array<{ status: string; n: number | string }>) => {
     const active = rows.filter((r) => r.status === "active").reduce((s, r) => s + Number(r.n), 0);

@@ -70,7 +70,11 @@ export async function upsertResultsIn(trx: Trx, rows: readonly ResultRow[], summ
   const codes = [...new Set(rows.map((r) => r.school_unit_code))];
   const existing = new Map<string, ResultRow>();
   for (let i = 0; i < codes.length; i += INSERT_CHUNK) {
-    const found = await trx.selectFrom("school_results").selectAll().where("school_unit_code", "in", codes.slice(i, i + INSERT_CHUNK)).execute();
+    const found = await trx
+      .selectFrom("school_results")
+      .selectAll()
+      .where("school_unit_code", "in", codes.slice(i, i + INSERT_CHUNK))
+      .execute();
     for (const row of found) existing.set(key(row), { ...row, value: row.value === null ? null : Number(row.value) });
   }
   const inserts: ResultRow[] = [];
@@ -89,7 +93,10 @@ export async function upsertResultsIn(trx: Trx, rows: readonly ResultRow[], summ
     } else summary.unchanged++;
   }
   for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
-    await trx.insertInto("school_results").values(inserts.slice(i, i + INSERT_CHUNK)).execute();
+    await trx
+      .insertInto("school_results")
+      .values(inserts.slice(i, i + INSERT_CHUNK))
+      .execute();
   }
   summary.added += inserts.length;
 }

@@ -44,14 +44,23 @@ export function createSyncCheckpoint(db: Kysely<Database>, now: () => number) {
   }
 
   async function forget(runId: string): Promise<void> {
-    await db.deleteFrom("kv_state").where("namespace", "=", SYNC_NAMESPACE).where("key", "like", `${unitPrefix(runId)}%`).execute();
+    await db
+      .deleteFrom("kv_state")
+      .where("namespace", "=", SYNC_NAMESPACE)
+      .where("key", "like", `${unitPrefix(runId)}%`)
+      .execute();
   }
 
   return {
     /** Continues the unfinished run for these municipalities, or starts a new one. */
     async begin(municipalities: readonly string[], fresh: boolean): Promise<SyncRun> {
       const key = runKey(municipalities);
-      const row = await db.selectFrom("kv_state").select(["value", "expires_at"]).where("namespace", "=", SYNC_NAMESPACE).where("key", "=", key).executeTakeFirst();
+      const row = await db
+        .selectFrom("kv_state")
+        .select(["value", "expires_at"])
+        .where("namespace", "=", SYNC_NAMESPACE)
+        .where("key", "=", key)
+        .executeTakeFirst();
       const previous = row && (row.expires_at === null || row.expires_at > now()) ? (JSON.parse(row.value) as RunState) : undefined;
       if (previous && previous.status === "running" && !fresh) {
         const units = await db
@@ -60,7 +69,12 @@ export function createSyncCheckpoint(db: Kysely<Database>, now: () => number) {
           .where("namespace", "=", SYNC_NAMESPACE)
           .where("key", "like", `${unitPrefix(previous.runId)}%`)
           .execute();
-        return { runId: previous.runId, startedAt: previous.startedAt, resumed: true, done: new Set(units.map((u) => u.key.slice(unitPrefix(previous.runId).length))) };
+        return {
+          runId: previous.runId,
+          startedAt: previous.startedAt,
+          resumed: true,
+          done: new Set(units.map((u) => u.key.slice(unitPrefix(previous.runId).length))),
+        };
       }
       if (previous) await forget(previous.runId);
       const state: RunState = { runId: newId(), startedAt: now(), status: "running", municipalities: [...municipalities].sort() };

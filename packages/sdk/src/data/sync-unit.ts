@@ -55,10 +55,18 @@ async function upsertDocumentsIn(trx: Trx, code: string, documents: readonly Ins
     const row = { school_form: d.schoolForm, type: d.type, type_id: d.typeId, title: d.title, period: d.period, sort_key: d.sortKey };
     const before = existing.get(d.url);
     if (!before) {
-      await trx.insertInto("inspection_documents").values({ school_unit_code: code, url: d.url, ...row, updated_at: now }).execute();
+      await trx
+        .insertInto("inspection_documents")
+        .values({ school_unit_code: code, url: d.url, ...row, updated_at: now })
+        .execute();
       written++;
     } else if ((Object.keys(row) as Array<keyof typeof row>).some((k) => before[k] !== row[k])) {
-      await trx.updateTable("inspection_documents").set({ ...row, updated_at: now }).where("school_unit_code", "=", code).where("url", "=", d.url).execute();
+      await trx
+        .updateTable("inspection_documents")
+        .set({ ...row, updated_at: now })
+        .where("school_unit_code", "=", code)
+        .where("url", "=", d.url)
+        .execute();
       written++;
     }
   }
@@ -108,7 +116,10 @@ export async function storeUnitIn(trx: Trx, directory: Directory, fetched: Fetch
   // Names come from the statistics export; a unit synced first gets a placeholder until then.
   const municipality = await trx.selectFrom("municipalities").select("code").where("code", "=", municipalityCode).executeTakeFirst();
   if (!municipality) {
-    await trx.insertInto("municipalities").values({ code: municipalityCode, name: `Kommun ${municipalityCode}`, county_code: municipalityCode.slice(0, 2) }).execute();
+    await trx
+      .insertInto("municipalities")
+      .values({ code: municipalityCode, name: `Kommun ${municipalityCode}`, county_code: municipalityCode.slice(0, 2) })
+      .execute();
   }
 
   const number = details.organizer.organisationNumber;

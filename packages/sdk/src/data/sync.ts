@@ -113,7 +113,10 @@ export function createSync(deps: Deps, directory: Directory) {
     }
     for (const county of options.counties ?? []) {
       if (!countyCodeSchema.safeParse(county).success) {
-        throw ValidationError.field("counties", { sv: `"${county}" är ingen länskod; den har två siffror, t.ex. 01.`, en: `"${county}" is not a county code; it has two digits, e.g. 01.` });
+        throw ValidationError.field("counties", {
+          sv: `"${county}" är ingen länskod; den har två siffror, t.ex. 01.`,
+          en: `"${county}" is not a county code; it has two digits, e.g. 01.`,
+        });
       }
       const known = await db.selectFrom("municipalities").select("code").where("county_code", "=", county).execute();
       if (known.length === 0) {
@@ -225,7 +228,14 @@ export function createSync(deps: Deps, directory: Directory) {
             const result = await storeUnitIn(
               trx,
               directory,
-              { listed, details, statistics, programmes, documents, salsa: unitSalsa && salsa?.timePeriod ? { timePeriod: salsa.timePeriod, values: unitSalsa } : null },
+              {
+                listed,
+                details,
+                statistics,
+                programmes,
+                documents,
+                salsa: unitSalsa && salsa?.timePeriod ? { timePeriod: salsa.timePeriod, values: unitSalsa } : null,
+              },
               now(),
             );
             await checkpoint.markDoneIn(trx, run.runId, listed.code);

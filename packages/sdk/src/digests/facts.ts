@@ -114,7 +114,11 @@ export function createDigestFacts(deps: Deps): DigestFacts {
         .selectFrom("dialogue_participants as p")
         .innerJoin("staff as s", "s.id", "p.staff_id")
         .select(["p.dialogue_id", "s.name"])
-        .where("p.dialogue_id", "in", rows.map((r) => r.id))
+        .where(
+          "p.dialogue_id",
+          "in",
+          rows.map((r) => r.id),
+        )
         .orderBy("s.name")
         .execute();
       for (const p of participants) names.set(p.dialogue_id, [...(names.get(p.dialogue_id) ?? []), p.name]);
@@ -154,7 +158,9 @@ export function createDigestFacts(deps: Deps): DigestFacts {
         .leftJoin("staff as s", "s.id", "a.responsible_staff_id")
         .where("a.phase", "!=", "completed")
         .where("a.created_at", "<=", cutoff)
-        .where((eb) => eb.not(eb.exists(eb.selectFrom("progress_entries as pe").select("pe.seq").whereRef("pe.assignment_id", "=", "a.id").where("pe.at", ">", cutoff))))
+        .where((eb) =>
+          eb.not(eb.exists(eb.selectFrom("progress_entries as pe").select("pe.seq").whereRef("pe.assignment_id", "=", "a.id").where("pe.at", ">", cutoff))),
+        )
         .$if(counties !== null, (qb) =>
           qb.where((eb) =>
             eb.exists(
@@ -170,12 +176,22 @@ export function createDigestFacts(deps: Deps): DigestFacts {
         );
       const limit = clampLimit(query.limit);
       const [groups, top] = await Promise.all([
-        base.select(["a.responsible_staff_id", "s.name"]).select((eb) => eb.fn.countAll<number>().as("n")).groupBy(["a.responsible_staff_id", "s.name"]).execute(),
+        base
+          .select(["a.responsible_staff_id", "s.name"])
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .groupBy(["a.responsible_staff_id", "s.name"])
+          .execute(),
         base
           .select(["a.id", "a.ref_number", "a.title", "a.phase", "a.created_at", "a.responsible_staff_id", "s.name as responsible_name"])
           .select((eb) =>
             eb.fn
-              .coalesce(eb.selectFrom("progress_entries as pe").select((e) => e.fn.max("pe.at").as("m")).whereRef("pe.assignment_id", "=", "a.id"), "a.created_at")
+              .coalesce(
+                eb
+                  .selectFrom("progress_entries as pe")
+                  .select((e) => e.fn.max("pe.at").as("m"))
+                  .whereRef("pe.assignment_id", "=", "a.id"),
+                "a.created_at",
+              )
               .as("silent_since"),
           )
           .orderBy("silent_since")
@@ -189,7 +205,11 @@ export function createDigestFacts(deps: Deps): DigestFacts {
         const rows = await db
           .selectFrom("progress_entries")
           .select(["assignment_id", (eb) => eb.fn.max("at").as("at")])
-          .where("assignment_id", "in", top.map((r) => r.id))
+          .where(
+            "assignment_id",
+            "in",
+            top.map((r) => r.id),
+          )
           .groupBy("assignment_id")
           .execute();
         for (const r of rows) last.set(r.assignment_id, Number(r.at));
@@ -223,12 +243,30 @@ export function createDigestFacts(deps: Deps): DigestFacts {
     async selectionFingerprint(): Promise<string> {
       const row = await db
         .selectNoFrom((eb) => [
-          eb.selectFrom("school_results").select((e) => e.fn.countAll<number>().as("n")).as("results"),
-          eb.selectFrom("school_results").select((e) => e.fn.sum<number>("value").as("s")).as("result_sum"),
-          eb.selectFrom("school_results").select((e) => e.fn.max("school_year").as("y")).as("latest_year"),
-          eb.selectFrom("school_units").select((e) => e.fn.countAll<number>().as("n")).as("units"),
-          eb.selectFrom("school_units").select((e) => e.fn.max("updated_at").as("u")).as("units_updated"),
-          eb.selectFrom("organizers").select((e) => e.fn.max("updated_at").as("u")).as("organizers_updated"),
+          eb
+            .selectFrom("school_results")
+            .select((e) => e.fn.countAll<number>().as("n"))
+            .as("results"),
+          eb
+            .selectFrom("school_results")
+            .select((e) => e.fn.sum<number>("value").as("s"))
+            .as("result_sum"),
+          eb
+            .selectFrom("school_results")
+            .select((e) => e.fn.max("school_year").as("y"))
+            .as("latest_year"),
+          eb
+            .selectFrom("school_units")
+            .select((e) => e.fn.countAll<number>().as("n"))
+            .as("units"),
+          eb
+            .selectFrom("school_units")
+            .select((e) => e.fn.max("updated_at").as("u"))
+            .as("units_updated"),
+          eb
+            .selectFrom("organizers")
+            .select((e) => e.fn.max("updated_at").as("u"))
+            .as("organizers_updated"),
         ])
         .executeTakeFirstOrThrow();
       return [row.results, row.result_sum, row.latest_year, row.units, row.units_updated, row.organizers_updated].map((v) => String(v ?? "")).join("|");

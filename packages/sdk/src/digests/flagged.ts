@@ -13,7 +13,12 @@ export function createFlaggedSnapshots(deps: Deps) {
   return {
     /** Undefined before the subscription's first digest: there is nothing to compare with yet. */
     async flaggedSnapshot(subscriptionId: string): Promise<string[] | undefined> {
-      const row = await db.selectFrom("kv_state").select("value").where("namespace", "=", FLAGGED_SNAPSHOT_NAMESPACE).where("key", "=", subscriptionId).executeTakeFirst();
+      const row = await db
+        .selectFrom("kv_state")
+        .select("value")
+        .where("namespace", "=", FLAGGED_SNAPSHOT_NAMESPACE)
+        .where("key", "=", subscriptionId)
+        .executeTakeFirst();
       if (!row) return undefined;
       const parsed: unknown = JSON.parse(row.value);
       return Array.isArray(parsed) ? parsed.filter((code): code is string => typeof code === "string") : undefined;

@@ -4,16 +4,7 @@ export { describeScope, formatScope, normalizeScope, parseScope, scopeCounties }
 export { describeTarget, targetKey } from "./target";
 export { parseDigestRef, type SubscriptionFilter } from "./subscriptions";
 export { FLAGGED_SNAPSHOT_NAMESPACE } from "./flagged";
-export type {
-  DigestFacts,
-  DigestDialogueFact,
-  DigestPhaseChangeFact,
-  DigestStaleFact,
-  DigestStaleFacts,
-  FactWindow,
-  Listed,
-  StaleQuery,
-} from "./facts";
+export type { DigestFacts, DigestDialogueFact, DigestPhaseChangeFact, DigestStaleFact, DigestStaleFacts, FactWindow, Listed, StaleQuery } from "./facts";
 export {
   DEFAULT_DIGEST_CRON,
   digestLocaleSchema,

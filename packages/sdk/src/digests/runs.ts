@@ -64,7 +64,12 @@ export function createDigestRuns(deps: Deps) {
   return {
     /** Newest first. */
     async runs(filter: DigestRunFilter = {}): Promise<DigestRun[]> {
-      let q = db.selectFrom("digest_runs").selectAll().orderBy("scheduled_for", "desc").orderBy("claimed_at", "desc").limit(Math.max(1, Math.min(filter.limit ?? 50, 1000)));
+      let q = db
+        .selectFrom("digest_runs")
+        .selectAll()
+        .orderBy("scheduled_for", "desc")
+        .orderBy("claimed_at", "desc")
+        .limit(Math.max(1, Math.min(filter.limit ?? 50, 1000)));
       if (filter.subscription) {
         const id = await subscriptionId(filter.subscription);
         // A removed subscription may still be named by its id; its runs are gone with it.
@@ -137,7 +142,12 @@ export function createDigestRuns(deps: Deps) {
         .where("lease_until", "<=", at)
         .executeTakeFirst();
       if (Number(taken.numUpdatedRows) === 0) return undefined;
-      const row = await db.selectFrom("digest_runs").selectAll().where("subscription_id", "=", input.subscriptionId).where("period_key", "=", periodKey).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("digest_runs")
+        .selectAll()
+        .where("subscription_id", "=", input.subscriptionId)
+        .where("period_key", "=", periodKey)
+        .executeTakeFirstOrThrow();
       return toRun(row);
     },
 
@@ -146,12 +156,20 @@ export function createDigestRuns(deps: Deps) {
      * it is known, before the run is finished: a re-claim then finishes instead of posting again.
      */
     async recordDelivery(runId: string, deliveryRef: string): Promise<void> {
-      await db.updateTable("digest_runs").set({ delivery_ref: deliveryRef.slice(0, 200) }).where("id", "=", runId).execute();
+      await db
+        .updateTable("digest_runs")
+        .set({ delivery_ref: deliveryRef.slice(0, 200) })
+        .where("id", "=", runId)
+        .execute();
     },
 
     /** Notes a failed attempt while retries continue, so the runs log shows progress. */
     async recordAttempt(runId: string, attempts: number, error: string): Promise<void> {
-      await db.updateTable("digest_runs").set({ attempts, error: error.slice(0, MAX_ERROR) }).where("id", "=", runId).execute();
+      await db
+        .updateTable("digest_runs")
+        .set({ attempts, error: error.slice(0, MAX_ERROR) })
+        .where("id", "=", runId)
+        .execute();
     },
 
     async finishRun(runId: string, result: FinishRunInput): Promise<DigestRun | undefined> {

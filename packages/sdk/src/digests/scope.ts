@@ -63,7 +63,11 @@ export function parseScope(text: string): DigestScope | undefined {
   if (office?.[1]) return { kind: "office", officeId: office[1].trim() };
   const county = /^(?:county|counties|län):([\d,\s]+)$/.exec(trimmed);
   if (county?.[1]) {
-    const counties = county[1].split(",").map((c) => c.trim()).filter(Boolean).map((c) => c.padStart(2, "0"));
+    const counties = county[1]
+      .split(",")
+      .map((c) => c.trim())
+      .filter(Boolean)
+      .map((c) => c.padStart(2, "0"));
     return counties.length > 0 ? { kind: "counties", counties } : undefined;
   }
   return undefined;

@@ -96,7 +96,12 @@ export function createSubscriptions(deps: Deps) {
     );
   }
 
-  async function checkManage(q: Trx | typeof db, idOrRef: string, ctx: WriteContext, what: { sv: string; en: string }): Promise<{ actor: ResolvedActor; row: Row }> {
+  async function checkManage(
+    q: Trx | typeof db,
+    idOrRef: string,
+    ctx: WriteContext,
+    what: { sv: string; en: string },
+  ): Promise<{ actor: ResolvedActor; row: Row }> {
     const actor = await requireRole(q, ctx, "advisor", what);
     const row = await loadRow(idOrRef, q);
     requireOwnConversation(actor, ctx, row.target_key, `D-${row.ref_number}`);
@@ -164,7 +169,10 @@ export function createSubscriptions(deps: Deps) {
             en: `The channel already has the same digest (D-${twin.ref_number}).`,
           });
         }
-        const max = await trx.selectFrom("digest_subscriptions").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
+        const max = await trx
+          .selectFrom("digest_subscriptions")
+          .select(({ fn }) => fn.max("ref_number").as("max"))
+          .executeTakeFirst();
         const refNumber = Number(max?.max ?? 0) + 1;
         await trx
           .insertInto("digest_subscriptions")
@@ -236,7 +244,12 @@ export function createSubscriptions(deps: Deps) {
         await trx.deleteFrom("digest_runs").where("subscription_id", "=", row.id).execute();
         await trx.deleteFrom("kv_state").where("namespace", "=", FLAGGED_SNAPSHOT_NAMESPACE).where("key", "=", row.id).execute();
         await trx.deleteFrom("digest_subscriptions").where("id", "=", row.id).execute();
-        await recordAudit(trx, ctx, actor, at, { action: "digest.remove", entityType: "digestSubscription", entityId: row.id, details: { ref: `D-${row.ref_number}` } });
+        await recordAudit(trx, ctx, actor, at, {
+          action: "digest.remove",
+          entityType: "digestSubscription",
+          entityId: row.id,
+          details: { ref: `D-${row.ref_number}` },
+        });
         return toSubscription(row);
       });
     },
@@ -244,4 +257,3 @@ export function createSubscriptions(deps: Deps) {
 
   return service;
 }
-

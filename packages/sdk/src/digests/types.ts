@@ -5,8 +5,14 @@ import { countyCodeSchema } from "../domain/geography";
 export const digestTargetSchema = z.discriminatedUnion("platform", [
   z.object({
     platform: z.literal("slack"),
-    teamId: z.string().trim().regex(/^[A-Z0-9]{2,40}$/, { message: "A Slack team id looks like T0123ABCD." }),
-    channelId: z.string().trim().regex(/^[A-Z0-9]{2,40}$/, { message: "A Slack channel id looks like C0123ABCD." }),
+    teamId: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{2,40}$/, { message: "A Slack team id looks like T0123ABCD." }),
+    channelId: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{2,40}$/, { message: "A Slack channel id looks like C0123ABCD." }),
   }),
   z.object({
     platform: z.literal("teams"),

@@ -13,15 +13,7 @@ export const PHASE_NAMES: Record<Phase, { sv: string; en: string }> = {
   completed: { sv: "Avslutad", en: "Completed" },
 };
 
-export const focusAreaSchema = z.enum([
-  "pupilHealth",
-  "accessibility",
-  "attendance",
-  "teaching",
-  "leadership",
-  "analysis",
-  "other",
-]);
+export const focusAreaSchema = z.enum(["pupilHealth", "accessibility", "attendance", "teaching", "leadership", "analysis", "other"]);
 export type FocusArea = z.infer<typeof focusAreaSchema>;
 
 export const FOCUS_AREA_NAMES: Record<FocusArea, { sv: string; en: string }> = {

@@ -41,7 +41,11 @@ export const bookDialogueInputSchema = z
     schoolUnitCode: schoolUnitCodeSchema.nullable().optional(),
     status: z.enum(["proposed", "booked"]).default("booked"),
     /** Video meeting link for a digital dialogue; printed in the invitation. */
-    meetingUrl: z.url({ protocol: /^https?$/, message: "The meeting link must be an http(s) URL." }).max(2000).nullable().optional(),
+    meetingUrl: z
+      .url({ protocol: /^https?$/, message: "The meeting link must be an http(s) URL." })
+      .max(2000)
+      .nullable()
+      .optional(),
   })
   .refine((v) => v.end !== undefined || v.durationMinutes !== undefined, {
     message: "Give an end time or a duration.",
@@ -60,6 +64,10 @@ export const rescheduleDialogueInputSchema = z.object({
   officeId: z.string().min(1).nullable().optional(),
   digital: z.boolean().optional(),
   /** Video meeting link for a digital dialogue; printed in the invitation. */
-  meetingUrl: z.url({ protocol: /^https?$/, message: "The meeting link must be an http(s) URL." }).max(2000).nullable().optional(),
+  meetingUrl: z
+    .url({ protocol: /^https?$/, message: "The meeting link must be an http(s) URL." })
+    .max(2000)
+    .nullable()
+    .optional(),
 });
 export type RescheduleDialogueInput = z.input<typeof rescheduleDialogueInputSchema>;

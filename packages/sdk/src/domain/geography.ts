@@ -1,12 +1,8 @@
 import { z } from "zod";
 
-export const countyCodeSchema = z
-  .string()
-  .regex(/^\d{2}$/, { message: "A county code has two digits, e.g. 01 for Stockholms län." });
+export const countyCodeSchema = z.string().regex(/^\d{2}$/, { message: "A county code has two digits, e.g. 01 for Stockholms län." });
 
-export const municipalityCodeSchema = z
-  .string()
-  .regex(/^\d{4}$/, { message: "A municipality code has four digits, e.g. 0180 for Stockholm." });
+export const municipalityCodeSchema = z.string().regex(/^\d{4}$/, { message: "A municipality code has four digits, e.g. 0180 for Stockholm." });
 
 export const countySchema = z.object({ code: countyCodeSchema, name: z.string().min(1) });
 export type County = z.infer<typeof countySchema>;

@@ -58,7 +58,18 @@ export async function enqueueInvitation(
         : `${event.summary} ${when}`;
   const body = `${method === "CANCEL" ? (sv ? "Dialogen är inställd.\n\n" : "The dialogue is cancelled.\n\n") : ""}${event.description}`;
   const id = randomUUID();
-  await insertPending(trx, { id, channel: "smtp", dialogueId: event.dialogueId, method, sequence: event.sequence, recipients, subject, body, ics, now: options.now });
+  await insertPending(trx, {
+    id,
+    channel: "smtp",
+    dialogueId: event.dialogueId,
+    method,
+    sequence: event.sequence,
+    recipients,
+    subject,
+    body,
+    ics,
+    now: options.now,
+  });
   return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
 }
 
@@ -101,14 +112,36 @@ export async function enqueueGraphEvent(
   };
   const recipients = [userId, ...attendees.map((a) => a.email)];
   const ics = renderCalendar([event], { method, timeZone: options.timeZone });
-  await insertPending(trx, { id, channel: "graph", dialogueId: event.dialogueId, method, sequence: event.sequence, recipients, subject: event.summary, body: JSON.stringify(payload), ics, now: options.now });
+  await insertPending(trx, {
+    id,
+    channel: "graph",
+    dialogueId: event.dialogueId,
+    method,
+    sequence: event.sequence,
+    recipients,
+    subject: event.summary,
+    body: JSON.stringify(payload),
+    ics,
+    now: options.now,
+  });
   return { outboxId: id, recipients, withoutEmail: event.withoutEmail };
 }
 
 /** One outbox row, due at once, not yet claimed by any sender. */
 async function insertPending(
   trx: Transaction<Database>,
-  row: { id: string; channel: "smtp" | "graph"; dialogueId: string; method: "REQUEST" | "CANCEL"; sequence: number; recipients: string[]; subject: string; body: string; ics: string; now: number },
+  row: {
+    id: string;
+    channel: "smtp" | "graph";
+    dialogueId: string;
+    method: "REQUEST" | "CANCEL";
+    sequence: number;
+    recipients: string[];
+    subject: string;
+    body: string;
+    ics: string;
+    now: number;
+  },
 ): Promise<void> {
   await trx
     .insertInto("mail_outbox")
@@ -145,7 +178,13 @@ export async function listOutbox(
   timeZone: string,
   query: { status?: OutboxStatus; dialogueId?: string; limit?: number } = {},
 ): Promise<OutboxEntry[]> {
-  let q = db.selectFrom("mail_outbox").selectAll().orderBy("created_at", "desc").orderBy("sequence", "desc").orderBy("id").limit(Math.max(1, Math.min(query.limit ?? 100, 1000)));
+  let q = db
+    .selectFrom("mail_outbox")
+    .selectAll()
+    .orderBy("created_at", "desc")
+    .orderBy("sequence", "desc")
+    .orderBy("id")
+    .limit(Math.max(1, Math.min(query.limit ?? 100, 1000)));
   if (query.status) q = q.where("status", "=", query.status);
   if (query.dialogueId) q = q.where("dialogue_id", "=", query.dialogueId);
   const rows = await q.execute();

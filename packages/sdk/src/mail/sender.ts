@@ -51,7 +51,9 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
   };
   return async (message) => {
     transporter ??= connect();
-    await (await transporter).sendMail({
+    await (
+      await transporter
+    ).sendMail({
       to: message.recipients,
       subject: message.subject,
       text: message.body,
@@ -154,7 +156,10 @@ export interface RunningSender {
 }
 
 /** The apps' continuous sender: flush, wait, repeat, until stopped. Errors go to `onError`. */
-export function startOutboxLoop(flush: () => Promise<FlushResult>, options: { intervalMs?: number; onError?: (error: unknown) => void; onFlush?: (result: FlushResult) => void } = {}): RunningSender {
+export function startOutboxLoop(
+  flush: () => Promise<FlushResult>,
+  options: { intervalMs?: number; onError?: (error: unknown) => void; onFlush?: (result: FlushResult) => void } = {},
+): RunningSender {
   const interval = options.intervalMs ?? 5_000;
   let stopped = false;
   let wake: (() => void) | undefined;

@@ -37,7 +37,11 @@ export function createMailService(deps: Deps, settings: CalendarSettings, option
 
     /** How many messages the outbox holds per status (the metrics' outbox size); one grouped count. */
     async outboxSize(): Promise<Record<OutboxStatus, number>> {
-      const rows = await deps.store.db.selectFrom("mail_outbox").select(["status", (eb) => eb.fn.countAll<number | string>().as("n")]).groupBy("status").execute();
+      const rows = await deps.store.db
+        .selectFrom("mail_outbox")
+        .select(["status", (eb) => eb.fn.countAll<number | string>().as("n")])
+        .groupBy("status")
+        .execute();
       const out: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0 };
       for (const r of rows) if (r.status === "pending" || r.status === "sent" || r.status === "failed") out[r.status] = Number(r.n);
       return out;

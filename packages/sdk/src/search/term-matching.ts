@@ -38,9 +38,7 @@ export function allowedTypos(word: string): number {
 
 function prefixQuality(word: string, term: string, typing: boolean): number {
   const covered = word.length / term.length;
-  return typing
-    ? MATCH_QUALITY.typingPrefix + MATCH_QUALITY.typingPrefixBonus * covered
-    : MATCH_QUALITY.innerPrefix + MATCH_QUALITY.innerPrefixBonus * covered;
+  return typing ? MATCH_QUALITY.typingPrefix + MATCH_QUALITY.typingPrefixBonus * covered : MATCH_QUALITY.innerPrefix + MATCH_QUALITY.innerPrefixBonus * covered;
 }
 
 function canMatchAsPrefix(word: string, typing: boolean): boolean {

@@ -303,7 +303,12 @@ export function assessPrepared(
     }
     assessed++;
     if (reasons) {
-      candidates.push({ schoolUnitCode: code, score: round(score), reasons, notAssessed: markers ? markers.map(({ metric, kind, raw }) => ({ metric, kind, raw })) : [] });
+      candidates.push({
+        schoolUnitCode: code,
+        score: round(score),
+        reasons,
+        notAssessed: markers ? markers.map(({ metric, kind, raw }) => ({ metric, kind, raw })) : [],
+      });
     }
   }
   candidates.sort((a, b) => b.score - a.score || byCode(a.schoolUnitCode, b.schoolUnitCode));

@@ -99,14 +99,26 @@ function refQuery(db: Db) {
     .selectFrom("school_units as u")
     .innerJoin("organizers as o", "o.id", "u.organizer_id")
     .leftJoin("municipalities as m", "m.code", "u.municipality_code")
-    .select(["u.code", "u.name", "u.municipality_code", "u.organizer_id", "u.types_of_schooling", "u.status", "o.name as organizer_name", "m.name as municipality_name"]);
+    .select([
+      "u.code",
+      "u.name",
+      "u.municipality_code",
+      "u.organizer_id",
+      "u.types_of_schooling",
+      "u.status",
+      "o.name as organizer_name",
+      "m.name as municipality_name",
+    ]);
 }
 
 /** Names of these units, their municipality and organizer. */
 export async function describe(db: Db, codes: readonly string[]): Promise<Map<string, SchoolRef>> {
   const refs = new Map<string, SchoolRef>();
   for (let i = 0; i < codes.length; i += 500) {
-    for (const r of await refQuery(db).where("u.code", "in", codes.slice(i, i + 500)).execute()) refs.set(r.code, toRef(r));
+    for (const r of await refQuery(db)
+      .where("u.code", "in", codes.slice(i, i + 500))
+      .execute())
+      refs.set(r.code, toRef(r));
   }
   return refs;
 }
@@ -123,7 +135,14 @@ async function latestInspections(db: Db): Promise<Map<string, LatestInspection>>
 }
 
 async function computeBasis(db: Db): Promise<SelectionBasis> {
-  const [facts, refRows, inspections] = await Promise.all([loadFacts(db, DEFAULT_CRITERIA.flatMap((c) => c.metrics)), refQuery(db).execute(), latestInspections(db)]);
+  const [facts, refRows, inspections] = await Promise.all([
+    loadFacts(
+      db,
+      DEFAULT_CRITERIA.flatMap((c) => c.metrics),
+    ),
+    refQuery(db).execute(),
+    latestInspections(db),
+  ]);
   const pupils = pupilsByUnitYear(facts.all);
   // Each criterion reads only its own metrics' rows, not all of them.
   const byMetric = new Map<string, ResultFact[]>();
@@ -132,7 +151,16 @@ async function computeBasis(db: Db): Promise<SelectionBasis> {
     if (list) list.push(f);
     else byMetric.set(f.metric, [f]);
   }
-  const criteria = new Map(DEFAULT_CRITERIA.map((c) => [c.id, prepareCriterion(c.metrics, c.metrics.flatMap((m) => byMetric.get(m) ?? []), pupils)]));
+  const criteria = new Map(
+    DEFAULT_CRITERIA.map((c) => [
+      c.id,
+      prepareCriterion(
+        c.metrics,
+        c.metrics.flatMap((m) => byMetric.get(m) ?? []),
+        pupils,
+      ),
+    ]),
+  );
   const unitCodes = unitCodesOf([...criteria.values()].flatMap((c) => [...c.years.values()]));
   alignValues(criteria.values(), unitCodes);
   return {

@@ -50,7 +50,13 @@ export function deriveCompletion(facts: readonly ResultFact[]): { facts: ResultF
     const figures: ProgrammeFigure[] = list
       .map((f) => {
         const programCode = f.metric.slice(f.metric.indexOf("@") + 1);
-        return { programCode, kind: f.value.kind, raw: f.value.raw, value: numericOrNull(f.value), pupils: pupils.get(`${f.schoolUnitCode}|${programCode}`) ?? null };
+        return {
+          programCode,
+          kind: f.value.kind,
+          raw: f.value.raw,
+          value: numericOrNull(f.value),
+          pupils: pupils.get(`${f.schoolUnitCode}|${programCode}`) ?? null,
+        };
       })
       .sort((a, b) => a.programCode.localeCompare(b.programCode));
     programmes.set(key, figures);
@@ -69,7 +75,13 @@ export function deriveCompletion(facts: readonly ResultFact[]): { facts: ResultF
       const v = round1(mean);
       value = { kind: "number", value: v, raw: String(v).replace(".", ",") };
     }
-    derived.push({ schoolUnitCode: first.schoolUnitCode, municipalityCode: first.municipalityCode, metric: COMPLETION_METRIC, schoolYear: first.schoolYear, value });
+    derived.push({
+      schoolUnitCode: first.schoolUnitCode,
+      municipalityCode: first.municipalityCode,
+      metric: COMPLETION_METRIC,
+      schoolYear: first.schoolYear,
+      value,
+    });
   }
   return { facts: derived, programmes };
 }

@@ -84,7 +84,14 @@ export function createRankingService(deps: Deps) {
       schoolYear: ranked.schoolYear,
       national: ranked.national,
       total: ranked.ranked,
-      rows: ranked.schools.map((s, i) => ({ rank: i + 1, code: s.school.code, name: s.school.name, municipalityName: s.municipalityName, organizerName: s.organizer.name, value: s.value })),
+      rows: ranked.schools.map((s, i) => ({
+        rank: i + 1,
+        code: s.school.code,
+        name: s.school.name,
+        municipalityName: s.municipalityName,
+        organizerName: s.organizer.name,
+        value: s.value,
+      })),
     };
   }
 
@@ -98,7 +105,11 @@ export function createRankingService(deps: Deps) {
       if (options.metric === "examWithin3Years") return rankCompletion(options, area, limit, empty);
 
       for (const stored of STORED[options.metric]) {
-        const latest = await db.selectFrom("school_results").select((eb) => eb.fn.max("school_year").as("year")).where("metric", "=", stored).executeTakeFirst();
+        const latest = await db
+          .selectFrom("school_results")
+          .select((eb) => eb.fn.max("school_year").as("year"))
+          .where("metric", "=", stored)
+          .executeTakeFirst();
         const year = latest?.year ?? null;
         if (!year) continue;
         const rows = await db
@@ -113,7 +124,9 @@ export function createRankingService(deps: Deps) {
           .execute();
         const values = rows.flatMap((r) => {
           const v = toStatValue(r);
-          return "value" in v ? [{ code: r.code, municipalityCode: r.municipality_code, value: v.value, pupils: r.pupils === null ? null : Number(r.pupils) }] : [];
+          return "value" in v
+            ? [{ code: r.code, municipalityCode: r.municipality_code, value: v.value, pupils: r.pupils === null ? null : Number(r.pupils) }]
+            : [];
         });
         const national = pupilWeightedMean(values);
         const inArea = values.filter((v) => !area || (area.kind === "county" ? v.municipalityCode.startsWith(area.code) : v.municipalityCode === area.code));
@@ -126,7 +139,11 @@ export function createRankingService(deps: Deps) {
               .innerJoin("organizers as o", "o.id", "u.organizer_id")
               .leftJoin("municipalities as m", "m.code", "u.municipality_code")
               .select(["u.code", "u.name", "o.name as organizer_name", "m.name as municipality_name", "u.municipality_code"])
-              .where("u.code", "in", top.map((t) => t.code))
+              .where(
+                "u.code",
+                "in",
+                top.map((t) => t.code),
+              )
               .execute()
           : [];
         const byCode = new Map(names.map((n) => [n.code, n]));
@@ -138,7 +155,14 @@ export function createRankingService(deps: Deps) {
           total: inArea.length,
           rows: top.map((t, i) => {
             const n = byCode.get(t.code);
-            return { rank: i + 1, code: t.code, name: n?.name ?? t.code, municipalityName: n?.municipality_name ?? t.municipalityCode, organizerName: n?.organizer_name ?? "", value: t.value };
+            return {
+              rank: i + 1,
+              code: t.code,
+              name: n?.name ?? t.code,
+              municipalityName: n?.municipality_name ?? t.municipalityCode,
+              organizerName: n?.organizer_name ?? "",
+              value: t.value,
+            };
           }),
         };
       }

@@ -201,7 +201,10 @@ export function createSelectionService(deps: Deps): SelectionService {
       const scoped = withNumbers.filter((v) => inScope(v.fact.municipalityCode));
       scoped.sort((a, b) => (order === "asc" ? a.value - b.value : b.value - a.value) || a.fact.schoolUnitCode.localeCompare(b.fact.schoolUnitCode));
       const top = scoped.slice(0, limit);
-      const refs = await describe(db, top.map((v) => v.fact.schoolUnitCode));
+      const refs = await describe(
+        db,
+        top.map((v) => v.fact.schoolUnitCode),
+      );
       const schools = top.flatMap((v): SelectionRankedSchool[] => {
         const ref = refs.get(v.fact.schoolUnitCode);
         if (!ref) return [];
@@ -245,7 +248,13 @@ export function createSelectionService(deps: Deps): SelectionService {
     },
   };
 
-  function compute(basis: SelectionBasis, criteria: SelectionCriterion[], county: string | null, municipality: string | null, options: SelectionOptions): SelectionResult {
+  function compute(
+    basis: SelectionBasis,
+    criteria: SelectionCriterion[],
+    county: string | null,
+    municipality: string | null,
+    options: SelectionOptions,
+  ): SelectionResult {
     const completion = criteria.some((c) => c.metrics.includes(COMPLETION_METRIC));
     const { municipalityOf, refs, inspections } = basis;
     // Nationally every unit is in scope: no lookup per unit.

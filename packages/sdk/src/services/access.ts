@@ -23,18 +23,9 @@ const ROLE_NAMES: Record<Role, { sv: string; en: string }> = {
  * role revoked a moment ago is already in force. Checks without a write pass the plain
  * connection.
  */
-export async function requireRole(
-  trx: Kysely<Database>,
-  ctx: WriteContext,
-  minimum: Role,
-  what: { sv: string; en: string },
-): Promise<ResolvedActor> {
+export async function requireRole(trx: Kysely<Database>, ctx: WriteContext, minimum: Role, what: { sv: string; en: string }): Promise<ResolvedActor> {
   if ("system" in ctx.actor) return { staffId: null, label: `system:${ctx.actor.system}`, role: "admin" };
-  const staff = await trx
-    .selectFrom("staff")
-    .select(["id", "name", "role"])
-    .where("id", "=", ctx.actor.staffId)
-    .executeTakeFirst();
+  const staff = await trx.selectFrom("staff").select(["id", "name", "role"]).where("id", "=", ctx.actor.staffId).executeTakeFirst();
   if (!staff) {
     throw new NotFoundError("staff", ctx.actor.staffId, {
       sv: `Medarbetaren ${ctx.actor.staffId} finns inte i Samverkan. Be en administratör lägga till dig.`,

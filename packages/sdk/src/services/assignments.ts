@@ -92,7 +92,11 @@ export function createAssignmentService(deps: Deps): AssignmentService {
     const trimmed = idOrRef.trim();
     const ref = assignmentRefSchema.safeParse(trimmed);
     const row = ref.success
-      ? await q.selectFrom("assignments").selectAll().where("ref_number", "=", Number(ref.data.slice(2))).executeTakeFirst()
+      ? await q
+          .selectFrom("assignments")
+          .selectAll()
+          .where("ref_number", "=", Number(ref.data.slice(2)))
+          .executeTakeFirst()
       : await q.selectFrom("assignments").selectAll().where("id", "=", trimmed).executeTakeFirst();
     if (!row) {
       throw new NotFoundError("assignment", trimmed, { sv: `Hittade inget uppdrag ${trimmed}.`, en: `No assignment ${trimmed} was found.` });
@@ -132,7 +136,10 @@ export function createAssignmentService(deps: Deps): AssignmentService {
           throw new NotFoundError("organizer", data.organizerId);
         }
         if (data.schoolUnitCode && !(await trx.selectFrom("school_units").select("code").where("code", "=", data.schoolUnitCode).executeTakeFirst())) {
-          throw new NotFoundError("schoolUnit", data.schoolUnitCode, { sv: `Ingen skolenhet med koden ${data.schoolUnitCode}.`, en: `No school unit with code ${data.schoolUnitCode}.` });
+          throw new NotFoundError("schoolUnit", data.schoolUnitCode, {
+            sv: `Ingen skolenhet med koden ${data.schoolUnitCode}.`,
+            en: `No school unit with code ${data.schoolUnitCode}.`,
+          });
         }
         await trx
           .insertInto("plans")
@@ -145,7 +152,13 @@ export function createAssignmentService(deps: Deps): AssignmentService {
 
     async listPlans(): Promise<Plan[]> {
       const rows = await db.selectFrom("plans").selectAll().orderBy("created_at").execute();
-      return rows.map((r) => ({ id: r.id, title: r.title, schoolUnitCode: r.school_unit_code, organizerId: r.organizer_id, createdAt: formatInstant(r.created_at, tz) }));
+      return rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        schoolUnitCode: r.school_unit_code,
+        organizerId: r.organizer_id,
+        createdAt: formatInstant(r.created_at, tz),
+      }));
     },
 
     async create(input: AssignmentInput, ctx: WriteContext): Promise<Assignment> {
@@ -157,7 +170,10 @@ export function createAssignmentService(deps: Deps): AssignmentService {
         const plan = await trx.selectFrom("plans").select("id").where("id", "=", data.planId).executeTakeFirst();
         if (!plan) throw new NotFoundError("plan", data.planId, { sv: `Ingen plan med id ${data.planId}.`, en: `No plan with id ${data.planId}.` });
         if (data.responsibleStaffId && !(await trx.selectFrom("staff").select("id").where("id", "=", data.responsibleStaffId).executeTakeFirst())) {
-          throw ValidationError.field("responsibleStaffId", { sv: `Okänd medarbetare ${data.responsibleStaffId}.`, en: `Unknown staff member ${data.responsibleStaffId}.` });
+          throw ValidationError.field("responsibleStaffId", {
+            sv: `Okänd medarbetare ${data.responsibleStaffId}.`,
+            en: `Unknown staff member ${data.responsibleStaffId}.`,
+          });
         }
         await insertAssignment(deps, trx, { ...data, id }, ctx, actor, at);
       });
@@ -169,7 +185,11 @@ export function createAssignmentService(deps: Deps): AssignmentService {
     },
 
     async list(query: AssignmentQuery = {}): Promise<Assignment[]> {
-      let q = db.selectFrom("assignments").selectAll().orderBy("ref_number").limit(Math.max(1, Math.min(query.limit ?? 100, 1000)));
+      let q = db
+        .selectFrom("assignments")
+        .selectAll()
+        .orderBy("ref_number")
+        .limit(Math.max(1, Math.min(query.limit ?? 100, 1000)));
       if (query.responsibleStaffId) q = q.where("responsible_staff_id", "=", query.responsibleStaffId);
       if (query.phase) q = q.where("phase", "=", query.phase);
       if (query.planId) q = q.where("plan_id", "=", query.planId);
@@ -191,7 +211,12 @@ export function createAssignmentService(deps: Deps): AssignmentService {
           throw ValidationError.field("staffId", { sv: `Okänd medarbetare ${staffId}.`, en: `Unknown staff member ${staffId}.` });
         }
         await trx.updateTable("assignments").set({ responsible_staff_id: staffId, updated_at: at }).where("id", "=", row.id).execute();
-        await recordAudit(trx, ctx, actor, at, { action: "assignment.assign", entityType: "assignment", entityId: row.id, details: { staffId, previous: row.responsible_staff_id } });
+        await recordAudit(trx, ctx, actor, at, {
+          action: "assignment.assign",
+          entityType: "assignment",
+          entityId: row.id,
+          details: { staffId, previous: row.responsible_staff_id },
+        });
         return row;
       });
       return service.get(row.id);
@@ -214,7 +239,10 @@ export function createAssignmentService(deps: Deps): AssignmentService {
         if (data.correctsEntryId) {
           const corrected = await trx.selectFrom("progress_entries").select("assignment_id").where("id", "=", data.correctsEntryId).executeTakeFirst();
           if (!corrected || corrected.assignment_id !== row.id) {
-            throw ValidationError.field("correctsEntryId", { sv: "Posten som ska rättas hör inte till uppdraget.", en: "The entry to correct does not belong to this assignment." });
+            throw ValidationError.field("correctsEntryId", {
+              sv: "Posten som ska rättas hör inte till uppdraget.",
+              en: "The entry to correct does not belong to this assignment.",
+            });
           }
         }
         await trx
@@ -284,7 +312,12 @@ export function createAssignmentService(deps: Deps): AssignmentService {
       const rows = await db
         .selectFrom("assignments as a")
         .leftJoin(
-          (eb) => eb.selectFrom("progress_entries").select(["assignment_id", sql<number>`max(at)`.as("last_at")]).groupBy("assignment_id").as("p"),
+          (eb) =>
+            eb
+              .selectFrom("progress_entries")
+              .select(["assignment_id", sql<number>`max(at)`.as("last_at")])
+              .groupBy("assignment_id")
+              .as("p"),
           (join) => join.onRef("p.assignment_id", "=", "a.id"),
         )
         .selectAll("a")
@@ -308,7 +341,6 @@ export function createAssignmentService(deps: Deps): AssignmentService {
   return service;
 }
 
-
 /**
  * Inserts an assignment inside the caller's transaction (after its role and plan checks),
  * so that minutes can turn agreed actions into assignments atomically.
@@ -324,7 +356,10 @@ export async function insertAssignment(
   const id = data.id;
   // U-numbers are handed out one at a time; the lock keeps two creators from taking the same.
   await deps.store.lock(trx, ["assignment-ref"]);
-  const max = await trx.selectFrom("assignments").select(({ fn }) => fn.max("ref_number").as("max")).executeTakeFirst();
+  const max = await trx
+    .selectFrom("assignments")
+    .select(({ fn }) => fn.max("ref_number").as("max"))
+    .executeTakeFirst();
   const refNumber = Number(max?.max ?? 0) + 1;
   await trx
     .insertInto("assignments")
@@ -343,7 +378,12 @@ export async function insertAssignment(
       updated_at: at,
     })
     .execute();
-  await recordAudit(trx, ctx, actor, at, { action: "assignment.create", entityType: "assignment", entityId: id, details: { ref: `U-${refNumber}`, title: data.title } });
+  await recordAudit(trx, ctx, actor, at, {
+    action: "assignment.create",
+    entityType: "assignment",
+    entityId: id,
+    details: { ref: `U-${refNumber}`, title: data.title },
+  });
   return { id, ref: `U-${refNumber}` };
 }
 

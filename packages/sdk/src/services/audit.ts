@@ -34,7 +34,11 @@ export function createAuditService(deps: Deps): AuditService {
   return {
     /** Newest first. */
     async list(filter: { entityType?: string; entityId?: string; limit?: number } = {}): Promise<AuditEvent[]> {
-      let q = db.selectFrom("audit_events").selectAll().orderBy("seq", "desc").limit(Math.min(filter.limit ?? 100, 1000));
+      let q = db
+        .selectFrom("audit_events")
+        .selectAll()
+        .orderBy("seq", "desc")
+        .limit(Math.min(filter.limit ?? 100, 1000));
       if (filter.entityType) q = q.where("entity_type", "=", filter.entityType);
       if (filter.entityId) q = q.where("entity_id", "=", filter.entityId);
       const rows = await q.execute();

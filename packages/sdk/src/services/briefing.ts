@@ -105,8 +105,14 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
     // Moved by the database on every write to results, units or organizers (migration 0122): an import invalidates at once.
     const version = await schoolDataVersion(db);
     const key = `v:${version}`;
-    if (nationalCache && nationalCache.version === version && now - nationalCache.at < NATIONAL_MEMORY_TTL_MS && now >= nationalCache.at) return nationalCache.figures;
-    const stored = await db.selectFrom("kv_state").select(["value", "expires_at"]).where("namespace", "=", NATIONAL_NAMESPACE).where("key", "=", key).executeTakeFirst();
+    if (nationalCache && nationalCache.version === version && now - nationalCache.at < NATIONAL_MEMORY_TTL_MS && now >= nationalCache.at)
+      return nationalCache.figures;
+    const stored = await db
+      .selectFrom("kv_state")
+      .select(["value", "expires_at"])
+      .where("namespace", "=", NATIONAL_NAMESPACE)
+      .where("key", "=", key)
+      .executeTakeFirst();
     if (stored && stored.expires_at !== null && Number(stored.expires_at) > now) {
       const parsed: unknown = JSON.parse(stored.value);
       if (Array.isArray(parsed)) {
@@ -118,7 +124,11 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
     const rows = await db
       .selectFrom("school_results as r")
       .leftJoin("school_results as p", (join) =>
-        join.onRef("p.school_unit_code", "=", "r.school_unit_code").onRef("p.school_year", "=", "r.school_year").on("p.metric", "=", "pupils").on("p.value", ">", 0),
+        join
+          .onRef("p.school_unit_code", "=", "r.school_unit_code")
+          .onRef("p.school_year", "=", "r.school_year")
+          .on("p.metric", "=", "pupils")
+          .on("p.value", ">", 0),
       )
       .select([
         "r.metric",
@@ -159,7 +169,11 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
           await db
             .selectFrom("school_results")
             .select(["school_unit_code", "school_year", "metric", "kind", "value"])
-            .where("school_unit_code", "in", units.map((u) => u.code))
+            .where(
+              "school_unit_code",
+              "in",
+              units.map((u) => u.code),
+            )
             .where("metric", "in", metrics)
             .execute();
     const byUnit = new Map<string, typeof rows>();
@@ -183,10 +197,17 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
         const mine = own.filter((r) => r.metric === metric).sort((a, b) => a.school_year.localeCompare(b.school_year));
         const history = mine.filter((r) => NUMERIC.includes(r.kind) && r.value !== null).map((r) => ({ schoolYear: r.school_year, value: Number(r.value) }));
         const newest = mine.at(-1);
-        const latestNumber = newest && NUMERIC.includes(newest.kind) && newest.value !== null ? { schoolYear: newest.school_year, value: Number(newest.value) } : null;
+        const latestNumber =
+          newest && NUMERIC.includes(newest.kind) && newest.value !== null ? { schoolYear: newest.school_year, value: Number(newest.value) } : null;
         const before = history.at(-2) ?? null;
         const latest = latestNumber ? { ...latestNumber, national: national.get(`${metric}|${latestNumber.schoolYear}`) ?? null } : null;
-        results.push({ metric: c.id, latest, history, change: latest && before && history.at(-1)?.schoolYear === latest.schoolYear ? round1(latest.value - before.value) : null, threshold: c.threshold });
+        results.push({
+          metric: c.id,
+          latest,
+          history,
+          change: latest && before && history.at(-1)?.schoolYear === latest.schoolYear ? round1(latest.value - before.value) : null,
+          threshold: c.threshold,
+        });
         if (latest && latest.value < c.threshold) flaggedFor.push(c.id);
       }
       return { code: u.code, name: u.name, results, flaggedFor };
@@ -242,7 +263,11 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
           .where("o.id", "=", organizerId)
           .executeTakeFirst(),
       ]);
-      if (!org) throw new NotFoundError("organizer", organizerId, { sv: `Ingen huvudman med id ${organizerId}.`, en: `No principal organizer with id ${organizerId}.` });
+      if (!org)
+        throw new NotFoundError("organizer", organizerId, {
+          sv: `Ingen huvudman med id ${organizerId}.`,
+          en: `No principal organizer with id ${organizerId}.`,
+        });
       const now = deps.clock().getTime();
       const [results, upcoming, past, assignments, contacts] = await Promise.all([
         unitResults(organizerId),
@@ -279,4 +304,3 @@ export function createBriefingService(deps: Deps, services: Services): BriefingS
 }
 
 export type { BriefingService };
-

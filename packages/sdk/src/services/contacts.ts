@@ -42,14 +42,18 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
 
   async function ensureOrganizer(q: Trx, organizerId: string): Promise<void> {
     const found = await q.selectFrom("organizers").select("id").where("id", "=", organizerId).executeTakeFirst();
-    if (!found) throw new NotFoundError("organizer", organizerId, { sv: `Ingen huvudman med id ${organizerId}.`, en: `No principal organizer with id ${organizerId}.` });
+    if (!found)
+      throw new NotFoundError("organizer", organizerId, { sv: `Ingen huvudman med id ${organizerId}.`, en: `No principal organizer with id ${organizerId}.` });
   }
 
   /** Deletes the person and every link to them; the audit entry holds only ids. */
   async function deleteContact(id: string, ctx: WriteContext, action: "contact.remove" | "contact.erase"): Promise<void> {
     const at = now();
     await db.transaction().execute(async (trx) => {
-      const what = action === "contact.erase" ? { sv: "radera personuppgifter", en: "erase personal data" } : { sv: "ta bort kontaktpersoner", en: "remove contact persons" };
+      const what =
+        action === "contact.erase"
+          ? { sv: "radera personuppgifter", en: "erase personal data" }
+          : { sv: "ta bort kontaktpersoner", en: "remove contact persons" };
       const actor = await requireRole(trx, ctx, action === "contact.erase" ? "unitHead" : "advisor", what);
       const row = await loadRow(trx, id);
       const links = await trx.deleteFrom("dialogue_contacts").where("contact_id", "=", row.id).executeTakeFirst();
@@ -110,7 +114,12 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
           .set({ name: next.name, role: next.role, email: next.email, phone: next.phone, notes: next.notes, updated_at: at })
           .where("id", "=", row.id)
           .execute();
-        await recordAudit(trx, ctx, actor, at, { action: "contact.update", entityType: "contact", entityId: row.id, details: { organizerId: row.organizer_id, fields: changed } });
+        await recordAudit(trx, ctx, actor, at, {
+          action: "contact.update",
+          entityType: "contact",
+          entityId: row.id,
+          details: { organizerId: row.organizer_id, fields: changed },
+        });
         return toContact(next);
       });
     },
@@ -161,9 +170,16 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
       const at = now();
       const ids = [...new Set(contactIds.map((c) => c.trim()).filter(Boolean))];
       await db.transaction().execute(async (trx) => {
-        const actor: ResolvedActor = await requireRole(trx, ctx, "advisor", { sv: "välja kontaktpersoner för dialoger", en: "choose contact persons for dialogues" });
+        const actor: ResolvedActor = await requireRole(trx, ctx, "advisor", {
+          sv: "välja kontaktpersoner för dialoger",
+          en: "choose contact persons for dialogues",
+        });
         const dialogue = await trx.selectFrom("dialogues").select(["id", "organizer_id"]).where("id", "=", dialogueId).executeTakeFirst();
-        if (!dialogue) throw new NotFoundError("dialogue", dialogueId, { sv: `Ingen kvalitetsdialog med id ${dialogueId}.`, en: `No quality dialogue with id ${dialogueId}.` });
+        if (!dialogue)
+          throw new NotFoundError("dialogue", dialogueId, {
+            sv: `Ingen kvalitetsdialog med id ${dialogueId}.`,
+            en: `No quality dialogue with id ${dialogueId}.`,
+          });
         if (ids.length > 0) {
           const found = await trx.selectFrom("organizer_contacts").select(["id", "organizer_id"]).where("id", "in", ids).execute();
           const wrong = ids.filter((id) => found.find((f) => f.id === id)?.organizer_id !== dialogue.organizer_id);
@@ -175,11 +191,19 @@ export function createContactService(deps: Deps, hooks: ContactServiceHooks = {}
           }
         }
         await trx.deleteFrom("dialogue_contacts").where("dialogue_id", "=", dialogueId).execute();
-        if (ids.length > 0) await trx.insertInto("dialogue_contacts").values(ids.map((contact_id) => ({ dialogue_id: dialogueId, contact_id }))).execute();
+        if (ids.length > 0)
+          await trx
+            .insertInto("dialogue_contacts")
+            .values(ids.map((contact_id) => ({ dialogue_id: dialogueId, contact_id })))
+            .execute();
         await recordAudit(trx, ctx, actor, at, { action: "dialogue.contacts", entityType: "dialogue", entityId: dialogueId, details: { contactIds: ids } });
         const status = (await trx.selectFrom("dialogues").select("status").where("id", "=", dialogueId).executeTakeFirstOrThrow()).status;
         if (hooks.calendar && (status === "booked" || status === "proposed")) {
-          await trx.updateTable("dialogues").set((eb) => ({ sequence: eb("sequence", "+", 1), updated_at: at })).where("id", "=", dialogueId).execute();
+          await trx
+            .updateTable("dialogues")
+            .set((eb) => ({ sequence: eb("sequence", "+", 1), updated_at: at }))
+            .where("id", "=", dialogueId)
+            .execute();
           await hooks.calendar.notifyInTransaction(trx, dialogueId, "REQUEST");
         }
       });

@@ -77,7 +77,9 @@ export function createCoverageService(deps: Deps): CoverageService {
       if (fromRegister) q = q.where("o.status", "=", "active");
       const counties = options.municipality ? null : options.counties && options.counties.length > 0 ? options.counties : null;
       const firsts = (await q.execute())
-        .filter((r) => (options.municipality ? r.municipality_code === options.municipality : counties === null || counties.includes(r.municipality_code?.slice(0, 2) ?? "")))
+        .filter((r) =>
+          options.municipality ? r.municipality_code === options.municipality : counties === null || counties.includes(r.municipality_code?.slice(0, 2) ?? ""),
+        )
         .map((r) => Number(r.first_at))
         .sort((a, b) => a - b);
       const clock = deps.clock().getTime();
@@ -142,7 +144,10 @@ export function createCoverageService(deps: Deps): CoverageService {
       const met = scopeCounties ? [...metByCounty].filter(([c]) => inScope(c)).reduce((s, [, n]) => s + n, 0) : metRows.length;
       const population = [...knownByCounty.values()].reduce((sum, n) => sum + n, 0);
       const goal = scopeCounties
-        ? Math.max(1, scopeCounties.reduce((s, c) => s + (knownByCounty.get(c) ?? 0), 0))
+        ? Math.max(
+            1,
+            scopeCounties.reduce((s, c) => s + (knownByCounty.get(c) ?? 0), 0),
+          )
         : fromRegister
           ? population
           : coverage.organizerGoal;

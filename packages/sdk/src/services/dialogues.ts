@@ -73,7 +73,11 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
     const participants = await db
       .selectFrom("dialogue_participants")
       .selectAll()
-      .where("dialogue_id", "in", rows.map((r) => r.id))
+      .where(
+        "dialogue_id",
+        "in",
+        rows.map((r) => r.id),
+      )
       .execute();
     const byDialogue = new Map<string, string[]>();
     for (const p of participants) byDialogue.set(p.dialogue_id, [...(byDialogue.get(p.dialogue_id) ?? []), p.staff_id]);
@@ -113,7 +117,10 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
     } else if (end - start > maxMs) {
       issues.push({
         field: "end",
-        message: { sv: `En dialog kan vara högst ${deps.config.maxDialogueMinutes} minuter.`, en: `A dialogue can last at most ${deps.config.maxDialogueMinutes} minutes.` },
+        message: {
+          sv: `En dialog kan vara högst ${deps.config.maxDialogueMinutes} minuter.`,
+          en: `A dialogue can last at most ${deps.config.maxDialogueMinutes} minutes.`,
+        },
       });
     }
     const wh = deps.config.workingHours;
@@ -227,13 +234,21 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       resource: { ...c.resource, name: c.resource.kind === "staff" ? names.get(c.resource.id) : findOffice(deps.config.offices, c.resource.id)?.town },
     }));
     const when = (c: ConflictDetail) => formatStampRange(c.start, c.end, tz);
-    const sv = withNames.map((c) => (c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} är upptagen ${when(c)}` : `regionkontoret i ${c.resource.name} är bokat ${when(c)}`));
-    const en = withNames.map((c) => (c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} is busy ${when(c)}` : `the ${c.resource.name} office is booked ${when(c)}`));
+    const sv = withNames.map((c) =>
+      c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} är upptagen ${when(c)}` : `regionkontoret i ${c.resource.name} är bokat ${when(c)}`,
+    );
+    const en = withNames.map((c) =>
+      c.resource.kind === "staff" ? `${c.resource.name ?? c.resource.id} is busy ${when(c)}` : `the ${c.resource.name} office is booked ${when(c)}`,
+    );
     return new ConflictError({ sv: `Tiden krockar: ${sv.join("; ")}.`, en: `The time conflicts: ${en.join("; ")}.` }, withNames);
   }
 
   async function ensureStaffExist(q: Trx, staffIds: readonly string[]): Promise<void> {
-    const found = await q.selectFrom("staff").select("id").where("id", "in", [...staffIds]).execute();
+    const found = await q
+      .selectFrom("staff")
+      .select("id")
+      .where("id", "in", [...staffIds])
+      .execute();
     const missing = staffIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length > 0) {
       throw ValidationError.field("staffIds", { sv: `Okänd medarbetare: ${missing.join(", ")}.`, en: `Unknown staff member: ${missing.join(", ")}.` });
@@ -299,7 +314,11 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         }
         await ensureStaffExist(trx, staffIds);
         const organizer = await trx.selectFrom("organizers").select("id").where("id", "=", data.organizerId).executeTakeFirst();
-        if (!organizer) throw new NotFoundError("organizer", data.organizerId, { sv: `Ingen huvudman med id ${data.organizerId}.`, en: `No principal organizer with id ${data.organizerId}.` });
+        if (!organizer)
+          throw new NotFoundError("organizer", data.organizerId, {
+            sv: `Ingen huvudman med id ${data.organizerId}.`,
+            en: `No principal organizer with id ${data.organizerId}.`,
+          });
         if (data.followsUpId) {
           const previous = await load(data.followsUpId, trx);
           if (previous.organizer_id !== data.organizerId) {
@@ -330,7 +349,10 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
             updated_at: now,
           })
           .execute();
-        await trx.insertInto("dialogue_participants").values(staffIds.map((staff_id) => ({ dialogue_id: id, staff_id }))).execute();
+        await trx
+          .insertInto("dialogue_participants")
+          .values(staffIds.map((staff_id) => ({ dialogue_id: id, staff_id })))
+          .execute();
         await recordAudit(trx, ctx, actor, now, {
           action: "dialogue.book",
           entityType: "dialogue",
@@ -357,11 +379,17 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         }
         const start = parseInstant(data.start, "start", tz);
         // Without a new end the dialogue keeps its length.
-        const end = data.end !== undefined || data.durationMinutes !== undefined ? resolveEnd(start, data.end, data.durationMinutes) : start + (row.end_at - row.start_at);
+        const end =
+          data.end !== undefined || data.durationMinutes !== undefined
+            ? resolveEnd(start, data.end, data.durationMinutes)
+            : start + (row.end_at - row.start_at);
         const digital = data.digital ?? row.digital === 1;
         const office = resolveOffice(data.officeId === undefined ? row.office_id : data.officeId, digital);
         if (!digital && !office) {
-          throw ValidationError.field("officeId", { sv: "Välj ett regionkontor, eller ange att dialogen är digital.", en: "Choose a regional office, or mark the dialogue as digital." });
+          throw ValidationError.field("officeId", {
+            sv: "Välj ett regionkontor, eller ange att dialogen är digital.",
+            en: "Choose a regional office, or mark the dialogue as digital.",
+          });
         }
         checkSchedule(start, end, office);
         const staffIds = (await trx.selectFrom("dialogue_participants").select("staff_id").where("dialogue_id", "=", id).execute()).map((p) => p.staff_id);
@@ -403,7 +431,10 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
           throw ValidationError.field("status", { sv: "Dialogen är redan inställd.", en: "The dialogue is already cancelled." });
         }
         if (row.status === "held") {
-          throw ValidationError.field("status", { sv: "Dialogen är redan genomförd och kan inte ställas in.", en: "The dialogue was already held and cannot be cancelled." });
+          throw ValidationError.field("status", {
+            sv: "Dialogen är redan genomförd och kan inte ställas in.",
+            en: "The dialogue was already held and cannot be cancelled.",
+          });
         }
         await trx
           .updateTable("dialogues")
@@ -423,7 +454,10 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
         const row = await load(id, trx);
         await mayChange(trx, actor, row);
         if (!ACTIVE_DIALOGUE_STATUSES.includes(row.status)) {
-          throw ValidationError.field("status", { sv: `Dialogen har status ${row.status} och kan inte markeras som genomförd.`, en: `The dialogue is ${row.status} and cannot be marked as held.` });
+          throw ValidationError.field("status", {
+            sv: `Dialogen har status ${row.status} och kan inte markeras som genomförd.`,
+            en: `The dialogue is ${row.status} and cannot be marked as held.`,
+          });
         }
         if (row.start_at > now) {
           throw ValidationError.field("status", { sv: "Dialogen har inte börjat än.", en: "The dialogue has not started yet." });
@@ -451,7 +485,9 @@ export function createDialogueService(deps: Deps, hooks: DialogueServiceHooks = 
       if (query.officeId) q = q.where("d.office_id", "=", findOffice(deps.config.offices, query.officeId)?.id ?? query.officeId);
       if (query.staffId) {
         const staffId = query.staffId;
-        q = q.where((eb) => eb.exists(eb.selectFrom("dialogue_participants as p").select("p.staff_id").whereRef("p.dialogue_id", "=", "d.id").where("p.staff_id", "=", staffId)));
+        q = q.where((eb) =>
+          eb.exists(eb.selectFrom("dialogue_participants as p").select("p.staff_id").whereRef("p.dialogue_id", "=", "d.id").where("p.staff_id", "=", staffId)),
+        );
       }
       return hydrate(await q.execute());
     },

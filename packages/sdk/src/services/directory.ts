@@ -1,7 +1,14 @@
 import { NotFoundError } from "../errors";
 import { countyOfMunicipality, municipalitySchema, type Municipality } from "../domain/geography";
 import { organizerInputSchema, type OrganizerInput, type OrganizerType, type PrincipalOrganizer } from "../domain/organizer";
-import { schoolUnitCodeSchema, schoolUnitInputSchema, schoolUnitStatusSchema, type SchoolUnit, type SchoolUnitInput, type SchoolUnitStatus } from "../domain/school-unit";
+import {
+  schoolUnitCodeSchema,
+  schoolUnitInputSchema,
+  schoolUnitStatusSchema,
+  type SchoolUnit,
+  type SchoolUnitInput,
+  type SchoolUnitStatus,
+} from "../domain/school-unit";
 import { readColumn } from "../store/columns";
 import { requireRole } from "./access";
 import { recordAudit } from "./audit";
@@ -68,7 +75,10 @@ export function createDirectory(deps: Deps) {
     const municipalityCode = data.municipalityCode ?? existing?.municipality_code ?? null;
     if (!existing) {
       const row = { id: newId(), organization_number: data.organizationNumber, name: data.name, type: data.type, municipality_code: municipalityCode };
-      await trx.insertInto("organizers").values({ ...row, updated_at: now() }).execute();
+      await trx
+        .insertInto("organizers")
+        .values({ ...row, updated_at: now() })
+        .execute();
       summary.added++;
       return toOrganizer(row);
     }
@@ -93,9 +103,20 @@ export function createDirectory(deps: Deps) {
     const details = input.details === undefined ? (existing?.details ?? null) : toJson(input.details);
     // Without an explicit status the stored one stands: the register says whether a unit has closed.
     const status = input.status === undefined && existing ? existing.status : data.status;
-    const row = { code: data.code, name: data.name, municipality_code: data.municipalityCode, organizer_id: data.organizerId, types_of_schooling: types, status, details };
+    const row = {
+      code: data.code,
+      name: data.name,
+      municipality_code: data.municipalityCode,
+      organizer_id: data.organizerId,
+      types_of_schooling: types,
+      status,
+      details,
+    };
     if (!existing) {
-      await trx.insertInto("school_units").values({ ...row, updated_at: now() }).execute();
+      await trx
+        .insertInto("school_units")
+        .values({ ...row, updated_at: now() })
+        .execute();
       summary.added++;
     } else if (
       existing.name !== row.name ||
@@ -105,7 +126,11 @@ export function createDirectory(deps: Deps) {
       existing.status !== row.status ||
       existing.details !== row.details
     ) {
-      await trx.updateTable("school_units").set({ ...row, updated_at: now() }).where("code", "=", data.code).execute();
+      await trx
+        .updateTable("school_units")
+        .set({ ...row, updated_at: now() })
+        .where("code", "=", data.code)
+        .execute();
       summary.updated++;
     } else summary.unchanged++;
     return toSchool(row);
@@ -160,7 +185,13 @@ export function createDirectory(deps: Deps) {
         return r ? toOrganizer(r) : undefined;
       },
       async list(options: ListOptions = {}): Promise<PrincipalOrganizer[]> {
-        let q = db.selectFrom("organizers").selectAll().orderBy("name").orderBy("id").limit(clampLimit(options.limit)).offset(options.offset ?? 0);
+        let q = db
+          .selectFrom("organizers")
+          .selectAll()
+          .orderBy("name")
+          .orderBy("id")
+          .limit(clampLimit(options.limit))
+          .offset(options.offset ?? 0);
         if (options.municipality) q = q.where("municipality_code", "=", options.municipality);
         if (options.county) q = q.where("municipality_code", "like", `${options.county}%`);
         return (await q.execute()).map(toOrganizer);
@@ -186,7 +217,13 @@ export function createDirectory(deps: Deps) {
         return toSchool(r);
       },
       async list(options: ListOptions & { organizerId?: string } = {}): Promise<SchoolUnit[]> {
-        let q = db.selectFrom("school_units").selectAll().orderBy("name").orderBy("code").limit(clampLimit(options.limit)).offset(options.offset ?? 0);
+        let q = db
+          .selectFrom("school_units")
+          .selectAll()
+          .orderBy("name")
+          .orderBy("code")
+          .limit(clampLimit(options.limit))
+          .offset(options.offset ?? 0);
         if (options.municipality) q = q.where("municipality_code", "=", options.municipality);
         if (options.county) q = q.where("municipality_code", "like", `${options.county}%`);
         if (options.organizerId) q = q.where("organizer_id", "=", options.organizerId);
@@ -198,7 +235,12 @@ export function createDirectory(deps: Deps) {
           const summary = emptySummary();
           const school = await upsertSchoolIn(trx, input, summary);
           if (summary.unchanged === 0) {
-            await recordAudit(trx, ctx, actor, now(), { action: "schoolUnit.upsert", entityType: "schoolUnit", entityId: school.code, details: { ...summary } });
+            await recordAudit(trx, ctx, actor, now(), {
+              action: "schoolUnit.upsert",
+              entityType: "schoolUnit",
+              entityId: school.code,
+              details: { ...summary },
+            });
           }
           return school;
         });

@@ -137,14 +137,21 @@ export function createMinutesService(deps: Deps): MinutesService {
       const followUp = await db.transaction().execute(async (trx) => {
         const actor = await requireRole(trx, ctx, "advisor", { sv: "skriva protokoll", en: "record minutes" });
         const dialogue = await trx.selectFrom("dialogues").selectAll().where("id", "=", dialogueId).executeTakeFirst();
-        if (!dialogue) throw new NotFoundError("dialogue", dialogueId, { sv: `Ingen kvalitetsdialog med id ${dialogueId}.`, en: `No quality dialogue with id ${dialogueId}.` });
+        if (!dialogue)
+          throw new NotFoundError("dialogue", dialogueId, {
+            sv: `Ingen kvalitetsdialog med id ${dialogueId}.`,
+            en: `No quality dialogue with id ${dialogueId}.`,
+          });
         await mayRecord(trx, actor, dialogue);
         const status = dialogue.status;
         if (status === "cancelled") {
           throw ValidationError.field("status", { sv: "Dialogen är inställd och har inget protokoll.", en: "The dialogue was cancelled and has no minutes." });
         }
         if (dialogue.start_at > at) {
-          throw ValidationError.field("status", { sv: "Dialogen har inte börjat än; skriv protokollet efteråt.", en: "The dialogue has not started yet; record the minutes afterwards." });
+          throw ValidationError.field("status", {
+            sv: "Dialogen har inte börjat än; skriv protokollet efteråt.",
+            en: "The dialogue has not started yet; record the minutes afterwards.",
+          });
         }
         // The dialogue row is locked for the check below, so two recorders cannot both pass it.
         await deps.store.lock(trx, [`minutes:${dialogueId}`]);
@@ -170,7 +177,8 @@ export function createMinutesService(deps: Deps): MinutesService {
         if (responsible.length > 0) {
           const found = await trx.selectFrom("staff").select("id").where("id", "in", responsible).execute();
           const missing = responsible.filter((id) => !found.some((f) => f.id === id));
-          if (missing.length > 0) throw ValidationError.field("actions", { sv: `Okänd medarbetare: ${missing.join(", ")}.`, en: `Unknown staff member: ${missing.join(", ")}.` });
+          if (missing.length > 0)
+            throw ValidationError.field("actions", { sv: `Okänd medarbetare: ${missing.join(", ")}.`, en: `Unknown staff member: ${missing.join(", ")}.` });
         }
         await trx
           .insertInto("dialogue_minutes")

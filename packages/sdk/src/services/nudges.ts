@@ -95,12 +95,20 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
       .where("d.start_at", ">=", from)
       .where("d.start_at", "<", to)
       .where("d.status", "in", statuses);
-    if (kind === "minutes") q = q.where((eb) => eb.not(eb.exists(eb.selectFrom("dialogue_minutes as m").select("m.id").whereRef("m.dialogue_id", "=", "d.id"))));
+    if (kind === "minutes")
+      q = q.where((eb) => eb.not(eb.exists(eb.selectFrom("dialogue_minutes as m").select("m.id").whereRef("m.dialogue_id", "=", "d.id"))));
     const rows = await q.orderBy("d.start_at").orderBy("p.staff_id").execute();
     const off = await disabledFor(kind);
     return rows
       .filter((r) => !off.has(r.staff_id) && (kind === "minutes" || previousSwedishWorkingDay(localDate(r.start_at, tz), workingDays) === today))
-      .map((r) => ({ key: `${kind}|${r.staff_id}|${r.id}`, kind, staffId: r.staff_id, scheduledFor: formatInstant(scheduled, tz), dialogueId: r.id, organizerId: r.organizer_id }));
+      .map((r) => ({
+        key: `${kind}|${r.staff_id}|${r.id}`,
+        kind,
+        staffId: r.staff_id,
+        scheduledFor: formatInstant(scheduled, tz),
+        dialogueId: r.id,
+        organizerId: r.organizer_id,
+      }));
   }
 
   async function staleNudges(today: string, scheduled: number): Promise<DueNudge[]> {
@@ -118,7 +126,15 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
       byStaff.set(who, [...(byStaff.get(who) ?? []), s.assignment.ref]);
     }
     const week = isoWeekKey(today);
-    return [...byStaff].sort(([a], [b]) => a.localeCompare(b)).map(([staffId, refs]) => ({ key: `stale|${staffId}|${week}`, kind: "stale" as const, staffId, scheduledFor: formatInstant(scheduled, tz), assignmentRefs: refs }));
+    return [...byStaff]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([staffId, refs]) => ({
+        key: `stale|${staffId}|${week}`,
+        kind: "stale" as const,
+        staffId,
+        scheduledFor: formatInstant(scheduled, tz),
+        assignmentRefs: refs,
+      }));
   }
 
   const service = {
@@ -136,7 +152,19 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
         out.push(...(kind === "stale" ? await staleNudges(today, scheduled) : await dialogueNudges(kind, today, scheduled)));
       }
       if (out.length === 0) return out;
-      const claimed = new Set((await db.selectFrom("nudge_claims").select("key").where("key", "in", out.map((n) => n.key)).execute()).map((r) => r.key));
+      const claimed = new Set(
+        (
+          await db
+            .selectFrom("nudge_claims")
+            .select("key")
+            .where(
+              "key",
+              "in",
+              out.map((n) => n.key),
+            )
+            .execute()
+        ).map((r) => r.key),
+      );
       return out.filter((n) => !claimed.has(n.key));
     },
 
@@ -145,7 +173,17 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
       const now = deps.clock().getTime();
       const result = await db
         .insertInto("nudge_claims")
-        .values({ key: nudge.key, kind: nudge.kind, staff_id: nudge.staffId, scheduled_for: parseInstant(nudge.scheduledFor, "scheduledFor", tz), status: "claimed", claimed_by: instanceId, claimed_at: now, sent_at: null, error: null })
+        .values({
+          key: nudge.key,
+          kind: nudge.kind,
+          staff_id: nudge.staffId,
+          scheduled_for: parseInstant(nudge.scheduledFor, "scheduledFor", tz),
+          status: "claimed",
+          claimed_by: instanceId,
+          claimed_at: now,
+          sent_at: null,
+          error: null,
+        })
         .onConflict((oc) => oc.column("key").doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -157,13 +195,22 @@ export function createNudgeService(deps: Deps, services: { assignments: Assignme
 
     /** Kept claimed: a failed DM is logged, not retried into a duplicate. */
     async markFailed(key: string, error: string): Promise<void> {
-      await db.updateTable("nudge_claims").set({ status: "failed", error: error.slice(0, 500) }).where("key", "=", key).execute();
+      await db
+        .updateTable("nudge_claims")
+        .set({ status: "failed", error: error.slice(0, 500) })
+        .where("key", "=", key)
+        .execute();
     },
 
     /** Nudges sent to a person, newest first. */
     async sent(staffId: string, limit = 50): Promise<Array<{ key: string; kind: NudgeKind; scheduledFor: string; status: string }>> {
       const rows = await db.selectFrom("nudge_claims").selectAll().where("staff_id", "=", staffId).orderBy("scheduled_for", "desc").limit(limit).execute();
-      return rows.map((r) => ({ key: r.key, kind: readColumn(nudgeKindSchema, "nudge_claims.kind", r.kind), scheduledFor: formatInstant(r.scheduled_for, tz), status: r.status }));
+      return rows.map((r) => ({
+        key: r.key,
+        kind: readColumn(nudgeKindSchema, "nudge_claims.kind", r.kind),
+        scheduledFor: formatInstant(r.scheduled_for, tz),
+        status: r.status,
+      }));
     },
 
     /** Which kinds are on for the person (all on by default). */

@@ -54,7 +54,10 @@ export function createProfileService(deps: Deps): SchoolsService["profile"] {
       db.selectFrom("school_results").selectAll().where("school_unit_code", "=", code).execute(),
       db.selectFrom("inspection_documents").select(["type", "title", "url", "period", "sort_key"]).where("school_unit_code", "=", code).execute(),
     ]);
-    const latestDocument = documents.reduce<(typeof documents)[number] | undefined>((best, d) => (!best || (d.sort_key ?? "") > (best.sort_key ?? "") ? d : best), undefined);
+    const latestDocument = documents.reduce<(typeof documents)[number] | undefined>(
+      (best, d) => (!best || (d.sort_key ?? "") > (best.sort_key ?? "") ? d : best),
+      undefined,
+    );
     const latest = new Map<string, SchoolResult>();
     for (const row of resultRows) {
       const seen = latest.get(row.metric);

@@ -1,12 +1,6 @@
 import type { PrincipalOrganizer } from "../domain/organizer";
 import type { SchoolUnit } from "../domain/school-unit";
-import {
-  extractSchoolUnitCode,
-  OrganizerSearchIndex,
-  SchoolSearchIndex,
-  type MatchedField,
-  type SearchOptions,
-} from "../search/index";
+import { extractSchoolUnitCode, OrganizerSearchIndex, SchoolSearchIndex, type MatchedField, type SearchOptions } from "../search/index";
 import type { Deps } from "./context";
 import { toOrganizer, toSchool } from "./directory";
 
@@ -56,10 +50,19 @@ export function createSearchService(deps: Deps) {
 
   async function signature(): Promise<string> {
     const [units, organizers, municipalities] = await Promise.all([
-      db.selectFrom("school_units").select(({ fn }) => [fn.countAll<number>().as("n"), fn.max("updated_at").as("at")]).executeTakeFirstOrThrow(),
-      db.selectFrom("organizers").select(({ fn }) => [fn.countAll<number>().as("n"), fn.max("updated_at").as("at")]).executeTakeFirstOrThrow(),
+      db
+        .selectFrom("school_units")
+        .select(({ fn }) => [fn.countAll<number>().as("n"), fn.max("updated_at").as("at")])
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom("organizers")
+        .select(({ fn }) => [fn.countAll<number>().as("n"), fn.max("updated_at").as("at")])
+        .executeTakeFirstOrThrow(),
       // Municipalities have no updated_at; the names' total length catches a rename from a placeholder.
-      db.selectFrom("municipalities").select(({ fn }) => [fn.countAll<number>().as("n"), fn.sum<number>(fn("length", ["name"])).as("at")]).executeTakeFirstOrThrow(),
+      db
+        .selectFrom("municipalities")
+        .select(({ fn }) => [fn.countAll<number>().as("n"), fn.sum<number>(fn("length", ["name"])).as("at")])
+        .executeTakeFirstOrThrow(),
     ]);
     return [units, organizers, municipalities].map((r) => `${Number(r.n)}:${Number(r.at ?? 0)}`).join("|");
   }
@@ -112,10 +115,18 @@ export function createSearchService(deps: Deps) {
 
   /** A code or Skolverket link needs no index: one lookup in the store. */
   async function byCode(code: string, matchedOn: MatchedField): Promise<SchoolSearchResult[]> {
-    const unit = await db.selectFrom("school_units").select(["code", "name", "municipality_code", "organizer_id", "types_of_schooling", "status"]).where("code", "=", code).executeTakeFirst();
+    const unit = await db
+      .selectFrom("school_units")
+      .select(["code", "name", "municipality_code", "organizer_id", "types_of_schooling", "status"])
+      .where("code", "=", code)
+      .executeTakeFirst();
     if (!unit) return [];
     const [organizer, municipality] = await Promise.all([
-      db.selectFrom("organizers").select(["id", "organization_number", "name", "type", "municipality_code"]).where("id", "=", unit.organizer_id).executeTakeFirstOrThrow(),
+      db
+        .selectFrom("organizers")
+        .select(["id", "organization_number", "name", "type", "municipality_code"])
+        .where("id", "=", unit.organizer_id)
+        .executeTakeFirstOrThrow(),
       db.selectFrom("municipalities").select("name").where("code", "=", unit.municipality_code).executeTakeFirst(),
     ]);
     return [
@@ -151,7 +162,8 @@ export function createSearchService(deps: Deps) {
       const snap = await current();
       // The organizer index knows municipalities by name only.
       const municipality = options.municipality?.trim();
-      const named = municipality && /^\d{4}$/.test(municipality) ? { ...options, municipality: snap.municipalityNames.get(municipality) ?? municipality } : options;
+      const named =
+        municipality && /^\d{4}$/.test(municipality) ? { ...options, municipality: snap.municipalityNames.get(municipality) ?? municipality } : options;
       return snap.organizers.search(query, named).flatMap((hit) => {
         const organizer = snap.organizerById.get(hit.doc.organizerId);
         if (!organizer) return [];

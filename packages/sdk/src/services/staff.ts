@@ -26,7 +26,11 @@ export function createStaffService(deps: Deps): StaffService {
     const identities = await q
       .selectFrom("staff_identities")
       .selectAll()
-      .where("staff_id", "in", rows.map((r) => r.id))
+      .where(
+        "staff_id",
+        "in",
+        rows.map((r) => r.id),
+      )
       .execute();
     return rows.map((r) => ({
       id: r.id,
@@ -64,7 +68,9 @@ export function createStaffService(deps: Deps): StaffService {
       const row = await db
         .selectFrom("staff")
         .selectAll()
-        .where((eb) => eb.or([eb("id", "=", needle), eb(eb.fn("lower", ["email"]), "=", needle.toLowerCase()), eb(eb.fn("lower", ["name"]), "=", needle.toLowerCase())]))
+        .where((eb) =>
+          eb.or([eb("id", "=", needle), eb(eb.fn("lower", ["email"]), "=", needle.toLowerCase()), eb(eb.fn("lower", ["name"]), "=", needle.toLowerCase())]),
+        )
         .executeTakeFirst();
       return row ? (await hydrate([row]))[0] : undefined;
     },
@@ -102,19 +108,32 @@ export function createStaffService(deps: Deps): StaffService {
       const id = newId();
       const now = deps.clock().getTime();
       await db.transaction().execute(async (trx) => {
-        const existing = await trx.selectFrom("staff").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+        const existing = await trx
+          .selectFrom("staff")
+          .select(({ fn }) => fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow();
         const actor =
           Number(existing.n) === 0
             ? { staffId: null, label: "bootstrap", role: "admin" as const }
             : await requireRole(trx, ctx, "admin", { sv: "lägga till medarbetare", en: "add staff members" });
         if (data.email) {
           const clash = await trx.selectFrom("staff").select("id").where("email", "=", data.email).executeTakeFirst();
-          if (clash) throw ValidationError.field("email", { sv: `E-postadressen ${data.email} används redan.`, en: `The e-mail ${data.email} is already in use.` });
+          if (clash)
+            throw ValidationError.field("email", { sv: `E-postadressen ${data.email} används redan.`, en: `The e-mail ${data.email} is already in use.` });
         }
         const office = homeOffice?.id ?? null;
         await trx
           .insertInto("staff")
-          .values({ id, name: data.name, email: data.email ?? null, agency: data.agency, role: data.role, home_office_id: office, locale: data.locale, created_at: now })
+          .values({
+            id,
+            name: data.name,
+            email: data.email ?? null,
+            agency: data.agency,
+            role: data.role,
+            home_office_id: office,
+            locale: data.locale,
+            created_at: now,
+          })
           .execute();
         for (const identity of data.identities) await insertIdentity(trx, id, identity);
         await recordAudit(trx, ctx, actor, now, { action: "staff.create", entityType: "staff", entityId: id, details: { name: data.name, role: data.role } });
@@ -129,7 +148,12 @@ export function createStaffService(deps: Deps): StaffService {
         const actor = await requireRole(trx, ctx, "admin", { sv: "koppla chattkonton", en: "link chat accounts" });
         await load(staffId, trx);
         await insertIdentity(trx, staffId, parsed);
-        await recordAudit(trx, ctx, actor, deps.clock().getTime(), { action: "staff.link_identity", entityType: "staff", entityId: staffId, details: { platform: parsed.platform } });
+        await recordAudit(trx, ctx, actor, deps.clock().getTime(), {
+          action: "staff.link_identity",
+          entityType: "staff",
+          entityId: staffId,
+          details: { platform: parsed.platform },
+        });
       });
       return service.get(staffId);
     },
@@ -160,7 +184,11 @@ export function createStaffService(deps: Deps): StaffService {
         en: `Chat account ${key.platform}:${key.tenant_id}:${key.user_id} is already linked to another staff member.`,
       });
     }
-    if (!taken) await trx.insertInto("staff_identities").values({ ...key, staff_id: staffId }).execute();
+    if (!taken)
+      await trx
+        .insertInto("staff_identities")
+        .values({ ...key, staff_id: staffId })
+        .execute();
   }
 
   return service;

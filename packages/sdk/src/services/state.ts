@@ -33,12 +33,7 @@ export function createStateService(deps: Deps): StateService {
     },
 
     async list<T = unknown>(namespace: string): Promise<Array<{ key: string; value: T }>> {
-      const rows = await db
-        .selectFrom("kv_state")
-        .select(["key", "value", "expires_at"])
-        .where("namespace", "=", namespace)
-        .orderBy("key")
-        .execute();
+      const rows = await db.selectFrom("kv_state").select(["key", "value", "expires_at"]).where("namespace", "=", namespace).orderBy("key").execute();
       const at = now();
       return rows.filter((r) => r.expires_at === null || r.expires_at > at).map((r) => ({ key: r.key, value: JSON.parse(r.value) as T }));
     },
@@ -64,7 +59,10 @@ export function createStateService(deps: Deps): StateService {
 
     /** Forgets processed events older than the retention (platforms redeliver within minutes). */
     async pruneEvents(olderThanMs: number): Promise<number> {
-      const result = await db.deleteFrom("processed_events").where("at", "<", now() - olderThanMs).executeTakeFirst();
+      const result = await db
+        .deleteFrom("processed_events")
+        .where("at", "<", now() - olderThanMs)
+        .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

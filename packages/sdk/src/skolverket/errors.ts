@@ -1,12 +1,7 @@
 import { SamverkanError, type LocalizedText } from "../errors";
 
 /** Stable machine-readable codes for every Skolverket client error. */
-export type SkolverketErrorCode =
-  | "skolverket_http"
-  | "skolverket_not_found"
-  | "skolverket_invalid_response"
-  | "skolverket_timeout"
-  | "skolverket_network";
+export type SkolverketErrorCode = "skolverket_http" | "skolverket_not_found" | "skolverket_invalid_response" | "skolverket_timeout" | "skolverket_network";
 
 /** Base class: every error the client throws about a request is one of these. */
 export abstract class SkolverketError extends SamverkanError {
@@ -94,11 +89,7 @@ export class SkolverketNetworkError extends SkolverketError {
   readonly code = "skolverket_network";
   constructor(url: string, options?: { cause?: unknown }) {
     const reason = options?.cause instanceof Error ? `: ${options.cause.message}` : "";
-    super(
-      { sv: `Kunde inte nå Skolverkets API på ${url}${reason}`, en: `Could not reach the Skolverket API at ${url}${reason}` },
-      url,
-      options,
-    );
+    super({ sv: `Kunde inte nå Skolverkets API på ${url}${reason}`, en: `Could not reach the Skolverket API at ${url}${reason}` }, url, options);
   }
 }
 

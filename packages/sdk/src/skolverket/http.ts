@@ -60,20 +60,21 @@ function toSkolverketError(error: unknown, url: string, timeoutMs: number, { HTT
 
 export function createHttp(options: HttpOptions): { getJson: JsonGetter; semaphore: Semaphore } {
   const prefixUrl = options.baseUrl.replace(/\/+$/, "");
-  const createApi = async (): Promise<KyInstance> => (await loadKy()).default.create({
-    prefixUrl,
-    headers: { accept: options.accept ?? PLANNED_EDUCATIONS_V4_ACCEPT, "user-agent": options.userAgent },
-    timeout: options.timeoutMs,
-    retry: {
-      limit: options.retries,
-      methods: ["get"],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [413, 429, 503],
-      maxRetryAfter: options.maxRetryAfterMs,
-      backoffLimit: options.backoffLimitMs,
-    },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  const createApi = async (): Promise<KyInstance> =>
+    (await loadKy()).default.create({
+      prefixUrl,
+      headers: { accept: options.accept ?? PLANNED_EDUCATIONS_V4_ACCEPT, "user-agent": options.userAgent },
+      timeout: options.timeoutMs,
+      retry: {
+        limit: options.retries,
+        methods: ["get"],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [413, 429, 503],
+        maxRetryAfter: options.maxRetryAfterMs,
+        backoffLimit: options.backoffLimitMs,
+      },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
   let api: Promise<KyInstance> | undefined;
   const semaphore = createSemaphore(options.concurrency);
 

@@ -57,12 +57,7 @@ export { formatStatValue, type StatLocale } from "./stat-value-format";
 export { parseSwedishNumber } from "./swedish-number";
 export { parseOrganizerType } from "./organizer-type";
 
-export {
-  parseStatisticsExport,
-  StatisticsExportFormatError,
-  type ExportRowError,
-  type StatisticsExport,
-} from "./statistics-csv";
+export { parseStatisticsExport, StatisticsExportFormatError, type ExportRowError, type StatisticsExport } from "./statistics-csv";
 export { exportRowCellsSchema, type ExportRow } from "./statistics-export-row";
 export { EXPORT_COLUMNS, type ExportColumn } from "./statistics-export-columns";
 export { parseDelimited, type CsvRecord } from "./csv";

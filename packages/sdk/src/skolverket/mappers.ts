@@ -53,9 +53,7 @@ export function toListedSchoolUnit(raw: RawListedSchoolUnit): ListedSchoolUnit {
     organizerTypeRaw: raw.principalOrganizerType ?? null,
     abroadSchool: raw.abroadSchool ?? false,
     studentsPerTeacherQuota:
-      raw.studentsPerTeacherQuota === null || raw.studentsPerTeacherQuota === undefined
-        ? null
-        : parseStatValue(raw.studentsPerTeacherQuota),
+      raw.studentsPerTeacherQuota === null || raw.studentsPerTeacherQuota === undefined ? null : parseStatValue(raw.studentsPerTeacherQuota),
   };
 }
 

@@ -80,7 +80,10 @@ export const schoolUnitDetailsSchema = envelopeSchema(
     wgs84_Long: z.string().nullish(),
     sweRef_N: z.string().nullish(),
     sweRef_E: z.string().nullish(),
-    organisationRegistryNumber: z.string().regex(/^\d{10}$/, "expected a 10-digit organisation number").nullish(),
+    organisationRegistryNumber: z
+      .string()
+      .regex(/^\d{10}$/, "expected a 10-digit organisation number")
+      .nullish(),
     principalOrganizerType: z.string().nullish(),
     corporationName: z.string().nullish(),
     companyForm: z.string().nullish(),
@@ -185,14 +188,15 @@ export const SALSA_METRICS = [
 export const salsaListSchema = envelopeSchema(
   z.object({
     compulsorySchoolUnitSalsaMetricList: z.array(
-      z.object({
-        schoolUnitCode: schoolUnitCode,
-        name: z.string().nullish(),
-        geographicalAreaCode: z.string().nullish(),
-        _links: halLinksSchema.optional(),
-      })
-      // Every other field is a SALSA figure (`SALSA_METRICS` are the known ones).
-      .catchall(salsaValue),
+      z
+        .object({
+          schoolUnitCode: schoolUnitCode,
+          name: z.string().nullish(),
+          geographicalAreaCode: z.string().nullish(),
+          _links: halLinksSchema.optional(),
+        })
+        // Every other field is a SALSA figure (`SALSA_METRICS` are the known ones).
+        .catchall(salsaValue),
     ),
     timePeriod: z.string().nullish(),
   }),

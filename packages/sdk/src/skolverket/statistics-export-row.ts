@@ -103,9 +103,7 @@ export function parseExportRow(cells: readonly string[], line: number, columns: 
   const needed = Math.max(...Object.values(columns).map((column) => column.index)) + 1;
   if (cells.length < needed) return { ok: false, reason: `has ${cells.length} cells, expected at least ${needed}` };
 
-  const input = Object.fromEntries(
-    Object.entries(columns).map(([name, column]) => [name, cells[column.index] ?? ""]),
-  ) as Record<ExportColumn, string>;
+  const input = Object.fromEntries(Object.entries(columns).map(([name, column]) => [name, cells[column.index] ?? ""])) as Record<ExportColumn, string>;
   const parsed = exportRowCellsSchema.safeParse(input);
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => {

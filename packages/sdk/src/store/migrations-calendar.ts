@@ -12,7 +12,10 @@ export function calendarMigration(dialect: Dialect): Migration {
   const big = dialect === "postgres" ? "bigint" : "integer";
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable("dialogues").addColumn("sequence", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema
+        .alterTable("dialogues")
+        .addColumn("sequence", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
       await db.schema.alterTable("dialogues").addColumn("meeting_url", "text").execute();
       await db.schema
         .createTable("mail_outbox")

@@ -32,10 +32,14 @@ export function dataVersionMigration(dialect: Dialect): Migration {
         }
         return;
       }
-      await sql.raw(`CREATE OR REPLACE FUNCTION samverkan_bump_school_data() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`).execute(db);
+      await sql
+        .raw(`CREATE OR REPLACE FUNCTION samverkan_bump_school_data() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN ${bump}; RETURN NULL; END $$`)
+        .execute(db);
       for (const table of SCHOOL_DATA_TABLES) {
         await sql
-          .raw(`CREATE TRIGGER ${table}_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION samverkan_bump_school_data()`)
+          .raw(
+            `CREATE TRIGGER ${table}_data_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION samverkan_bump_school_data()`,
+          )
           .execute(db);
       }
     },

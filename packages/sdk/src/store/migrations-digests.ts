@@ -68,7 +68,10 @@ export function digestLeaseMigration(dialect: Dialect): Migration {
     async up(db: Kysely<unknown>) {
       await db.schema.alterTable("digest_runs").addColumn("lease_until", big).execute();
       await db.schema.alterTable("digest_runs").addColumn("delivery_ref", "text").execute();
-      await db.schema.alterTable("digest_runs").addColumn("claims", "integer", (c) => c.notNull().defaultTo(1)).execute();
+      await db.schema
+        .alterTable("digest_runs")
+        .addColumn("claims", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
       // Claims in flight before this migration get the half-hour the old scheduler allowed.
       await sql`update digest_runs set lease_until = claimed_at + 1800000 where status = 'posting'`.execute(db);
     },

@@ -34,9 +34,7 @@ export function appendOnlyHardeningLifecycle(dialect: Dialect): Migration {
 async function hardenAppendOnly(db: Kysely<unknown>, dialect: Dialect, tables: readonly GuardedTable[]): Promise<void> {
   for (const { table, unique } of tables) {
     if (dialect === "postgres") {
-      await sql
-        .raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION samverkan_append_only()`)
-        .execute(db);
+      await sql.raw(`CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION samverkan_append_only()`).execute(db);
     } else {
       const collides = unique.map((column) => `${column} = NEW.${column}`).join(" OR ");
       await sql

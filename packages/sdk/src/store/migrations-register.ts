@@ -10,7 +10,10 @@ export function registerMigration(dialect: Dialect): Migration {
   const big = dialect === "postgres" ? "bigint" : "integer";
   return {
     async up(db: Kysely<unknown>) {
-      await db.schema.alterTable("organizers").addColumn("status", "text", (c) => c.notNull().defaultTo("active")).execute();
+      await db.schema
+        .alterTable("organizers")
+        .addColumn("status", "text", (c) => c.notNull().defaultTo("active"))
+        .execute();
       // `register` (Skolenhetsregistret), `export`, `api` (Planned Educations) or `manual`.
       await db.schema.alterTable("organizers").addColumn("source", "text").execute();
       await db.schema.alterTable("organizers").addColumn("register_type", "text").execute();

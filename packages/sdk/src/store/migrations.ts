@@ -110,11 +110,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
           .addColumn("staff_id", "text", (c) => c.notNull().references("staff.id"))
           .addPrimaryKeyConstraint("dialogue_participants_pk", ["dialogue_id", "staff_id"])
           .execute();
-        await db.schema
-          .createIndex("dialogue_participants_staff")
-          .on("dialogue_participants")
-          .columns(["staff_id", "dialogue_id"])
-          .execute();
+        await db.schema.createIndex("dialogue_participants_staff").on("dialogue_participants").columns(["staff_id", "dialogue_id"]).execute();
         await db.schema
           .createTable("plans")
           .addColumn("id", "text", (c) => c.primaryKey())
@@ -226,10 +222,7 @@ export async function appendOnlyGuards(db: Kysely<unknown>, dialect: Dialect, ta
     .execute(db);
   for (const table of tables) {
     await sql
-      .raw(
-        `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} ` +
-          `FOR EACH ROW EXECUTE FUNCTION samverkan_append_only()`,
-      )
+      .raw(`CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table} ` + `FOR EACH ROW EXECUTE FUNCTION samverkan_append_only()`)
       .execute(db);
   }
 }

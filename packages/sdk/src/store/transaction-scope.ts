@@ -32,8 +32,7 @@ export class TransactionScope {
 export class QueryOutsideTransactionError extends Error {
   constructor() {
     super(
-      "A query went through the store's db while a transaction was open in the same call; " +
-        "pass the transaction (trx) to every read and write inside it.",
+      "A query went through the store's db while a transaction was open in the same call; " + "pass the transaction (trx) to every read and write inside it.",
     );
     this.name = "QueryOutsideTransactionError";
   }

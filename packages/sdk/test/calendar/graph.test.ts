@@ -15,12 +15,16 @@ describeEachStore("Outlook through Microsoft Graph", (factory) => {
     await graph.start();
     smtp = new SmtpSink();
     await smtp.start();
-    w = await buildWorld(await factory.open(), {}, {
-      // SMTP is configured too: with Graph on, Outlook invites and no mail may go out.
-      mail: { smtpUrl: smtp.url, from: "Samverkan <samverkan@skolverket.se>" },
-      graph: { tenantId: "contoso-tenant", clientId: "graph-client", clientSecret: "graph-secret", baseUrl: `${graph.url}/v1.0`, authorityUrl: graph.url },
-      graphClient: { maxRetryAfterMs: 2_000 },
-    });
+    w = await buildWorld(
+      await factory.open(),
+      {},
+      {
+        // SMTP is configured too: with Graph on, Outlook invites and no mail may go out.
+        mail: { smtpUrl: smtp.url, from: "Samverkan <samverkan@skolverket.se>" },
+        graph: { tenantId: "contoso-tenant", clientId: "graph-client", clientSecret: "graph-secret", baseUrl: `${graph.url}/v1.0`, authorityUrl: graph.url },
+        graphClient: { maxRetryAfterMs: 2_000 },
+      },
+    );
   });
   afterEach(async () => {
     await graph.stop();
@@ -32,7 +36,14 @@ describeEachStore("Outlook through Microsoft Graph", (factory) => {
 
   it("creates the event in the booking staff member's calendar, updates it on reschedule and cancels it", async () => {
     const d = await w.sv.dialogues.book(
-      { organizerId: w.organizerId, digital: true, start: "2026-03-30T10:00", durationMinutes: 90, topics: ["närvaro"], staffIds: [w.advisor.staffId, w.advisor2.staffId] },
+      {
+        organizerId: w.organizerId,
+        digital: true,
+        start: "2026-03-30T10:00",
+        durationMinutes: 90,
+        topics: ["närvaro"],
+        staffIds: [w.advisor.staffId, w.advisor2.staffId],
+      },
       as(w.advisor),
     );
     expect(await w.sv.mail.flush()).toEqual({ sent: 1, retrying: 0, failed: 0 });
@@ -75,11 +86,17 @@ describeEachStore("Outlook through Microsoft Graph", (factory) => {
     expect(await w.sv.mail.flush()).toEqual({ sent: 1, retrying: 0, failed: 0 });
     expect(eventCalls().map((c) => c.method)).toEqual(["POST", "POST", "POST"]);
     expect(graph.events.size).toBe(1);
-    expect((eventCalls()[0]!.body as GraphEventBody)).toMatchObject({ isOnlineMeeting: false, location: { displayName: "Regionkontoret i Solna" } });
+    expect(eventCalls()[0]!.body as GraphEventBody).toMatchObject({ isOnlineMeeting: false, location: { displayName: "Regionkontoret i Solna" } });
   });
 
   it("keeps the booking through a Graph outage and creates the event once Graph answers again", async () => {
-    graph.fail("create", { status: 503, retryAfter: "0" }, { status: 503, retryAfter: "0" }, { status: 503, retryAfter: "0" }, { status: 503, retryAfter: "0" });
+    graph.fail(
+      "create",
+      { status: 503, retryAfter: "0" },
+      { status: 503, retryAfter: "0" },
+      { status: 503, retryAfter: "0" },
+      { status: 503, retryAfter: "0" },
+    );
     const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
     expect(await w.sv.mail.flush()).toEqual({ sent: 0, retrying: 1, failed: 0 });
     expect((await w.sv.dialogues.get(d.id)).status).toBe("booked");
@@ -99,16 +116,35 @@ describeEachStore("Outlook through Microsoft Graph", (factory) => {
     expect(schedule.prefer).toBe('outlook.timezone="UTC"');
     expect(schedule.body).toMatchObject({ schedules: ["karin.lind@spsm.se"], startTime: { dateTime: "2026-12-01T07:00:00", timeZone: "UTC" } });
 
-    graph.fail("schedule", { status: 503, retryAfter: "0" }, { status: 503, retryAfter: "0" }, { status: 503, retryAfter: "0" }, { status: 503, retryAfter: "0" });
+    graph.fail(
+      "schedule",
+      { status: 503, retryAfter: "0" },
+      { status: 503, retryAfter: "0" },
+      { status: 503, retryAfter: "0" },
+      { status: 503, retryAfter: "0" },
+    );
     const ownView = await w.sv.dialogues.availability(query);
-    expect(ownView.map((s) => s.start)).toEqual(["2026-12-01T08:00:00+01:00", "2026-12-01T09:00:00+01:00", "2026-12-01T10:00:00+01:00", "2026-12-01T11:00:00+01:00"]);
+    expect(ownView.map((s) => s.start)).toEqual([
+      "2026-12-01T08:00:00+01:00",
+      "2026-12-01T09:00:00+01:00",
+      "2026-12-01T10:00:00+01:00",
+      "2026-12-01T11:00:00+01:00",
+    ]);
   });
 
   it("reports a wrong client secret as a retryable failure without writing the secret anywhere", async () => {
     const sv = createSamverkan({
       store: w.store,
       clock: () => FIXED_NOW,
-      calendar: { graph: { tenantId: "contoso-tenant", clientId: "graph-client", clientSecret: "not-the-secret-7f3a", baseUrl: `${graph.url}/v1.0`, authorityUrl: graph.url } },
+      calendar: {
+        graph: {
+          tenantId: "contoso-tenant",
+          clientId: "graph-client",
+          clientSecret: "not-the-secret-7f3a",
+          baseUrl: `${graph.url}/v1.0`,
+          authorityUrl: graph.url,
+        },
+      },
     });
     await sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
     expect(await sv.mail.flush()).toEqual({ sent: 0, retrying: 1, failed: 0 });

@@ -27,12 +27,21 @@ describeEachStore("calendar invitations by mail", (factory) => {
 
   it("sends one REQUEST to the organizer and every participating staff member after booking", async () => {
     const d = await w.sv.dialogues.book(
-      { organizerId: w.organizerId, officeId: "Solna", start: "2026-12-03T14:00", durationMinutes: 90, topics: ["elevhälsa", "närvaro"], staffIds: [w.advisor.staffId, w.advisor2.staffId] },
+      {
+        organizerId: w.organizerId,
+        officeId: "Solna",
+        start: "2026-12-03T14:00",
+        durationMinutes: 90,
+        topics: ["elevhälsa", "närvaro"],
+        staffIds: [w.advisor.staffId, w.advisor2.staffId],
+      },
       as(w.advisor),
     );
     // Queued in the booking's transaction, sent only by the outbox.
     expect(smtp.received).toHaveLength(0);
-    expect(await w.sv.mail.outbox()).toMatchObject([{ dialogueId: d.id, method: "REQUEST", sequence: 0, status: "pending", recipients: ["karin.lind@spsm.se", "omar.haddad@skolverket.se"] }]);
+    expect(await w.sv.mail.outbox()).toMatchObject([
+      { dialogueId: d.id, method: "REQUEST", sequence: 0, status: "pending", recipients: ["karin.lind@spsm.se", "omar.haddad@skolverket.se"] },
+    ]);
     expect(await w.sv.mail.flush()).toEqual({ sent: 1, retrying: 0, failed: 0 });
 
     const mail = only(smtp.received);
@@ -65,7 +74,16 @@ describeEachStore("calendar invitations by mail", (factory) => {
   });
 
   it("sends a REQUEST with the same UID and a higher SEQUENCE on every reschedule, and a CANCEL on cancel", async () => {
-    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, meetingUrl: "https://teams.microsoft.com/l/meetup-join/abc", start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
+    const d = await w.sv.dialogues.book(
+      {
+        organizerId: w.organizerId,
+        digital: true,
+        meetingUrl: "https://teams.microsoft.com/l/meetup-join/abc",
+        start: "2026-12-03T10:00",
+        durationMinutes: 60,
+      },
+      as(w.advisor),
+    );
     await w.sv.dialogues.reschedule(d.id, { start: "2026-12-04T13:00" }, as(w.advisor));
     await w.sv.dialogues.reschedule(d.id, { start: "2026-12-07T09:00" }, as(w.advisor));
     await w.sv.dialogues.cancel(d.id, { reason: "sjukdom" }, as(w.advisor));
@@ -128,14 +146,20 @@ describeEachStore("calendar invitations by mail", (factory) => {
 
   it("queues nothing for staff without e-mail and says who cannot be invited", async () => {
     const noMail = await w.sv.staff.create({ name: "Nils Utanmejl", agency: "spsm", role: "advisor" }, as(w.admin));
-    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [noMail.id] }, as({ staffId: noMail.id }));
+    const d = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, staffIds: [noMail.id] },
+      as({ staffId: noMail.id }),
+    );
     expect(await w.sv.mail.outbox()).toEqual([]);
     expect(await w.sv.calendar.invitationNotice(d.id)).toEqual({ channel: "mail", recipients: [], withoutEmail: ["Nils Utanmejl"] });
   });
 
   it("invites the contact persons chosen for the dialogue: a new choice sends a new REQUEST with a higher SEQUENCE", async () => {
     const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));
-    const anna = await w.sv.contacts.add({ organizerId: w.organizerId, name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@stockholm.se" }, as(w.advisor));
+    const anna = await w.sv.contacts.add(
+      { organizerId: w.organizerId, name: "Anna Berg", role: "förvaltningschef", email: "anna.berg@stockholm.se" },
+      as(w.advisor),
+    );
     const bo = await w.sv.contacts.add({ organizerId: w.organizerId, name: "Bo Ek", role: "rektor" }, as(w.advisor));
     await w.sv.contacts.setForDialogue(d.id, [anna.id, bo.id], as(w.advisor));
     expect(await w.sv.mail.flush()).toEqual({ sent: 2, retrying: 0, failed: 0 });
@@ -153,10 +177,12 @@ describeEachStore("calendar invitations by mail", (factory) => {
       clock: () => FIXED_NOW,
       calendar: {
         mail: { smtpUrl: smtp.url, from: FROM },
-        attendeeSources: [async (dialogue, db) => {
-          const organizer = await db.selectFrom("organizers").select("name").where("id", "=", dialogue.organizerId).executeTakeFirstOrThrow();
-          return [{ name: `Kim Kontakt (${organizer.name})`, email: "kim.kontakt@stockholm.se", kind: "contact" }];
-        }],
+        attendeeSources: [
+          async (dialogue, db) => {
+            const organizer = await db.selectFrom("organizers").select("name").where("id", "=", dialogue.organizerId).executeTakeFirstOrThrow();
+            return [{ name: `Kim Kontakt (${organizer.name})`, email: "kim.kontakt@stockholm.se", kind: "contact" }];
+          },
+        ],
       },
     });
     const d = await sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60 }, as(w.advisor));

@@ -47,7 +47,16 @@ describe.skipIf(!availability.available)(
       await smtp.stop();
       const ids: string[] = [];
       for (const [i, sv] of [a, b, a, b, a, b].entries()) {
-        const d = await sv.dialogues.book({ organizerId: world.organizerId, digital: true, start: `2026-12-0${1 + (i % 4)}T${10 + Math.floor(i / 4) * 2}:00`, durationMinutes: 60, staffIds: [i % 2 ? world.advisor2.staffId : world.advisor.staffId] }, as(world.admin));
+        const d = await sv.dialogues.book(
+          {
+            organizerId: world.organizerId,
+            digital: true,
+            start: `2026-12-0${1 + (i % 4)}T${10 + Math.floor(i / 4) * 2}:00`,
+            durationMinutes: 60,
+            staffIds: [i % 2 ? world.advisor2.staffId : world.advisor.staffId],
+          },
+          as(world.admin),
+        );
         ids.push(d.id);
       }
       // Both instances try while the server is down: every message fails once, no booking is undone.
@@ -78,7 +87,11 @@ describe.skipIf(!availability.available)(
       smtp.received.length = 0;
       const d = await a.dialogues.book({ organizerId: world.organizer2Id, digital: true, start: "2026-12-08T10:00", durationMinutes: 60 }, as(world.advisor));
       // An instance claimed the message and vanished.
-      await storeA.db.updateTable("mail_outbox").set({ lease_owner: "crashed-instance", lease_until: now + LEASE_MS }).where("dialogue_id", "=", d.id).execute();
+      await storeA.db
+        .updateTable("mail_outbox")
+        .set({ lease_owner: "crashed-instance", lease_until: now + LEASE_MS })
+        .where("dialogue_id", "=", d.id)
+        .execute();
       expect(await b.mail.flush()).toEqual({ sent: 0, retrying: 0, failed: 0 });
       now += LEASE_MS + 1;
       expect(await b.mail.flush()).toEqual({ sent: 1, retrying: 0, failed: 0 });

@@ -119,7 +119,9 @@ describeEachStore("import of a file with bad rows", (factory) => {
   ];
 
   it("reports bad rows by line while the good rows go in", async () => {
-    const summary = await sv.data.importStatisticsExport(syntheticExport([...good.slice(0, 2), ...bad, ...good.slice(2)]), systemImport, { source: "synthetic.csv" });
+    const summary = await sv.data.importStatisticsExport(syntheticExport([...good.slice(0, 2), ...bad, ...good.slice(2)]), systemImport, {
+      source: "synthetic.csv",
+    });
     expect(summary.rows).toBe(9);
     expect(summary.imported).toBe(4);
     expect(summary.errors.map((e) => e.line)).toEqual([9, 10, 11, 12, 13]);
@@ -143,7 +145,12 @@ describeEachStore("import of a file with bad rows", (factory) => {
 
   it("rejects a file that is not an export, and a viewer", async () => {
     await expect(sv.data.importStatisticsExport("name;code\nx;1\n", systemImport)).rejects.toBeInstanceOf(StatisticsExportFormatError);
-    const viewer = await sv.staff.create({ name: "Vera", email: "vera@skolverket.se", agency: "skolverket", role: "viewer" }, { actor: { system: "test" }, channel: "system" });
-    await expect(sv.data.importStatisticsExport(syntheticExport(good), { actor: { staffId: viewer.id }, channel: "cli" })).rejects.toMatchObject({ code: "forbidden" });
+    const viewer = await sv.staff.create(
+      { name: "Vera", email: "vera@skolverket.se", agency: "skolverket", role: "viewer" },
+      { actor: { system: "test" }, channel: "system" },
+    );
+    await expect(sv.data.importStatisticsExport(syntheticExport(good), { actor: { staffId: viewer.id }, channel: "cli" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

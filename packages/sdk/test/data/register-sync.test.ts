@@ -18,23 +18,73 @@ const GONE_LATER = organisationNumber("556555444");
 const ONLY_IN_INCLUDED = organisationNumber("556000111");
 
 const organizers: FixtureOrganizer[] = [
-  { organizationNumber: SUNDSVALL, displayName: "Sundsvalls kommun", organizerType: "KOMMUN", seat: "2281", companyForm: { code: "81", displayName: "Kommuner" } },
+  {
+    organizationNumber: SUNDSVALL,
+    displayName: "Sundsvalls kommun",
+    organizerType: "KOMMUN",
+    seat: "2281",
+    companyForm: { code: "81", displayName: "Kommuner" },
+  },
   { organizationNumber: STOCKHOLM, displayName: "Stockholms kommun", organizerType: "KOMMUN", seat: "0180" },
   { organizationNumber: CEASED_COMPANY, displayName: "Nedlagda Skolan AB", organizerType: "ENSKILD", seat: "0180", companyStatus: "EJ_LANGRE_AKTIV" },
-  { organizationNumber: LEFT_POPULATION, displayName: "Stiftelsen Gamla Skolan", organizerType: "ENSKILD", seat: "1280", legalEntityStatus: "EJ_LANGRE_INKLUDERAD" },
+  {
+    organizationNumber: LEFT_POPULATION,
+    displayName: "Stiftelsen Gamla Skolan",
+    organizerType: "ENSKILD",
+    seat: "1280",
+    legalEntityStatus: "EJ_LANGRE_INKLUDERAD",
+  },
   // No `municipalities` block (the seat is only given from 2025-03-05) and a lower-case type.
   { organizationNumber: NO_SEAT, displayName: "Utlandsskolan AB", organizerType: "hmanutl" },
   { organizationNumber: GONE_LATER, displayName: "Friskolan i Malmö AB", organizerType: "ENSKILD", seat: "1280" },
 ];
 
 const units: FixtureUnit[] = [
-  { schoolUnitCode: "10000001", name: "Sundsvalls högstadium", status: "AKTIV", municipalityCode: "2281", organizationNumber: SUNDSVALL, schoolTypes: ["GR", "FKLASS"] },
-  { schoolUnitCode: "10000002", name: "Sundsvalls gymnasium", status: "AKTIV", municipalityCode: "2281", organizationNumber: SUNDSVALL, schoolTypes: ["GY"], programmes: ["EK", "NA"], includedAsArray: true },
-  { schoolUnitCode: "10000003", name: "Vilande skolan", status: "VILANDE", municipalityCode: "0180", organizationNumber: STOCKHOLM, schoolTypes: ["GR"], bare: true },
+  {
+    schoolUnitCode: "10000001",
+    name: "Sundsvalls högstadium",
+    status: "AKTIV",
+    municipalityCode: "2281",
+    organizationNumber: SUNDSVALL,
+    schoolTypes: ["GR", "FKLASS"],
+  },
+  {
+    schoolUnitCode: "10000002",
+    name: "Sundsvalls gymnasium",
+    status: "AKTIV",
+    municipalityCode: "2281",
+    organizationNumber: SUNDSVALL,
+    schoolTypes: ["GY"],
+    programmes: ["EK", "NA"],
+    includedAsArray: true,
+  },
+  {
+    schoolUnitCode: "10000003",
+    name: "Vilande skolan",
+    status: "VILANDE",
+    municipalityCode: "0180",
+    organizationNumber: STOCKHOLM,
+    schoolTypes: ["GR"],
+    bare: true,
+  },
   { schoolUnitCode: "10000004", name: "Planerade skolan", status: "PLANERAD", municipalityCode: "0180", organizationNumber: STOCKHOLM, schoolTypes: ["GR"] },
-  { schoolUnitCode: "10000005", name: "Upphörda skolan", status: "UPPHORT", municipalityCode: "0180", organizationNumber: ONLY_IN_INCLUDED, schoolTypes: ["GR"] },
+  {
+    schoolUnitCode: "10000005",
+    name: "Upphörda skolan",
+    status: "UPPHORT",
+    municipalityCode: "0180",
+    organizationNumber: ONLY_IN_INCLUDED,
+    schoolTypes: ["GR"],
+  },
   { schoolUnitCode: "10000006", name: "Friskolan", status: "AKTIV", municipalityCode: "1280", organizationNumber: GONE_LATER, schoolTypes: ["GR"] },
-  { schoolUnitCode: "10000007", name: "Stockholms skola", status: "AKTIV", municipalityCode: "0180", organizationNumber: STOCKHOLM, schoolTypes: ["GR", "FKLASS", "FTH"] },
+  {
+    schoolUnitCode: "10000007",
+    name: "Stockholms skola",
+    status: "AKTIV",
+    municipalityCode: "0180",
+    organizationNumber: STOCKHOLM,
+    schoolTypes: ["GR", "FKLASS", "FTH"],
+  },
 ];
 
 const unitPath = (code: string) => (req: RecordedRequest) => req.path === `${REGISTER_PREFIX}/v2/school-units/${code}`;
@@ -55,7 +105,9 @@ describeEachStore("register sync", (factory) => {
     await factory.cleanup();
   });
 
-  async function client(options: { faults?: Fault[]; organizers?: FixtureOrganizer[]; units?: FixtureUnit[]; retries?: number; onRequest?: (r: RecordedRequest) => void } = {}) {
+  async function client(
+    options: { faults?: Fault[]; organizers?: FixtureOrganizer[]; units?: FixtureUnit[]; retries?: number; onRequest?: (r: RecordedRequest) => void } = {},
+  ) {
     server = await startReplayServer({
       exchanges: registerExchanges(options.organizers ?? organizers, options.units ?? units),
       faults: options.faults ?? [],
@@ -77,7 +129,11 @@ describeEachStore("register sync", (factory) => {
     ];
     const progress: RegisterSyncProgress[] = [];
     const first = await sv.data.syncRegister(
-      { client: await client({ faults, onRequest: (r) => void seen.push({ path: r.path, at: Date.now() }) }), onProgress: (p) => progress.push(p), batchSize: 2 },
+      {
+        client: await client({ faults, onRequest: (r) => void seen.push({ path: r.path, at: Date.now() }) }),
+        onProgress: (p) => progress.push(p),
+        batchSize: 2,
+      },
       system,
     );
     const listCalls = seen.filter((r) => r.path === `${REGISTER_PREFIX}/v2/organizers`);
@@ -109,7 +165,20 @@ describeEachStore("register sync", (factory) => {
   });
 
   it("stores status, legal and company status, seat and school types as the register gives them", async () => {
-    const rows = await sv.store.db.selectFrom("organizers").select(["organization_number", "status", "type", "register_type", "legal_entity_status", "company_status", "company_form", "municipality_code", "source"]).execute();
+    const rows = await sv.store.db
+      .selectFrom("organizers")
+      .select([
+        "organization_number",
+        "status",
+        "type",
+        "register_type",
+        "legal_entity_status",
+        "company_status",
+        "company_form",
+        "municipality_code",
+        "source",
+      ])
+      .execute();
     const by = new Map(rows.map((r) => [r.organization_number, r]));
     expect(by.get(SUNDSVALL)).toMatchObject({ status: "active", type: "municipal", register_type: "KOMMUN", company_form: "Kommuner", source: "register" });
     expect(by.get(CEASED_COMPANY)).toMatchObject({ status: "inactive", company_status: "EJ_LANGRE_AKTIV" });
@@ -136,21 +205,35 @@ describeEachStore("register sync", (factory) => {
 
   it("keeps an organizer and unit the register no longer lists, marked inactive and closed", async () => {
     const fewer = await sv.data.syncRegister(
-      { client: await client({ organizers: organizers.filter((o) => o.organizationNumber !== GONE_LATER), units: units.filter((u) => u.schoolUnitCode !== "10000006") }) },
+      {
+        client: await client({
+          organizers: organizers.filter((o) => o.organizationNumber !== GONE_LATER),
+          units: units.filter((u) => u.schoolUnitCode !== "10000006"),
+        }),
+      },
       system,
     );
     expect(fewer.organizers).toMatchObject({ new: 0, noLongerActive: 1 });
     expect(fewer.schoolUnits).toMatchObject({ new: 0, noLongerActive: 1 });
     expect(await sv.organizers.getByOrganisationNumber(GONE_LATER)).toBeDefined();
-    expect((await sv.store.db.selectFrom("organizers").select("status").where("organization_number", "=", GONE_LATER).executeTakeFirstOrThrow()).status).toBe("inactive");
+    expect((await sv.store.db.selectFrom("organizers").select("status").where("organization_number", "=", GONE_LATER).executeTakeFirstOrThrow()).status).toBe(
+      "inactive",
+    );
     expect((await sv.schools.get("10000006")).status).toBe("closed");
     expect(await sv.counts()).toMatchObject({ organizers: 7, schoolUnits: 7 });
   });
 
   it("a manually added organizer (preschool only) joins the population and survives the next sync", async () => {
-    const added = await sv.organizers.add({ organizationNumber: organisationNumber("556777888"), name: "Förskolan Lyckan AB", municipalityCode: "2281" }, system);
+    const added = await sv.organizers.add(
+      { organizationNumber: organisationNumber("556777888"), name: "Förskolan Lyckan AB", municipalityCode: "2281" },
+      system,
+    );
     expect(added.outcome).toBe("added");
-    const csv = "organisationsnummer;namn;typ;kommunkod\n" + `${organisationNumber("556777999")};Förskolan Solen AB;enskild;0180\n` + `${SUNDSVALL};Sundsvall;kommunal;2281\n` + "5560000000;Fel AB;enskild;0180\n";
+    const csv =
+      "organisationsnummer;namn;typ;kommunkod\n" +
+      `${organisationNumber("556777999")};Förskolan Solen AB;enskild;0180\n` +
+      `${SUNDSVALL};Sundsvall;kommunal;2281\n` +
+      "5560000000;Fel AB;enskild;0180\n";
     const imported = await sv.organizers.importCsv(csv, system);
     expect(imported).toMatchObject({ rows: 3, added: 1, inRegister: 1 });
     expect(imported.errors).toHaveLength(1);

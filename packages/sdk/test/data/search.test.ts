@@ -52,9 +52,14 @@ describe.skipIf(!exportFixture.available)("search and school profiles over the i
     });
 
     it("rebuilds its index when the store changes", async () => {
-      expect(await sv.schools.search("Zetaskolan Härnösand")).not.toContainEqual(expect.objectContaining({ school: expect.objectContaining({ code: "87654321" }) }));
+      expect(await sv.schools.search("Zetaskolan Härnösand")).not.toContainEqual(
+        expect.objectContaining({ school: expect.objectContaining({ code: "87654321" }) }),
+      );
       const organizer = await sv.organizers.getByOrganisationNumber("2120002403");
-      await sv.schools.upsert({ code: "87654321", name: "Zetaskolan", municipalityCode: "2280", organizerId: organizer!.id, typesOfSchooling: ["gr"] }, systemImport);
+      await sv.schools.upsert(
+        { code: "87654321", name: "Zetaskolan", municipalityCode: "2280", organizerId: organizer!.id, typesOfSchooling: ["gr"] },
+        systemImport,
+      );
       const [hit] = await sv.schools.search("zetaskolan");
       expect(hit).toMatchObject({ school: { code: "87654321" }, municipalityName: "Härnösand", organizer: { name: "Härnösands kommun" } });
     });

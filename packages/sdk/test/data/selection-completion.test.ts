@@ -36,19 +36,53 @@ describeEachStore("selection with completion and SALSA", (factory) => {
   beforeAll(async () => {
     sv = createSamverkan({ store: await factory.open() });
     await sv.municipalities.upsert([{ code: "2281", name: "Sundsvall", countyCode: "22" }], system);
-    const organizer = await sv.organizers.upsert({ organizationNumber: "2120002387", name: "Sundsvalls kommun", type: "municipal", municipalityCode: "2281" }, system);
+    const organizer = await sv.organizers.upsert(
+      { organizationNumber: "2120002387", name: "Sundsvalls kommun", type: "municipal", municipalityCode: "2281" },
+      system,
+    );
     for (const code of ["20000001", "20000002", "20000003", "20000004", "20000005", "20000006", "20000007"]) {
       await sv.schools.upsert({ code, name: `Skola ${code.slice(-1)}`, municipalityCode: "2281", organizerId: organizer.id, typesOfSchooling: ["gy"] }, system);
     }
     await sv.store.db
       .insertInto("school_results")
-      .values(RESULTS.map(([code, metric, year, kind, value, raw]) => ({ school_unit_code: code, metric, school_year: year, kind, value, raw, value_type: null, source: "api:planned-educations-v4" })))
+      .values(
+        RESULTS.map(([code, metric, year, kind, value, raw]) => ({
+          school_unit_code: code,
+          metric,
+          school_year: year,
+          kind,
+          value,
+          raw,
+          value_type: null,
+          source: "api:planned-educations-v4",
+        })),
+      )
       .execute();
     await sv.store.db
       .insertInto("inspection_documents")
       .values([
-        { school_unit_code: "20000006", url: "https://siris.example/1", school_form: "gy", type: "Beslut (Ansvarig myndighet - Skolinspektionen)", type_id: "DECISION", title: "Beslut, Skola 6, VT23", period: "VT23", sort_key: "2023-01-01", updated_at: 0 },
-        { school_unit_code: "20000006", url: "https://siris.example/2", school_form: "gy", type: "Skolenkäten (Ansvarig myndighet - Skolinspektionen)", type_id: "SCHOOL_SURVEY", title: "Skolenkäten, Skola 6, HT24", period: "HT24", sort_key: "2024-08-01", updated_at: 0 },
+        {
+          school_unit_code: "20000006",
+          url: "https://siris.example/1",
+          school_form: "gy",
+          type: "Beslut (Ansvarig myndighet - Skolinspektionen)",
+          type_id: "DECISION",
+          title: "Beslut, Skola 6, VT23",
+          period: "VT23",
+          sort_key: "2023-01-01",
+          updated_at: 0,
+        },
+        {
+          school_unit_code: "20000006",
+          url: "https://siris.example/2",
+          school_form: "gy",
+          type: "Skolenkäten (Ansvarig myndighet - Skolinspektionen)",
+          type_id: "SCHOOL_SURVEY",
+          title: "Skolenkäten, Skola 6, HT24",
+          period: "HT24",
+          sort_key: "2024-08-01",
+          updated_at: 0,
+        },
       ])
       .execute();
     result = await sv.selection.candidates({ county: "22" });
@@ -110,6 +144,9 @@ describeEachStore("selection with completion and SALSA", (factory) => {
       ["20000007", 12],
       ["20000004", -20],
     ]);
-    await expect(sv.selection.rank({ metric: "nonsense" as "meritValue" })).rejects.toMatchObject({ code: "validation", message: expect.stringContaining("examWithin3Years") });
+    await expect(sv.selection.rank({ metric: "nonsense" as "meritValue" })).rejects.toMatchObject({
+      code: "validation",
+      message: expect.stringContaining("examWithin3Years"),
+    });
   });
 });

@@ -48,9 +48,12 @@ describe("assess: the selection rules on synthetic data", () => {
     const result = assess({
       criteria: resolveCriteria({ shareAllSubjects: null, shareEligibleVocational: null }),
       facts: [
-        fact("A", "meritValue", "200"), fact("A", "pupils", "100"),
-        fact("B", "meritValue", "250", { municipality: "2281" }), fact("B", "pupils", "300", { municipality: "2281" }),
-        fact("C", "meritValue", "100"), fact("C", "pupils", ".."),
+        fact("A", "meritValue", "200"),
+        fact("A", "pupils", "100"),
+        fact("B", "meritValue", "250", { municipality: "2281" }),
+        fact("B", "pupils", "300", { municipality: "2281" }),
+        fact("C", "meritValue", "100"),
+        fact("C", "pupils", ".."),
       ],
       inScope: everyone,
     });
@@ -104,7 +107,9 @@ describe("assess: the selection rules on synthetic data", () => {
     const result = assess({
       criteria: resolveCriteria(),
       facts: [
-        fact("A", "meritValue", "185"), fact("B", "meritValue", "150"), fact("C", "meritValue", "240"),
+        fact("A", "meritValue", "185"),
+        fact("B", "meritValue", "150"),
+        fact("C", "meritValue", "240"),
         fact("A", "meritValue", "120", { year: "2025/26" }),
       ],
       inScope: (code) => code !== "C",
@@ -148,7 +153,12 @@ describe.skipIf(!exportFixture.available)("selection on the real export", () => 
       const top3 = await sv.selection.candidates({ county: "22", limit: 3 });
       expect(top3).toMatchObject({ candidateCount: 14, candidates: county22.candidates.slice(0, 3) });
       const first = county22.candidates[0]!;
-      expect(first).toMatchObject({ school: { code: "51877656", name: "Höglundaskolan" }, municipalityName: "Sundsvall", organizer: { name: "Sundsvalls kommun" }, score: 1.2467 });
+      expect(first).toMatchObject({
+        school: { code: "51877656", name: "Höglundaskolan" },
+        municipalityName: "Sundsvall",
+        organizer: { name: "Sundsvalls kommun" },
+        score: 1.2467,
+      });
       expect(first.reasons.map((r) => [r.metric, r.value, r.threshold, r.national, r.municipal])).toEqual([
         ["meritValue", 185.6, 190, 228.6, 219.2],
         ["shareAllSubjects", 44.4, 60, 72.3, 70.7],
@@ -194,20 +204,32 @@ describe.skipIf(!exportFixture.available)("selection on the real export", () => 
           },
         });
         expect(kept.candidates.length).toBeGreaterThan(0);
-        expect(kept.candidates.map((c) => ({ code: c.school.code, score: c.score, reasons: c.reasons.map(({ text: _text, ...r }) => r), notAssessed: c.notAssessed }))).toEqual(
-          oneOff.candidates.map((c) => ({ code: c.schoolUnitCode, score: c.score, reasons: c.reasons, notAssessed: c.notAssessed })),
+        expect(
+          kept.candidates.map((c) => ({
+            code: c.school.code,
+            score: c.score,
+            reasons: c.reasons.map(({ text: _text, ...r }) => r),
+            notAssessed: c.notAssessed,
+          })),
+        ).toEqual(oneOff.candidates.map((c) => ({ code: c.schoolUnitCode, score: c.score, reasons: c.reasons, notAssessed: c.notAssessed })));
+        expect(kept.notAssessable.map((n) => ({ code: n.school.code, values: n.values }))).toEqual(
+          oneOff.notAssessable.map((n) => ({ code: n.schoolUnitCode, values: n.values })),
         );
-        expect(kept.notAssessable.map((n) => ({ code: n.school.code, values: n.values }))).toEqual(oneOff.notAssessable.map((n) => ({ code: n.schoolUnitCode, values: n.values })));
         expect(kept.criteria).toEqual(oneOff.criteria);
         expect(kept.assessed).toBe(oneOff.assessed);
       }
     });
 
     it("narrows to a municipality by name and takes other thresholds", async () => {
-      const sundsvall = await sv.selection.candidates({ municipality: "Sundsvalls kommun", criteria: { meritValue: 200, shareAllSubjects: null, shareEligibleVocational: null } });
+      const sundsvall = await sv.selection.candidates({
+        municipality: "Sundsvalls kommun",
+        criteria: { meritValue: 200, shareAllSubjects: null, shareEligibleVocational: null },
+      });
       expect(sundsvall.scope.municipality).toBe("2281");
       expect(sundsvall.candidates.length).toBeGreaterThan(0);
-      expect(sundsvall.candidates.every((c) => c.school.municipalityCode === "2281" && c.reasons.every((r) => r.metric === "meritValue" && r.value < 200))).toBe(true);
+      expect(
+        sundsvall.candidates.every((c) => c.school.municipalityCode === "2281" && c.reasons.every((r) => r.metric === "meritValue" && r.value < 200)),
+      ).toBe(true);
       await expect(sv.selection.candidates({ county: "Atlantis" })).rejects.toMatchObject({ code: "validation" });
       expect((await sv.selection.candidates({ county: "Västernorrland" })).candidates).toHaveLength(14);
     });
@@ -251,7 +273,10 @@ describeEachStore("selection on a synthetic export", (factory) => {
     expect((await sv.selection.candidates({ municipality: "2280" })).candidates.map((c) => c.school.name)).toEqual(["Alfaskolan"]);
     // Another instance on the same store imports a weaker year for Gammaskolan.
     const other = createSamverkan({ store: sv.store });
-    await other.data.importStatisticsExport(syntheticExport(["Gammaskolan;34567890;Härnösand;2280;Kommunal;Härnösands kommun;2120002403;150;45,0;95,0;170,0;"]), systemImport);
+    await other.data.importStatisticsExport(
+      syntheticExport(["Gammaskolan;34567890;Härnösand;2280;Kommunal;Härnösands kommun;2120002403;150;45,0;95,0;170,0;"]),
+      systemImport,
+    );
     const after = await sv.selection.candidates({ municipality: "2280" });
     expect(after.candidates.map((c) => c.school.name).sort()).toEqual(["Alfaskolan", "Gammaskolan"]);
     expect(after.candidates.find((c) => c.school.name === "Gammaskolan")?.reasons.map((r) => [r.metric, r.value])).toEqual([

@@ -81,7 +81,11 @@ describe.skipIf(!recordingFixture.available)("sync from the replayed Planned Edu
       expect(profile.organizer.organizationNumber).toMatch(/^\d{10}$/);
       expect(profile.details).toMatchObject({ code: "16061350", municipalityCode: "0180" });
       const merit = profile.results.find((r) => r.metric === "averageGradesMeritRating9thGrade");
-      expect(merit).toMatchObject({ schoolYear: "2024/25", value: { kind: "number", value: 238.8, raw: "238,8", valueType: "EXISTS" }, source: "api:planned-educations-v4" });
+      expect(merit).toMatchObject({
+        schoolYear: "2024/25",
+        value: { kind: "number", value: 238.8, raw: "238,8", valueType: "EXISTS" },
+        source: "api:planned-educations-v4",
+      });
       const rounded = profile.results.find((r) => r.metric === "ratioOfPupils9thGradeEligibleForNationalProgramYR");
       expect(rounded?.value).toMatchObject({ kind: "rounded", value: 100, raw: "~100" });
       // Teacher figures run a year ahead of grades: each metric keeps its own latest year.
@@ -107,7 +111,9 @@ describe.skipIf(!recordingFixture.available)("sync from the replayed Planned Edu
     });
 
     it("takes counties from the store, and says what to do when it knows none", async () => {
-      await expect(sv.data.sync({ client: await client(), counties: ["25"] }, system)).resolves.toMatchObject({ municipalities: expect.arrayContaining(["2580"]) });
+      await expect(sv.data.sync({ client: await client(), counties: ["25"] }, system)).resolves.toMatchObject({
+        municipalities: expect.arrayContaining(["2580"]),
+      });
       await expect(sv.data.sync({ client: await client(), counties: ["99"] }, system)).rejects.toMatchObject({ code: "validation" });
       await expect(sv.data.sync({ client: await client(), municipalities: ["180"] }, system)).rejects.toMatchObject({ code: "validation" });
     });

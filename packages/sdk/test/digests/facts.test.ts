@@ -47,9 +47,18 @@ describeEachStore("digest facts", (factory) => {
   it("finds assignments silent for 14 days with their responsible staff, and phase changes", async () => {
     const planSchool = await w.sv.assignments.createPlan({ title: "Rinkebyskolan", schoolUnitCode: "39907811" }, as(w.unitHead));
     const planWest = await w.sv.assignments.createPlan({ title: "Göteborg", organizerId: w.organizer2Id }, as(w.unitHead));
-    const quiet = await w.sv.assignments.create({ planId: planSchool.id, title: "Öka närvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
-    const busy = await w.sv.assignments.create({ planId: planSchool.id, title: "Elevhälsa", focusArea: "pupilHealth", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
-    const west = await w.sv.assignments.create({ planId: planWest.id, title: "Tillgänglighet", focusArea: "accessibility", responsibleStaffId: w.advisor2.staffId }, as(w.unitHead));
+    const quiet = await w.sv.assignments.create(
+      { planId: planSchool.id, title: "Öka närvaron", focusArea: "attendance", responsibleStaffId: w.advisor.staffId },
+      as(w.unitHead),
+    );
+    const busy = await w.sv.assignments.create(
+      { planId: planSchool.id, title: "Elevhälsa", focusArea: "pupilHealth", responsibleStaffId: w.advisor.staffId },
+      as(w.unitHead),
+    );
+    const west = await w.sv.assignments.create(
+      { planId: planWest.id, title: "Tillgänglighet", focusArea: "accessibility", responsibleStaffId: w.advisor2.staffId },
+      as(w.unitHead),
+    );
     await w.sv.assignments.create({ planId: planWest.id, title: "Utan ansvarig", focusArea: "other" }, as(w.unitHead));
     w.setNow("2026-11-30T10:00:00+01:00");
     await w.sv.assignments.logProgress(quiet.ref, { note: "Kartläggning", phase: "planning" }, as(w.advisor));
@@ -76,7 +85,10 @@ describeEachStore("digest facts", (factory) => {
     const changes = await w.sv.digests.facts.phaseChanges({ counties: null, from: "2026-12-14T08:00", to: "2026-12-21T09:00" });
     expect(changes).toMatchObject({ total: 1, items: [{ ref: "U-2", phase: "implementation", authorName: "Karin Lind", at: "2026-12-20T10:00:00+01:00" }] });
     expect((await w.sv.digests.facts.phaseChanges({ counties: ["14"], from: "2026-11-01T00:00", to: "2026-12-21T09:00" })).total).toBe(0);
-    expect((await w.sv.digests.facts.phaseChanges({ counties: ["01"], from: "2026-11-01T00:00", to: "2026-12-21T09:00" })).items.map((c) => c.ref)).toEqual(["U-2", "U-1"]);
+    expect((await w.sv.digests.facts.phaseChanges({ counties: ["01"], from: "2026-11-01T00:00", to: "2026-12-21T09:00" })).items.map((c) => c.ref)).toEqual([
+      "U-2",
+      "U-1",
+    ]);
   });
 
   it("fingerprints the selection's inputs, so a flagged-schools result is reused only while they are unchanged", async () => {
@@ -84,7 +96,16 @@ describeEachStore("digest facts", (factory) => {
     expect(await w.sv.digests.facts.selectionFingerprint()).toBe(before);
     await w.store.db
       .insertInto("school_results")
-      .values({ school_unit_code: "39907811", school_year: "2024/25", metric: "meritValue", kind: "number", value: 172.5, raw: "172,5", value_type: null, source: "test" })
+      .values({
+        school_unit_code: "39907811",
+        school_year: "2024/25",
+        metric: "meritValue",
+        kind: "number",
+        value: 172.5,
+        raw: "172,5",
+        value_type: null,
+        source: "test",
+      })
       .execute();
     const withResult = await w.sv.digests.facts.selectionFingerprint();
     expect(withResult).not.toBe(before);

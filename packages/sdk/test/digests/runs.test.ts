@@ -11,17 +11,27 @@ describeEachStore("digest runs", (factory) => {
 
   beforeEach(async () => {
     w = await buildWorld(await factory.open());
-    subscriptionId = (await w.sv.digests.create({ target: { platform: "slack", teamId: "T0001", channelId: "C1" }, scope: { kind: "country" } }, as(w.unitHead))).id;
+    subscriptionId = (
+      await w.sv.digests.create({ target: { platform: "slack", teamId: "T0001", channelId: "C1" }, scope: { kind: "country" } }, as(w.unitHead))
+    ).id;
   });
   afterAll(() => factory.cleanup());
 
   it("lets exactly one of many concurrent claimers take a period", async () => {
     const claims = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: `instance-${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: `instance-${i}` }),
+      ),
     );
     const winners = claims.filter((c) => c !== undefined);
     expect(winners).toHaveLength(1);
-    expect(winners[0]).toMatchObject({ periodKey: "2026-11-23T07:00:00.000Z", scheduledFor: "2026-11-23T08:00:00+01:00", periodStart: "2026-11-16T08:00:00+01:00", status: "posting", attempts: 0 });
+    expect(winners[0]).toMatchObject({
+      periodKey: "2026-11-23T07:00:00.000Z",
+      scheduledFor: "2026-11-23T08:00:00+01:00",
+      periodStart: "2026-11-16T08:00:00+01:00",
+      status: "posting",
+      attempts: 0,
+    });
     expect(await w.sv.digests.runs({ subscription: "D-1" })).toHaveLength(1);
   });
 
@@ -34,7 +44,11 @@ describeEachStore("digest runs", (factory) => {
     const failed = await w.sv.digests.finishRun(late.id, { status: "failed", attempts: 3, error: "HTTP 503 after 3 attempts" });
     expect(failed).toMatchObject({ status: "failed", attempts: 3, late: true, postedAt: null, finishedAt: "2026-11-23T09:00:00+01:00" });
     expect((await w.sv.digests.lastRun(subscriptionId))?.periodKey).toBe(monday.toISOString());
-    expect((await w.sv.digests.lastPosted(subscriptionId))).toMatchObject({ periodKey: previous.toISOString(), status: "posted", postedAt: "2026-11-23T09:00:00+01:00" });
+    expect(await w.sv.digests.lastPosted(subscriptionId)).toMatchObject({
+      periodKey: previous.toISOString(),
+      status: "posted",
+      postedAt: "2026-11-23T09:00:00+01:00",
+    });
     expect((await w.sv.digests.runs({ subscription: subscriptionId })).map((r) => r.status)).toEqual(["failed", "posted"]);
   });
 
@@ -44,17 +58,30 @@ describeEachStore("digest runs", (factory) => {
     w.setNow("2026-11-23T10:00:00+01:00");
     expect(await w.sv.digests.expireAbandonedRuns(30 * 60_000)).toBe(1);
     expect((await w.sv.digests.runs())[0]).toMatchObject({ status: "failed", error: expect.stringContaining("abandoned") });
-    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "again" })).toMatchObject({ status: "posting", claims: 2, claimedBy: "again" });
+    expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "again" })).toMatchObject({
+      status: "posting",
+      claims: 2,
+      claimedBy: "again",
+    });
   });
 
   it("lets exactly one instance take over a claim whose lease ran out", async () => {
-    const crashed = (await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "crashed", leaseMs: 10 * 60_000 }))!;
+    const crashed = (await w.sv.digests.claimRun({
+      subscriptionId,
+      scheduledFor: monday,
+      periodStart: previous,
+      late: false,
+      claimedBy: "crashed",
+      leaseMs: 10 * 60_000,
+    }))!;
     expect(crashed).toMatchObject({ claims: 1, leaseUntil: "2026-11-23T09:10:00+01:00", deliveryRef: null });
     w.setNow("2026-11-23T09:09:59+01:00");
     expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "too-early" })).toBeUndefined();
     w.setNow("2026-11-23T09:10:00+01:00");
     const claims = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: true, claimedBy: `instance-${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: true, claimedBy: `instance-${i}` }),
+      ),
     );
     const winners = claims.filter((c) => c !== undefined);
     expect(winners).toHaveLength(1);
@@ -62,14 +89,21 @@ describeEachStore("digest runs", (factory) => {
     // The platform's id for the post is kept from the moment it is known, and after finishing.
     await w.sv.digests.recordDelivery(crashed.id, "1767300001.000100");
     expect((await w.sv.digests.runs())[0]?.deliveryRef).toBe("1767300001.000100");
-    expect(await w.sv.digests.finishRun(crashed.id, { status: "posted", attempts: 1 })).toMatchObject({ status: "posted", deliveryRef: "1767300001.000100", leaseUntil: null });
+    expect(await w.sv.digests.finishRun(crashed.id, { status: "posted", attempts: 1 })).toMatchObject({
+      status: "posted",
+      deliveryRef: "1767300001.000100",
+      leaseUntil: null,
+    });
     w.setNow("2026-11-24T09:00:00+01:00");
     expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: true, claimedBy: "much-later" })).toBeUndefined();
   });
 
   it("claims a failed period again once its retry time came, and a final failure never", async () => {
     const run = (await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "a" }))!;
-    expect(await w.sv.digests.finishRun(run.id, { status: "failed", attempts: 3, error: "HTTP 503", retryAfterMs: 15 * 60_000 })).toMatchObject({ status: "failed", leaseUntil: "2026-11-23T09:15:00+01:00" });
+    expect(await w.sv.digests.finishRun(run.id, { status: "failed", attempts: 3, error: "HTTP 503", retryAfterMs: 15 * 60_000 })).toMatchObject({
+      status: "failed",
+      leaseUntil: "2026-11-23T09:15:00+01:00",
+    });
     expect(await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "b" })).toBeUndefined();
     w.setNow("2026-11-23T09:15:00+01:00");
     const again = (await w.sv.digests.claimRun({ subscriptionId, scheduledFor: monday, periodStart: previous, late: false, claimedBy: "b" }))!;

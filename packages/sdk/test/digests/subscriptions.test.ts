@@ -30,7 +30,10 @@ describeEachStore("digest subscriptions", (factory) => {
       createdBy: w.advisor.staffId,
       activeSince: "2026-11-23T09:00:00+01:00",
     });
-    const second = await w.sv.digests.create({ target: channel, scope: { kind: "counties", counties: ["22", "14", "22"] }, cron: "30  7 * * *", locale: "en" }, asIn(w.advisor, channel));
+    const second = await w.sv.digests.create(
+      { target: channel, scope: { kind: "counties", counties: ["22", "14", "22"] }, cron: "30  7 * * *", locale: "en" },
+      asIn(w.advisor, channel),
+    );
     expect(second).toMatchObject({ ref: "D-2", scope: { kind: "counties", counties: ["14", "22"] }, cron: "30 7 * * *", locale: "en" });
     expect((await w.sv.digests.get("d2")).id).toBe(second.id);
     expect((await w.sv.digests.get(second.id)).ref).toBe("D-2");
@@ -52,11 +55,17 @@ describeEachStore("digest subscriptions", (factory) => {
     const elsewhere = await w.sv.digests.create({ target: otherChannel, scope: { kind: "country" } }, asIn(w.advisor, channel)).catch((e: unknown) => e);
     expect(elsewhere).toBeInstanceOf(ForbiddenError);
     expect((elsewhere as ForbiddenError).localized("sv")).toBe("En digest skapas i kanalen som ska få den. Skriv kommandot där, eller be en enhetschef.");
-    expect((elsewhere as ForbiddenError).localized("en")).toBe("A digest is created in the channel that should get it. Write the command there, or ask a unit head.");
+    expect((elsewhere as ForbiddenError).localized("en")).toBe(
+      "A digest is created in the channel that should get it. Write the command there, or ask a unit head.",
+    );
     // Without a conversation (API, CLI) an advisor cannot create one at all; same ids on another platform do not count.
     await expect(w.sv.digests.create({ target: channel, scope: { kind: "country" } }, as(w.advisor, "cli"))).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(w.sv.digests.create({ target: teamsChat, scope: { kind: "country" } }, asIn(w.advisor, { platform: "teams", conversationId: "19:other@thread.tacv2" }))).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(w.sv.digests.create({ target: channel, scope: { kind: "country" } }, asIn(w.advisor, { ...channel, teamId: "T0OTHER" }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      w.sv.digests.create({ target: teamsChat, scope: { kind: "country" } }, asIn(w.advisor, { platform: "teams", conversationId: "19:other@thread.tacv2" })),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      w.sv.digests.create({ target: channel, scope: { kind: "country" } }, asIn(w.advisor, { ...channel, teamId: "T0OTHER" })),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await w.sv.digests.list()).toEqual([]);
     // Unit heads, admins and system jobs may set one up for any channel.
     await w.sv.digests.create({ target: otherChannel, scope: { kind: "country" } }, as(w.unitHead, "cli"));
@@ -93,7 +102,7 @@ describeEachStore("digest subscriptions", (factory) => {
     expect(everyMinute).toBeInstanceOf(ValidationError);
     expect((everyMinute as ValidationError).issues[0]).toMatchObject({ field: "cron" });
     expect((await attempt({ target: channel, scope: { kind: "country" }, cron: "0 8 * *" })) as ValidationError).toBeInstanceOf(ValidationError);
-    expect((await attempt({ target: channel, scope: { kind: "country" }, cron: "0 8 * * MON-FRI" }))).not.toBeInstanceOf(Error);
+    expect(await attempt({ target: channel, scope: { kind: "country" }, cron: "0 8 * * MON-FRI" })).not.toBeInstanceOf(Error);
     const office = (await attempt({ target: { ...channel, channelId: "C2" }, scope: { kind: "office", officeId: "Kiruna" } })) as ValidationError;
     expect(office.localized("sv")).toContain("Okänt regionkontor");
     const county = (await attempt({ target: channel, scope: { kind: "counties", counties: ["02"] } })) as ValidationError;
@@ -104,7 +113,9 @@ describeEachStore("digest subscriptions", (factory) => {
 
   it("refuses a duplicate of a channel's subscription", async () => {
     await w.sv.digests.create({ target: channel, scope: { kind: "counties", counties: ["22"] } }, asIn(w.advisor, channel));
-    const twin = await w.sv.digests.create({ target: channel, scope: { kind: "counties", counties: ["22"] } }, asIn(w.advisor2, channel)).catch((e: unknown) => e);
+    const twin = await w.sv.digests
+      .create({ target: channel, scope: { kind: "counties", counties: ["22"] } }, asIn(w.advisor2, channel))
+      .catch((e: unknown) => e);
     expect(twin).toBeInstanceOf(ConflictError);
     expect((twin as ConflictError).localized("sv")).toContain("D-1");
   });
@@ -136,6 +147,10 @@ describeEachStore("digest subscriptions", (factory) => {
 describe("digest subscription schema", () => {
   it("is exported for callers that validate before calling", async () => {
     const { digestSubscriptionInputSchema } = await import("../../src/index");
-    expect(digestSubscriptionInputSchema.parse({ target: channel, scope: { kind: "country" } })).toMatchObject({ cron: "0 8 * * 1", locale: "sv", postWhenEmpty: false });
+    expect(digestSubscriptionInputSchema.parse({ target: channel, scope: { kind: "country" } })).toMatchObject({
+      cron: "0 8 * * 1",
+      locale: "sv",
+      postWhenEmpty: false,
+    });
   });
 });

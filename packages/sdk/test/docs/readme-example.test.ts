@@ -11,7 +11,10 @@ function typescriptBlocks(markdown: string): string[] {
 describe("the README's first example", () => {
   it("is the file that `pnpm typecheck` compiles against the SDK (test/docs/readme-first-use.ts)", () => {
     const [first] = typescriptBlocks(readFileSync(new URL("../../README.md", import.meta.url), "utf8"));
-    const compiled = readFileSync(new URL("./readme-first-use.ts", import.meta.url), "utf8").split("\n").slice(HEADER_LINES).join("\n");
+    const compiled = readFileSync(new URL("./readme-first-use.ts", import.meta.url), "utf8")
+      .split("\n")
+      .slice(HEADER_LINES)
+      .join("\n");
     expect(first).toContain('from "@samverkan/sdk"');
     expect(compiled).toBe(first);
   });

@@ -12,10 +12,7 @@ const boras = await sv.organizers.upsert({ organizationNumber: "212000-1561", na
 
 const asKarin = { actor: { staffId: karin.id }, channel: "api" } as const;
 try {
-  const dialogue = await sv.dialogues.book(
-    { organizerId: boras.id, officeId: "Göteborg", start: "2026-12-03T14:00", durationMinutes: 90 },
-    asKarin,
-  );
+  const dialogue = await sv.dialogues.book({ organizerId: boras.id, officeId: "Göteborg", start: "2026-12-03T14:00", durationMinutes: 90 }, asKarin);
   console.log(dialogue.start); // 2026-12-03T14:00:00+01:00
 } catch (error) {
   if (error instanceof ConflictError) console.log(error.localized("sv")); // "Tiden krockar: Karin Lind är upptagen …"

@@ -15,9 +15,7 @@ describe("extractSchoolUnitCode", () => {
 
   it("reads the code from Skolverket API links", () => {
     expect(extractSchoolUnitCode("https://api.skolverket.se/planned-educations/v4/school-units/39907811")).toBe("39907811");
-    expect(extractSchoolUnitCode("https://api.skolverket.se/planned-educations/v4/school-units/39907811/statistics/gr")).toBe(
-      "39907811",
-    );
+    expect(extractSchoolUnitCode("https://api.skolverket.se/planned-educations/v4/school-units/39907811/statistics/gr")).toBe("39907811");
   });
 
   it("ignores codes of the wrong length, codes inside other text, and other sites", () => {

@@ -34,8 +34,7 @@ describe("Vocabulary.withinDistance", () => {
     return seed / 2_147_483_648;
   };
   const letters = "abdegiklmnorstuvyaeiou";
-  const word = (): string =>
-    Array.from({ length: 2 + Math.floor(random() * 14) }, () => letters[Math.floor(random() * letters.length)]).join("");
+  const word = (): string => Array.from({ length: 2 + Math.floor(random() * 14) }, () => letters[Math.floor(random() * letters.length)]).join("");
   const misspell = (text: string): string => {
     let result = text;
     for (let edit = 0; edit < 1 + Math.floor(random() * 2); edit += 1) {

@@ -3,8 +3,7 @@ import { OrganizerSearchIndex } from "../../src/search";
 import { SAMPLE_ORGANIZERS } from "./sample-units";
 
 const index = OrganizerSearchIndex.build(SAMPLE_ORGANIZERS);
-const first = (query: string, options?: Parameters<OrganizerSearchIndex["search"]>[1]): string | undefined =>
-  index.search(query, options)[0]?.doc.organizerId;
+const first = (query: string, options?: Parameters<OrganizerSearchIndex["search"]>[1]): string | undefined => index.search(query, options)[0]?.doc.organizerId;
 
 describe("OrganizerSearchIndex: finding a principal organizer", () => {
   it("finds a municipality as organizer by its name, with or without å/ä/ö and genitive", () => {

@@ -57,5 +57,4 @@ export const SAMPLE_ORGANIZERS: OrganizerSearchDoc[] = [
 ];
 
 /** The codes of the hits, best first. */
-export const codesOf = (hits: readonly { doc: { schoolUnitCode: string } }[]): string[] =>
-  hits.map((hit) => hit.doc.schoolUnitCode);
+export const codesOf = (hits: readonly { doc: { schoolUnitCode: string } }[]): string[] => hits.map((hit) => hit.doc.schoolUnitCode);

@@ -3,8 +3,7 @@ import { SchoolSearchIndex, type SchoolSearchDoc } from "../../src/search";
 import { codesOf, SAMPLE_UNITS } from "./sample-units";
 
 const index = SchoolSearchIndex.build(SAMPLE_UNITS);
-const first = (query: string, options?: Parameters<SchoolSearchIndex["search"]>[1]): string | undefined =>
-  index.search(query, options)[0]?.doc.schoolUnitCode;
+const first = (query: string, options?: Parameters<SchoolSearchIndex["search"]>[1]): string | undefined => index.search(query, options)[0]?.doc.schoolUnitCode;
 
 const RINKEBYSKOLAN = "37416253";
 const HJULSTA = "69266159";
@@ -102,9 +101,7 @@ describe("SchoolSearchIndex: what staff type finds the unit they mean", () => {
 
   describe("codes and Skolverket links", () => {
     it("resolves an 8-digit code directly: that unit alone, score 1", () => {
-      expect(index.search("37416253")).toEqual([
-        { doc: SAMPLE_UNITS.find((unit) => unit.schoolUnitCode === RINKEBYSKOLAN), score: 1, matchedOn: ["code"] },
-      ]);
+      expect(index.search("37416253")).toEqual([{ doc: SAMPLE_UNITS.find((unit) => unit.schoolUnitCode === RINKEBYSKOLAN), score: 1, matchedOn: ["code"] }]);
     });
 
     it("resolves links to Utbildningsguiden and the Skolverket API", () => {

@@ -147,9 +147,7 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
     expect(series("totalNumberOfPupils")).toEqual([
       { timePeriod: "2025/26", value: { kind: "approximate", value: 100, raw: "cirka 100", valueType: "EXISTS" } },
     ]);
-    expect(series("ratioOfPupilsIn6thGradeWithAllSubjectsPassed")).toEqual([
-      { timePeriod: null, value: { kind: "missing", raw: "", valueType: "MISSING" } },
-    ]);
+    expect(series("ratioOfPupilsIn6thGradeWithAllSubjectsPassed")).toEqual([{ timePeriod: null, value: { kind: "missing", raw: "", valueType: "MISSING" } }]);
   });
 
   it("maps every recorded statistics value faithfully (no marker becomes a number)", async () => {
@@ -238,9 +236,7 @@ describe.skipIf(!fx.available)("Skolverket client against the replayed API", () 
     const error = await client.getSchoolUnit("16394249").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SkolverketResponseError);
     expect(error).toMatchObject({ code: "skolverket_invalid_response", issues: [{ path: "body.code" }] });
-    expect((error as Error).message).toBe(
-      `Unexpected response from ${server.url}${DETAILS_PATH}: body.code: Invalid input: expected string, received number`,
-    );
+    expect((error as Error).message).toBe(`Unexpected response from ${server.url}${DETAILS_PATH}: body.code: Invalid input: expected string, received number`);
   });
 
   it("names a nested field in a listing", async () => {

@@ -44,7 +44,10 @@ describe.skipIf(!available)("Planned Educations v4: statistics/gy, national valu
 
   it("reads national values per programme", async () => {
     const series = await client.getNationalProgrammeValues("EK");
-    expect(series.find((s) => s.metric === "ratioOfPupilsWithExamWithin3Years")!.values[0]).toMatchObject({ timePeriod: "2020/21", value: { kind: "number", value: 84.6 } });
+    expect(series.find((s) => s.metric === "ratioOfPupilsWithExamWithin3Years")!.values[0]).toMatchObject({
+      timePeriod: "2020/21",
+      value: { kind: "number", value: 84.6 },
+    });
   });
 
   it("reads SALSA for all units at once, the residual as a signed number", async () => {

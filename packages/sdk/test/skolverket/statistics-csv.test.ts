@@ -8,7 +8,13 @@ const HEADER =
   "Skola;Skol-enhetskod;Skolkommun;Kommun-kod;Typ av huvudman;Huvudman;Huvudman orgnr;Antal elever;" +
   "Andel (%) elever som uppfyllt betygskriterierna i alla ämnen;Andel (%) elever behöriga till yrkesprog.;" +
   "Genomsnittligt meritvärde (17 ämnen)";
-const PREAMBLE = ["Statistik från Skolverket, https://www.skolverket.se;;;;;;;;;;", ";;;;;;;;;;", "Grundskola - Slutbetyg årskurs 9, samtliga elever;;;;;;;;;;", "Valt läsår: 2024/25;;;;;;;;;;", ";;;;;;;;;;"];
+const PREAMBLE = [
+  "Statistik från Skolverket, https://www.skolverket.se;;;;;;;;;;",
+  ";;;;;;;;;;",
+  "Grundskola - Slutbetyg årskurs 9, samtliga elever;;;;;;;;;;",
+  "Valt läsår: 2024/25;;;;;;;;;;",
+  ";;;;;;;;;;",
+];
 
 function exportText(rows: string[], eol = "\n"): string {
   return `\uFEFF${[...PREAMBLE, HEADER, ...rows, ";;;;;;;;;;", "Rapportbeskrivning och definitioner etc.;;;;;;;;;;"].join(eol)}${eol}`;

@@ -21,7 +21,10 @@ describeEachStore(
       w = await buildWorld(await factory.open());
       file = w.store.description.replace(/^sqlite /, "");
       const plan = await w.sv.assignments.createPlan({ title: "Plan", organizerId: w.organizerId }, as(w.unitHead));
-      const assignment = await w.sv.assignments.create({ planId: plan.id, title: "Närvaro", agency: "spsm", focusArea: "attendance", responsibleStaffId: w.advisor.staffId }, as(w.unitHead));
+      const assignment = await w.sv.assignments.create(
+        { planId: plan.id, title: "Närvaro", agency: "spsm", focusArea: "attendance", responsibleStaffId: w.advisor.staffId },
+        as(w.unitHead),
+      );
       entryId = (await w.sv.assignments.logProgress(assignment.ref, { note: "Första mötet hållet", percent: 10 }, as(w.advisor))).id;
       const dialogue = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-11-23T10:00", durationMinutes: 60 }, as(w.unitHead));
       w.setNow("2026-11-23T12:00:00+01:00");
@@ -33,8 +36,14 @@ describeEachStore(
     });
 
     const counts = async () => {
-      const progress = await w.store.db.selectFrom("progress_entries").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-      const audit = await w.store.db.selectFrom("audit_events").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const progress = await w.store.db
+        .selectFrom("progress_entries")
+        .select(({ fn }) => fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      const audit = await w.store.db
+        .selectFrom("audit_events")
+        .select(({ fn }) => fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       return { progress: Number(progress.n), audit: Number(audit.n) };
     };
 
@@ -46,7 +55,9 @@ describeEachStore(
             on conflict (id) do update set note = excluded.note`.execute(w.store.db),
       ).rejects.toThrow(/append-only/);
       expect(await counts()).toEqual(before);
-      expect((await w.store.db.selectFrom("progress_entries").select("note").where("id", "=", entryId).executeTakeFirstOrThrow()).note).toBe("Första mötet hållet");
+      expect((await w.store.db.selectFrom("progress_entries").select("note").where("id", "=", entryId).executeTakeFirstOrThrow()).note).toBe(
+        "Första mötet hållet",
+      );
     });
 
     if (factory.kind === "postgres") {
@@ -68,13 +79,19 @@ describeEachStore(
         ).rejects.toThrow(/append-only/);
         await expect(
           sql`insert or replace into audit_events (seq, id, at, actor_staff_id, actor_label, action, entity_type, entity_id, channel, details)
-              select seq, id, at, actor_staff_id, actor_label, 'forged', entity_type, entity_id, channel, details from audit_events order by seq limit 1`.execute(w.store.db),
+              select seq, id, at, actor_staff_id, actor_label, 'forged', entity_type, entity_id, channel, details from audit_events order by seq limit 1`.execute(
+            w.store.db,
+          ),
         ).rejects.toThrow(/append-only/);
         await expect(
           sql`insert or replace into dialogue_minutes (id, dialogue_id, author_staff_id, at, topics, notes)
               select 'forged', dialogue_id, author_staff_id, at, topics, 'omskrivet' from dialogue_minutes`.execute(w.store.db),
         ).rejects.toThrow(/append-only/);
-        await expect(sql`replace into progress_entries (id, assignment_id, author_staff_id, at, note) select id, assignment_id, author_staff_id, at, 'x' from progress_entries`.execute(w.store.db)).rejects.toThrow(/append-only/);
+        await expect(
+          sql`replace into progress_entries (id, assignment_id, author_staff_id, at, note) select id, assignment_id, author_staff_id, at, 'x' from progress_entries`.execute(
+            w.store.db,
+          ),
+        ).rejects.toThrow(/append-only/);
         expect(await counts()).toEqual(before);
       });
 
@@ -84,11 +101,19 @@ describeEachStore(
         try {
           expect(raw.pragma("recursive_triggers", { simple: true })).toBe(0);
           expect(() =>
-            raw.prepare(`insert or replace into progress_entries (seq, id, assignment_id, author_staff_id, at, note) select seq, id, assignment_id, author_staff_id, at, 'omskrivet' from progress_entries where id = ?`).run(entryId),
+            raw
+              .prepare(
+                `insert or replace into progress_entries (seq, id, assignment_id, author_staff_id, at, note) select seq, id, assignment_id, author_staff_id, at, 'omskrivet' from progress_entries where id = ?`,
+              )
+              .run(entryId),
           ).toThrow(/append-only/);
           expect(() => raw.prepare("delete from audit_events").run()).toThrow(/append-only/);
           expect(() =>
-            raw.prepare(`insert or replace into dialogue_minutes (id, dialogue_id, author_staff_id, at, topics, notes) select 'forged', dialogue_id, author_staff_id, at, topics, 'x' from dialogue_minutes`).run(),
+            raw
+              .prepare(
+                `insert or replace into dialogue_minutes (id, dialogue_id, author_staff_id, at, topics, notes) select 'forged', dialogue_id, author_staff_id, at, topics, 'x' from dialogue_minutes`,
+              )
+              .run(),
           ).toThrow(/append-only/);
           expect(raw.prepare("select note from progress_entries where id = ?").pluck().get(entryId)).toBe("Första mötet hållet");
         } finally {

@@ -16,7 +16,10 @@ await storesReady;
 const TABLES = ["organizers", "school_units", "dialogues", "progress_entries", "audit_events", "digest_subscriptions"];
 
 async function appliedMigrations(store: Store): Promise<string[]> {
-  const rows = (await store.db.selectFrom("kysely_migration" as never).select("name" as never).execute()) as Array<{ name: string }>;
+  const rows = (await store.db
+    .selectFrom("kysely_migration" as never)
+    .select("name" as never)
+    .execute()) as Array<{ name: string }>;
   return rows.map((r) => r.name).sort();
 }
 
@@ -25,7 +28,10 @@ const killed = (outcome: WorkerOutcome) => outcome.signal === "SIGKILL" || outco
 
 async function usable(store: Store): Promise<void> {
   for (const table of TABLES) {
-    await store.db.selectFrom(table as "organizers").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    await store.db
+      .selectFrom(table as "organizers")
+      .select(({ fn }) => fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
   }
 }
 

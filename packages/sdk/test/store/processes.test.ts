@@ -38,13 +38,18 @@ describe("several processes on one SQLite file", () => {
       await sv.staff.create({ name: "Astrid Admin", email: "astrid@skolverket.se", agency: "skolverket", role: "admin" }, system);
       advisorId = (await sv.staff.create({ name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor" }, system)).id;
       await sv.municipalities.upsert([{ code: "0180", name: "Stockholm", countyCode: "01" }], system);
-      organizerId = (await sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, system)).id;
+      organizerId = (
+        await sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, system)
+      ).id;
       await store.close();
     });
 
     async function countDialogues(): Promise<number> {
       const store = await createSqliteStore({ file });
-      const row = await store.db.selectFrom("dialogues").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+      const row = await store.db
+        .selectFrom("dialogues")
+        .select(({ fn }) => fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
       await store.close();
       return Number(row.n);
     }
@@ -53,7 +58,10 @@ describe("several processes on one SQLite file", () => {
       // The same advisor in all three, in interleaved hours: every booking contends for the
       // same write lock and checks conflicts against the others' fresh bookings.
       const slots = (worker: number) => Array.from({ length: 80 }, (_, i) => i * 3 + worker).join(",");
-      const outcomes = await runTogether("book.ts", [0, 1, 2].map((w) => [file, advisorId, organizerId, slots(w)]));
+      const outcomes = await runTogether(
+        "book.ts",
+        [0, 1, 2].map((w) => [file, advisorId, organizerId, slots(w)]),
+      );
       expect(failures(outcomes)).toEqual([]);
       for (const o of outcomes) expect(o.result).toEqual({ booked: expect.any(Array), conflicts: 0, errors: [] });
       expect(outcomes.flatMap((o) => (o.result as { booked: number[] }).booked)).toHaveLength(240);
@@ -63,7 +71,10 @@ describe("several processes on one SQLite file", () => {
     it("overlapping bookings from several processes end with exactly one winner per slot", async () => {
       // 20 slots after the 240 above, and every process tries every one of them.
       const slots = "240-259";
-      const outcomes = await runTogether("book.ts", [0, 1, 2].map(() => [file, advisorId, organizerId, slots]));
+      const outcomes = await runTogether(
+        "book.ts",
+        [0, 1, 2].map(() => [file, advisorId, organizerId, slots]),
+      );
       expect(failures(outcomes)).toEqual([]);
       const results = outcomes.map((o) => o.result as { booked: number[]; conflicts: number; errors: string[] });
       for (const r of results) expect(r.errors).toEqual([]);

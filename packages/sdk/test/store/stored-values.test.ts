@@ -55,7 +55,10 @@ describeEachStore("stored enum values", (factory) => {
   });
 
   it("refuses a JSON column that is not a string array instead of reading it as empty", async () => {
-    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, topics: ["närvaro"] }, as(w.advisor));
+    const d = await w.sv.dialogues.book(
+      { organizerId: w.organizerId, digital: true, start: "2026-12-03T10:00", durationMinutes: 60, topics: ["närvaro"] },
+      as(w.advisor),
+    );
     await sql`update dialogues set topics = '{"närvaro"' where id = ${d.id}`.execute(w.store.db);
     expect(await invalid(w.sv.dialogues.get(d.id))).toMatchObject({ column: "dialogues.topics", value: '{"närvaro"' });
     await sql`update school_units set types_of_schooling = '"gr"' where code = '39907811'`.execute(w.store.db);

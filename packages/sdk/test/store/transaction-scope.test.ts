@@ -17,7 +17,11 @@ describeEachStore(
       await factory.cleanup();
     });
 
-    const count = (q: Pick<Store["db"], "selectFrom">) => q.selectFrom("staff").select(({ fn }) => fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = (q: Pick<Store["db"], "selectFrom">) =>
+      q
+        .selectFrom("staff")
+        .select(({ fn }) => fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
 
     it("refuses a query through the store's db from inside its own transaction, at once and by name", async () => {
       await expect(store.db.transaction().execute(async () => count(store.db))).rejects.toBeInstanceOf(QueryOutsideTransactionError);

@@ -38,14 +38,23 @@ describeEachStore(
 
     it("directory: upserts that change and that change nothing", async () => {
       expect(await w.sv.municipalities.upsert([{ code: "0180", name: "Stockholm", countyCode: "01" }], system)).toEqual({ added: 0, updated: 0, unchanged: 1 });
-      const organizer = await w.sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms stad", type: "municipal", municipalityCode: "0180" }, system);
+      const organizer = await w.sv.organizers.upsert(
+        { organizationNumber: "2120000142", name: "Stockholms stad", type: "municipal", municipalityCode: "0180" },
+        system,
+      );
       expect(organizer.name).toBe("Stockholms stad");
-      const school = await w.sv.schools.upsert({ code: "39907811", name: "Rinkebyskolan F-9", municipalityCode: "0180", organizerId: organizer.id, typesOfSchooling: ["gr"] }, system);
+      const school = await w.sv.schools.upsert(
+        { code: "39907811", name: "Rinkebyskolan F-9", municipalityCode: "0180", organizerId: organizer.id, typesOfSchooling: ["gr"] },
+        system,
+      );
       expect(school.name).toBe("Rinkebyskolan F-9");
     });
 
     it("dialogues: book, reschedule, cancel, and mark one held", async () => {
-      const booked = await w.sv.dialogues.book({ organizerId: w.organizerId, start: "2026-12-01T10:00", durationMinutes: 60, officeId: "solna" }, as(w.advisor));
+      const booked = await w.sv.dialogues.book(
+        { organizerId: w.organizerId, start: "2026-12-01T10:00", durationMinutes: 60, officeId: "solna" },
+        as(w.advisor),
+      );
       dialogueId = booked.id;
       const moved = await w.sv.dialogues.reschedule(booked.id, { start: "2026-12-02T13:00" }, as(w.advisor));
       expect(moved.start).toBe("2026-12-02T13:00:00+01:00");
@@ -79,11 +88,18 @@ describeEachStore(
     });
 
     it("minutes: recorded once, with an agreed action that becomes an assignment", async () => {
-      const dialogue = await w.sv.dialogues.book({ organizerId: w.organizer2Id, digital: true, start: "2026-11-24T13:00", durationMinutes: 60 }, as(w.unitHead));
+      const dialogue = await w.sv.dialogues.book(
+        { organizerId: w.organizer2Id, digital: true, start: "2026-11-24T13:00", durationMinutes: 60 },
+        as(w.unitHead),
+      );
       w.setNow("2026-11-24T15:00:00+01:00");
       const recorded = await w.sv.minutes.record(
         dialogue.id,
-        { topics: ["närvaro"], notes: "Bra samtal.", actions: [{ title: "Kartlägg frånvaron", createAssignment: true, responsibleStaffId: w.advisor.staffId, focusArea: "attendance" }] },
+        {
+          topics: ["närvaro"],
+          notes: "Bra samtal.",
+          actions: [{ title: "Kartlägg frånvaron", createAssignment: true, responsibleStaffId: w.advisor.staffId, focusArea: "attendance" }],
+        },
         as(w.unitHead),
       );
       expect(recorded.minutes.actions[0]!.assignmentRef).toMatch(/^U-\d+$/);
@@ -96,7 +112,13 @@ describeEachStore(
       expect((await w.sv.digests.resume(sub.ref, asIn(w.advisor, channel))).status).toBe("active");
       await w.sv.digests.saveFlaggedSnapshot(sub.id, ["39907811"]);
       expect(await w.sv.digests.flaggedSnapshot(sub.id)).toEqual(["39907811"]);
-      const run = await w.sv.digests.claimRun({ subscriptionId: sub.id, scheduledFor: new Date("2026-11-30T08:00:00+01:00"), periodStart: new Date("2026-11-23T08:00:00+01:00"), late: false, claimedBy: "test" });
+      const run = await w.sv.digests.claimRun({
+        subscriptionId: sub.id,
+        scheduledFor: new Date("2026-11-30T08:00:00+01:00"),
+        periodStart: new Date("2026-11-23T08:00:00+01:00"),
+        late: false,
+        claimedBy: "test",
+      });
       expect(run).toBeDefined();
       await w.sv.digests.recordAttempt(run!.id, 1, "timeout");
       await w.sv.digests.recordDelivery(run!.id, "1764489600.000100");

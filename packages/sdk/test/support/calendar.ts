@@ -30,7 +30,8 @@ export class SmtpSink {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
         simpleParser(stream)
           .then((mail) => {
-            const calendarPart = mail.attachments.find((a) => a.contentType === "text/calendar") ?? mail.attachments.find((a) => a.contentType === "application/ics");
+            const calendarPart =
+              mail.attachments.find((a) => a.contentType === "text/calendar") ?? mail.attachments.find((a) => a.contentType === "application/ics");
             const ics = calendarPart ? calendarPart.content.toString("utf8") : "";
             // mailparser keeps header parameters: text/calendar; method=REQUEST → params.method.
             const contentType = calendarPart?.headers.get("content-type") as { params?: Record<string, string> } | undefined;

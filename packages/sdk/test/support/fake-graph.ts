@@ -90,7 +90,15 @@ export class FakeGraph {
         this.events.set(id, { userId: decodeURIComponent(m[1]!), body: structuredClone(event), cancelled: false });
         if (tx) this.byTransaction.set(tx, id);
       }
-      return { status: 201, body: { "@odata.context": "…/$metadata#users('x')/events/$entity", id, ...event, onlineMeeting: event.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}` } : null } };
+      return {
+        status: 201,
+        body: {
+          "@odata.context": "…/$metadata#users('x')/events/$entity",
+          id,
+          ...event,
+          onlineMeeting: event.isOnlineMeeting ? { joinUrl: `https://teams.microsoft.com/l/meetup-join/${id}` } : null,
+        },
+      };
     }
     m = /^\/users\/([^/]+)\/events\/([^/]+)$/.exec(api);
     if (m && req.method === "PATCH") {
@@ -115,7 +123,13 @@ export class FakeGraph {
           value: schedules.map((address) => ({
             scheduleId: address,
             availabilityView: "",
-            scheduleItems: (this.busy.get(address) ?? []).map((b) => ({ isPrivate: false, status: b.status ?? "busy", subject: "Upptagen", start: { dateTime: `${b.start}.0000000`, timeZone: "UTC" }, end: { dateTime: `${b.end}.0000000`, timeZone: "UTC" } })),
+            scheduleItems: (this.busy.get(address) ?? []).map((b) => ({
+              isPrivate: false,
+              status: b.status ?? "busy",
+              subject: "Upptagen",
+              start: { dateTime: `${b.start}.0000000`, timeZone: "UTC" },
+              end: { dateTime: `${b.end}.0000000`, timeZone: "UTC" },
+            })),
             workingHours: { daysOfWeek: ["monday"], startTime: "08:00:00.0000000", endTime: "17:00:00.0000000", timeZone: { name: "W. Europe Standard Time" } },
           })),
         },

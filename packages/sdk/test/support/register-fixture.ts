@@ -123,7 +123,12 @@ export function unitInfoBody(u: FixtureUnit, organizer: FixtureOrganizer | undef
                   streetAddress: "Agatan 1",
                   postalCode: "234 67",
                   locality: "Borås",
-                  geoCoordinates: { coordinateSweRefN: "6562397,097", coordinateSweRefE: "679180,062", latitude: "59.16286545184274", longitude: "18.134313905557242" },
+                  geoCoordinates: {
+                    coordinateSweRefN: "6562397,097",
+                    coordinateSweRefE: "679180,062",
+                    latitude: "59.16286545184274",
+                    longitude: "18.134313905557242",
+                  },
                 },
               ],
               schoolTypeProperties: { gr: { grades: ["7", "8", "9"] }, ...(u.programmes ? { gy: { programmes: u.programmes, csnCode: "21" } } : {}) },
@@ -148,7 +153,13 @@ export function unitInfoBody(u: FixtureUnit, organizer: FixtureOrganizer | undef
 /** The whole register as recorded exchanges: two lists, and one detail per organizer and unit. */
 export function registerExchanges(organizers: readonly FixtureOrganizer[], units: readonly FixtureUnit[]): RecordedExchangeInput[] {
   const byNumber = new Map(organizers.map((o) => [o.organizationNumber, o]));
-  const get = (url: string, body: unknown): RecordedExchangeInput => ({ method: "GET", url: `${REGISTER_PREFIX}${url}`, accept: "application/json", status: 200, body });
+  const get = (url: string, body: unknown): RecordedExchangeInput => ({
+    method: "GET",
+    url: `${REGISTER_PREFIX}${url}`,
+    accept: "application/json",
+    status: 200,
+    body,
+  });
   return [
     get("/v2/organizers", organizerListBody(organizers)),
     get("/v2/school-units", unitListBody(units)),

@@ -110,10 +110,20 @@ export async function buildWorld(store: Store, config: SamverkanConfigInput = {}
   const admin = await sv.staff.create({ name: "Astrid Admin", email: "astrid@skolverket.se", agency: "skolverket", role: "admin" }, system);
   const asAdmin = { actor: { staffId: admin.id }, channel: "api" } as const;
   const advisor = await sv.staff.create(
-    { name: "Karin Lind", email: "karin.lind@spsm.se", agency: "spsm", role: "advisor", homeOfficeId: "solna", identities: [{ platform: "slack", teamId: "T0001", userId: "U0KARIN" }] },
+    {
+      name: "Karin Lind",
+      email: "karin.lind@spsm.se",
+      agency: "spsm",
+      role: "advisor",
+      homeOfficeId: "solna",
+      identities: [{ platform: "slack", teamId: "T0001", userId: "U0KARIN" }],
+    },
     asAdmin,
   );
-  const advisor2 = await sv.staff.create({ name: "Omar Haddad", email: "omar.haddad@skolverket.se", agency: "skolverket", role: "advisor", homeOfficeId: "goteborg" }, asAdmin);
+  const advisor2 = await sv.staff.create(
+    { name: "Omar Haddad", email: "omar.haddad@skolverket.se", agency: "skolverket", role: "advisor", homeOfficeId: "goteborg" },
+    asAdmin,
+  );
   const viewer = await sv.staff.create({ name: "Vera Viewer", email: "vera@skolverket.se", agency: "skolverket", role: "viewer" }, asAdmin);
   const unitHead = await sv.staff.create({ name: "Ulla Chef", email: "ulla@spsm.se", agency: "spsm", role: "unitHead", homeOfficeId: "solna" }, asAdmin);
   await sv.municipalities.upsert(
@@ -123,8 +133,14 @@ export async function buildWorld(store: Store, config: SamverkanConfigInput = {}
     ],
     system,
   );
-  const stockholm = await sv.organizers.upsert({ organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" }, system);
-  const goteborg = await sv.organizers.upsert({ organizationNumber: "2120001355", name: "Göteborgs kommun", type: "municipal", municipalityCode: "1480" }, system);
+  const stockholm = await sv.organizers.upsert(
+    { organizationNumber: "2120000142", name: "Stockholms kommun", type: "municipal", municipalityCode: "0180" },
+    system,
+  );
+  const goteborg = await sv.organizers.upsert(
+    { organizationNumber: "2120001355", name: "Göteborgs kommun", type: "municipal", municipalityCode: "1480" },
+    system,
+  );
   await sv.schools.upsert({ code: "39907811", name: "Rinkebyskolan", municipalityCode: "0180", organizerId: stockholm.id, typesOfSchooling: ["gr"] }, system);
   return {
     sv,
@@ -145,4 +161,8 @@ export async function buildWorld(store: Store, config: SamverkanConfigInput = {}
 export const as = (actor: { staffId: string }, channel: "api" | "slack" | "teams" | "cli" = "api") => ({ actor, channel });
 
 /** A write made from a chat conversation (digest subscriptions are managed from their own channel). */
-export const asIn = (actor: { staffId: string }, conversation: DigestTarget, channel: "slack" | "teams" = conversation.platform) => ({ actor, channel, conversation });
+export const asIn = (actor: { staffId: string }, conversation: DigestTarget, channel: "slack" | "teams" = conversation.platform) => ({
+  actor,
+  channel,
+  conversation,
+});

@@ -6,5 +6,6 @@ export const contacts: Messages["contacts"] = {
   updated: (name: string) => `Updated ${name}.`,
   noContactPersonsYet: "No contact persons yet.",
   removedContactPerson: (id: string) => `Removed contact person ${id}.`,
-  erasedContactPersonFromThe: (id: string) => `Erased contact person ${id} from the organizer and every dialogue. The audit log keeps the event without personal data.`,
+  erasedContactPersonFromThe: (id: string) =>
+    `Erased contact person ${id} from the organizer and every dialogue. The audit log keeps the event without personal data.`,
 };

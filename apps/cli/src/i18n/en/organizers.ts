@@ -9,6 +9,7 @@ export const organizers: Messages["organizers"] = {
   updated: "Updated",
   unchanged: "Unchanged:",
   alreadyInTheSchoolUnit: "Already in the school unit register, left as it is:",
-  rowsAddedUpdatedUnchangedAlready: (p: { rows: number; added: number; updated: number; unchanged: number; inRegister: number }) => `${p.rows} rows: ${p.added} added, ${p.updated} updated, ${p.unchanged} unchanged, ${p.inRegister} already in the register.`,
+  rowsAddedUpdatedUnchangedAlready: (p: { rows: number; added: number; updated: number; unchanged: number; inRegister: number }) =>
+    `${p.rows} rows: ${p.added} added, ${p.updated} updated, ${p.unchanged} unchanged, ${p.inRegister} already in the register.`,
   line: "line",
 };

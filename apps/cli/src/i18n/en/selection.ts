@@ -8,7 +8,8 @@ export const selection: Messages["selection"] = {
   schoolYear: "school year",
   thresholdsNational: "Thresholds (national)",
   noDataOn: (map: string) => `No data on: ${map}.`,
-  ofAssessedSchoolUnitsHave: (p: { candidateCount: number; assessed: number; shown: string }) => `${p.candidateCount} of ${p.assessed} assessed school units have low results${p.shown}:`,
+  ofAssessedSchoolUnitsHave: (p: { candidateCount: number; assessed: number; shown: string }) =>
+    `${p.candidateCount} of ${p.assessed} assessed school units have low results${p.shown}:`,
   score: "score",
   threshold: "threshold",
   national: "national",

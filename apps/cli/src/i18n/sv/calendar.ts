@@ -4,5 +4,6 @@ export const calendar = {
   thereWasNoFeed: "Det fanns inget flöde.",
   theOutboxIsEmpty: "Utkorgen är tom.",
   next: "nästa",
-  sentRetryingLaterFailed: (p: { sent: number; retrying: number; failed: number }) => `Skickade ${p.sent}, försöker igen senare ${p.retrying}, misslyckades ${p.failed}.`,
+  sentRetryingLaterFailed: (p: { sent: number; retrying: number; failed: number }) =>
+    `Skickade ${p.sent}, försöker igen senare ${p.retrying}, misslyckades ${p.failed}.`,
 };

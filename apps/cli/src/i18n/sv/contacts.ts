@@ -4,5 +4,6 @@ export const contacts = {
   updated: (name: string) => `Uppdaterade ${name}.`,
   noContactPersonsYet: "Inga kontaktpersoner ännu.",
   removedContactPerson: (id: string) => `Tog bort kontaktpersonen ${id}.`,
-  erasedContactPersonFromThe: (id: string) => `Raderade kontaktpersonen ${id} från huvudmannen och alla dialoger. Loggen behåller händelsen utan personuppgifter.`,
+  erasedContactPersonFromThe: (id: string) =>
+    `Raderade kontaktpersonen ${id} från huvudmannen och alla dialoger. Loggen behåller händelsen utan personuppgifter.`,
 };

@@ -7,6 +7,7 @@ export const organizers = {
   updated: "Uppdaterade",
   unchanged: "Oförändrad:",
   alreadyInTheSchoolUnit: "Finns redan i skolenhetsregistret, lämnades orörd:",
-  rowsAddedUpdatedUnchangedAlready: (p: { rows: number; added: number; updated: number; unchanged: number; inRegister: number }) => `${p.rows} rader: ${p.added} nya, ${p.updated} ändrade, ${p.unchanged} oförändrade, ${p.inRegister} fanns redan i registret.`,
+  rowsAddedUpdatedUnchangedAlready: (p: { rows: number; added: number; updated: number; unchanged: number; inRegister: number }) =>
+    `${p.rows} rader: ${p.added} nya, ${p.updated} ändrade, ${p.unchanged} oförändrade, ${p.inRegister} fanns redan i registret.`,
   line: "rad",
 };

@@ -6,7 +6,8 @@ export const selection = {
   schoolYear: "läsår",
   thresholdsNational: "Gränser (riket)",
   noDataOn: (map: string) => `Inga uppgifter om: ${map}.`,
-  ofAssessedSchoolUnitsHave: (p: { candidateCount: number; assessed: number; shown: string }) => `${p.candidateCount} av ${p.assessed} bedömda skolenheter har låga resultat${p.shown}:`,
+  ofAssessedSchoolUnitsHave: (p: { candidateCount: number; assessed: number; shown: string }) =>
+    `${p.candidateCount} av ${p.assessed} bedömda skolenheter har låga resultat${p.shown}:`,
   score: "poäng",
   threshold: "gräns",
   national: "riket",

@@ -189,9 +189,7 @@ function formElements(form: FormBlock, locale: Locale | undefined, options: Adap
 function renderBlock(block: Block, locale: Locale | undefined, options: AdaptiveRenderOptions): AcElement[] {
   switch (block.type) {
     case "header":
-      return block.text.trim()
-        ? [textBlock(escapeAdaptiveMarkdown(block.text), { size: "large", weight: "bolder", style: "heading" })]
-        : [];
+      return block.text.trim() ? [textBlock(escapeAdaptiveMarkdown(block.text), { size: "large", weight: "bolder", style: "heading" })] : [];
     case "text":
       return block.text.trim() ? [textBlock(markupToAdaptiveMarkdown(block.text))] : [];
     case "context":

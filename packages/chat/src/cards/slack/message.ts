@@ -50,18 +50,14 @@ function fieldsGroup(block: FieldsBlock): KnownBlock[] {
       const value = field.value.trim() ? field.value : "–";
       return label + separator + markupToMrkdwn(value, SLACK_LIMITS.fieldText - label.length - separator.length);
     });
-  return chunk(texts, SLACK_LIMITS.sectionFields).map(
-    (fields): SectionBlock => ({ type: "section", fields: fields.map(mrkdwnElement) }),
-  );
+  return chunk(texts, SLACK_LIMITS.sectionFields).map((fields): SectionBlock => ({ type: "section", fields: fields.map(mrkdwnElement) }));
 }
 
 function listGroup(block: ListBlock, counter: ActionCounter, locale: Locale | undefined): Group {
   const words = rendererStrings(locale);
   const items = block.items.map((item): SectionBlock => {
     const title = boldMrkdwn(item.title || "–", 500);
-    const subtitle = item.subtitle?.trim()
-      ? `\n${escapedMrkdwn(item.subtitle, SLACK_LIMITS.sectionText - title.length - 1)}`
-      : "";
+    const subtitle = item.subtitle?.trim() ? `\n${escapedMrkdwn(item.subtitle, SLACK_LIMITS.sectionText - title.length - 1)}` : "";
     const section: SectionBlock = { type: "section", text: mrkdwnElement(title + subtitle) };
     if (item.action) section.accessory = slackButton(item.action, counter);
     return section;
@@ -96,15 +92,9 @@ function renderGroup(block: Block, counter: ActionCounter, locale: Locale | unde
   const simple = (head: KnownBlock[]): Group => ({ head, items: [], tail: noTail });
   switch (block.type) {
     case "header":
-      return simple(
-        block.text.trim() ? [{ type: "header", text: plainTextElement(block.text, SLACK_LIMITS.headerText) }] : [],
-      );
+      return simple(block.text.trim() ? [{ type: "header", text: plainTextElement(block.text, SLACK_LIMITS.headerText) }] : []);
     case "text":
-      return simple(
-        block.text.trim()
-          ? [{ type: "section", text: mrkdwnElement(markupToMrkdwn(block.text, SLACK_LIMITS.sectionText)) }]
-          : [],
-      );
+      return simple(block.text.trim() ? [{ type: "section", text: mrkdwnElement(markupToMrkdwn(block.text, SLACK_LIMITS.sectionText)) }] : []);
     case "context":
       return simple(block.text.trim() ? [contextBlock(markupToMrkdwn(block.text, SLACK_LIMITS.contextText))] : []);
     case "fields":
@@ -131,10 +121,7 @@ function fitGroups(groups: readonly Group[], limit: number, locale: Locale | und
   const full = groups.flatMap((group) => [...group.head, ...group.items, ...group.tail(0)]);
   if (full.length <= limit) return full;
 
-  const reserved = groups.reduce(
-    (sum, group) => sum + group.head.length + group.tail(group.items.length ? 1 : 0).length,
-    0,
-  );
+  const reserved = groups.reduce((sum, group) => sum + group.head.length + group.tail(group.items.length ? 1 : 0).length, 0);
   let spare = Math.max(0, limit - reserved);
   const fitted = groups.flatMap((group) => {
     const kept = Math.min(group.items.length, spare);

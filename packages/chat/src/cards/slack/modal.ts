@@ -73,7 +73,10 @@ export function renderSlackModal(form: FormBlock, options: SlackModalOptions = {
   }
   blocks.push(...slackFormInputs(form, "modal", options.locale));
   if (blocks.length > SLACK_LIMITS.modalBlocks) {
-    throw new CardLimitError("slack.modal.blocks", `Form "${form.id}" needs ${blocks.length} blocks; a Slack modal holds ${SLACK_LIMITS.modalBlocks}. Split it into steps.`);
+    throw new CardLimitError(
+      "slack.modal.blocks",
+      `Form "${form.id}" needs ${blocks.length} blocks; a Slack modal holds ${SLACK_LIMITS.modalBlocks}. Split it into steps.`,
+    );
   }
   const metadata: SlackModalMetadata = { submit: ref(form.submit) };
   if (form.cancel) metadata.cancel = ref(form.cancel);

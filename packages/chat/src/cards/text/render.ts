@@ -130,9 +130,7 @@ function renderForm(form: FormBlock, numbering: Numbering, locale: Locale | unde
 function renderBlock(block: Block, numbering: Numbering, locale: Locale | undefined): string[] {
   switch (block.type) {
     case "header":
-      return block.text.trim()
-        ? [block.text, "=".repeat(Math.min(MAX_UNDERLINE, Math.max(3, displayWidth(block.text))))]
-        : [];
+      return block.text.trim() ? [block.text, "=".repeat(Math.min(MAX_UNDERLINE, Math.max(3, displayWidth(block.text))))] : [];
     case "text":
       return block.text.trim() ? [plain(block.text)] : [];
     case "context":

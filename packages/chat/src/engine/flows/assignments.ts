@@ -31,7 +31,11 @@ export async function listAssignments(ctx: FlowContext, pageIndex = 0): Promise<
         { type: "header", text: msg.myAssignments },
         {
           type: "list",
-          items: page.items.map((a) => ({ title: `${a.ref} ${a.title}`, subtitle: assignmentLine(a, ctx.locale), action: { id: "assignment.show", label: msg.show, value: { ref: a.ref } } })),
+          items: page.items.map((a) => ({
+            title: `${a.ref} ${a.title}`,
+            subtitle: assignmentLine(a, ctx.locale),
+            action: { id: "assignment.show", label: msg.show, value: { ref: a.ref } },
+          })),
           page: {
             index: page.index,
             size: PAGE_SIZE,
@@ -59,7 +63,9 @@ export async function showAssignment(ctx: FlowContext, ref: string | undefined):
 export async function assignmentCard(ctx: FlowContext, a: Assignment, lead?: string): Promise<Message> {
   const msg = t(ctx.locale).assignments;
   const history = await ctx.sv.assignments.history(a.id);
-  const responsible = a.responsibleStaffId ? (await optional(ctx.logger, "staff.get", { staffId: a.responsibleStaffId }, ctx.sv.staff.get(a.responsibleStaffId), undefined))?.name : undefined;
+  const responsible = a.responsibleStaffId
+    ? (await optional(ctx.logger, "staff.get", { staffId: a.responsibleStaffId }, ctx.sv.staff.get(a.responsibleStaffId), undefined))?.name
+    : undefined;
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
   blocks.push({ type: "header", text: `${a.ref} ${a.title}` });
@@ -92,7 +98,10 @@ async function pickAssignment(ctx: FlowContext, actionId: string, question: stri
   const mine = await ctx.sv.assignments.list({ responsibleStaffId: ctx.staff.id, limit: 10 });
   const blocks: Block[] = [{ type: "text", text: question }];
   if (mine.length > 0) {
-    blocks.push({ type: "list", items: mine.map((a) => ({ title: `${a.ref} ${a.title}`, action: { id: actionId, label: t(ctx.locale).assignments.choose, value: { ref: a.ref } } })) });
+    blocks.push({
+      type: "list",
+      items: mine.map((a) => ({ title: `${a.ref} ${a.title}`, action: { id: actionId, label: t(ctx.locale).assignments.choose, value: { ref: a.ref } } })),
+    });
   }
   blocks.push({ type: "actions", actions: [cancelAction(ctx.locale)] });
   return reply(message(ctx.locale, blocks));
@@ -131,7 +140,15 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
   }
   if (!pending.note && pending.percent === undefined && !pending.phase) {
     ctx.setPending({ ...pending, awaiting: "note" });
-    return reply(message(ctx.locale, [{ type: "text", text: `${escapeMarkup(`${assignment.ref} ${assignment.title}`)}: ${t(ctx.locale).common.askProgress}` }, { type: "actions", actions: [{ id: "progress.form", label: t(ctx.locale).assignments.openForm, value: { ref: assignment.ref } }, cancelAction(ctx.locale)] }]));
+    return reply(
+      message(ctx.locale, [
+        { type: "text", text: `${escapeMarkup(`${assignment.ref} ${assignment.title}`)}: ${t(ctx.locale).common.askProgress}` },
+        {
+          type: "actions",
+          actions: [{ id: "progress.form", label: t(ctx.locale).assignments.openForm, value: { ref: assignment.ref } }, cancelAction(ctx.locale)],
+        },
+      ]),
+    );
   }
   if (pending.percent !== undefined && (pending.percent < 0 || pending.percent > 100)) {
     const { percent: _p, ...rest } = pending;
@@ -152,7 +169,14 @@ async function nextProgress(ctx: FlowContext, pending: ProgressPending): Promise
           ...(pending.phase ? [{ label: msg.newPhase, value: PHASE_NAMES[pending.phase][ctx.locale] }] : []),
         ],
       },
-      { type: "actions", actions: [{ id: "progress.confirm", label: msg.log, value: {}, style: "primary" }, { id: "progress.form", label: msg.edit, value: { ref: assignment.ref } }, cancelAction(ctx.locale)] },
+      {
+        type: "actions",
+        actions: [
+          { id: "progress.confirm", label: msg.log, value: {}, style: "primary" },
+          { id: "progress.form", label: msg.edit, value: { ref: assignment.ref } },
+          cancelAction(ctx.locale),
+        ],
+      },
     ]),
   );
 }
@@ -214,9 +238,23 @@ export async function progressForm(ctx: FlowContext, ref: string, errors?: Recor
         submit: { id: "progress.submit", label: msg.log, value: { ref: a.ref } },
         cancel: { id: "flow.cancel", label: msg.cancel, value: {} },
         inputs: [
-          { kind: "text", id: "note", label: `${a.ref} ${a.title}`.slice(0, 150), multiline: true, required: true, maxLength: 3000, placeholder: msg.whatHappened },
+          {
+            kind: "text",
+            id: "note",
+            label: `${a.ref} ${a.title}`.slice(0, 150),
+            multiline: true,
+            required: true,
+            maxLength: 3000,
+            placeholder: msg.whatHappened,
+          },
           { kind: "number", id: "percent", label: msg.done2, min: 0, max: 100, ...(a.percent !== null ? { value: a.percent } : {}) },
-          { kind: "select", id: "phase", label: msg.phase, value: a.phase, options: phaseSchema.options.map((p) => ({ label: PHASE_NAMES[p][ctx.locale], value: p })) },
+          {
+            kind: "select",
+            id: "phase",
+            label: msg.phase,
+            value: a.phase,
+            options: phaseSchema.options.map((p) => ({ label: PHASE_NAMES[p][ctx.locale], value: p })),
+          },
         ],
         ...(errors ? { errors } : {}),
       },
@@ -239,6 +277,13 @@ export async function submitProgressForm(ctx: FlowContext, ref: string, values: 
   if (Object.keys(errors).length > 0) return { messages: [], replaceOriginal: false, formErrors: errors };
   const current = await ctx.sv.assignments.get(ref);
   const phase: Phase | undefined = phaseParsed?.success && phaseParsed.data !== current.phase ? phaseParsed.data : undefined;
-  const result = await confirmProgress(ctx, { flow: "progress", awaiting: "confirm", ref, note, ...(percent !== undefined ? { percent } : {}), ...(phase ? { phase } : {}) });
+  const result = await confirmProgress(ctx, {
+    flow: "progress",
+    awaiting: "confirm",
+    ref,
+    note,
+    ...(percent !== undefined ? { percent } : {}),
+    ...(phase ? { phase } : {}),
+  });
   return { ...result, closeForm: true };
 }

@@ -21,7 +21,13 @@ export async function startBooking(ctx: FlowContext, entities: Entities): Promis
   }
   if (entities.digital) draft.digital = true;
   if (entities.schoolUnitCode) {
-    const school = await optional(ctx.logger, "schools.get", { schoolUnitCode: entities.schoolUnitCode }, ctx.sv.schools.get(entities.schoolUnitCode), undefined);
+    const school = await optional(
+      ctx.logger,
+      "schools.get",
+      { schoolUnitCode: entities.schoolUnitCode },
+      ctx.sv.schools.get(entities.schoolUnitCode),
+      undefined,
+    );
     if (school) {
       const organizer = await ctx.sv.organizers.get(school.organizerId);
       Object.assign(draft, { organizerId: organizer.id, organizerName: organizer.name, schoolUnitCode: school.code });
@@ -82,7 +88,8 @@ export async function continueBooking(ctx: FlowContext, draft: BookDraft, awaiti
     const folded = text.toLowerCase();
     if (/digit|teams|distans|online|video|zoom/.test(folded)) draft.digital = true;
     else {
-      const office = ctx.sv.config.offices.find((o) => folded.includes(o.id) || folded.includes(o.town.toLowerCase())) ?? findOffice(ctx.sv.config.offices, text);
+      const office =
+        ctx.sv.config.offices.find((o) => folded.includes(o.id) || folded.includes(o.town.toLowerCase())) ?? findOffice(ctx.sv.config.offices, text);
       if (!office) return askPlace(ctx, draft, true);
       draft.officeId = office.id;
     }
@@ -183,7 +190,10 @@ async function conflictReply(ctx: FlowContext, draft: BookDraft, start: string, 
     blocks.push({ type: "text", text: t(ctx.locale).common.conflict });
     blocks.push({
       type: "list",
-      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "book.slot", label: t(ctx.locale).book.choose, value: { start: s.start } } })),
+      items: slots.map((s) => ({
+        title: formatRange(s.start, s.end, ctx.locale),
+        action: { id: "book.slot", label: t(ctx.locale).book.choose, value: { start: s.start } },
+      })),
     });
   }
   blocks.push({ type: "context", text: t(ctx.locale).book.pickATimeWriteAnother });
@@ -205,7 +215,12 @@ async function next(ctx: FlowContext, draft: BookDraft): Promise<EngineReply> {
 
 function askAgain(ctx: FlowContext, draft: BookDraft, awaiting: "organizer" | "time" | "place" | "confirm", question: string): EngineReply {
   ctx.setPending({ flow: "book", awaiting, draft });
-  return reply(message(ctx.locale, [{ type: "text", text: question }, { type: "actions", actions: [formAction(ctx, draft), cancelAction(ctx.locale)] }]));
+  return reply(
+    message(ctx.locale, [
+      { type: "text", text: question },
+      { type: "actions", actions: [formAction(ctx, draft), cancelAction(ctx.locale)] },
+    ]),
+  );
 }
 
 function askPlace(ctx: FlowContext, draft: BookDraft, unknown: boolean, lead?: string): EngineReply {
@@ -218,7 +233,12 @@ function askPlace(ctx: FlowContext, draft: BookDraft, unknown: boolean, lead?: s
     cancelAction(ctx.locale),
   ];
   const prefix = lead ?? (unknown ? t(ctx.locale).book.iDonTRecogniseThat : "");
-  return reply(message(ctx.locale, [{ type: "text", text: `${prefix} ${t(ctx.locale).common.askPlace}`.trim() }, { type: "actions", actions }]));
+  return reply(
+    message(ctx.locale, [
+      { type: "text", text: `${prefix} ${t(ctx.locale).common.askPlace}`.trim() },
+      { type: "actions", actions },
+    ]),
+  );
 }
 
 async function resolveOrganizer(ctx: FlowContext, draft: BookDraft, name: string): Promise<EngineReply | undefined> {
@@ -239,7 +259,11 @@ async function resolveOrganizer(ctx: FlowContext, draft: BookDraft, name: string
         items: choices.map((c) => ({
           title: c.label,
           ...(c.detail ? { subtitle: c.detail } : {}),
-          action: { id: "book.organizer", label: t(ctx.locale).book.choose, value: { organizerId: c.organizerId, ...(c.schoolUnitCode ? { schoolUnitCode: c.schoolUnitCode } : {}) } },
+          action: {
+            id: "book.organizer",
+            label: t(ctx.locale).book.choose,
+            value: { organizerId: c.organizerId, ...(c.schoolUnitCode ? { schoolUnitCode: c.schoolUnitCode } : {}) },
+          },
         })),
       },
       { type: "actions", actions: [cancelAction(ctx.locale)] },
@@ -284,11 +308,7 @@ function confirmCard(ctx: FlowContext, draft: BookDraft, start: string): Message
     },
     {
       type: "actions",
-      actions: [
-        { id: "book.confirm", label: m.book, value: {}, style: "primary" },
-        formAction(ctx, draft),
-        cancelAction(ctx.locale),
-      ],
+      actions: [{ id: "book.confirm", label: m.book, value: {}, style: "primary" }, formAction(ctx, draft), cancelAction(ctx.locale)],
     },
   ]);
 }
@@ -307,8 +327,21 @@ export function bookingForm(ctx: FlowContext, draft: BookDraft, errors?: Record<
     submit: { id: "book.submit", label: m.book, value: {} },
     cancel: { id: "flow.cancel", label: m.cancel, value: {} },
     inputs: [
-      { kind: "text", id: "organizer", label: m.organizerOrSchool, required: true, ...(draft.organizerName ? { value: draft.organizerName } : {}), maxLength: 200 },
-      { kind: "date", id: "date", label: m.date, required: true, ...((draft.start ?? draft.date) ? { value: (draft.start ?? draft.date ?? "").slice(0, 10) } : {}) },
+      {
+        kind: "text",
+        id: "organizer",
+        label: m.organizerOrSchool,
+        required: true,
+        ...(draft.organizerName ? { value: draft.organizerName } : {}),
+        maxLength: 200,
+      },
+      {
+        kind: "date",
+        id: "date",
+        label: m.date,
+        required: true,
+        ...((draft.start ?? draft.date) ? { value: (draft.start ?? draft.date ?? "").slice(0, 10) } : {}),
+      },
       { kind: "time", id: "time", label: m.startTime, required: true, ...(draft.start ? { value: draft.start.slice(11, 16) } : {}) },
       { kind: "number", id: "duration", label: m.lengthMinutes, value: draft.durationMinutes, min: 15, max: 480, integer: true, required: true },
       {
@@ -338,10 +371,19 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
   else {
     const choices = await findOrganizerChoices(ctx.sv, organizerText);
     if (choices.length === 0) errors.organizer = t(ctx.locale).common.noMatch(organizerText);
-    else if (choices.length > 1) errors.organizer = `${m.severalMatches}: ${choices.slice(0, 3).map((c) => c.label).join("; ")}`;
+    else if (choices.length > 1)
+      errors.organizer = `${m.severalMatches}: ${choices
+        .slice(0, 3)
+        .map((c) => c.label)
+        .join("; ")}`;
     else {
       const [only] = choices;
-      if (only) Object.assign(draft, { organizerId: only.organizerId, organizerName: only.organizerName, ...(only.schoolUnitCode ? { schoolUnitCode: only.schoolUnitCode } : {}) });
+      if (only)
+        Object.assign(draft, {
+          organizerId: only.organizerId,
+          organizerName: only.organizerName,
+          ...(only.schoolUnitCode ? { schoolUnitCode: only.schoolUnitCode } : {}),
+        });
     }
   }
   const date = String(values.date ?? "");
@@ -370,7 +412,13 @@ export async function submitBookingForm(ctx: FlowContext, values: Record<string,
     return { messages: [await dialogueCard(ctx, booked, t(ctx.locale).common.booked, "booked")], replaceOriginal: false, closeForm: true };
   } catch (error) {
     if (error instanceof ConflictError) {
-      const slots = await ctx.sv.dialogues.availability({ staffIds: [ctx.staff.id], officeId: draft.digital ? null : (draft.officeId ?? null), from: `${date}T00:00`, durationMinutes: draft.durationMinutes, limit: 3 });
+      const slots = await ctx.sv.dialogues.availability({
+        staffIds: [ctx.staff.id],
+        officeId: draft.digital ? null : (draft.officeId ?? null),
+        from: `${date}T00:00`,
+        durationMinutes: draft.durationMinutes,
+        limit: 3,
+      });
       const free = slots.map((s) => formatRange(s.start, s.end, ctx.locale)).join(", ");
       return { messages: [], replaceOriginal: false, formErrors: { time: `${error.localized(ctx.locale)}${free ? ` ${m.freeTimes}: ${free}.` : ""}` } };
     }
@@ -438,13 +486,11 @@ export async function dialogueCard(ctx: FlowContext, d: QualityDialogue, lead?: 
 async function invitationLine(ctx: FlowContext, dialogueId: string, change: CalendarChange): Promise<string> {
   const m = t(ctx.locale).book;
   const notice = await ctx.sv.calendar.invitationNotice(dialogueId);
-  const missing = notice.withoutEmail.length
-    ? m.noEMailAddressFor(notice.withoutEmail.map(escapeMarkup).join(", "))
-    : "";
+  const missing = notice.withoutEmail.length ? m.noEMailAddressFor(notice.withoutEmail.map(escapeMarkup).join(", ")) : "";
   if (notice.channel === "none") {
     return m.noCalendarInvitationIsSent;
   }
-  if (notice.recipients.length === 0) return (m.noCalendarInvitationCouldBe) + missing;
+  if (notice.recipients.length === 0) return m.noCalendarInvitationCouldBe + missing;
   const to = notice.recipients.map(escapeMarkup).join(", ");
   if (notice.channel === "outlook") {
     const outlook = {
@@ -465,4 +511,3 @@ async function invitationLine(ctx: FlowContext, dialogueId: string, change: Cale
 export function statusName(status: QualityDialogue["status"], locale: "sv" | "en"): string {
   return t(locale).book.statusNames[status];
 }
-

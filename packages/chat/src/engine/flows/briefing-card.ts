@@ -1,4 +1,12 @@
-import { FOCUS_AREA_NAMES, ORGANIZER_TYPE_NAMES, PHASE_NAMES, type BriefingResult, type BriefingUnit, type CriterionId, type DialogueBriefing } from "@samverkan/sdk";
+import {
+  FOCUS_AREA_NAMES,
+  ORGANIZER_TYPE_NAMES,
+  PHASE_NAMES,
+  type BriefingResult,
+  type BriefingUnit,
+  type CriterionId,
+  type DialogueBriefing,
+} from "@samverkan/sdk";
 import type { Action, Block, ListItem, Locale, Message } from "../../cards/model";
 import { paginate } from "../../cards/paginate";
 import { formatDay, formatRange, formatStamp } from "../format";
@@ -58,7 +66,10 @@ export function briefingSummary(b: DialogueBriefing, locale: Locale): Message {
       type: "fields",
       fields: [
         { label: msg.organizer, value: `${b.organizer.name} (${organizationNumber(b.organizer.organizationNumber)})` },
-        { label: msg.typeAndMunicipality, value: `${ORGANIZER_TYPE_NAMES[b.organizer.type][locale]}${b.organizer.municipalityName ? `, ${b.organizer.municipalityName}` : ""}` },
+        {
+          label: msg.typeAndMunicipality,
+          value: `${ORGANIZER_TYPE_NAMES[b.organizer.type][locale]}${b.organizer.municipalityName ? `, ${b.organizer.municipalityName}` : ""}`,
+        },
         { label: msg.nextDialogue, value: b.upcoming ? formatRange(b.upcoming.start, b.upcoming.end, locale) : msg.noneBooked },
         { label: msg.schoolUnits, value: msg.flagged({ length: b.units.length, length2: flagged.length }) },
         { label: msg.openAssignments, value: String(b.assignments.length) },
@@ -80,9 +91,7 @@ export function briefingSummary(b: DialogueBriefing, locale: Locale): Message {
     const done = actions.filter((a) => a.phase === "completed").length;
     const lines = [
       msg.lastDialogue(formatDay(last.dialogue.start, locale)),
-      last.minutes
-        ? `${last.minutes.topics.join(", ") || (msg.noTopics)} · ${msg.actionsCompleted({ length: actions.length, done })}`
-        : msg.noMinutesRecorded,
+      last.minutes ? `${last.minutes.topics.join(", ") || msg.noTopics} · ${msg.actionsCompleted({ length: actions.length, done })}` : msg.noMinutesRecorded,
     ];
     blocks.push({ type: "text", text: cut(lines.join("\n"), 2800) });
   }

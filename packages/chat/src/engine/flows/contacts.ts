@@ -10,12 +10,7 @@ type Values = Record<string, string | number | boolean | undefined>;
 const text = (v: string | number | boolean | undefined) => (typeof v === "string" ? v.trim() : v === undefined ? "" : String(v));
 
 function noRights(ctx: FlowContext): EngineReply {
-  return reply(
-    textMessage(
-      ctx.locale,
-      t(ctx.locale).contacts.youHaveViewerAccessAnd,
-    ),
-  );
+  return reply(textMessage(ctx.locale, t(ctx.locale).contacts.youHaveViewerAccessAnd));
 }
 
 /** The add/edit form; editing fills in the person's current details. */
@@ -35,8 +30,23 @@ export async function contactForm(ctx: FlowContext, organizerId: string, contact
         submit: { id: "contact.submit", label: m.save, value: { organizerId: organizer.id, ...(current ? { id: current.id } : {}) } },
         cancel: { id: "flow.cancel", label: m.cancel, value: {} },
         inputs: [
-          { kind: "text", id: "name", label: m.nameOf(organizer.name).slice(0, 150), required: true, maxLength: 200, ...(current ? { value: current.name } : {}) },
-          { kind: "text", id: "role", label: m.role, required: true, maxLength: 200, placeholder: m.eGFRvaltningschefRektor, ...(current ? { value: current.role } : {}) },
+          {
+            kind: "text",
+            id: "name",
+            label: m.nameOf(organizer.name).slice(0, 150),
+            required: true,
+            maxLength: 200,
+            ...(current ? { value: current.name } : {}),
+          },
+          {
+            kind: "text",
+            id: "role",
+            label: m.role,
+            required: true,
+            maxLength: 200,
+            placeholder: m.eGFRvaltningschefRektor,
+            ...(current ? { value: current.role } : {}),
+          },
           { kind: "text", id: "email", label: m.eMail, maxLength: 320, ...(current?.email ? { value: current.email } : {}) },
           { kind: "text", id: "phone", label: m.phone, maxLength: 30, ...(current?.phone ? { value: current.phone } : {}) },
           { kind: "text", id: "notes", label: m.notes, multiline: true, maxLength: 2000, ...(current?.notes ? { value: current.notes } : {}) },
@@ -81,7 +91,7 @@ export async function contactsCard(ctx: FlowContext, organizerId: string, lead?:
   const contacts = await ctx.sv.contacts.list(organizerId, ctx.write);
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
-  blocks.push({ type: "header", text: (m.contactPersons(organizer.name)).slice(0, 150) });
+  blocks.push({ type: "header", text: m.contactPersons(organizer.name).slice(0, 150) });
   if (contacts.length === 0) blocks.push({ type: "text", text: m.noContactPersonsYet });
   else {
     blocks.push({
@@ -114,7 +124,9 @@ export async function dialogueContactsForm(ctx: FlowContext, dialogueId: string)
         title: m.contactPersonsInTheDialogue,
         submit: { id: "dialogue.contacts.submit", label: m.save, value: { id: dialogueId } },
         cancel: { id: "flow.cancel", label: m.cancel, value: {} },
-        inputs: all.slice(0, 40).map((c) => ({ kind: "toggle" as const, id: `contact_${c.id}`, label: `${c.name}, ${c.role}`.slice(0, 150), value: chosen.has(c.id) })),
+        inputs: all
+          .slice(0, 40)
+          .map((c) => ({ kind: "toggle" as const, id: `contact_${c.id}`, label: `${c.name}, ${c.role}`.slice(0, 150), value: chosen.has(c.id) })),
       },
     ],
     m.contactPersonsInTheDialogue,
@@ -122,7 +134,12 @@ export async function dialogueContactsForm(ctx: FlowContext, dialogueId: string)
   return { messages: [], replaceOriginal: false, openForm: form };
 }
 
-export async function submitDialogueContacts(ctx: FlowContext, dialogueId: string, values: Values, card: (id: string) => Promise<Message>): Promise<EngineReply> {
+export async function submitDialogueContacts(
+  ctx: FlowContext,
+  dialogueId: string,
+  values: Values,
+  card: (id: string) => Promise<Message>,
+): Promise<EngineReply> {
   const dialogue = await ctx.sv.dialogues.get(dialogueId);
   const all = await ctx.sv.contacts.list(dialogue.organizerId, ctx.write);
   // Toggle ids carry the contact id, so a contact added meanwhile cannot shift the choice.
@@ -130,7 +147,8 @@ export async function submitDialogueContacts(ctx: FlowContext, dialogueId: strin
   try {
     await ctx.sv.contacts.setForDialogue(dialogueId, ids, ctx.write);
   } catch (error) {
-    if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { [`contact_${all[0]?.id ?? "none"}`]: error.localized(ctx.locale) } };
+    if (isRequestError(error))
+      return { messages: [], replaceOriginal: false, formErrors: { [`contact_${all[0]?.id ?? "none"}`]: error.localized(ctx.locale) } };
     throw error;
   }
   return { messages: [await card(dialogueId)], replaceOriginal: false, closeForm: true };

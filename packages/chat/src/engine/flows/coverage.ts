@@ -9,7 +9,10 @@ import type { EngineReply } from "../types";
 import { t } from "../../i18n";
 
 /** Coverage for all of Sweden, one office's counties, a county or a municipality (issue #11). */
-async function scopeOf(ctx: FlowContext, entities: Entities): Promise<{ options: { counties?: string[]; municipality?: string }; name?: string } | { unknown: string }> {
+async function scopeOf(
+  ctx: FlowContext,
+  entities: Entities,
+): Promise<{ options: { counties?: string[]; municipality?: string }; name?: string } | { unknown: string }> {
   if (entities.area) {
     const area = await resolveArea(ctx.sv.store, entities.area);
     if (!area) return { unknown: entities.area };
@@ -40,18 +43,31 @@ export async function showCoverage(ctx: FlowContext, entities: Entities = {}): P
         ...(chart ? [{ type: "image" as const, url: chart, alt: coverageChartAlt(c, ctx.locale) }] : []),
         {
           type: "text",
-          text: msg.ofOrganizersMetOfHas({ met: c.met, goal: c.goal, percent: percent(c.share, ctx.locale), bar: bar(c.share), percent2: percent(c.elapsedShare, ctx.locale), startDate: c.startDate, endDate: c.endDate }),
+          text: msg.ofOrganizersMetOfHas({
+            met: c.met,
+            goal: c.goal,
+            percent: percent(c.share, ctx.locale),
+            bar: bar(c.share),
+            percent2: percent(c.elapsedShare, ctx.locale),
+            startDate: c.startDate,
+            endDate: c.endDate,
+          }),
         },
         {
           type: "fields",
           fields: [
             { label: msg.paceSoFar, value: `${c.pacePerMonth.toFixed(1)} ${msg.perMonth}` },
             { label: msg.paceNeeded, value: `${c.neededPerMonth.toFixed(1)} ${msg.perMonth}` },
-            { label: "Status", value: c.onTrack ? (msg.onTrack) : msg.behind },
+            { label: "Status", value: c.onTrack ? msg.onTrack : msg.behind },
           ],
         },
         ...(scope.options.counties || scope.options.municipality
-          ? [{ type: "list" as const, items: c.byCounty.map((k) => ({ title: `${k.countyName}: ${k.met}/${k.goal}`, subtitle: `${bar(k.share)} ${percent(k.share, ctx.locale)}` })) }]
+          ? [
+              {
+                type: "list" as const,
+                items: c.byCounty.map((k) => ({ title: `${k.countyName}: ${k.met}/${k.goal}`, subtitle: `${bar(k.share)} ${percent(k.share, ctx.locale)}` })),
+              },
+            ]
           : []),
         {
           type: "list",

@@ -172,7 +172,12 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, request
     ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId, ...(day ? { date: day } : {}) });
     const words = t(ctx.locale).common;
     const question = day ? words.askClock(formatDay(day, ctx.locale)) : words.askTime;
-    return reply(message(ctx.locale, [{ type: "text", text: question }, { type: "actions", actions: [cancelAction(ctx.locale)] }]));
+    return reply(
+      message(ctx.locale, [
+        { type: "text", text: question },
+        { type: "actions", actions: [cancelAction(ctx.locale)] },
+      ]),
+    );
   }
   const d = await ctx.sv.dialogues.get(dialogueId);
   const duration = Date.parse(d.end) - Date.parse(d.start);
@@ -180,7 +185,13 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, request
     ctx.logger,
     "dialogues.conflicts",
     { dialogueId: d.id, start },
-    ctx.sv.dialogues.conflicts({ start, end: new Date(Date.parse(start) + duration).toISOString(), staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, excludeId: d.id }),
+    ctx.sv.dialogues.conflicts({
+      start,
+      end: new Date(Date.parse(start) + duration).toISOString(),
+      staffIds: d.staffIds,
+      officeId: d.digital ? null : d.officeId,
+      excludeId: d.id,
+    }),
     [],
   );
   if (conflicts.length > 0) return suggestSlots(ctx, d, start);
@@ -198,14 +209,23 @@ export async function rescheduleTo(ctx: FlowContext, dialogueId: string, request
 
 async function suggestSlots(ctx: FlowContext, d: QualityDialogue, start: string): Promise<EngineReply> {
   const duration = (Date.parse(d.end) - Date.parse(d.start)) / 60_000;
-  const slots = await ctx.sv.dialogues.availability({ staffIds: d.staffIds, officeId: d.digital ? null : d.officeId, from: `${start.slice(0, 10)}T00:00`, durationMinutes: duration, limit: 5 });
+  const slots = await ctx.sv.dialogues.availability({
+    staffIds: d.staffIds,
+    officeId: d.digital ? null : d.officeId,
+    from: `${start.slice(0, 10)}T00:00`,
+    durationMinutes: duration,
+    limit: 5,
+  });
   ctx.setPending({ flow: "reschedule", awaiting: "time", dialogueId: d.id });
   const m = t(ctx.locale).dialogues;
   const blocks: Block[] = [{ type: "text", text: slots.length ? t(ctx.locale).common.conflict : t(ctx.locale).common.noFreeSlots }];
   if (slots.length) {
     blocks.push({
       type: "list",
-      items: slots.map((s) => ({ title: formatRange(s.start, s.end, ctx.locale), action: { id: "dialogue.reschedule.confirm", label: m.moveHere, value: { id: d.id, start: s.start } } })),
+      items: slots.map((s) => ({
+        title: formatRange(s.start, s.end, ctx.locale),
+        action: { id: "dialogue.reschedule.confirm", label: m.moveHere, value: { id: d.id, start: s.start } },
+      })),
     });
   }
   blocks.push({ type: "actions", actions: [cancelAction(ctx.locale)] });
@@ -231,7 +251,11 @@ export async function confirmReschedule(ctx: FlowContext, dialogueId: string, st
  * The answer to "Vilken tid?": `entities` come from the turn's one parse, which the engine asked
  * to read a time on the day already given (`pending.date`).
  */
-export async function continueReschedule(ctx: FlowContext, pending: { dialogueId?: string | undefined; date?: string | undefined }, entities: Entities): Promise<EngineReply> {
+export async function continueReschedule(
+  ctx: FlowContext,
+  pending: { dialogueId?: string | undefined; date?: string | undefined },
+  entities: Entities,
+): Promise<EngineReply> {
   const { when, time } = entities;
   if (!when) return reply(textMessage(ctx.locale, `${t(ctx.locale).common.didNotGetTime} ${t(ctx.locale).common.askTime}`));
   if (!pending.dialogueId) return startReschedule(ctx, { when, ...(entities.start ? { start: entities.start } : {}), ...(time ? { time } : {}) });

@@ -62,18 +62,18 @@ export async function handleDigestAction(ctx: FlowContext, action: { id: string;
 }
 
 function notInChannel(ctx: FlowContext): EngineReply {
-  return reply(
-    textMessage(
-      ctx.locale,
-      t(ctx.locale).digest.digestsArePostedToA,
-    ),
-  );
+  return reply(textMessage(ctx.locale, t(ctx.locale).digest.digestsArePostedToA));
 }
 
 async function askCreate(ctx: FlowContext, request: Omit<DigestDraft, "target">): Promise<EngineReply> {
   if (!ctx.target) return notInChannel(ctx);
   // Check now, so the confirm card never offers something the SDK would refuse.
-  const draft: DigestDraft = { ...request, target: ctx.target, cron: checkDigestCron(request.cron), scope: normalizeScope(request.scope, ctx.sv.config.offices) };
+  const draft: DigestDraft = {
+    ...request,
+    target: ctx.target,
+    cron: checkDigestCron(request.cron),
+    scope: normalizeScope(request.scope, ctx.sv.config.offices),
+  };
   return reply(confirmCreateCard(draft, ctx.sv.config.offices, ctx.now, ctx.locale));
 }
 
@@ -120,8 +120,15 @@ async function preview(ctx: FlowContext, ref: string): Promise<EngineReply> {
   const sub = await ctx.sv.digests.get(ref);
   const since = periodStart(sub.cron, ctx.now.getTime(), await ctx.sv.digests.lastPosted(sub.id));
   const previousFlagged = await ctx.sv.digests.flaggedSnapshot(sub.id);
-  const digest = await buildDigest(ctx.sv, { scope: sub.scope, locale: sub.locale, since: new Date(since), now: ctx.now, subscriptionRef: sub.ref, cron: sub.cron, ...(previousFlagged ? { previousFlagged } : {}) });
-  const note =
-    t(ctx.locale).digest.preview({ ref: sub.ref, wouldBeSkipped: digest.empty && !sub.postWhenEmpty });
+  const digest = await buildDigest(ctx.sv, {
+    scope: sub.scope,
+    locale: sub.locale,
+    since: new Date(since),
+    now: ctx.now,
+    subscriptionRef: sub.ref,
+    cron: sub.cron,
+    ...(previousFlagged ? { previousFlagged } : {}),
+  });
+  const note = t(ctx.locale).digest.preview({ ref: sub.ref, wouldBeSkipped: digest.empty && !sub.postWhenEmpty });
   return reply(textMessage(ctx.locale, note), digest.message);
 }

@@ -16,7 +16,10 @@ export function formatFigure(metric: RankMetric, value: number, locale: Locale):
 }
 
 /** The national figure per measure (null when the store has no data for it). */
-export async function nationalFigures(ctx: FlowContext, metrics: readonly RankMetric[]): Promise<Map<RankMetric, { national: Figure | null; schoolYear: string | null }>> {
+export async function nationalFigures(
+  ctx: FlowContext,
+  metrics: readonly RankMetric[],
+): Promise<Map<RankMetric, { national: Figure | null; schoolYear: string | null }>> {
   const out = new Map<RankMetric, { national: Figure | null; schoolYear: string | null }>();
   for (const metric of metrics) {
     const r = await ctx.sv.schools.rank({ metric, limit: 1 });

@@ -18,7 +18,13 @@ export async function homeView(sv: Samverkan, staff: Staff): Promise<Message> {
     { type: "header", text: m.hi(staff.name) },
     { type: "header", text: m.myUpcomingDialogues },
     upcoming.length
-      ? { type: "list", items: upcoming.map((d) => ({ title: `${formatRange(d.start, d.end, locale)} · ${names.get(d.organizerId)}`, action: { id: "dialogue.show", label: m.show, value: { id: d.id } } })) }
+      ? {
+          type: "list",
+          items: upcoming.map((d) => ({
+            title: `${formatRange(d.start, d.end, locale)} · ${names.get(d.organizerId)}`,
+            action: { id: "dialogue.show", label: m.show, value: { id: d.id } },
+          })),
+        }
       : { type: "text", text: m.noUpcomingDialogues },
     { type: "divider" },
     { type: "header", text: m.myAssignments },

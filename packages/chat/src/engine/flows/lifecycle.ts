@@ -26,8 +26,19 @@ async function organizerFrom(ctx: FlowContext, entities: Entities): Promise<{ or
   if (choices.length === 0) return { reply: reply(textMessage(ctx.locale, msg.noOrganizerMatches(name))) };
   const [only] = choices;
   if (only && choices.length === 1) return { organizerId: only.organizerId };
-  const items: ListItem[] = choices.map((c) => ({ title: c.label, ...(c.detail ? { subtitle: c.detail } : {}), action: { id: "dialogue.prepare", label: msg.pick, value: { organizerId: c.organizerId } } }));
-  return { reply: reply(message(ctx.locale, [{ type: "text", text: msg.whichOneDoYouMean }, { type: "list", items }])) };
+  const items: ListItem[] = choices.map((c) => ({
+    title: c.label,
+    ...(c.detail ? { subtitle: c.detail } : {}),
+    action: { id: "dialogue.prepare", label: msg.pick, value: { organizerId: c.organizerId } },
+  }));
+  return {
+    reply: reply(
+      message(ctx.locale, [
+        { type: "text", text: msg.whichOneDoYouMean },
+        { type: "list", items },
+      ]),
+    ),
+  };
 }
 
 /** "förbered dialogen med Borås kommun": the briefing for that organizer, or for my next dialogue. */
@@ -37,12 +48,7 @@ export async function prepareDialogue(ctx: FlowContext, entities: Entities): Pro
   if (found.organizerId) return prepareFor(ctx, found.organizerId);
   const [next] = await ctx.sv.dialogues.listUpcoming({ staffId: ctx.staff.id, limit: 1 });
   if (next) return prepareFor(ctx, next.organizerId);
-  return reply(
-    textMessage(
-      ctx.locale,
-      t(ctx.locale).lifecycle.youHaveNoUpcomingDialogue,
-    ),
-  );
+  return reply(textMessage(ctx.locale, t(ctx.locale).lifecycle.youHaveNoUpcomingDialogue));
 }
 
 export async function prepareFor(ctx: FlowContext, organizerId: string): Promise<EngineReply> {
@@ -89,7 +95,12 @@ export async function recordDialogue(ctx: FlowContext, entities: Entities): Prom
     action: { id: "dialogue.record.form", label: msg.recordMinutes, value: { id: d.id } },
   }));
   const lead = candidates.length === 1 ? msg.recordTheMinutesOfThe : msg.whichDialogue;
-  return reply(message(ctx.locale, [{ type: "text", text: lead }, { type: "list", items }]));
+  return reply(
+    message(ctx.locale, [
+      { type: "text", text: lead },
+      { type: "list", items },
+    ]),
+  );
 }
 
 /** Topics as toggles (one per success factor), notes, agreed actions and the next date. */
@@ -120,7 +131,7 @@ export async function minutesForm(ctx: FlowContext, dialogueId: string): Promise
       {
         type: "form",
         id: "minutes",
-        title: (msg.minutes(organizer.name)).slice(0, 24),
+        title: msg.minutes(organizer.name).slice(0, 24),
         submit: { id: "minutes.submit", label: msg.save, value: { id: dialogueId } },
         cancel: { id: "flow.cancel", label: msg.cancel, value: {} },
         inputs,
@@ -168,7 +179,12 @@ export async function submitMinutesForm(ctx: FlowContext, dialogueId: string, va
       for (const issue of error.issues) formErrors[map[issue.field] ?? "action_1"] = issue.message[ctx.locale];
       return { messages: [], replaceOriginal: false, formErrors };
     }
-    if (error instanceof ForbiddenError) return { messages: [], replaceOriginal: false, formErrors: { [actions.some((a) => a.createAssignment) ? "action_1_assign" : "notes"]: error.localized(ctx.locale) } };
+    if (error instanceof ForbiddenError)
+      return {
+        messages: [],
+        replaceOriginal: false,
+        formErrors: { [actions.some((a) => a.createAssignment) ? "action_1_assign" : "notes"]: error.localized(ctx.locale) },
+      };
     if (isRequestError(error)) return { messages: [], replaceOriginal: false, formErrors: { notes: error.localized(ctx.locale) } };
     throw error;
   }
@@ -182,12 +198,18 @@ export async function minutesCard(ctx: FlowContext, dialogueId: string, lead?: s
   const minutes = await ctx.sv.minutes.get(dialogueId);
   const blocks: Block[] = [];
   if (lead) blocks.push({ type: "text", text: `**${lead}**` });
-  blocks.push({ type: "header", text: (msg.minutes2({ name: organizer.name, day: formatDay(dialogue.start, ctx.locale) })).slice(0, 150) });
+  blocks.push({ type: "header", text: msg.minutes2({ name: organizer.name, day: formatDay(dialogue.start, ctx.locale) }).slice(0, 150) });
   if (!minutes) {
     blocks.push({ type: "text", text: msg.noMinutesYet });
     return message(ctx.locale, blocks);
   }
-  blocks.push({ type: "fields", fields: [{ label: msg.topics, value: minutes.topics.join(", ") || "–" }, { label: msg.nextDialogue, value: minutes.nextDialogueDate ? formatDay(minutes.nextDialogueDate, ctx.locale) : "–" }] });
+  blocks.push({
+    type: "fields",
+    fields: [
+      { label: msg.topics, value: minutes.topics.join(", ") || "–" },
+      { label: msg.nextDialogue, value: minutes.nextDialogueDate ? formatDay(minutes.nextDialogueDate, ctx.locale) : "–" },
+    ],
+  });
   if (minutes.notes) blocks.push({ type: "text", text: minutes.notes.slice(0, 2800) });
   if (minutes.actions.length > 0) {
     blocks.push({

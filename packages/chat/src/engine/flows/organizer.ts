@@ -37,7 +37,14 @@ async function resolveOrganizer(ctx: FlowContext, entities: Entities): Promise<{
     reply: reply(
       message(ctx.locale, [
         { type: "text", text: t(ctx.locale).common.pickOrganizer },
-        { type: "list", items: choices.map((c) => ({ title: c.organizerName, ...(c.detail ? { subtitle: c.detail } : {}), action: { id: "organizer.show", label: m.show, value: { organizerId: c.organizerId } } })) },
+        {
+          type: "list",
+          items: choices.map((c) => ({
+            title: c.organizerName,
+            ...(c.detail ? { subtitle: c.detail } : {}),
+            action: { id: "organizer.show", label: m.show, value: { organizerId: c.organizerId } },
+          })),
+        },
       ]),
     ),
   };
@@ -86,7 +93,9 @@ async function organizerCard(ctx: FlowContext, organizer: PrincipalOrganizer) {
         const result = profile.results.find((r) => STORED_NAMES[metric].includes(r.metric));
         if (!result || !("value" in result.value)) continue;
         const nat = national.get(metric);
-        parts.push(`${metricName(metric, ctx.locale)} ${formatFigure(metric, result.value.value, ctx.locale)}${nat?.national ? ` (${m.national} ${formatFigure(metric, nat.national.value, ctx.locale)})` : ""}`);
+        parts.push(
+          `${metricName(metric, ctx.locale)} ${formatFigure(metric, result.value.value, ctx.locale)}${nat?.national ? ` (${m.national} ${formatFigure(metric, nat.national.value, ctx.locale)})` : ""}`,
+        );
       }
       items.push({
         title: `${unit.name} (${unit.code})`,
@@ -99,31 +108,49 @@ async function organizerCard(ctx: FlowContext, organizer: PrincipalOrganizer) {
   }
 
   const countyCode = organizer.municipalityCode?.slice(0, 2);
-  const selection = await optional(ctx.logger, "selection.candidates", { organizerId: organizer.id, countyCode }, ctx.sv.selection.candidates(countyCode ? { county: countyCode, limit: 1000 } : { limit: 1000 }), undefined);
+  const selection = await optional(
+    ctx.logger,
+    "selection.candidates",
+    { organizerId: organizer.id, countyCode },
+    ctx.sv.selection.candidates(countyCode ? { county: countyCode, limit: 1000 } : { limit: 1000 }),
+    undefined,
+  );
   const flagged = selection?.candidates.filter((c) => c.organizer.id === organizer.id) ?? [];
   blocks.push({
     type: "text",
-    text: flagged.length
-      ? `${m.flaggedUnitsLowResults}: ${flagged.map((c) => c.school.name).join(", ")}`
-      : m.noUnitsAreFlaggedBy,
+    text: flagged.length ? `${m.flaggedUnitsLowResults}: ${flagged.map((c) => c.school.name).join(", ")}` : m.noUnitsAreFlaggedBy,
   });
 
   const upcoming = await ctx.sv.dialogues.listUpcoming({ organizerId: organizer.id, limit: 5 });
-  const past = (await ctx.sv.dialogues.listBetween("2000-01-01T00:00:00Z", ctx.now.toISOString())).filter((d) => d.organizerId === organizer.id && !upcoming.some((u) => u.id === d.id)).slice(-5).reverse();
+  const past = (await ctx.sv.dialogues.listBetween("2000-01-01T00:00:00Z", ctx.now.toISOString()))
+    .filter((d) => d.organizerId === organizer.id && !upcoming.some((u) => u.id === d.id))
+    .slice(-5)
+    .reverse();
   blocks.push({ type: "text", text: m.upcomingDialogues });
   blocks.push(upcoming.length ? { type: "list", items: upcoming.map((d) => dialogueLine(ctx, d)) } : { type: "context", text: m.noneBooked });
   blocks.push({ type: "text", text: m.pastDialogues });
   blocks.push(past.length ? { type: "list", items: past.map((d) => dialogueLine(ctx, d)) } : { type: "context", text: m.noneYet });
 
   const unitCodes = new Set(units.map((u) => u.code));
-  const plans = (await ctx.sv.assignments.listPlans()).filter((p) => p.organizerId === organizer.id || (p.schoolUnitCode !== null && unitCodes.has(p.schoolUnitCode)));
+  const plans = (await ctx.sv.assignments.listPlans()).filter(
+    (p) => p.organizerId === organizer.id || (p.schoolUnitCode !== null && unitCodes.has(p.schoolUnitCode)),
+  );
   const open = [];
   for (const plan of plans) open.push(...(await ctx.sv.assignments.list({ planId: plan.id })).map((a) => ({ plan, a })));
   blocks.push({ type: "text", text: m.openPlansAndAssignments });
   blocks.push(
     open.length
-      ? { type: "list", items: open.slice(0, 10).map(({ plan, a }) => ({ title: `${a.ref} ${a.title}`, subtitle: plan.title, action: { id: "assignment.show", label: m.show, value: { ref: a.ref } } })) }
-      : { type: "context", text: plans.length ? (m.plansNoOpenAssignments(plans.length)) : m.noPlans },
+      ? {
+          type: "list",
+          items: open
+            .slice(0, 10)
+            .map(({ plan, a }) => ({
+              title: `${a.ref} ${a.title}`,
+              subtitle: plan.title,
+              action: { id: "assignment.show", label: m.show, value: { ref: a.ref } },
+            })),
+        }
+      : { type: "context", text: plans.length ? m.plansNoOpenAssignments(plans.length) : m.noPlans },
   );
   blocks.push({ type: "actions", actions: [{ id: "book.start", label: m.bookADialogue, value: { organizerId: organizer.id }, style: "primary" }] });
   return message(ctx.locale, blocks, `${organizer.name}: ${ORGANIZER_TYPE_NAMES[organizer.type][ctx.locale]}, ${units.length} ${m.schoolUnits2}`);

@@ -15,9 +15,10 @@ export async function rankSchools(ctx: FlowContext, entities: Entities): Promise
   const ranking = await ctx.sv.schools.rank({ metric, order, limit: entities.limit ?? 10, ...(entities.area ? { area: entities.area } : {}) });
   const where = ranking.area?.name ?? m.allOfSweden;
   if (ranking.rows.length === 0) {
-    const why = ranking.storedMetric === null
-      ? m.theRegisterHasNoFigures(metricName(metric, ctx.locale).toLowerCase())
-      : m.noSchoolUnitsInHave({ where, metricName: metricName(metric, ctx.locale).toLowerCase(), schoolYear: ranking.schoolYear });
+    const why =
+      ranking.storedMetric === null
+        ? m.theRegisterHasNoFigures(metricName(metric, ctx.locale).toLowerCase())
+        : m.noSchoolUnitsInHave({ where, metricName: metricName(metric, ctx.locale).toLowerCase(), schoolYear: ranking.schoolYear });
     return reply(textMessage(ctx.locale, why));
   }
   const national = ranking.national ? formatFigure(metric, ranking.national.value, ctx.locale) : "–";
@@ -34,5 +35,7 @@ export async function rankSchools(ctx: FlowContext, entities: Entities): Promise
       })),
     },
   ];
-  return reply(message(ctx.locale, blocks, `${title}: ${ranking.rows.map((r) => `${r.rank}. ${r.name} ${formatFigure(metric, r.value, ctx.locale)}`).join(", ")}`));
+  return reply(
+    message(ctx.locale, blocks, `${title}: ${ranking.rows.map((r) => `${r.rank}. ${r.name} ${formatFigure(metric, r.value, ctx.locale)}`).join(", ")}`),
+  );
 }

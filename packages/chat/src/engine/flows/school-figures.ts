@@ -62,7 +62,12 @@ export function figuresInContextBlocks(figures: SchoolFiguresInContext, locale: 
   blocks.push({
     type: "context",
     text: flagged.length
-      ? m.belowAThresholdOfThe({ mark: PAST_THRESHOLD_MARK, flagged: flagged.map((c) => m.criterionBelow({ criterion: m.criterionNames[c.criterion], threshold: num(c.threshold, CRITERIA[c.criterion].unit, locale) })).join(", ") })
+      ? m.belowAThresholdOfThe({
+          mark: PAST_THRESHOLD_MARK,
+          flagged: flagged
+            .map((c) => m.criterionBelow({ criterion: m.criterionNames[c.criterion], threshold: num(c.threshold, CRITERIA[c.criterion].unit, locale) }))
+            .join(", "),
+        })
       : m.noResultIsBelowThe,
   });
   return blocks;

@@ -64,7 +64,10 @@ export async function schoolCard(sv: Samverkan, code: string, locale: Locale, op
           { label: m.municipality, value: escapeMarkup(profile.municipality?.name ?? profile.school.municipalityCode) },
           { label: m.county, value: escapeMarkup(profile.county?.name ?? "") },
           { label: m.regionalOffice, value: escapeMarkup(profile.office?.town ?? "–") },
-          ...results.map((r) => ({ label: `${metricNames[r.metric]} ${r.schoolYear}`, value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind) })),
+          ...results.map((r) => ({
+            label: `${metricNames[r.metric]} ${r.schoolYear}`,
+            value: withUnit(r.metric, formatStatValue(r.value, locale), r.value.kind),
+          })),
         ],
       },
       ...figuresInContextBlocks(inContext, locale),

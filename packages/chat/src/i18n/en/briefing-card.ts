@@ -23,7 +23,8 @@ export const briefingCard: Messages["briefingCard"] = {
   showMore: "Show more",
   addContactPerson: "Add contact person",
   compiled: (replace: string) => `Compiled ${replace}`,
-  briefingForSchoolUnitsFlagged: (p: { name: string; length: number; length2: number; length3: number }) => `Briefing for ${p.name}: ${p.length} school units, ${p.length2} flagged, ${p.length3} open assignments.`,
+  briefingForSchoolUnitsFlagged: (p: { name: string; length: number; length2: number; length3: number }) =>
+    `Briefing for ${p.name}: ${p.length} school units, ${p.length2} flagged, ${p.length3} open assignments.`,
   noResults: "No results",
   details: (name: string) => `${name}: details`,
   next: "Next",

@@ -8,5 +8,6 @@ export const chartsCoverageChart: Messages["chartsCoverageChart"] = {
   organizersMetAgainstThePace: (goal: number) => `Organizers met against the pace needed (goal ${new Intl.NumberFormat("en-GB").format(goal)})`,
   organizers: "Organizers",
   metPerRegionalOffice: "Met per regional office",
-  chartOfOrganizersMetOver: (p: { met: number; goal: number; offices: string }) => `Chart: ${p.met} of ${p.goal} organizers met over time against the pace needed; per regional office: ${p.offices}.`,
+  chartOfOrganizersMetOver: (p: { met: number; goal: number; offices: string }) =>
+    `Chart: ${p.met} of ${p.goal} organizers met over time against the pace needed; per regional office: ${p.offices}.`,
 };

@@ -2,8 +2,10 @@ import type { Messages } from "../sv";
 
 /** English texts of common; the type makes a key missing from either language a compile error. */
 export const common: Messages["common"] = {
-  unknownUser: (account: string) => `Hi! I don't recognise your account yet, so I can't help you with Samverkan. Ask an administrator to add you, e.g. with \`samverkan staff add --name "Your Name" --agency spsm --role advisor ${account}\`, then try again.`,
-  notUnderstood: "I didn't quite understand. Write **help** to see what I can do, e.g. *search Rinkebyskolan* or *book a dialogue with Borås kommun tomorrow at 10*.",
+  unknownUser: (account: string) =>
+    `Hi! I don't recognise your account yet, so I can't help you with Samverkan. Ask an administrator to add you, e.g. with \`samverkan staff add --name "Your Name" --agency spsm --role advisor ${account}\`, then try again.`,
+  notUnderstood:
+    "I didn't quite understand. Write **help** to see what I can do, e.g. *search Rinkebyskolan* or *book a dialogue with Borås kommun tomorrow at 10*.",
   cancelled: "Okay, cancelled. Nothing was changed.",
   nothingToCancel: "There is nothing in progress to cancel.",
   expired: "This question has expired. Start again, e.g. with *book a dialogue*.",

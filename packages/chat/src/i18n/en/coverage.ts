@@ -5,7 +5,15 @@ export const coverage: Messages["coverage"] = {
   theOffice: (town: string) => `the ${town} office`,
   isNotACountyMunicipality: (unknown: string) => `"${unknown}" is not a county, municipality or office I know.`,
   qualityDialogueCoverage: "Quality dialogue coverage",
-  ofOrganizersMetOfHas: (p: { met: number; goal: number; percent: string; bar: string; percent2: string; startDate: string; endDate: string }) => `**${p.met} of ${p.goal}** organizers met (${p.percent}) ${p.bar}
+  ofOrganizersMetOfHas: (p: {
+    met: number;
+    goal: number;
+    percent: string;
+    bar: string;
+    percent2: string;
+    startDate: string;
+    endDate: string;
+  }) => `**${p.met} of ${p.goal}** organizers met (${p.percent}) ${p.bar}
 ${p.percent2} of ${p.startDate}–${p.endDate} has passed.`,
   paceSoFar: "Pace so far",
   perMonth: "per month",

@@ -27,11 +27,12 @@ export const digestCards: Messages["digestCards"] = {
   thereAreNoDigestsHere: "There are no digests here yet. Create one with e.g. *digest every monday 08:00 county 22*.",
   next: "next",
   andMore: (value: number) => `… and ${value} more`,
-  removeWithDigestRemoveD: "Remove with \"digest remove D-1\", preview with \"digest preview D-1\".",
+  removeWithDigestRemoveD: 'Remove with "digest remove D-1", preview with "digest preview D-1".',
   digests: (length: number) => `${length} digests`,
   removeDigestItsRunHistory: (what: string) => `Remove digest ${what}? Its run history is removed too.`,
   digestsToThisChannel: "Digests to this channel",
-  aDigestSumsUpUpcoming: "A digest sums up upcoming and held dialogues, coverage, assignments without progress and phase changes for an area, on a schedule (Swedish time).",
+  aDigestSumsUpUpcoming:
+    "A digest sums up upcoming and held dialogues, coverage, assignments without progress and phase changes for an area, on a schedule (Swedish time).",
   examples: [
     { label: "Create", example: "digest every monday 08:00 county 22" },
     { label: "Office", example: "digest every friday 14:00 office Göteborg" },

@@ -27,7 +27,8 @@ ${p.met} of ${p.goal} organizers met (${p.percent}) ${p.bar}`,
   phaseChangesSinceTheLast: "Phase changes since the last digest",
   digestWriteDigestListTo: (p: { subscriptionRef: string; schedule: string }) => `Digest ${p.subscriptionRef}${p.schedule} · write "digest list" to change it`,
   threshold: (p: { metric: string; value: string; unit: string; threshold: number }) => `${p.metric} ${p.value}${p.unit} (threshold ${p.threshold}${p.unit})`,
-  schoolUnitsWithLowResults: (current: string) => `**School units with low results:** ${current} flagged by the selection. Newly flagged units are shown from the next digest.`,
+  schoolUnitsWithLowResults: (current: string) =>
+    `**School units with low results:** ${current} flagged by the selection. Newly flagged units are shown from the next digest.`,
   newlyFlaggedSchoolUnitsLow: "Newly flagged school units (low results)",
   late: "Late: ",
   metricNames: {

@@ -11,5 +11,6 @@ export const digest: Messages["digest"] = {
   theDigestIsPaused: "The digest is paused.",
   theDigestIsRunningAgain: "The digest is running again.",
   digestIsRemoved: (ref: string) => `Digest ${ref} is removed.`,
-  preview: (p: { ref: string; wouldBeSkipped: boolean }) => `Preview of ${p.ref} as it would look now.${p.wouldBeSkipped ? " There is nothing new, so it would not be posted." : ""}`,
+  preview: (p: { ref: string; wouldBeSkipped: boolean }) =>
+    `Preview of ${p.ref} as it would look now.${p.wouldBeSkipped ? " There is nothing new, so it would not be posted." : ""}`,
 };

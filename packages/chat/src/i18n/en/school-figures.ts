@@ -6,7 +6,8 @@ export const schoolFigures: Messages["schoolFigures"] = {
   municipality: "municipality",
   national: "national",
   resultsBesideTheMunicipalityAnd: "**Results beside the municipality and Sweden**",
-  belowAThresholdOfThe: (p: { mark: string; flagged: string }) => `${p.mark} = below a threshold of the selection for Samverkan för bästa skola: ${p.flagged}. Municipality and national figures are pupil-weighted means for the same school year.`,
+  belowAThresholdOfThe: (p: { mark: string; flagged: string }) =>
+    `${p.mark} = below a threshold of the selection for Samverkan för bästa skola: ${p.flagged}. Municipality and national figures are pupil-weighted means for the same school year.`,
   noResultIsBelowThe: "No result is below the selection's thresholds. Municipality and national figures are pupil-weighted means for the same school year.",
   criterionBelow: (p: { criterion: string; threshold: string }) => `${p.criterion} below ${p.threshold}`,
   criterionNames: {

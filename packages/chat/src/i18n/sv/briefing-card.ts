@@ -21,7 +21,8 @@ export const briefingCard = {
   showMore: "Visa mer",
   addContactPerson: "Lägg till kontaktperson",
   compiled: (replace: string) => `Sammanställt ${replace}`,
-  briefingForSchoolUnitsFlagged: (p: { name: string; length: number; length2: number; length3: number }) => `Inför dialogen med ${p.name}: ${p.length} skolenheter, ${p.length2} flaggade, ${p.length3} öppna uppdrag.`,
+  briefingForSchoolUnitsFlagged: (p: { name: string; length: number; length2: number; length3: number }) =>
+    `Inför dialogen med ${p.name}: ${p.length} skolenheter, ${p.length2} flaggade, ${p.length3} öppna uppdrag.`,
   noResults: "Inga resultat",
   details: (name: string) => `${name}: detaljer`,
   next: "Nästa",

@@ -7,5 +7,6 @@ export const chartsCoverageChart = {
   organizersMetAgainstThePace: (goal: number) => `Mötta huvudmän mot takten som behövs (mål ${new Intl.NumberFormat("sv-SE").format(goal)})`,
   organizers: "Huvudmän",
   metPerRegionalOffice: "Mötta per regionkontor",
-  chartOfOrganizersMetOver: (p: { met: number; goal: number; offices: string }) => `Diagram: ${p.met} av ${p.goal} huvudmän mötta över tid mot takten som behövs; per regionkontor: ${p.offices}.`,
+  chartOfOrganizersMetOver: (p: { met: number; goal: number; offices: string }) =>
+    `Diagram: ${p.met} av ${p.goal} huvudmän mötta över tid mot takten som behövs; per regionkontor: ${p.offices}.`,
 };

@@ -1,7 +1,9 @@
 /** Swedish texts of common. */
 export const common = {
-  unknownUser: (account: string) => `Hej! Jag känner inte igen ditt konto ännu, så jag kan inte hjälpa dig med Samverkan. Be en administratör lägga till dig, till exempel med \`samverkan staff add --name "Ditt Namn" --agency spsm --role advisor ${account}\`, och försök sedan igen.`,
-  notUnderstood: "Jag förstod inte riktigt. Skriv **hjälp** för att se vad jag kan, till exempel *sök Rinkebyskolan* eller *boka dialog med Borås kommun imorgon kl 10*.",
+  unknownUser: (account: string) =>
+    `Hej! Jag känner inte igen ditt konto ännu, så jag kan inte hjälpa dig med Samverkan. Be en administratör lägga till dig, till exempel med \`samverkan staff add --name "Ditt Namn" --agency spsm --role advisor ${account}\`, och försök sedan igen.`,
+  notUnderstood:
+    "Jag förstod inte riktigt. Skriv **hjälp** för att se vad jag kan, till exempel *sök Rinkebyskolan* eller *boka dialog med Borås kommun imorgon kl 10*.",
   cancelled: "Okej, jag avbröt. Inget har ändrats.",
   nothingToCancel: "Det finns inget pågående att avbryta.",
   expired: "Den här frågan har gått ut. Börja om, till exempel med *boka dialog*.",

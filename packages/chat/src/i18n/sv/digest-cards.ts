@@ -25,11 +25,12 @@ export const digestCards = {
   thereAreNoDigestsHere: "Här finns inga digests ännu. Skapa en med till exempel *digest varje måndag 08:00 län 22*.",
   next: "nästa",
   andMore: (value: number) => `… och ${value} till`,
-  removeWithDigestRemoveD: "Ta bort med \"digest ta bort D-1\", förhandsvisa med \"digest förhandsvisa D-1\".",
+  removeWithDigestRemoveD: 'Ta bort med "digest ta bort D-1", förhandsvisa med "digest förhandsvisa D-1".',
   digests: (length: number) => `${length} digests`,
   removeDigestItsRunHistory: (what: string) => `Ta bort digest ${what}? Dess körhistorik tas också bort.`,
   digestsToThisChannel: "Digests till kanalen",
-  aDigestSumsUpUpcoming: "En digest sammanfattar kommande och genomförda dialoger, täckningen, uppdrag utan framsteg och fasbyten för ett område, på schemalagd tid (svensk tid).",
+  aDigestSumsUpUpcoming:
+    "En digest sammanfattar kommande och genomförda dialoger, täckningen, uppdrag utan framsteg och fasbyten för ett område, på schemalagd tid (svensk tid).",
   examples: [
     { label: "Skapa", example: "digest varje måndag 08:00 län 22" },
     { label: "Kontor", example: "digest varje fredag 14:00 kontor Göteborg" },

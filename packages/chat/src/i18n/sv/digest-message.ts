@@ -23,9 +23,11 @@ ${p.met} av ${p.goal} huvudmän mötta (${p.percent}) ${p.bar}`,
   unassigned: "utan ansvarig",
   responsible: "Ansvariga",
   phaseChangesSinceTheLast: "Fasbyten sedan förra sammanfattningen",
-  digestWriteDigestListTo: (p: { subscriptionRef: string; schedule: string }) => `Digest ${p.subscriptionRef}${p.schedule} · skriv "digest lista" för att ändra`,
+  digestWriteDigestListTo: (p: { subscriptionRef: string; schedule: string }) =>
+    `Digest ${p.subscriptionRef}${p.schedule} · skriv "digest lista" för att ändra`,
   threshold: (p: { metric: string; value: string; unit: string; threshold: number }) => `${p.metric} ${p.value}${p.unit} (gräns ${p.threshold}${p.unit})`,
-  schoolUnitsWithLowResults: (current: string) => `**Skolenheter med låga resultat:** ${current} flaggade i urvalet. Nya flaggningar visas från nästa sammanfattning.`,
+  schoolUnitsWithLowResults: (current: string) =>
+    `**Skolenheter med låga resultat:** ${current} flaggade i urvalet. Nya flaggningar visas från nästa sammanfattning.`,
   newlyFlaggedSchoolUnitsLow: "Nyligen flaggade skolenheter (låga resultat)",
   late: "Försenad: ",
   metricNames: {

@@ -9,5 +9,6 @@ export const digest = {
   theDigestIsPaused: "Digesten är pausad.",
   theDigestIsRunningAgain: "Digesten är igång igen.",
   digestIsRemoved: (ref: string) => `Digest ${ref} är borttagen.`,
-  preview: (p: { ref: string; wouldBeSkipped: boolean }) => `Förhandsvisning av ${p.ref}, så som den skulle se ut nu.${p.wouldBeSkipped ? " Det finns inget nytt, så den skulle inte postas." : ""}`,
+  preview: (p: { ref: string; wouldBeSkipped: boolean }) =>
+    `Förhandsvisning av ${p.ref}, så som den skulle se ut nu.${p.wouldBeSkipped ? " Det finns inget nytt, så den skulle inte postas." : ""}`,
 };

@@ -4,7 +4,8 @@ export const schoolFigures = {
   municipality: "kommunen",
   national: "riket",
   resultsBesideTheMunicipalityAnd: "**Resultat jämfört med kommunen och riket**",
-  belowAThresholdOfThe: (p: { mark: string; flagged: string }) => `${p.mark} = under en gräns för urvalet till Samverkan för bästa skola: ${p.flagged}. Kommun och riket är elevviktade medelvärden samma läsår.`,
+  belowAThresholdOfThe: (p: { mark: string; flagged: string }) =>
+    `${p.mark} = under en gräns för urvalet till Samverkan för bästa skola: ${p.flagged}. Kommun och riket är elevviktade medelvärden samma läsår.`,
   noResultIsBelowThe: "Inget resultat är under urvalets gränser. Kommun och riket är elevviktade medelvärden samma läsår.",
   criterionBelow: (p: { criterion: string; threshold: string }) => `${p.criterion} under ${p.threshold}`,
   criterionNames: {

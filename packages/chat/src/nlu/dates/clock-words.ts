@@ -3,9 +3,33 @@
  * held 08–17, so an hour from 1 to 7 said without am/pm or a leading zero is the afternoon.
  */
 const HOUR_WORDS: Record<string, number> = {
-  ett: 1, en: 1, one: 1, tva: 2, två: 2, two: 2, tre: 3, three: 3, fyra: 4, four: 4, fem: 5, five: 5,
-  sex: 6, six: 6, sju: 7, seven: 7, atta: 8, åtta: 8, eight: 8, nio: 9, nine: 9, tio: 10, ten: 10,
-  elva: 11, eleven: 11, tolv: 12, twelve: 12,
+  ett: 1,
+  en: 1,
+  one: 1,
+  tva: 2,
+  två: 2,
+  two: 2,
+  tre: 3,
+  three: 3,
+  fyra: 4,
+  four: 4,
+  fem: 5,
+  five: 5,
+  sex: 6,
+  six: 6,
+  sju: 7,
+  seven: 7,
+  atta: 8,
+  åtta: 8,
+  eight: 8,
+  nio: 9,
+  nine: 9,
+  tio: 10,
+  ten: 10,
+  elva: 11,
+  eleven: 11,
+  tolv: 12,
+  twelve: 12,
 };
 
 export const HOUR_WORD_PATTERN = Object.keys(HOUR_WORDS)

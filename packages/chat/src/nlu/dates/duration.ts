@@ -6,8 +6,21 @@ import type { Span } from "../types";
  * "om en timme" / "in 2 hours" say *when*, not how long, so they are skipped.
  */
 const WORD_NUMBERS: Record<string, number> = {
-  en: 1, ett: 1, one: 1, a: 1, an: 1, tva: 2, two: 2, tre: 3, three: 3, fyra: 4, four: 4,
-  fem: 5, five: 5, halv: 0.5, half: 0.5,
+  en: 1,
+  ett: 1,
+  one: 1,
+  a: 1,
+  an: 1,
+  tva: 2,
+  two: 2,
+  tre: 3,
+  three: 3,
+  fyra: 4,
+  four: 4,
+  fem: 5,
+  five: 5,
+  halv: 0.5,
+  half: 0.5,
 };
 
 const PATTERN =

@@ -97,7 +97,15 @@ const pad2 = (n: number): string => String(n).padStart(2, "0");
 export function extractDateTime(text: string, folded: string, options: ExtractOptions): DateTimeExtraction {
   const reference = chronoReference(wallClockAt(options.now, options.timeZone));
   const order: Array<[Chrono, Language]> =
-    options.language === "sv" ? [[swedish, "sv"], [english, "en"]] : [[english, "en"], [swedish, "sv"]];
+    options.language === "sv"
+      ? [
+          [swedish, "sv"],
+          [english, "en"],
+        ]
+      : [
+          [english, "en"],
+          [swedish, "sv"],
+        ];
 
   let results: ParsedResult[] = [];
   for (const [parser, language] of order) {

@@ -7,8 +7,22 @@ import { ANY_MONTH_PATTERN, ANY_WEEKDAY_PATTERN, boundaryBefore, isoWeekdayFromA
  * `last friday of january`. Without a year it is the next such day that is not in the past.
  */
 const ORDINALS: Record<string, number> = {
-  forsta: 1, första: 1, first: 1, 1: 1, andra: 2, second: 2, 2: 2, tredje: 3, third: 3, 3: 3,
-  fjarde: 4, fjärde: 4, fourth: 4, 4: 4, sista: -1, last: -1,
+  forsta: 1,
+  första: 1,
+  first: 1,
+  1: 1,
+  andra: 2,
+  second: 2,
+  2: 2,
+  tredje: 3,
+  third: 3,
+  3: 3,
+  fjarde: 4,
+  fjärde: 4,
+  fourth: 4,
+  4: 4,
+  sista: -1,
+  last: -1,
 };
 const PATTERN = new RegExp(
   `(?:(?:den|the)\\s+)?(f[öo]rsta|andra|tredje|fj[äa]rde|sista|first|second|third|fourth|last|[1-4](?::a|:e|st|nd|rd|th))\\s+(${ANY_WEEKDAY_PATTERN})(?:en)?\\s+(?:i|in|of)\\s+(${ANY_MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])`,
@@ -42,8 +56,6 @@ export class OrdinalWeekdayParser implements Parser {
     let date = nthWeekday(yearText ? Number(yearText) : today.year, month, weekday, nth);
     if (date && !yearText && compareCivil(date, today) < 0) date = nthWeekday(today.year + 1, month, weekday, nth);
     if (!date) return null;
-    return context
-      .createParsingResult(index, text, { year: date.year, month: date.month, day: date.day })
-      .addTag("samverkan/ordinalWeekday");
+    return context.createParsingResult(index, text, { year: date.year, month: date.month, day: date.day }).addTag("samverkan/ordinalWeekday");
   }
 }

@@ -14,9 +14,7 @@ const end = (r: ParsingResult): number => r.index + r.text.length;
 export const preferOwnResults: Refiner = {
   refine(_context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     const own = results.filter(isOwn);
-    return results.filter(
-      (r) => isOwn(r) || !own.some((o) => o.index <= r.index && end(o) >= end(r)),
-    );
+    return results.filter((r) => isOwn(r) || !own.some((o) => o.index <= r.index && end(o) >= end(r)));
   },
 };
 
@@ -45,8 +43,7 @@ export const dropNoise: Refiner = {
 const MERGE_GAP = /^[\s,]*(?:(?:på|pa|den|vid|runt|omkring|ca\.?|cirka|gärna|garna|helst|at|around|@)[\s,]+)*$/i;
 
 const hasTime = (c: ParsingComponents): boolean => c.isCertain("hour");
-const isDate = (r: ParsingResult): boolean =>
-  !r.start.isOnlyTime() && !hasTime(r.start) && !r.end && !r.tags().has("samverkan/weekRange");
+const isDate = (r: ParsingResult): boolean => !r.start.isOnlyTime() && !hasTime(r.start) && !r.end && !r.tags().has("samverkan/weekRange");
 const isTime = (r: ParsingResult): boolean => r.start.isOnlyTime() && hasTime(r.start);
 
 function withClock(date: ParsingComponents, clock: ParsingComponents): ParsingComponents {
@@ -123,8 +120,7 @@ export const forwardToNextOccurrence: Refiner = {
   refine(context: ParsingContext, results: ParsingResult[]): ParsingResult[] {
     const today = civilFromLocal(context.refDate);
     const nowMinutes = context.refDate.getHours() * 60 + context.refDate.getMinutes();
-    const passed = (c: ParsingComponents): boolean =>
-      hasTime(c) && (c.get("hour") ?? 0) * 60 + (c.get("minute") ?? 0) <= nowMinutes;
+    const passed = (c: ParsingComponents): boolean => hasTime(c) && (c.get("hour") ?? 0) * 60 + (c.get("minute") ?? 0) <= nowMinutes;
 
     for (const r of results) {
       const s = r.start;

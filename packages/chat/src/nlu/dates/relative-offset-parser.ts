@@ -7,10 +7,31 @@ import { boundaryBefore, isoWeekdayFromAnyName, ANY_WEEKDAY_PATTERN } from "./wo
  * weekday of that week: `om två veckor på tisdag` is Tuesday of the week two weeks from now.
  */
 const COUNT_WORDS: Record<string, number> = {
-  en: 1, ett: 1, a: 1, an: 1, one: 1, tva: 2, två: 2, two: 2, tre: 3, three: 3, fyra: 4, four: 4, fem: 5, five: 5,
-  sex: 6, six: 6, sju: 7, seven: 7, atta: 8, åtta: 8, eight: 8,
+  en: 1,
+  ett: 1,
+  a: 1,
+  an: 1,
+  one: 1,
+  tva: 2,
+  två: 2,
+  two: 2,
+  tre: 3,
+  three: 3,
+  fyra: 4,
+  four: 4,
+  fem: 5,
+  five: 5,
+  sex: 6,
+  six: 6,
+  sju: 7,
+  seven: 7,
+  atta: 8,
+  åtta: 8,
+  eight: 8,
 };
-const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS).sort((a, b) => b.length - a.length).join("|")})`;
+const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join("|")})`;
 const PATTERN = new RegExp(
   `(?:om|in)\\s+${COUNT}\\s+(dagar|dag|days?|veckor|vecka|veckan|weeks?)(?:\\s*,?\\s*(?:p[åa]\\s+|on\\s+)?(${ANY_WEEKDAY_PATTERN})(?:en)?)?(?![\\p{L}\\p{N}])`,
   "iu",
@@ -40,8 +61,6 @@ export class RelativeOffsetParser implements Parser {
       if (weekday === undefined || !weeks) return null;
       date = addDays(date, weekday - isoWeekday(date));
     }
-    return context
-      .createParsingResult(index, text, { year: date.year, month: date.month, day: date.day })
-      .addTag("samverkan/relativeOffset");
+    return context.createParsingResult(index, text, { year: date.year, month: date.month, day: date.day }).addTag("samverkan/relativeOffset");
   }
 }

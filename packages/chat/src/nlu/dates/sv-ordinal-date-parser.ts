@@ -2,10 +2,7 @@ import type { Parser, ParsingContext, ParsingResult } from "chrono-node";
 import { boundaryBefore, MONTH_PATTERN, monthFromName } from "./words";
 
 /** `den 3:e december`, `1:a mars 2027`: the ordinal suffix chrono's sv month parser does not accept. */
-const PATTERN = new RegExp(
-  `(?:den\\s+)?(\\d{1,2})(?::e|:a|e|a)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])`,
-  "iu",
-);
+const PATTERN = new RegExp(`(?:den\\s+)?(\\d{1,2})(?::e|:a|e|a)\\s+(${MONTH_PATTERN})\\.?(?:\\s+(\\d{4}))?(?![\\p{L}\\p{N}])`, "iu");
 
 export class SvOrdinalDateParser implements Parser {
   pattern(): RegExp {

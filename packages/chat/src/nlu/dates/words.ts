@@ -11,9 +11,30 @@ export function isoWeekdayFromName(name: string): number | undefined {
 }
 
 const MONTHS: Record<string, number> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, mars: 3, mar: 3, april: 4, apr: 4, maj: 5,
-  juni: 6, jun: 6, juli: 7, jul: 7, augusti: 8, aug: 8, september: 9, sept: 9, sep: 9,
-  oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  mars: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augusti: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export const MONTH_PATTERN = Object.keys(MONTHS)
@@ -41,12 +62,18 @@ export function isoWeekdayFromAnyName(name: string): number | undefined {
 }
 
 const ENGLISH_MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, may: 5, june: 6, july: 7, august: 8, october: 10, oct: 10,
+  january: 1,
+  february: 2,
+  march: 3,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  october: 10,
+  oct: 10,
 };
 
-export const ANY_MONTH_PATTERN = [...Object.keys(MONTHS), ...Object.keys(ENGLISH_MONTHS)]
-  .sort((a, b) => b.length - a.length)
-  .join("|");
+export const ANY_MONTH_PATTERN = [...Object.keys(MONTHS), ...Object.keys(ENGLISH_MONTHS)].sort((a, b) => b.length - a.length).join("|");
 
 export function monthFromAnyName(name: string): number | undefined {
   const key = name.toLowerCase().replace(/\.$/, "");

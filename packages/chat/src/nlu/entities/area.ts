@@ -9,7 +9,8 @@ import type { Utterance } from "../utterance";
  * always known); otherwise the capitalised words after the preposition, so `i år` is no area.
  */
 const LEAD = /(?<![a-z0-9])(?:i|in|inom|within|for|bland|among)\s+(?:the\s+)?/g;
-const STOP = /\s(?:har|have|has|med|with|efter|by|pa|on|for|ranked|rankade|sorterade|sorted|enligt|according|lagst|hogst|lowest|highest|som|that|which|nar|det|i\s+ar|hittills|so\s+far)(?![a-z0-9])|[,;?!.()]/;
+const STOP =
+  /\s(?:har|have|has|med|with|efter|by|pa|on|for|ranked|rankade|sorterade|sorted|enligt|according|lagst|hogst|lowest|highest|som|that|which|nar|det|i\s+ar|hittills|so\s+far)(?![a-z0-9])|[,;?!.()]/;
 
 export interface AreaMatch extends Span {
   area: string;

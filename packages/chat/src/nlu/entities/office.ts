@@ -29,7 +29,10 @@ function compile(offices: ReadonlyArray<{ town: string }>): Compiled {
     forms.set(town, o.town);
     for (const alias of EXONYMS[town] ?? []) forms.set(alias, o.town);
   }
-  const names = [...forms.keys()].sort((a, b) => b.length - a.length).map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const names = [...forms.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
   // A town only names the office when it is where the meeting is: "i Malmö", "på Malmökontoret",
   // "Gothenburg office". "Malmö stad" or "Göteborgs kommun" is an organizer, not an office.
   const contextual = new RegExp(

@@ -16,8 +16,33 @@ const STOP =
   /\s(?:kl|klockan|den|pa|i(?!\s+(?:sverige|norden|norr|syd|vast|ost)\b)|om|forsta|sista|halv|kvart|efter|innan|fore|after|before|en\s+(?:vecka|dag|timme|manad)|ett\s+par|angaende|ang|gallande|kring|rorande|via|till|fran|at|on|in|about|regarding|concerning|to|from|next|this|nasta|kommande|imorgon|idag|tomorrow|tomm?orr?ow|tmrw|today|the\s+day\s+after|the\s+first|the\s+last|half\s+past|quarter|digitalt|online|eftersom|because|nar|when|istallet|instead|for\s+att|och\s+(?:ta|ha|prata|diskutera|ga)|to\s+discuss|mellan|between|v|vecka|week|senast|by|nagon\s+gang|sometime|snarast|asap|samma|behover|maste|ska|skall|kan|bor|blir|ar|needs|need|must|should|has|have|is|will)(?![\p{L}\p{N}])|[,;!?()"“”]|\.(?:\s|$)|\s[-–—]\s/u;
 
 const LEADING_FILLER = new Set([
-  "in", "en", "ett", "a", "an", "the", "ny", "new", "var", "our", "min", "my", "mitt", "kvalitetsdialog", "dialog",
-  "dialogue", "quality", "med", "with", "hos", "for", "mote", "meeting", "ett", "till", "dialogen", "motet",
+  "in",
+  "en",
+  "ett",
+  "a",
+  "an",
+  "the",
+  "ny",
+  "new",
+  "var",
+  "our",
+  "min",
+  "my",
+  "mitt",
+  "kvalitetsdialog",
+  "dialog",
+  "dialogue",
+  "quality",
+  "med",
+  "with",
+  "hos",
+  "for",
+  "mote",
+  "meeting",
+  "ett",
+  "till",
+  "dialogen",
+  "motet",
 ]);
 const TRAILING_FILLER = /(?:\s+(?:tack|please|pls|plz|igen|again|snarast|asap|tx|thanks|for|för|on|at|till|to|på|i|in|den|om|med|with|från|from|och|and))+$/i;
 // "the Vasaskolan dialogue", "Academedia-dialogen": the name is what comes before the noun.

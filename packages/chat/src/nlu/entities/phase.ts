@@ -20,8 +20,31 @@ const TO_WORDS = new Set(["till", "to", "som", "as", "into"]);
 const IN_WORDS = new Set(["i", "in"]);
 // Words that introduce a phase change; swallowed with the phase so they do not end up in the note.
 const LEAD_IN = new Set([
-  ...PHASE_NOUNS, ...TO_WORDS, ...IN_WORDS, "satt", "satta", "set", "andra", "change", "byt", "byta", "markera",
-  "mark", "ny", "new", "nu", "now", "ar", "is", "gar", "over", "moved", "flyttad", "flytta", "har", "gatt",
+  ...PHASE_NOUNS,
+  ...TO_WORDS,
+  ...IN_WORDS,
+  "satt",
+  "satta",
+  "set",
+  "andra",
+  "change",
+  "byt",
+  "byta",
+  "markera",
+  "mark",
+  "ny",
+  "new",
+  "nu",
+  "now",
+  "ar",
+  "is",
+  "gar",
+  "over",
+  "moved",
+  "flyttad",
+  "flytta",
+  "har",
+  "gatt",
 ]);
 
 export interface PhaseMatch extends Span {
@@ -34,7 +57,15 @@ function lookup(word: string): Phase | undefined {
   }
   // Typos in the long words only ("genomforand", "uppfoljnig"); short ones like "klar" must be exact.
   for (const [phase, words] of WORDS) {
-    if (phase !== "completed" && words.some((w) => w.length >= 8) && matchesWord(word, words.filter((w) => w.length >= 8))) return phase;
+    if (
+      phase !== "completed" &&
+      words.some((w) => w.length >= 8) &&
+      matchesWord(
+        word,
+        words.filter((w) => w.length >= 8),
+      )
+    )
+      return phase;
   }
   return undefined;
 }
@@ -59,7 +90,8 @@ export function findPhase(tokens: readonly Token[], folded: string): PhaseMatch 
     const prev2 = tokens[i - 2]?.word;
     const next = tokens[two ? i + 2 : i + 1];
 
-    const namedPhase = (prev !== undefined && PHASE_NOUNS.has(prev)) || (prev2 !== undefined && PHASE_NOUNS.has(prev2) && prev !== undefined && TO_WORDS.has(prev));
+    const namedPhase =
+      (prev !== undefined && PHASE_NOUNS.has(prev)) || (prev2 !== undefined && PHASE_NOUNS.has(prev2) && prev !== undefined && TO_WORDS.has(prev));
     const toPhase = prev !== undefined && TO_WORDS.has(prev);
     const inPhase = prev !== undefined && IN_WORDS.has(prev);
     const compound = /fas(en)?$/.test(token.word);

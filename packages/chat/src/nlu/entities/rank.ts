@@ -6,8 +6,14 @@ import type { Metric, Span } from "../types";
  * descending) and how many (`topp 5`, `de 10`, `lowest 10`).
  */
 const METRICS: ReadonlyArray<[Metric, RegExp]> = [
-  ["examWithin3Years", /examen\s+inom\s+(?:3|tre)\s+ar|exam(?:en)?\s+within\s+(?:3|three)\s+years|graduat\w*\s+within\s+(?:3|three)\s+years|examensgrad|examen/],
-  ["eligibleVocational", /behorig\w*\s+till\s+(?:ett\s+)?yrkesprogram|yrkesbehorig\w*|yrkesprogram|vocational(?:\s+eligibility)?|eligib\w*\s+for\s+vocational|behorighet/],
+  [
+    "examWithin3Years",
+    /examen\s+inom\s+(?:3|tre)\s+ar|exam(?:en)?\s+within\s+(?:3|three)\s+years|graduat\w*\s+within\s+(?:3|three)\s+years|examensgrad|examen/,
+  ],
+  [
+    "eligibleVocational",
+    /behorig\w*\s+till\s+(?:ett\s+)?yrkesprogram|yrkesbehorig\w*|yrkesprogram|vocational(?:\s+eligibility)?|eligib\w*\s+for\s+vocational|behorighet/,
+  ],
   ["allSubjectsPassed", /godkand\w*\s+i\s+alla\s+amnen|alla\s+amnen|(?:passing|passed|pass)\s+(?:in\s+)?all\s+subjects|all\s+subjects/],
   ["meritValue", /merit\s*v[a-z]*rde\w*|meritvard\w*|merit\s+value|merit\s+points|merit/],
 ];

@@ -8,7 +8,9 @@ import type { RegisterOrganizer, RegisterOrganizerDetails, RegisterSchoolUnit, R
 /** `Upphört`, ` upphort ` and `UPPHORT` are one code: upper case, no diacritics, `_` for spaces and dashes. */
 export function normaliseCode(text: string | null | undefined): string | null {
   if (!text || !text.trim()) return null;
-  return foldSwedish(text.trim()).toUpperCase().replace(/[\s-]+/g, "_");
+  return foldSwedish(text.trim())
+    .toUpperCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 const ORGANIZER_TYPES: Record<string, OrganizerType> = {

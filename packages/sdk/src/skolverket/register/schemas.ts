@@ -11,10 +11,7 @@ const organisationNumber = z.string().regex(/^\d{10}$/, "expected a 10-digit org
 const schoolUnitCode = z.string().regex(/^\d{8}$/, "expected an 8-digit school unit code");
 const municipalityCode = z.string().regex(/^\d{4}$/, "expected a 4-digit municipality code");
 
-const metaSchema = z
-  .object({ extractDate: z.string().nullish(), created: z.string().nullish(), modified: z.string().nullish() })
-  .partial()
-  .nullish();
+const metaSchema = z.object({ extractDate: z.string().nullish(), created: z.string().nullish(), modified: z.string().nullish() }).partial().nullish();
 
 /** An item of `GET /v2/organizers`. */
 export const registerOrganizerSchema = z.object({
@@ -97,7 +94,10 @@ const includedOrganizerSchema = z.object({
 });
 
 const gradesSchema = z.object({ grades: z.array(z.string()).nullish() }).nullish();
-const programmesSchema = z.object({ programmes: z.array(z.string()).nullish() }).passthrough().nullish();
+const programmesSchema = z
+  .object({ programmes: z.array(z.string()).nullish() })
+  .passthrough()
+  .nullish();
 
 /** `GET /v2/school-units/{schoolUnitCode}`. */
 export const registerSchoolUnitInfoSchema = z.object({

@@ -18,7 +18,10 @@ let conflicts = 0;
 const errors: string[] = [];
 for (const slot of slots) {
   try {
-    await sv.dialogues.book({ organizerId, start: slotStart(slot), durationMinutes: 60, digital: true, staffIds: [staffId] }, { actor: { staffId }, channel: "api" });
+    await sv.dialogues.book(
+      { organizerId, start: slotStart(slot), durationMinutes: 60, digital: true, staffIds: [staffId] },
+      { actor: { staffId }, channel: "api" },
+    );
     booked.push(slot);
   } catch (error) {
     if (error instanceof ConflictError) conflicts++;

@@ -5,6 +5,9 @@ import { readyThenGo, report } from "./signal";
 const file = process.argv[2]!;
 await readyThenGo();
 const store = await createSqliteStore({ file });
-const rows = await store.db.selectFrom("kysely_migration" as never).select("name" as never).execute();
+const rows = await store.db
+  .selectFrom("kysely_migration" as never)
+  .select("name" as never)
+  .execute();
 report({ migrations: (rows as Array<{ name: string }>).map((r) => r.name).sort() });
 await store.close();

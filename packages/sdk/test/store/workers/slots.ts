@@ -3,7 +3,7 @@ export function slotStart(n: number): string {
   const day = Math.floor(n / 8);
   const hour = 8 + (n % 8);
   let date = new Date(Date.UTC(2027, 1, 1));
-  for (let left = day; left > 0; ) {
+  for (let left = day; left > 0;) {
     date = new Date(date.getTime() + 86_400_000);
     if (date.getUTCDay() !== 0 && date.getUTCDay() !== 6) left--;
   }
