@@ -1,3 +1,4 @@
+import { NotFoundError } from "../errors";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CalendarService } from "./service";
 
@@ -37,8 +38,10 @@ export function createCalendarRequestHandler(calendar: CalendarService, options:
       let ics: string;
       try {
         ics = await calendar.ics(id, "PUBLISH");
-      } catch {
-        return text(res, 404, "Not found\n");
+      } catch (error) {
+        // A dialogue that is gone is a 404; anything else is a failure (500, reported through onError).
+        if (error instanceof NotFoundError) return text(res, 404, "Not found\n");
+        throw error;
       }
       res.writeHead(200, {
         "content-type": "text/calendar; charset=utf-8; method=PUBLISH",

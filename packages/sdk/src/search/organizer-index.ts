@@ -80,24 +80,20 @@ export class OrganizerSearchIndex {
   /**
    * The organizers best matching the query, best first. An organisation number
    * (`2120000142`, `212000-0142`, `16212000-0142`) gives that organizer with score 1.
-   * `options.organizer` does not apply here. Never throws.
+   * `options.organizer` does not apply here. Input that cannot match anything gives `[]`.
    */
   search(query: string, options: SearchOptions = {}): SearchHit<OrganizerSearchDoc>[] {
-    try {
-      if (typeof query !== "string") return [];
-      const accept = organizerFilter(options ?? {});
-      const organizationNumber = extractOrganizationNumber(query);
-      if (organizationNumber !== undefined) {
-        const ids = [...(this.#idsByOrganizationNumber.get(organizationNumber) ?? [])].sort();
-        return ids
-          .map((id) => this.#engine.get(id))
-          .filter((doc): doc is OrganizerSearchDoc => doc !== undefined && accept(doc))
-          .map((doc) => ({ doc, score: 1, matchedOn: ["code"] }));
-      }
-      return this.#engine.search(query, accept, effectiveLimit(options?.limit));
-    } catch {
-      return [];
+    if (typeof query !== "string") return [];
+    const accept = organizerFilter(options ?? {});
+    const organizationNumber = extractOrganizationNumber(query);
+    if (organizationNumber !== undefined) {
+      const ids = [...(this.#idsByOrganizationNumber.get(organizationNumber) ?? [])].sort();
+      return ids
+        .map((id) => this.#engine.get(id))
+        .filter((doc): doc is OrganizerSearchDoc => doc !== undefined && accept(doc))
+        .map((doc) => ({ doc, score: 1, matchedOn: ["code"] }));
     }
+    return this.#engine.search(query, accept, effectiveLimit(options?.limit));
   }
 }
 

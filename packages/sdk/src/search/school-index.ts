@@ -73,23 +73,19 @@ export class SchoolSearchIndex {
 
   /**
    * The units best matching the query, best first. An 8-digit code or a Skolverket
-   * link to a unit gives that unit alone with score 1. Never throws: input that
-   * cannot match anything gives `[]`.
+   * link to a unit gives that unit alone with score 1. Input that
+   * cannot match anything gives `[]` (no catch-all: a failure here is a bug and surfaces as one).
    */
   search(query: string, options: SearchOptions = {}): SearchHit<SchoolSearchDoc>[] {
-    try {
-      if (typeof query !== "string") return [];
-      const accept = schoolFilter(options ?? {});
-      const code = extractSchoolUnitCode(query);
-      if (code !== undefined) {
-        const doc = this.#engine.get(code);
-        const matchedOn = code === query.trim() ? "code" : "url";
-        return doc !== undefined && accept(doc) ? [{ doc, score: 1, matchedOn: [matchedOn] }] : [];
-      }
-      return this.#engine.search(query, accept, effectiveLimit(options?.limit));
-    } catch {
-      return [];
+    if (typeof query !== "string") return [];
+    const accept = schoolFilter(options ?? {});
+    const code = extractSchoolUnitCode(query);
+    if (code !== undefined) {
+      const doc = this.#engine.get(code);
+      const matchedOn = code === query.trim() ? "code" : "url";
+      return doc !== undefined && accept(doc) ? [{ doc, score: 1, matchedOn: [matchedOn] }] : [];
     }
+    return this.#engine.search(query, accept, effectiveLimit(options?.limit));
   }
 }
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeEach, expect, it } from "vitest";
-import { createCalendarRequestHandler, createSamverkan, dialogueUid, ValidationError } from "../../src/index";
+import { createCalendarRequestHandler, createSamverkan, dialogueUid, InvalidStoredValueError, ValidationError } from "../../src/index";
 import { as, buildWorld, describeEachStore, FIXED_NOW, storesReady, type World } from "../support/stores";
 import { parseIcs } from "../support/calendar";
 
@@ -13,7 +13,9 @@ describeEachStore("personal calendar feeds and signed .ics links", (factory) => 
   let w: World;
   let server: Server;
   let base: string;
+  let reported: unknown[];
   beforeEach(async () => {
+    reported = [];
     // The server listens before the world exists (its URL is the world's public URL).
     const routes: { handle?: ReturnType<typeof createCalendarRequestHandler> } = {};
     server = createServer((req, res) => {
@@ -24,7 +26,7 @@ describeEachStore("personal calendar feeds and signed .ics links", (factory) => 
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     w = await buildWorld(await factory.open(), {}, { publicUrl: base, linkSecret: SECRET });
-    routes.handle = createCalendarRequestHandler(w.sv.calendar);
+    routes.handle = createCalendarRequestHandler(w.sv.calendar, { onError: (error) => reported.push(error) });
   });
   afterEach(async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -108,6 +110,19 @@ describeEachStore("personal calendar feeds and signed .ics links", (factory) => 
     expect((await fetch(link.replace(/expires=(\d+)/, (_, n: string) => `expires=${Number(n) + 1}`))).status).toBe(404);
     w.setNow("2026-11-23T10:00:01+01:00");
     expect((await fetch(link)).status).toBe(410);
+  });
+
+  it("answers a signed link to a dialogue that is gone with 404, and one it cannot read with 500, reporting the error", async () => {
+    const gone = w.sv.calendar.dialogueLink("00000000-0000-4000-8000-000000000000", { ttlSeconds: 3600 })!;
+    expect((await fetch(gone)).status).toBe(404);
+    expect(reported).toEqual([]);
+
+    const d = await w.sv.dialogues.book({ organizerId: w.organizerId, officeId: "Solna", start: "2026-03-30T10:00", durationMinutes: 60 }, as(w.advisor));
+    // A value no writer produces: the link must not pretend the dialogue does not exist.
+    await w.sv.store.db.updateTable("dialogues").set({ topics: "not json" }).where("id", "=", d.id).execute();
+    const broken = await fetch(w.sv.calendar.dialogueLink(d.id, { ttlSeconds: 3600 })!);
+    expect(broken.status).toBe(500);
+    expect(reported).toEqual([expect.any(InvalidStoredValueError)]);
   });
 
   it("refuses to make links without a public URL and a secret", async () => {
