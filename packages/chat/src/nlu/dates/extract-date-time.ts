@@ -49,12 +49,9 @@ function whenOf(start: Point, end: Point | undefined, zone: string): When {
   return start.kind === "day" ? { kind: "day", date: start.iso, zone } : { kind: "instant", at: start.iso, zone };
 }
 
-function safeParse(parser: Chrono, text: string, reference: Date, language: Language): ParsedResult[] {
-  try {
-    return parser.parse(text, reference, { forwardDate: language === "en" });
-  } catch {
-    return [];
-  }
+// No catch here: a chrono failure reaches parseUtterance/parseDateTime, which log it with context.
+function chronoParse(parser: Chrono, text: string, reference: Date, language: Language): ParsedResult[] {
+  return parser.parse(text, reference, { forwardDate: language === "en" });
 }
 
 function choose(results: ParsedResult[], text: string, prefer: ExtractOptions["prefer"]): ParsedResult | undefined {
@@ -109,7 +106,7 @@ export function extractDateTime(text: string, folded: string, options: ExtractOp
 
   let results: ParsedResult[] = [];
   for (const [parser, language] of order) {
-    results = safeParse(parser, text, reference, language);
+    results = chronoParse(parser, text, reference, language);
     if (results.length > 0) break;
   }
 
