@@ -40,16 +40,14 @@ async function seed(store: Store): Promise<{ staffIds: string[]; organizerIds: s
     await db
       .insertInto("organizers")
       .values(
-        organizerIds
-          .slice(i, i + 500)
-          .map((id, j) => ({
-            id,
-            organization_number: String(5560000000 + i + j),
-            name: `Huvudman ${i + j}`,
-            type: "independent",
-            municipality_code: "0180",
-            updated_at: now,
-          })),
+        organizerIds.slice(i, i + 500).map((id, j) => ({
+          id,
+          organization_number: String(5560000000 + i + j),
+          name: `Huvudman ${i + j}`,
+          type: "independent",
+          municipality_code: "0180",
+          updated_at: now,
+        })),
       )
       .execute();
   }

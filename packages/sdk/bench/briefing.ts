@@ -36,16 +36,14 @@ async function seed(store: Store): Promise<{ organizerIds: string[]; staffId: st
     await db
       .insertInto("organizers")
       .values(
-        organizerIds
-          .slice(i, i + 500)
-          .map((id, j) => ({
-            id,
-            organization_number: String(5560000000 + i + j),
-            name: `Huvudman ${i + j}`,
-            type: "independent",
-            municipality_code: "0180",
-            updated_at: now,
-          })),
+        organizerIds.slice(i, i + 500).map((id, j) => ({
+          id,
+          organization_number: String(5560000000 + i + j),
+          name: `Huvudman ${i + j}`,
+          type: "independent",
+          municipality_code: "0180",
+          updated_at: now,
+        })),
       )
       .execute();
   }

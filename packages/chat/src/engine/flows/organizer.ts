@@ -142,13 +142,11 @@ async function organizerCard(ctx: FlowContext, organizer: PrincipalOrganizer) {
     open.length
       ? {
           type: "list",
-          items: open
-            .slice(0, 10)
-            .map(({ plan, a }) => ({
-              title: `${a.ref} ${a.title}`,
-              subtitle: plan.title,
-              action: { id: "assignment.show", label: m.show, value: { ref: a.ref } },
-            })),
+          items: open.slice(0, 10).map(({ plan, a }) => ({
+            title: `${a.ref} ${a.title}`,
+            subtitle: plan.title,
+            action: { id: "assignment.show", label: m.show, value: { ref: a.ref } },
+          })),
         }
       : { type: "context", text: plans.length ? m.plansNoOpenAssignments(plans.length) : m.noPlans },
   );
