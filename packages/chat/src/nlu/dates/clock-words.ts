@@ -2,7 +2,8 @@
  * Clock hours as words, and the rule that turns a bare hour into office time: dialogues are
  * held 08–17, so an hour from 1 to 7 said without am/pm or a leading zero is the afternoon.
  */
-const HOUR_WORDS: Record<string, number> = {
+/** One to twelve as words, Swedish (with and without diacritics) and English. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   ett: 1,
   en: 1,
   one: 1,
@@ -32,14 +33,14 @@ const HOUR_WORDS: Record<string, number> = {
   twelve: 12,
 };
 
-export const HOUR_WORD_PATTERN = Object.keys(HOUR_WORDS)
+export const HOUR_WORD_PATTERN = Object.keys(NUMBER_WORDS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
 export function hourFromWord(text: string): number | undefined {
   const lower = text.toLowerCase();
   if (/^\d{1,2}$/.test(lower)) return Number(lower);
-  return HOUR_WORDS[lower];
+  return NUMBER_WORDS[lower];
 }
 
 /** 1–7 without a meridiem becomes 13–19; everything else is taken as written. */

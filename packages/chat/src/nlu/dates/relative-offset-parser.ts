@@ -1,33 +1,17 @@
 import type { Parser, ParsingContext, ParsingResult } from "chrono-node";
 import { addDays, civilFromLocal, isoWeekday } from "./civil";
+import { NUMBER_WORDS } from "./clock-words";
 import { boundaryBefore, isoWeekdayFromAnyName, ANY_WEEKDAY_PATTERN } from "./words";
 
 /**
  * `om två veckor`, `om en vecka`, `om 3 dagar`, `in two weeks`, `in a week`, optionally with a
  * weekday of that week: `om två veckor på tisdag` is Tuesday of the week two weeks from now.
  */
-const COUNT_WORDS: Record<string, number> = {
-  en: 1,
-  ett: 1,
+// Counts up to eight, as words ("två", "three") or an article that means one ("a week").
+const COUNT_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
-  one: 1,
-  tva: 2,
-  två: 2,
-  two: 2,
-  tre: 3,
-  three: 3,
-  fyra: 4,
-  four: 4,
-  fem: 5,
-  five: 5,
-  sex: 6,
-  six: 6,
-  sju: 7,
-  seven: 7,
-  atta: 8,
-  åtta: 8,
-  eight: 8,
+  ...Object.fromEntries(Object.entries(NUMBER_WORDS).filter(([, n]) => n <= 8)),
 };
 const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS)
   .sort((a, b) => b.length - a.length)
