@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import { SMTPServer } from "smtp-server";
-import { runCli, tempDbEnv } from "./cli-helpers";
+import { addStaffTeam, runCli, tempDbEnv } from "./cli-helpers";
 
 /** Raw messages a real SMTP server on loopback received. */
 const received: string[] = [];
@@ -36,15 +36,7 @@ describe("samverkan calendar, mail and dialogues ics", { timeout: SPAWNS_TIMEOUT
   beforeAll(async () => {
     await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
     env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
-    expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    expect(
-      (
-        await runCli(
-          ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
-          env,
-        )
-      ).code,
-    ).toBe(0);
+    await addStaffTeam(env);
     const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
     const { createSamverkan } = await import("@samverkan/sdk");
     const store = await createSqliteStore({ file: env.SAMVERKAN_DB! });

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,6 +29,25 @@ export function runCli(args: string[], env: Record<string, string> = {}, input?:
     );
     if (input !== undefined) child.stdin?.end(input);
   });
+}
+
+/**
+ * The staff most tests act as, added through the CLI itself: Ulla Chef (admin, ulla@spsm.se),
+ * who adds Karin Lind (advisor, karin.lind@spsm.se) and, with `viewer`, Vera Viewer (viewer,
+ * vera@skolverket.se). Each command must exit 0.
+ */
+export async function addStaffTeam(env: Record<string, string>, options: { viewer?: boolean } = {}): Promise<void> {
+  const commands = [
+    ["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"],
+    ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
+    ...(options.viewer
+      ? [["staff", "add", "--name", "Vera Viewer", "--email", "vera@skolverket.se", "--agency", "skolverket", "--role", "viewer", "--as", "ulla@spsm.se"]]
+      : []),
+  ];
+  for (const args of commands) {
+    const { code, stderr } = await runCli(args, env);
+    expect(code, stderr).toBe(0);
+  }
 }
 
 /** A fresh SQLite file per test file. */

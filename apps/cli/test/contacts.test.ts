@@ -1,28 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli, tempDbEnv } from "./cli-helpers";
+import { addStaffTeam, runCli, tempDbEnv } from "./cli-helpers";
 
 describe("samverkan organizers contacts", () => {
   const env: Record<string, string> = { ...tempDbEnv(), SAMVERKAN_NOW: "2026-11-23T09:00:00+01:00" };
   const asKarin = ["--as", "karin.lind@spsm.se"];
 
   beforeAll(async () => {
-    expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    expect(
-      (
-        await runCli(
-          ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
-          env,
-        )
-      ).code,
-    ).toBe(0);
-    expect(
-      (
-        await runCli(
-          ["staff", "add", "--name", "Vera Viewer", "--email", "vera@skolverket.se", "--agency", "skolverket", "--role", "viewer", "--as", "ulla@spsm.se"],
-          env,
-        )
-      ).code,
-    ).toBe(0);
+    await addStaffTeam(env, { viewer: true });
     const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
     const { createSamverkan } = await import("@samverkan/sdk");
     const store = await createSqliteStore({ file: env.SAMVERKAN_DB! });

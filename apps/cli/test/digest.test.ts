@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkSlackLimits, type SlackPayload } from "@samverkan/chat";
 import { validateAdaptiveCard } from "../../../packages/chat/test/cards/adaptive-validate";
-import { runCli, tempDbEnv } from "./cli-helpers";
+import { addStaffTeam, runCli, tempDbEnv } from "./cli-helpers";
 
 describe("samverkan digest", () => {
   const env: Record<string, string> = { ...tempDbEnv(), SAMVERKAN_NOW: "2026-11-23T09:00:00+01:00" };
@@ -10,23 +10,7 @@ describe("samverkan digest", () => {
   const asUlla = ["--as", "ulla@spsm.se"];
 
   beforeAll(async () => {
-    expect((await runCli(["staff", "add", "--name", "Ulla Chef", "--email", "ulla@spsm.se", "--agency", "spsm", "--role", "admin"], env)).code).toBe(0);
-    expect(
-      (
-        await runCli(
-          ["staff", "add", "--name", "Karin Lind", "--email", "karin.lind@spsm.se", "--agency", "spsm", "--role", "advisor", "--as", "ulla@spsm.se"],
-          env,
-        )
-      ).code,
-    ).toBe(0);
-    expect(
-      (
-        await runCli(
-          ["staff", "add", "--name", "Vera Viewer", "--email", "vera@skolverket.se", "--agency", "skolverket", "--role", "viewer", "--as", "ulla@spsm.se"],
-          env,
-        )
-      ).code,
-    ).toBe(0);
+    await addStaffTeam(env, { viewer: true });
     // School data comes from imports elsewhere; here the SDK adds a little directly.
     const { createSqliteStore } = await import("@samverkan/sdk/sqlite");
     const { createSamverkan } = await import("@samverkan/sdk");
