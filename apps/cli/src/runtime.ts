@@ -1,5 +1,8 @@
 import { calendarSettingsFromEnv, createSamverkan, type Samverkan, type Store, type WriteContext, type Locale } from "@samverkan/sdk";
-import { openStore as openRuntimeStore, readEnv, type RuntimeEnv } from "@samverkan/runtime";
+// The environment and store entry points alone: the package's root also brings the logger
+// (pino) and metrics, which only `samverkan start` needs, and every command would load them.
+import { readEnv, type RuntimeEnv } from "@samverkan/runtime/env";
+import { openStore as openRuntimeStore } from "@samverkan/runtime/store";
 import { t, type Messages } from "./i18n";
 
 export interface CliRuntime {

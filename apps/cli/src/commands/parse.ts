@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import type * as ChatModule from "@samverkan/chat";
 import type { RegisterVocabulary } from "@samverkan/chat";
@@ -60,6 +59,7 @@ export function registerParse(program: Command): void {
         };
         try {
           if (text !== undefined) return print(text);
+          const { createInterface } = await import("node:readline");
           const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
           for await (const line of lines) print(line);
         } finally {

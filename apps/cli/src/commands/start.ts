@@ -1,5 +1,4 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createInterface } from "node:readline";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { Staff } from "@samverkan/sdk";
@@ -37,6 +36,7 @@ export function registerStart(program: Command): void {
       let rt: CliRuntime | undefined;
       try {
         rt = await openRuntime();
+        const { createInterface } = await import("node:readline");
         const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false })[Symbol.asyncIterator]();
         const ask = async (prompt: string): Promise<string | undefined> => {
           process.stdout.write(prompt);

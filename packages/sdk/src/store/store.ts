@@ -51,11 +51,33 @@ async function runMigrations(db: Kysely<Database>, dialect: Dialect, schema?: st
 }
 
 /**
+ * Whether every migration this code knows is already recorded, and no other: then opening
+ * the store needs neither the migration lock nor Kysely's migrator (which would otherwise
+ * run on every CLI command). Anything else goes the locked way below.
+ */
+async function migrationsUpToDate(db: Kysely<Database>, dialect: Dialect, schema?: string): Promise<boolean> {
+  // Looked up first, so that a fresh database reports no failed query (the metrics count those).
+  const quotedSchema = schema ? `"${schema.replaceAll('"', '""')}".` : "";
+  const lookup =
+    dialect === "postgres"
+      ? sql<{ found: boolean }>`select to_regclass(${`${quotedSchema}kysely_migration`}::text) is not null as found`
+      : sql<{ found: number }>`select count(*) as found from sqlite_master where type = 'table' and name = 'kysely_migration'`;
+  const { rows: tables } = await lookup.execute(db);
+  if (!tables[0]?.found) return false;
+  const table = sql.table(schema ? `${schema}.kysely_migration` : "kysely_migration");
+  const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(db);
+  const known = Object.keys(migrationsFor(dialect));
+  const recorded = new Set(rows.map((row) => row.name));
+  return recorded.size === known.length && known.every((name) => recorded.has(name));
+}
+
+/**
  * SQLite: every migration, and Kysely's bookkeeping, in one exclusive transaction. A second
  * process starting on the same fresh file waits (busy timeout) and then finds nothing to
  * do; a process that dies half-way leaves the file as it was, for the next start to finish.
  */
 export async function runSqliteMigrations(db: Kysely<Database>): Promise<void> {
+  if (await migrationsUpToDate(db, "sqlite")) return;
   await db.connection().execute(async (conn) => {
     await sql`begin exclusive`.execute(conn);
     try {
@@ -75,6 +97,7 @@ export async function runSqliteMigrations(db: Kysely<Database>): Promise<void> {
  * lock goes with the crashed session.
  */
 export async function runPostgresMigrations(db: Kysely<Database>, schema: string | undefined, options: { migrate: boolean }): Promise<void> {
+  if (await migrationsUpToDate(db, "postgres", schema)) return;
   await db.connection().execute(async (conn) => {
     const key = sql`hashtextextended('samverkan:migrate:' || coalesce(${schema ?? null}::text, current_schema(), ''), 0)`;
     await sql`select pg_advisory_lock(${key})`.execute(conn);

@@ -8,6 +8,7 @@ import { createPostgresStore } from "../../src/postgres";
 import { createSqliteStore } from "../../src/sqlite";
 import { migrationsFor } from "../../src/store/migrations";
 import type { Store } from "../../src/store/store";
+import { sql } from "kysely";
 import { pgAvailabilitySync, storesReady } from "../support/stores";
 import { runWorker, type WorkerOutcome } from "./spawn-workers";
 
@@ -51,6 +52,35 @@ describe("migrations on SQLite", () => {
       await store.close();
     }
   }, 120_000);
+
+  it("an up-to-date file opens without the migration lock, while another process is writing", async () => {
+    const file = join(dir, "busy.db");
+    const writer = await createSqliteStore({ file });
+    try {
+      // The writer holds the write lock for the whole transaction; the migration path would wait
+      // for it (BEGIN EXCLUSIVE) until the busy timeout and fail.
+      const opened = await writer.db.transaction().execute(async (trx) => {
+        await trx.insertInto("counties").values({ code: "99", name: "Provlän" }).execute();
+        const reader = await createSqliteStore({ file });
+        try {
+          return await appliedMigrations(reader);
+        } finally {
+          await reader.close();
+        }
+      });
+      expect(opened).toEqual(Object.keys(migrationsFor("sqlite")).sort());
+    } finally {
+      await writer.close();
+    }
+  }, 30_000);
+
+  it("a file that records a migration this code does not know is still refused", async () => {
+    const file = join(dir, "newer.db");
+    const first = await createSqliteStore({ file });
+    await sql`insert into kysely_migration (name, timestamp) values ('9999_from_a_newer_version', '2027-01-01T00:00:00.000Z')`.execute(first.db);
+    await first.close();
+    await expect(createSqliteStore({ file })).rejects.toThrow(/9999_from_a_newer_version/);
+  });
 });
 
 const pgAvailable = pgAvailabilitySync();
@@ -96,4 +126,23 @@ describe.skipIf(!pgAvailable.available)(`migrations on PostgreSQL${pgAvailable.a
       await store.close();
     }
   }, 120_000);
+  it("an up-to-date schema opens without waiting for the migration lock another instance holds", async () => {
+    const schema = freshSchema();
+    const first = await createPostgresStore({ connectionString: postgresTestUrl, schema });
+    await first.close();
+    const holder = new pg.Client({ connectionString: postgresTestUrl });
+    await holder.connect();
+    try {
+      // The same key the migration path takes (store.ts); an instance waiting for it would hang here.
+      await holder.query("select pg_advisory_lock(hashtextextended('samverkan:migrate:' || $1::text, 0))", [schema]);
+      const second = await createPostgresStore({ connectionString: postgresTestUrl, schema });
+      try {
+        expect(await appliedMigrations(second)).toEqual(Object.keys(migrationsFor("postgres")).sort());
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await holder.end();
+    }
+  }, 30_000);
 });
