@@ -38,7 +38,8 @@ export function appBuild(entry) {
     esbuildOptions(options) {
       options.conditions = ["@samverkan/source"];
     },
-    // CommonJS code bundled into ESM still calls require() for Node built-ins.
-    banner: { js: 'import { createRequire as __samverkanRequire } from "node:module"; const require = __samverkanRequire(import.meta.url);' },
+    // CommonJS code bundled into ESM still calls require() for what stays in node_modules
+    // (node:module is read without an ESM import, for the reason given at the plugin above).
+    banner: { js: 'const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);' },
   };
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The `samverkan` command: runs the built CLI (dist/main.js) in this very process.
-import { existsSync } from "node:fs";
-import module from "node:module";
+// Built-ins are read with getBuiltinModule: an ESM import of node:fs would load its streams too,
+// a few milliseconds of every command (see tooling/typescript/tsup-app.js).
+const { existsSync } = process.getBuiltinModule("node:fs");
+const module = process.getBuiltinModule("node:module");
 
 const main = new URL("../dist/main.js", import.meta.url);
 if (!existsSync(main)) {

@@ -24,6 +24,11 @@ export interface BuiltSlackApp {
   stop(): Promise<number>;
 }
 
+/** BENCH_NODE_FLAGS="--flag …": V8 flags to try on top of production's (NODE_OPTIONS refuses most V8 flags). */
+export function benchNodeFlags(): string[] {
+  return (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+}
+
 export async function startBuiltSlack(options: {
   slackApiUrl: string;
   databaseFile: string;
@@ -46,7 +51,7 @@ export async function startBuiltSlack(options: {
     ...options.env,
   };
   // BENCH_V8_DEFAULTS=1 runs the app without production's V8 flags, to compare.
-  const nodeFlags = options.nodeFlags ?? (process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS);
+  const nodeFlags = options.nodeFlags ?? [...(process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS), ...benchNodeFlags()];
   const { child, readyMs } = await startApp(entry, env, port, { nodeFlags });
   const origin = `http://127.0.0.1:${port}`;
   return { child, url: `${origin}/slack/events`, origin, readyMs, rss: () => treeRss(child.pid!), stop: () => stopApp(child, 30_000) };

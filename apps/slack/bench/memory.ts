@@ -20,14 +20,14 @@ import { directMessage, newTriggerId, slashCommand } from "../test/support/slack
 import { signRequest, type SlackBody } from "../test/support/signer";
 import { BOT_ID, BOT_USER_ID, KARIN, TEAM_ID } from "../test/support/world";
 import { seedBenchFile } from "./bench-world";
-import { APP_NODE_FLAGS, startBuiltSlack } from "./built-app";
+import { APP_NODE_FLAGS, benchNodeFlags, startBuiltSlack } from "./built-app";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const TURNS = Number(process.env.BENCH_TURNS ?? 1000);
 const IN_FLIGHT = 10;
 /** The first turns warm the app up (search index, compiled code, connections); growth is measured from there. */
 const WARMUP_TURNS = Math.min(100, TURNS);
-const IDLE_MS = 5_000;
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 5_000);
 const TARGET_MIB = 120;
 const TARGET_GROWTH = 0.1;
 
@@ -56,7 +56,8 @@ async function main(): Promise<void> {
   // Heap figures come from the app's own /metrics; BENCH_HEAP_SNAPSHOTS=<dir> also writes a V8 heap snapshot at each idle point.
   const snapshotDir = process.env.BENCH_HEAP_SNAPSHOTS;
   // BENCH_V8_DEFAULTS=1 starts the app without production's V8 flags, to compare.
-  const nodeFlags: readonly string[] = process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS;
+  // BENCH_NODE_FLAGS adds V8 flags to try (NODE_OPTIONS refuses most of them).
+  const nodeFlags: readonly string[] = [...(process.env.BENCH_V8_DEFAULTS === "1" ? [] : APP_NODE_FLAGS), ...benchNodeFlags()];
   const app = await startBuiltSlack({
     slackApiUrl: fake.apiUrl,
     databaseFile,
@@ -91,6 +92,9 @@ async function main(): Promise<void> {
         )?.[2] ?? Number.NaN,
       );
     const status = readFileSync(`/proc/${app.child.pid}/status`, "utf8");
+    // BENCH_SMAPS=<dir> keeps the process's memory map at each idle point, to see what the resident set is made of.
+    if (process.env.BENCH_SMAPS)
+      writeFileSync(join(process.env.BENCH_SMAPS, `${label.replace(/\W+/g, "-")}.smaps`), readFileSync(`/proc/${app.child.pid}/smaps`, "utf8"));
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? Number.NaN) / 1024;
     const heap = {
       file: kib("RssFile"),
@@ -211,7 +215,7 @@ Memory is the resident set of the app's whole process tree, the median of three 
 | resident file-backed (the node binary with its ICU data, native addons) / anonymous (V8 heap, malloc): idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => `${h.file.toFixed(1)} / ${h.anon.toFixed(1)}`).join(", ")} MiB |
 | memory outside the V8 heap counted by Node (external): idle, warmed up, after | ${[heapBefore, heapWarm, heapAfter].map((h) => h.external.toFixed(1)).join(", ")} MiB |
 
-${nodeFlags.length > 0 ? `The app runs with the V8 flags production uses (\`${nodeFlags.join(" ")}\`, see packages/runtime/src/node-flags.ts)` : "The app runs with V8's defaults (`BENCH_V8_DEFAULTS=1`), not production's flags"}${process.env.BENCH_NODE_OPTIONS ? ` plus NODE_OPTIONS \`${process.env.BENCH_NODE_OPTIONS}\`` : ""}.
+${nodeFlags.length > 0 ? `The app runs with the V8 flags \`${nodeFlags.join(" ")}\` (production's are in packages/runtime/src/node-flags.ts${benchNodeFlags().length > 0 ? "; the rest came from BENCH_NODE_FLAGS" : ""})` : "The app runs with V8's defaults (`BENCH_V8_DEFAULTS=1`), not production's flags"}${process.env.BENCH_NODE_OPTIONS ? ` plus NODE_OPTIONS \`${process.env.BENCH_NODE_OPTIONS}\`` : ""}.
 Most of the rise comes with the first turns (the search indexes over the statistics export, the
 date parser, compiled code, V8 growing its heap), so growth is measured from the warmed-up state.
 ${

@@ -22,9 +22,16 @@ export class Vocabulary {
   readonly #ids = new Map<string, number>();
   readonly #terms: string[] = [];
   /** Terms grouped by their key (first `keyLength` letters), with the deletion depth indexed for the group. */
-  readonly #groups = new Map<string, { ids: number[]; depth: number }>();
-  /** Deletion of a key → that key, or keys when several share the deletion (most have one). */
-  readonly #deletions = new Map<string, string | string[]>();
+  readonly #groups = new Map<string, { ids: number[]; depth: number; number: number }>();
+  /** The groups' keys by number, in the order they were made. */
+  readonly #groupKeys: string[] = [];
+  /**
+   * A deletion's hash → the group (number) it was made from, or groups when several share
+   * the hash (most have one). Hashes rather than the deletions themselves: there are some
+   * twenty per key, and as strings they were the biggest part of the search indexes' memory.
+   * Two deletions that share a hash only offer more candidates, which the real distance sorts out.
+   */
+  readonly #deletions = new Map<number, number | number[]>();
   #sorted: number[] = [];
   #unsorted: number[] = [];
   readonly #maxDistance: (termLength: number) => number;
@@ -63,24 +70,26 @@ export class Vocabulary {
     const depth = Math.min(this.#indexDepth(term.length), Math.max(0, key.length - 1));
     const group = this.#groups.get(key);
     if (group === undefined) {
-      this.#groups.set(key, { ids: [id], depth });
-      for (const deletion of deletionsOf(key, depth)) this.#addDeletion(deletion, key);
+      const groupNumber = this.#groupKeys.push(key) - 1;
+      this.#groups.set(key, { ids: [id], depth, number: groupNumber });
+      for (const deletion of deletionsOf(key, depth)) this.#addDeletion(deletion, groupNumber);
     } else {
       group.ids.push(id);
       if (depth > group.depth) {
         const known = deletionsOf(key, group.depth);
-        for (const deletion of deletionsOf(key, depth)) if (!known.has(deletion)) this.#addDeletion(deletion, key);
+        for (const deletion of deletionsOf(key, depth)) if (!known.has(deletion)) this.#addDeletion(deletion, group.number);
         group.depth = depth;
       }
     }
     return id;
   }
 
-  #addDeletion(deletion: string, key: string): void {
-    const known = this.#deletions.get(deletion);
-    if (known === undefined) this.#deletions.set(deletion, key);
-    else if (typeof known === "string") this.#deletions.set(deletion, [known, key]);
-    else known.push(key);
+  #addDeletion(deletion: string, group: number): void {
+    const hash = hashOf(deletion);
+    const known = this.#deletions.get(hash);
+    if (known === undefined) this.#deletions.set(hash, group);
+    else if (typeof known === "number") this.#deletions.set(hash, [known, group]);
+    else known.push(group);
   }
 
   /** Terms within `maxDistance` edits (insert, delete, substitute, swap neighbours) of `word`. */
@@ -100,9 +109,9 @@ export class Vocabulary {
       };
       for (const deletion of [key, ...deletionsOf(key, maxDistance)]) {
         considerGroup(deletion);
-        const keys = this.#deletions.get(deletion);
-        if (typeof keys === "string") considerGroup(keys);
-        else if (keys !== undefined) for (const groupKey of keys) considerGroup(groupKey);
+        const groups = this.#deletions.get(hashOf(deletion));
+        if (typeof groups === "number") considerGroup(this.#groupKeys[groups] ?? "");
+        else if (groups !== undefined) for (const group of groups) considerGroup(this.#groupKeys[group] ?? "");
       }
     }
     return [...found].map(([id, distance]) => ({ id, distance }));
@@ -162,6 +171,16 @@ export class Vocabulary {
     this.#unsorted = [];
     return this.#sorted;
   }
+}
+
+/** FNV-1a over the UTF-16 code units, as a 32-bit integer (which V8 keeps unboxed). */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
 }
 
 function compareStrings(a: string, b: string): number {
