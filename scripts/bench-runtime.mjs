@@ -75,6 +75,6 @@ const docPath = join(root, "docs/benchmarks.md");
 const doc = readFileSync(docPath, "utf8");
 const start = doc.indexOf("## Runtime: built apps and CLI on plain node (issue 15)");
 const next = start < 0 ? -1 : doc.indexOf("\n## ", start + 10);
-const updated = start < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, start)}${section}${next < 0 ? "" : doc.slice(next + 1)}`;
+const updated = start < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, start)}${section}${next < 0 ? "" : `\n${doc.slice(next + 1)}`}`;
 writeFileSync(docPath, updated);
 process.stdout.write(section);

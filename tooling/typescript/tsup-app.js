@@ -6,9 +6,13 @@ import { builtinModules, isBuiltin } from "node:module";
  * loads what those getters hide (fs's streams, crypto's WebCrypto) even if nothing uses it,
  * a few milliseconds of every start. Bundled as `process.getBuiltinModule()`, a built-in is
  * read the way `require()` reads it, and only what the code touches is loaded.
+ *
+ * For the CLI only, where every command is a fresh process: the long-running apps came out
+ * 20–40 MiB bigger after 1,000 turns with it (Teams memory benchmark), for a start-up that
+ * happens once.
  * @type {import("esbuild").Plugin}
  */
-const builtinsWithoutEsmFacade = {
+export const builtinsWithoutEsmFacade = {
   name: "builtins-without-esm-facade",
   setup(build) {
     build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) => (isBuiltin(args.path) ? { path: args.path, namespace: "node-builtin" } : undefined));
@@ -30,16 +34,27 @@ export function appBuild(entry) {
     splitting: true,
     // Workspace packages are bundled from their TypeScript sources, so an app builds without
     // building the packages first; the app's own dependencies stay in node_modules.
-    // Built-ins too, so that tsup leaves them to the plugin below instead of marking them external.
-    noExternal: [/^@samverkan\//, new RegExp(`^(node:)?(${builtinModules.join("|")})$`)],
-    esbuildPlugins: [builtinsWithoutEsmFacade],
-    // tsup would otherwise strip `node:` and mark the built-in external before the plugin sees it.
-    removeNodeProtocol: false,
+    noExternal: [/^@samverkan\//],
     esbuildOptions(options) {
       options.conditions = ["@samverkan/source"];
     },
-    // CommonJS code bundled into ESM still calls require() for what stays in node_modules
-    // (node:module is read without an ESM import, for the reason given at the plugin above).
+    // CommonJS code bundled into ESM still calls require() for Node built-ins and what stays in
+    // node_modules (node:module is read without an ESM import, for the reason given above).
     banner: { js: 'const require = process.getBuiltinModule("node:module").createRequire(import.meta.url);' },
+  };
+}
+
+/**
+ * `options` with Node's built-ins bundled through `builtinsWithoutEsmFacade`.
+ * @param {import("tsup").Options} options @returns {import("tsup").Options}
+ */
+export function withoutBuiltinEsmFacades(options) {
+  return {
+    ...options,
+    // Built-ins are left to the plugin instead of being marked external by tsup, which would
+    // otherwise also strip `node:` before the plugin sees them.
+    noExternal: [...(options.noExternal ?? []), new RegExp(`^(node:)?(${builtinModules.join("|")})$`)],
+    esbuildPlugins: [...(options.esbuildPlugins ?? []), builtinsWithoutEsmFacade],
+    removeNodeProtocol: false,
   };
 }

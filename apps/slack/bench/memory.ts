@@ -231,7 +231,7 @@ ${
     const heading = section.slice(0, section.indexOf("\n"));
     const start = doc.indexOf(heading.slice(0, heading.indexOf(":")));
     const end = start < 0 ? -1 : doc.indexOf("\n## ", start + 10);
-    writeFileSync(docPath, start < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, start)}${section}${end < 0 ? "" : doc.slice(end + 1)}`);
+    writeFileSync(docPath, start < 0 ? `${doc.trimEnd()}\n\n${section}` : `${doc.slice(0, start)}${section}${end < 0 ? "" : `\n${doc.slice(end + 1)}`}`);
     process.stderr.write(`written to ${docPath}\n`);
   } finally {
     await app.stop();
