@@ -11,7 +11,7 @@ import {
   SkolverketTimeoutError,
   type ListedSchoolUnit,
   type SkolverketClientOptions,
-} from "../../src/skolverket/index";
+} from "../../src/index";
 import { isRequestError, SamverkanError, ValidationError } from "../../src/errors";
 
 const fx = sharedFixture("skolverket/planned-educations-v4.jsonl");

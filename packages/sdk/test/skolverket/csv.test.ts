@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../../src/errors";
-import { parseDelimited } from "../../src/skolverket/index";
+import { parseDelimited } from "../../src/skolverket/csv";
 
 describe("parseDelimited", () => {
   it("splits on ; and keeps trailing empty cells", () => {

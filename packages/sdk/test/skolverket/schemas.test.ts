@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sharedFixture } from "@samverkan/vitest-config/helpers";
-import { skolverketSchemas } from "../../src/skolverket/index";
+import * as skolverketSchemas from "../../src/skolverket/schemas";
 import { endpointOf, readRecording, type EndpointKind } from "./recording";
 
 const fx = sharedFixture("skolverket/planned-educations-v4.jsonl");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSemaphore } from "../../src/skolverket/index";
+import { createSemaphore } from "../../src/skolverket/semaphore";
 import { ValidationError } from "../../src/errors";
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

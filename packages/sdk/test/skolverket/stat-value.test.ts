@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatStatValue, numericOrNull, parseStatValue, parseSwedishNumber, statValueSchema } from "../../src/skolverket/index";
+import { numericOrNull, parseStatValue, statValueSchema } from "../../src/skolverket/stat-value";
+import { formatStatValue } from "../../src/skolverket/stat-value-format";
+import { parseSwedishNumber } from "../../src/skolverket/swedish-number";
 
 describe("parseSwedishNumber", () => {
   it.each([

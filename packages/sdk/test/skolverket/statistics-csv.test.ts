@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sharedFixture } from "@samverkan/vitest-config/helpers";
-import { parseStatisticsExport, StatisticsExportFormatError } from "../../src/skolverket/index";
+import { parseStatisticsExport, StatisticsExportFormatError } from "../../src/skolverket/statistics-csv";
 import { SamverkanError } from "../../src/errors";
 
 const HEADER =
