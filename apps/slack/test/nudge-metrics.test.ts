@@ -6,7 +6,7 @@ import { createSlackApp, type SlackApp } from "../src/app";
 import { createLogger } from "../src/logging";
 import { startSlackNudges } from "../src/nudges";
 import { startFakeSlack, type FakeSlack } from "./support/fake-slack";
-import { BOT_TOKEN, SIGNING_SECRET } from "./support/harness";
+import { BOT_TOKEN, SIGNING_SECRET, testConfig } from "./support/harness";
 import { killStrayProcesses, slackAppEnv, startAppProcess } from "./support/process";
 import { BOT_ID, BOT_USER_ID, CALENDAR, KARIN, TEAM_ID } from "./support/world";
 
@@ -48,16 +48,7 @@ describe("nudge and mail outbox metrics on the Slack app's /metrics", () => {
     });
     const logger = createLogger("silent");
     app = createSlackApp({
-      config: {
-        botToken: BOT_TOKEN,
-        signingSecret: SIGNING_SECRET,
-        appToken: undefined,
-        allowedTeamIds: new Set([TEAM_ID]),
-        slackApiUrl: fake.apiUrl,
-        port: 0,
-        host: "127.0.0.1",
-        command: "/samverkan",
-      },
+      config: testConfig(fake.apiUrl),
       samverkan: sv,
       logger,
       http: { routes: (req, res) => handleMetricsRequest(metrics, METRICS_TOKEN, req, res) },

@@ -9,7 +9,7 @@ import { createLogger } from "../src/logging";
 import { startSlackNudges } from "../src/nudges";
 import { button } from "./support/clicks";
 import { startFakeSlack, type FakeSlack, type JsonObject, type RecordedCall } from "./support/fake-slack";
-import { BOT_TOKEN, limitViolations, SIGNING_SECRET, startHarness, visibleText, type Harness } from "./support/harness";
+import { BOT_TOKEN, limitViolations, startHarness, testConfig, visibleText, type Harness } from "./support/harness";
 import { blockAction, fixturesAvailable } from "./support/slack-payloads";
 import { BOT_ID, BOT_USER_ID, CALENDAR, KARIN, TEAM_ID } from "./support/world";
 
@@ -180,16 +180,7 @@ describe.skipIf(!pg.available)(`two Slack app instances on one PostgreSQL store$
       const sv = createSamverkan({ store, clock: () => new Date(now), calendar: CALENDAR });
       const { logger } = captureLogs();
       const app = createSlackApp({
-        config: {
-          botToken: BOT_TOKEN,
-          signingSecret: SIGNING_SECRET,
-          appToken: undefined,
-          allowedTeamIds: new Set([TEAM_ID]),
-          slackApiUrl: fake.apiUrl,
-          port: 0,
-          host: "127.0.0.1",
-          command: "/samverkan",
-        },
+        config: testConfig(fake.apiUrl),
         samverkan: sv,
         logger,
       });

@@ -4,26 +4,8 @@ import { BOT_TOKEN, SIGNING_SECRET } from "./support/harness";
 import { killStrayProcesses, slackAppEnv, startAppProcess } from "./support/process";
 import { rawRequest } from "./support/raw-http";
 import { postSigned } from "./support/signer";
+import { slashCommand } from "./support/slack-payloads";
 import { BOT_ID, BOT_USER_ID, KARIN, TEAM_ID } from "./support/world";
-
-/** A slash command as Slack form-encodes it (fields per Slack's documentation). */
-function command(responseUrl: string, text: string): Record<string, string> {
-  return {
-    token: "unused",
-    team_id: TEAM_ID,
-    team_domain: "samverkan-test",
-    channel_id: "C0SAMVERK1",
-    channel_name: "kvalitetsdialoger",
-    user_id: KARIN.userId,
-    user_name: "karin.lind",
-    command: "/samverkan",
-    text,
-    api_app_id: "A0SAMVERKAN",
-    is_enterprise_install: "false",
-    response_url: responseUrl,
-    trigger_id: `10520020890661.10229338706656.${Date.now()}${Math.random().toString(36).slice(2, 6)}`,
-  };
-}
 
 /** The real `pnpm start` process against a fake Slack: what a deployment's SIGTERM meets. */
 describe("the Slack app process", () => {
@@ -52,14 +34,14 @@ describe("the Slack app process", () => {
     // An acknowledged command whose answer is still on its way when SIGTERM arrives.
     const release = fake.holdHooks();
     const inFlight = fake.responseUrl();
-    const ack = await postSigned(url, SIGNING_SECRET, { kind: "command", fields: command(inFlight, "hjälp") });
+    const ack = await postSigned(url, SIGNING_SECRET, { kind: "command", fields: slashCommand(KARIN, "hjälp", { responseUrl: inFlight }) });
     expect(ack.status).toBe(200);
     await fake.waitFor("the answer to be on its way", () => fake!.hooksAt(inFlight).length === 1, 30_000);
     app.child.kill("SIGTERM");
     await app.waitForLine((line) => String(line.msg).startsWith("shutting down"));
 
     const late = fake.responseUrl();
-    const refused = await postSigned(url, SIGNING_SECRET, { kind: "command", fields: command(late, "hjälp") });
+    const refused = await postSigned(url, SIGNING_SECRET, { kind: "command", fields: slashCommand(KARIN, "hjälp", { responseUrl: late }) });
     expect(refused.status).toBe(503);
     expect((await rawRequest(origin, { method: "GET", path: "/healthz" })).status).toBe(503);
 

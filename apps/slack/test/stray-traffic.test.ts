@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGNING_SECRET, startHarness, type Harness } from "./support/harness";
 import { abortedRequest, rawRequest, type RawRequest } from "./support/raw-http";
 import { nowSeconds, slackSignature } from "./support/signer";
+import { slashCommand } from "./support/slack-payloads";
 import { KARIN } from "./support/world";
 
 /**
@@ -123,24 +124,10 @@ describe("stray HTTP traffic against the real Bolt app", () => {
     for (let i = 0; i < 5; i++) await abortedRequest(base, "/slack/events", '{"type":"event_');
     await healthy();
     // A real signed slash command is still acknowledged after all of the above.
-    const fields = {
-      token: "unused",
-      team_id: KARIN.teamId,
-      team_domain: "samverkan-test",
-      channel_id: "C0SAMVERK1",
-      channel_name: "kvalitetsdialoger",
-      user_id: KARIN.userId,
-      user_name: "karin.lind",
-      command: "/samverkan",
-      text: "hjälp",
-      api_app_id: "A0SAMVERKAN",
-      is_enterprise_install: "false",
-      response_url: h.fake.responseUrl(),
-      trigger_id: `10520020890661.10229338706656.${Date.now()}`,
-    };
-    const ack = await h.sendAndSettle({ kind: "command", fields });
+    const responseUrl = h.fake.responseUrl();
+    const ack = await h.sendAndSettle({ kind: "command", fields: slashCommand(KARIN, "hjälp", { responseUrl }) });
     expect(ack.status).toBe(200);
-    expect(h.fake.hooksAt(fields.response_url)).toHaveLength(1);
+    expect(h.fake.hooksAt(responseUrl)).toHaveLength(1);
     expect(h.logs.filter((line) => line.level === 60)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { checkSlackLimits, type Engine, type SlackPayload } from "@samverkan/chat";
 import type { AnyBlock, ModalView } from "@slack/types";
-import { createSlackApp, type AnswerScheduling, type SlackApp } from "../../src/app";
+import { createSlackApp, type AnswerScheduling, type CreateSlackAppOptions, type SlackApp } from "../../src/app";
 import { createLogger } from "../../src/logging";
 import { startFakeSlack, type FakeSlack, type JsonObject } from "./fake-slack";
 import { postSigned, type SignOptions, type SlackBody, type SlackHttpResponse } from "./signer";
@@ -24,6 +24,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The app's configuration in tests: HTTP mode on a free loopback port, Web API calls to the fake Slack. */
+export function testConfig(slackApiUrl: string, allowedTeamIds: readonly string[] = [TEAM_ID]): CreateSlackAppOptions["config"] {
+  return {
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    appToken: undefined,
+    allowedTeamIds: new Set(allowedTeamIds),
+    slackApiUrl,
+    port: 0,
+    host: "127.0.0.1",
+    command: "/samverkan",
+  };
+}
+
 /** The real Bolt app over HTTP on loopback, its Web API pointed at a fake Slack, on a fresh store. */
 export async function startHarness(
   options: { allowedTeamIds?: string[]; engine?: (world: World) => Engine; scheduling?: AnswerScheduling } = {},
@@ -39,16 +53,7 @@ export async function startHarness(
   });
   const logger = createLogger("debug", sink);
   const app = createSlackApp({
-    config: {
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      allowedTeamIds: new Set(options.allowedTeamIds ?? [TEAM_ID]),
-      slackApiUrl: fake.apiUrl,
-      port: 0,
-      host: "127.0.0.1",
-      command: "/samverkan",
-    },
+    config: testConfig(fake.apiUrl, options.allowedTeamIds),
     samverkan: world.sv,
     logger,
     ...(options.engine ? { engine: options.engine(world) } : {}),
