@@ -5,6 +5,13 @@ export interface FuzzyTerm {
   distance: number;
 }
 
+/** The terms that share a key, and how deep the key's deletions are indexed. */
+interface TermGroup {
+  ids: number[];
+  depth: number;
+  number: number;
+}
+
 /**
  * Every distinct term of an index, with the two lookups fuzzy matching needs:
  * terms within a small edit distance, and terms starting with a prefix (a sorted list).
@@ -22,9 +29,9 @@ export class Vocabulary {
   readonly #ids = new Map<string, number>();
   readonly #terms: string[] = [];
   /** Terms grouped by their key (first `keyLength` letters), with the deletion depth indexed for the group. */
-  readonly #groups = new Map<string, { ids: number[]; depth: number; number: number }>();
-  /** The groups' keys by number, in the order they were made. */
-  readonly #groupKeys: string[] = [];
+  readonly #groups = new Map<string, TermGroup>();
+  /** The same groups by number, in the order they were made (what the deletions point at). */
+  readonly #groupsByNumber: TermGroup[] = [];
   /**
    * A deletion's hash → the group (number) it was made from, or groups when several share
    * the hash (most have one). Hashes rather than the deletions themselves: there are some
@@ -70,9 +77,10 @@ export class Vocabulary {
     const depth = Math.min(this.#indexDepth(term.length), Math.max(0, key.length - 1));
     const group = this.#groups.get(key);
     if (group === undefined) {
-      const groupNumber = this.#groupKeys.push(key) - 1;
-      this.#groups.set(key, { ids: [id], depth, number: groupNumber });
-      for (const deletion of deletionsOf(key, depth)) this.#addDeletion(deletion, groupNumber);
+      const created: TermGroup = { ids: [id], depth, number: this.#groupsByNumber.length };
+      this.#groupsByNumber.push(created);
+      this.#groups.set(key, created);
+      for (const deletion of deletionsOf(key, depth)) this.#addDeletion(deletion, created.number);
     } else {
       group.ids.push(id);
       if (depth > group.depth) {
@@ -104,14 +112,14 @@ export class Vocabulary {
     if (exact !== undefined) found.set(exact, 0);
     if (maxDistance > 0) {
       const key = word.slice(0, this.#keyLength);
-      const considerGroup = (groupKey: string): void => {
-        for (const id of this.#groups.get(groupKey)?.ids ?? []) consider(id);
+      const considerGroup = (group: TermGroup | undefined): void => {
+        for (const id of group?.ids ?? []) consider(id);
       };
       for (const deletion of [key, ...deletionsOf(key, maxDistance)]) {
-        considerGroup(deletion);
-        const groups = this.#deletions.get(hashOf(deletion));
-        if (typeof groups === "number") considerGroup(this.#groupKeys[groups] ?? "");
-        else if (groups !== undefined) for (const group of groups) considerGroup(this.#groupKeys[group] ?? "");
+        considerGroup(this.#groups.get(deletion));
+        const numbers = this.#deletions.get(hashOf(deletion));
+        if (typeof numbers === "number") considerGroup(this.#groupsByNumber[numbers]);
+        else if (numbers !== undefined) for (const number of numbers) considerGroup(this.#groupsByNumber[number]);
       }
     }
     return [...found].map(([id, distance]) => ({ id, distance }));
