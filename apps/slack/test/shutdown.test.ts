@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack } from "./support/fake-slack";
 import { BOT_TOKEN, SIGNING_SECRET } from "./support/harness";
 import { killStrayProcesses, slackAppEnv, startAppProcess } from "./support/process";
-import { rawRequest } from "./support/raw-http";
+import { rawRequest } from "@samverkan/vitest-config/raw-http";
 import { postSigned } from "./support/signer";
 import { slashCommand } from "./support/slack-payloads";
 import { BOT_ID, BOT_USER_ID, KARIN, TEAM_ID } from "./support/world";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGNING_SECRET, startHarness, type Harness } from "./support/harness";
-import { abortedRequest, rawRequest, type RawRequest } from "./support/raw-http";
+import { abortedRequest, rawRequest, type RawRequest } from "@samverkan/vitest-config/raw-http";
 import { nowSeconds, slackSignature } from "./support/signer";
 import { slashCommand } from "./support/slack-payloads";
 import { KARIN } from "./support/world";

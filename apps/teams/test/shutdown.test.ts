@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fixturesAvailable, fixturesMissingReason, message } from "./support/activities";
 import { startFakeConnector, type FakeConnector } from "./support/fake-connector";
 import { killStrayProcesses, startAppProcess, tempDatabase } from "./support/process";
-import { rawRequest } from "./support/raw-http";
+import { rawRequest } from "@samverkan/vitest-config/raw-http";
 import { TENANT_ID } from "./support/world";
 
 describe.skipIf(!fixturesAvailable)(`the Teams app process${fixturesAvailable ? "" : ` (skipped: ${fixturesMissingReason})`}`, () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./support/harness";
-import { abortedRequest, rawRequest, type RawRequest } from "./support/raw-http";
+import { abortedRequest, rawRequest, type RawRequest } from "@samverkan/vitest-config/raw-http";
 
 const APP_ID = "11111111-2222-3333-4444-555555555555";
 
