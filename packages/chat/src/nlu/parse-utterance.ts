@@ -56,35 +56,35 @@ function organizerStarts(u: Utterance, cueEnd: number | undefined, requireMarker
   return starts;
 }
 
+/** Filler between a booking marker and the organizer's name ("en kvalitetsdialog med", "the"), skipped. */
+const ORGANIZER_LEAD_IN = new Set([
+  "in",
+  "en",
+  "ett",
+  "a",
+  "an",
+  "the",
+  "ny",
+  "new",
+  "kvalitetsdialog",
+  "dialog",
+  "dialogue",
+  "quality",
+  "mote",
+  "meeting",
+  "dialogen",
+  "motet",
+  "huvudmannen",
+  "huvudman",
+  "organizer",
+  "organisation",
+]);
+
 /** The register's organizer named right where a name may begin, longest well-scored run of words. */
 function linkOrganizer(u: Utterance, register: RegisterIndex, starts: readonly number[]) {
   for (const start of starts) {
-    const next = u.tokens.find((t) => t.index >= start);
-    // Skip "en kvalitetsdialog med", "the": filler between the marker and the name.
-    let at = next;
-    const filler = new Set([
-      "in",
-      "en",
-      "ett",
-      "a",
-      "an",
-      "the",
-      "ny",
-      "new",
-      "kvalitetsdialog",
-      "dialog",
-      "dialogue",
-      "quality",
-      "mote",
-      "meeting",
-      "dialogen",
-      "motet",
-      "huvudmannen",
-      "huvudman",
-      "organizer",
-      "organisation",
-    ]);
-    while (at && filler.has(at.word)) {
+    let at = u.tokens.find((t) => t.index >= start);
+    while (at && ORGANIZER_LEAD_IN.has(at.word)) {
       const after = at.index;
       at = u.tokens.find((t) => t.index > after);
     }
