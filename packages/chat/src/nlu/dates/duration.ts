@@ -1,27 +1,13 @@
 import type { Span } from "../types";
+import { NUMBER_WORDS } from "./clock-words";
 
 /**
  * How long a meeting lasts: `i 90 minuter`, `i en timme`, `1,5 h`, `en och en halv timme`,
  * `en halvtimme`, `for 2 hours`. Runs on folded text (no diacritics, lowercase).
  * "om en timme" / "in 2 hours" say *when*, not how long, so they are skipped.
  */
-const WORD_NUMBERS: Record<string, number> = {
-  en: 1,
-  ett: 1,
-  one: 1,
-  a: 1,
-  an: 1,
-  tva: 2,
-  two: 2,
-  tre: 3,
-  three: 3,
-  fyra: 4,
-  four: 4,
-  fem: 5,
-  five: 5,
-  halv: 0.5,
-  half: 0.5,
-};
+// The clock's number words (the pattern below lets one to five through), and "a", "an", "half".
+const WORD_NUMBERS: Readonly<Record<string, number>> = { ...NUMBER_WORDS, a: 1, an: 1, halv: 0.5, half: 0.5 };
 
 const PATTERN =
   /(?<![\p{L}\p{N}])(?:(i|under|pa|for|lasting)\s+)?(?:(?:ca\.?|cirka|ungefar|about|around|approx\.?)\s+)?(\d{1,3}(?:[.,]\d{1,2})?|en|ett|tva|tre|fyra|fem|one|two|three|four|five|an?|half\s+an?|en\s+halv|halv)(\s+(?:och\s+en\s+halv|and\s+a\s+half))?\s*(timmar|timme|timmen|tim|h|hours?|hrs?|minuter|minut|min|minutes?|mins?)(?![\p{L}\p{N}])/giu;
