@@ -1,8 +1,8 @@
-import base, { typed } from "@samverkan/eslint-config";
+import base, { typed, ZOD_SYNTAX } from "@samverkan/eslint-config";
 
 export default [
   ...base,
   ...typed(import.meta.dirname),
   // This package is where the environment is read.
-  { files: ["src/**/*.ts"], rules: { "no-restricted-properties": "off", "no-restricted-syntax": "off" } },
+  { files: ["src/**/*.ts"], rules: { "no-restricted-properties": "off", "no-restricted-syntax": ["error", ...ZOD_SYNTAX] } },
 ];

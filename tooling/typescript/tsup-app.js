@@ -33,8 +33,10 @@ export function appBuild(entry) {
     sourcemap: true,
     splitting: true,
     // Workspace packages are bundled from their TypeScript sources, so an app builds without
-    // building the packages first; the app's own dependencies stay in node_modules.
-    noExternal: [/^@samverkan\//],
+    // building the packages first; the app's own dependencies stay in node_modules, except zod:
+    // its root re-exports every error-message locale and the JSON Schema converters (over half
+    // of its code), which only a bundler leaves out (the code imports it as `import * as z`).
+    noExternal: [/^@samverkan\//, "zod"],
     esbuildOptions(options) {
       options.conditions = ["@samverkan/source"];
     },

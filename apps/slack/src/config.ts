@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Where the Slack app gets its settings: environment variables, checked once at start. */
 export interface SlackConfig {

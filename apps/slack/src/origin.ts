@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Where a turn happened and therefore where its answer goes: a channel thread, a DM, an

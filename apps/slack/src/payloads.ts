@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The parts of Slack's payloads this app reads, checked with zod at the boundary. Slack adds

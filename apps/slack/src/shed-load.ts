@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, Middleware } from "@slack/bolt";
-import { z } from "zod";
+import * as z from "zod";
 import type { Logger } from "pino";
 import { posterFor, type ResponseUrlPoster } from "./response-url";
 import { callSlack } from "./slack-errors";

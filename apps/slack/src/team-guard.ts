@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Who a request comes from, as far as its payload says: the workspace the app is installed

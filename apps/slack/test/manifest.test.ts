@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { SLACK_ENDPOINT } from "../src/app";
 import { loadConfig } from "../src/config";
 import { UNFURL_HOSTS } from "../src/school-links";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * How the bot proves who it is to the Bot Connector. `SingleTenant` is what Azure creates

@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import { z } from "zod";
+import * as z from "zod";
 import type { ScheduledSyncSettings } from "./scheduled-sync";
 import { VARIABLES, type VariableName } from "./variables";
 

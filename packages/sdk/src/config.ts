@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_OFFICES, officesConfigSchema } from "./domain/offices";
 import type { SamverkanConfig } from "./services/context";
 import { STOCKHOLM } from "./time";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** One recorded HTTP exchange: a single line of a `.jsonl` recording. */
 export const recordedExchangeSchema = z.object({

@@ -1,5 +1,5 @@
 import { ErrorCode, LogLevel, WebClient } from "@slack/web-api";
-import { z } from "zod";
+import * as z from "zod";
 import {
   DigestChannelGoneError,
   renderSlack,

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The parts of an incoming Bot Framework activity this app reads, checked with zod at the

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PLACEHOLDER = /\$\{\{([A-Z0-9_]+)\}\}/g;

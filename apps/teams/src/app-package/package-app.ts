@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { checkManifest, fillManifest, ManifestError, type TeamsManifest } from "./manifest";
 import { decodeRgbaPng, readPngInfo } from "./png";
 import { createZip } from "./zip";

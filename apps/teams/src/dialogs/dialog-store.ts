@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { messageSchema, type Message } from "@samverkan/chat";
 import type { Samverkan } from "@samverkan/sdk";
-import { z } from "zod";
+import * as z from "zod";
 import { formOf } from "../render/dialog-card";
 
 /** Shared state namespace: any bot instance can serve the dialog's fetch and submit. */

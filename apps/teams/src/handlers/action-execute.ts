@@ -1,6 +1,6 @@
 import { parseAdaptiveAction, renderAdaptiveCard, type AdaptiveCard, type Engine } from "@samverkan/chat";
 import { channelRoot } from "../proactive/references";
-import { z } from "zod";
+import * as z from "zod";
 import { activityLocale, teamsUser } from "../activity/identity";
 import { readActivity } from "../activity/schema";
 import type { DialogStore } from "../dialogs/dialog-store";

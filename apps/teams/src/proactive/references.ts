@@ -1,5 +1,5 @@
 import type { Samverkan } from "@samverkan/sdk";
-import { z } from "zod";
+import * as z from "zod";
 import { conversationKind, tenantOf } from "../activity/identity";
 import { readActivity } from "../activity/schema";
 

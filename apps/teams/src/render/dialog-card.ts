@@ -11,7 +11,7 @@
  * `verb` is what the app's dispatcher (`createTeamsApp`) routes task/fetch and task/submit on.
  */
 import { actionRefSchema, renderAdaptiveCard, type AdaptiveCard, type FormBlock, type Locale, type Message } from "@samverkan/chat";
-import { z } from "zod";
+import * as z from "zod";
 import { say, strings } from "../strings";
 
 export const DIALOG_VERB = "samverkan.dialog";

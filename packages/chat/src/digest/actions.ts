@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { digestTargetSchema, formatScope, parseScope, type DigestScope, type DigestTarget } from "@samverkan/sdk";
 import type { ActionValue, Locale } from "../cards/model";
 

@@ -1,5 +1,5 @@
 import { phaseSchema } from "@samverkan/sdk";
-import { z } from "zod";
+import * as z from "zod";
 
 /** What the conversation waits for; kept in the store so any instance can continue it. */
 export const bookDraftSchema = z.object({

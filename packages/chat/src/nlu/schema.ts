@@ -1,5 +1,5 @@
 import { DEFAULT_OFFICE_TOWNS, digestScopeSchema, phaseSchema } from "@samverkan/sdk";
-import { z } from "zod";
+import * as z from "zod";
 
 /** zod mirror of `Entities`/`ParseResult`, for callers that receive parse results as JSON. */
 

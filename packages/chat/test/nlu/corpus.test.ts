@@ -3,7 +3,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { entitiesSchema, intentNameSchema, parseUtterance, type Entities } from "../../src/nlu/index";
 import { registerFixture } from "./register-fixture";
 

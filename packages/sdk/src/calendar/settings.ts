@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Kysely, Transaction } from "kysely";
 import type { QualityDialogue } from "../domain/dialogue";
 import type { Database } from "../store/schema";

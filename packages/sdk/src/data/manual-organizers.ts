@@ -5,7 +5,7 @@ import { parseDelimited } from "../skolverket/csv";
 import { requireRole } from "../services/access";
 import { recordAudit } from "../services/audit";
 import { newId, type Deps, type Trx, type WriteContext } from "../services/context";
-import { z } from "zod";
+import * as z from "zod";
 import type { OrganizersService } from "../api/directory";
 
 /**

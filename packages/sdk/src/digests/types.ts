@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { countyCodeSchema } from "../domain/geography";
 
 /** Where a digest is posted: a Slack channel, or a Teams conversation whose reference the Teams app keeps. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const agencySchema = z.enum(["skolverket", "spsm", "skolinspektionen", "skolforskningsinstitutet"]);
 export type Agency = z.infer<typeof agencySchema>;

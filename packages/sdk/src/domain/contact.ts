@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A contact person at a principal organizer (förvaltningschef, rektor, elevhälsochef …).

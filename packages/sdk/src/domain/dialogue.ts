@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { schoolUnitCodeSchema } from "./school-unit";
 
 export const dialogueStatusSchema = z.enum(["proposed", "booked", "held", "cancelled"]);

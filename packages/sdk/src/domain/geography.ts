@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const countyCodeSchema = z.string().regex(/^\d{2}$/, { message: "A county code has two digits, e.g. 01 for Stockholms län." });
 

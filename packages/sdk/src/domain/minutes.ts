@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { focusAreaSchema } from "./assignment";
 
 /** Success factors a dialogue can cover; configurable, these are the defaults. */

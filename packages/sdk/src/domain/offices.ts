@@ -1,5 +1,5 @@
 import { foldSwedish } from "../vocabulary/fold";
-import { z } from "zod";
+import * as z from "zod";
 import { countyCodeSchema } from "./geography";
 
 export const regionalOfficeSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { agencySchema } from "./agency";
 
 export const roleSchema = z.enum(["viewer", "advisor", "unitHead", "admin"]);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ACTIVE_DIALOGUE_STATUSES } from "../domain/dialogue";
 import { isSwedishWorkingDay, previousSwedishWorkingDay } from "../holidays";
 import { formatInstant, localDate, pad, parseInstant } from "../time";

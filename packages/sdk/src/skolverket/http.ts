@@ -1,6 +1,6 @@
 import type * as KyModule from "ky";
 import type { KyInstance } from "ky";
-import type { z } from "zod";
+import type * as z from "zod";
 import {
   SkolverketError,
   SkolverketHttpError,

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod";
 import type { documentsSchema, RawStatisticEntry, salsaListSchema } from "./schemas";
 import { parseStatValue } from "./stat-value";
 import type { InspectionDocument, SalsaList, StatisticSeries } from "./types";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * zod schemas for the raw JSON of Skolverket's Planned Educations API v4, written from

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isValidOrganisationNumber } from "../domain/luhn";
 import { parseOrganizerType, type OrganizerType } from "./organizer-type";
 import { hasNumber, parseStatValue, type StatValue } from "./stat-value";

@@ -1,5 +1,5 @@
 import type { KnownBlock, ModalView } from "@slack/types";
-import { z } from "zod";
+import * as z from "zod";
 import type { ActionRef, FormBlock, Locale } from "../model";
 import { actionRefSchema } from "../schema";
 import { CardLimitError } from "../errors";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * zod schemas for Skolenhetsregistret v2, written from its OpenAPI description
