@@ -51,7 +51,7 @@ export function appEnv(app, { port, dataDir, slackApiUrl }) {
 }
 
 /** The apps' V8 flags, as production runs them: APP_NODE_FLAGS in packages/runtime/src/node-flags.ts. */
-export const APP_NODE_FLAGS = ["--max-semi-space-size=2"];
+export const APP_NODE_FLAGS = ["--max-semi-space-size=2", "--expose-gc"];
 
 /** Spawns `node <flags> <entry>` and resolves with the child and the milliseconds until /healthz first answered 200. */
 export async function startApp(entry, env, port, { timeoutMs = 120_000, nodeFlags = APP_NODE_FLAGS } = {}) {

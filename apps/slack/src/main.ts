@@ -11,6 +11,7 @@ import {
   RuntimeEnvError,
   serveMetricsOnLoopback,
   slackApiCalls,
+  startIdleCollector,
   startScheduledSync,
 } from "@samverkan/runtime";
 import { createSlackApp, type SlackApp, type StartedSlackApp } from "./app";
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     onNudge: (outcome) => metrics.nudges.inc({ outcome }),
   });
   metrics.observeMailOutbox(() => samverkan.mail.outboxSize());
+  // Gives the heap a burst of turns grew back once the app is quiet (why: idle-collector.ts).
+  const idleCollector = startIdleCollector({ logger, onCollect: () => metrics.idleCollections.inc() });
   const teams = [...config.allowedTeamIds].join(",");
   if (started.mode === "http") {
     logger.info({ url: started.url, store: store.description, allowedTeams: teams }, `Samverkan Slack app listening on ${started.url}`);
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
   gracefulShutdown({
     servers: [{ drain: (graceMs) => slack.stop(graceMs) }],
     stoppables: [
+      { name: "idle heap collection", stop: () => idleCollector.stop() },
       { name: "maintenance", stop: stopMaintenance },
       { name: "scheduled sync", stop: stopSync },
       { name: "digests", stop: () => digests.stop() },

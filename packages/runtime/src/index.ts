@@ -22,3 +22,13 @@ export { installProcessGuards, type ProcessGuardOptions } from "./process-guards
 export { gracefulShutdown, type Drainable, type Stoppable, type GracefulShutdownOptions, type Shutdown } from "./shutdown";
 export { readBoundedBody, BodyTooLargeError, RequestAbortedError } from "./read-body";
 export { APP_NODE_FLAGS } from "./node-flags";
+export {
+  startIdleCollector,
+  shouldCollect,
+  IDLE_COLLECTOR_DEFAULTS,
+  type IdleCollector,
+  type IdleCollectorOptions,
+  type IdleCollectorThresholds,
+  type HeapSample,
+  type FullCollection,
+} from "./idle-collector";

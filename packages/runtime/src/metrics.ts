@@ -26,6 +26,8 @@ export interface AppMetrics {
   observeMailOutbox(read: () => Promise<Record<string, number>>): void;
   /** Turns being worked on right now. */
   readonly inFlight: Gauge;
+  /** Full heap collections run while the app was idle (see idle-collector.ts). */
+  readonly idleCollections: Counter;
 }
 
 export function createMetrics(app: "slack" | "teams"): AppMetrics {
@@ -75,6 +77,11 @@ export function createMetrics(app: "slack" | "teams"): AppMetrics {
     }),
     storeErrors: new Counter({ name: "samverkan_store_query_errors_total", help: "Store queries that failed", registers }),
     inFlight: new Gauge({ name: "samverkan_turns_in_flight", help: "Turns being handled now", registers }),
+    idleCollections: new Counter({
+      name: "samverkan_idle_heap_collections_total",
+      help: "Full heap collections run while the app was idle, giving a burst's heap back",
+      registers,
+    }),
     observeMailOutbox(read) {
       readOutbox = read;
     },

@@ -5,8 +5,8 @@ import { APP_NODE_FLAGS } from "../src/index";
 const repo = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
 
 describe("the apps' V8 flags", () => {
-  it("keep the young generation small (the reason is in node-flags.ts)", () => {
-    expect(APP_NODE_FLAGS).toEqual(["--max-semi-space-size=2"]);
+  it("keep the young generation small and let the app collect while idle (the reasons are in node-flags.ts)", () => {
+    expect(APP_NODE_FLAGS).toEqual(["--max-semi-space-size=2", "--expose-gc"]);
   });
 
   it("are the ones the image starts the app with", () => {

@@ -14,10 +14,10 @@ export interface FixtureProcess {
 }
 
 /** Runs `test/fixtures/<name>` with plain node (type stripping, as the built apps run). */
-export function runFixture(name: string, args: string[] = [], options: { ipc?: boolean } = {}): FixtureProcess {
+export function runFixture(name: string, args: string[] = [], options: { ipc?: boolean; nodeFlags?: readonly string[] } = {}): FixtureProcess {
   const file = fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
   const stdio = options.ipc ? (["ignore", "pipe", "pipe", "ipc"] as const) : (["ignore", "pipe", "pipe"] as const);
-  const child = spawn(process.execPath, [file, ...args], { stdio: [...stdio], env: { PATH: process.env.PATH ?? "" } });
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), file, ...args], { stdio: [...stdio], env: { PATH: process.env.PATH ?? "" } });
   const lines: LogLine[] = [];
   let waiters: Array<{ match: (line: LogLine) => boolean; resolve: (line: LogLine) => void }> = [];
   let buffered = "";
