@@ -14,7 +14,8 @@ const entry = resolve(process.argv[2] ?? join(root, "apps/teams/dist/main.js"));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TURNS = Number(process.env.BENCH_TURNS ?? 1000);
 const TENANT = "11111111-2222-3333-4444-555555555555";
-const IDLE_MS = 3000;
+// BENCH_IDLE_MS: how long the app idles before each sample (35000 lets the idle collector, which waits for 30 s of quiet, act first).
+const IDLE_MS = Number(process.env.BENCH_IDLE_MS ?? 3000);
 
 /** Answers every Bot Connector call with a new activity id. */
 async function fakeConnector() {

@@ -29,7 +29,7 @@ export interface HeapSample {
 
 export interface IdleCollectorThresholds {
   /**
-   * Quiet this long first. The collection costs some 50 ms of main thread and drops compiled code,
+   * Quiet this long first. The collection costs 50–150 ms of main thread and drops compiled code,
    * which the next turn compiles again, so it waits for the end of a conversation, not a pause in one.
    */
   quietForMs: number;
