@@ -1,4 +1,4 @@
-import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import { performance } from "node:perf_hooks";
 import { getHeapStatistics } from "node:v8";
 import type { Logger } from "pino";
 
